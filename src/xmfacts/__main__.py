@@ -1,0 +1,3 @@
+from xmfacts.cli import main
+
+main()

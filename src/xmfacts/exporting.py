@@ -1,0 +1,45 @@
+"""Every fact in the JSON schema, as JSON lines, one JSON array, or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from xmfacts.model import Fact
+from xmfacts.safewrite import atomic_write
+from xmfacts.schema import FACT_KEYS, dumps, dumps_line, fact_to_dict
+
+# CSV is flat: the source object becomes four columns and tags are joined with "|".
+CSV_COLUMNS = [k for k in FACT_KEYS if k != "source"] + ["source_id", "source_title", "source_outlet", "source_published"]
+
+
+def rows(facts: Sequence[Fact]) -> list[dict[str, Any]]:
+    return [fact_to_dict(f) for f in facts]
+
+
+def to_csv(facts: Sequence[Fact]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows(facts):
+        source = row.pop("source")
+        row["tags"] = "|".join(row["tags"])
+        for key, value in source.items():
+            row[f"source_{key}"] = value
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def render(facts: Sequence[Fact], fmt: str, ensure_ascii: bool = False) -> str:
+    if fmt == "csv":
+        return to_csv(facts)
+    if fmt == "json":
+        return dumps(rows(facts), ensure_ascii=ensure_ascii) + "\n"
+    return "".join(dumps_line(r, ensure_ascii=ensure_ascii) + "\n" for r in rows(facts))
+
+
+def write(facts: Sequence[Fact], fmt: str, path: Path, force: bool = False) -> None:
+    atomic_write(path, render(facts, fmt), force=force)

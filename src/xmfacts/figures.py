@@ -1,0 +1,76 @@
+"""Figures as people read them: the printed form (超1000亿元) and the normalized form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
+
+# The Chinese hedge words a qualifier is printed with; 余 goes after the number.
+_PREFIX = {
+    Qualifier.ABOUT: "约",
+    Qualifier.NEARLY: "近",
+    Qualifier.OVER: "超",
+    Qualifier.UNDER: "不到",
+    Qualifier.AT_MOST: "最高",
+}
+
+
+def plain_number(d: Decimal) -> str:
+    """Decimal text as printed: no exponent, printed precision kept (29.20 stays 29.20)."""
+    if d == d.to_integral_value() and d.as_tuple().exponent > 0:  # type: ignore[operator]
+        d = d.quantize(Decimal(1))
+    return format(d, "f")
+
+
+def printed_figure(
+    qualifier: Qualifier,
+    value: Decimal | None,
+    lower: Decimal | None,
+    upper: Decimal | None,
+    unit: str | None,
+    date: str | None,
+) -> str:
+    """The figure in the article's own notation, e.g. 超1000亿元, 1600余家, 10—40%, 2011-07."""
+    if date is not None:
+        return date
+    unit = unit or ""
+    if lower is not None and upper is not None:
+        return f"{plain_number(lower)}—{plain_number(upper)}{unit}"
+    if value is None:
+        return ""
+    if qualifier is Qualifier.AT_LEAST:
+        return f"{plain_number(value)}余{unit}"
+    return f"{_PREFIX.get(qualifier, '')}{plain_number(value)}{unit}"
+
+
+def fact_figure(fact: Fact) -> str:
+    return printed_figure(fact.qualifier, fact.value, fact.lower, fact.upper, fact.unit, fact.date)
+
+
+def base_value(number: Decimal, scale: int) -> Decimal:
+    """The figure in its base unit; Decimal so 271.47 亿 is exactly 27147000000."""
+    return number * scale
+
+
+def normalized_figure(fact: Fact) -> str:
+    """The figure in its base unit with digit grouping: 114,158,000,000 CNY."""
+    if fact.kind is Kind.DATE or fact.scale is None or fact.base_unit is None:
+        return fact.date or ""
+    unit = "" if fact.base_unit is BaseUnit.NUMBER else f" {fact.base_unit.value}"
+    if fact.kind is Kind.RANGE and fact.lower is not None and fact.upper is not None:
+        lo = grouped(base_value(fact.lower, fact.scale))
+        hi = grouped(base_value(fact.upper, fact.scale))
+        return f"{lo}–{hi}{unit}"
+    if fact.value is None:
+        return ""
+    return f"{grouped(base_value(fact.value, fact.scale))}{unit}"
+
+
+def grouped(d: Decimal) -> str:
+    text = plain_number(d.normalize()) if d != d.to_integral_value() else plain_number(d.quantize(Decimal(1)))
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    grouped = f"{int(whole):,}"
+    return f"{sign}{grouped}.{frac}" if frac else f"{sign}{grouped}"

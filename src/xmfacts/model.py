@@ -1,0 +1,105 @@
+"""The fact base's data model: plain frozen dataclasses shared by every part of xmfacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """How the source hedges a figure; the words map as documented in docs/fact-format.md."""
+
+    EXACT = "exact"
+    ABOUT = "about"  # 约, 左右
+    NEARLY = "nearly"  # 近
+    OVER = "over"  # 超, 超过, 逾, 过
+    AT_LEAST = "at_least"  # 余, 多 (more than a round number)
+    UNDER = "under"  # 不到, 不足
+    AT_MOST = "at_most"  # 最高, 可达
+    RANGE = "range"  # X—Y
+
+
+class Kind(StrEnum):
+    QUANTITY = "quantity"
+    RANGE = "range"
+    DATE = "date"
+
+
+class BaseUnit(StrEnum):
+    """The fixed vocabulary every printed unit normalizes to."""
+
+    CNY = "CNY"
+    COUNT = "count"
+    PERCENT = "percent"
+    PERCENTAGE_POINT = "percentage_point"
+    KWH = "kWh"
+    GALLON = "gallon"
+    KM2 = "km2"
+    METRE = "m"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    # A bare number, or a number with a multiplier but no unit (1.2万亿): comparable with any quantity.
+    NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    outlet: str = ""
+    published: str = ""
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One recorded figure. ``value``/``lower``/``upper`` keep the printed precision (Decimal)."""
+
+    topic: str
+    id: str  # short id, unique within the topic
+    label: str
+    label_en: str
+    kind: Kind
+    qualifier: Qualifier
+    entity: str
+    source: Source
+    quote: str
+    value: Decimal | None = None
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str | None = None
+    scale: int | None = None  # value * scale is the figure in base_unit
+    base_unit: BaseUnit | None = None
+    date: str | None = None
+    as_of: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0  # line of the [[fact]] header in its file, for error messages
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.topic}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    title_en: str
+    facts: tuple[Fact, ...] = field(default=())
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class FactBase:
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    root: str = ""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(f for t in self.topics for f in t.facts)

@@ -1,0 +1,295 @@
+"""Reading TOML fact files into validated facts, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date as _date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from xmfacts.errors import Problem
+from xmfacts.model import Fact, FactBase, Kind, Qualifier, Source, Topic
+from xmfacts.units import parse_unit
+
+SOURCES_FILE = "sources.toml"
+
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
+
+_FACT_KEYS = {
+    "id", "label", "label_en", "value", "lower", "upper", "unit", "qualifier", "as_of",
+    "date", "entity", "source", "quote", "tags", "note",
+}
+_REQUIRED_TEXT = ("id", "label", "label_en", "entity", "source", "quote")
+
+
+
+def parse_factbase(root: Path, contents: dict[Path, bytes], problems: list[Problem]) -> FactBase:
+    """Topics and sources from the files' bytes; problems are appended, not raised."""
+    sources = _load_sources(root / SOURCES_FILE, contents, problems)
+    by_id = {s.id: s for s in sources}
+    topics: list[Topic] = []
+    for path in sorted(contents, key=lambda p: p.name):
+        if path.name == SOURCES_FILE:
+            continue
+        topic = _load_topic(path, contents[path], by_id, problems)
+        if topic is not None:
+            topics.append(topic)
+    return FactBase(topics=tuple(topics), sources=tuple(sources), root=str(root))
+
+
+def read_toml(path: Path, raw: bytes, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
+    """Parse one TOML file, reporting non-UTF-8 and malformed files as problems."""
+    try:
+        # A BOM is what some Windows editors add; it is harmless, so accept it.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(str(path), f"not UTF-8 (byte 0x{raw[exc.start]:02x})", line=line))
+        return None
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        pos = _TOML_POS.search(msg)
+        line = int(pos.group(1)) if pos else None
+        col = int(pos.group(2)) if pos else None
+        problems.append(Problem(str(path), f"TOML syntax error: {_TOML_POS.sub('', msg).strip()}", line=line, column=col))
+        return None
+    return data, text
+
+
+def _load_sources(path: Path, contents: dict[Path, bytes], problems: list[Problem]) -> list[Source]:
+    if path not in contents:
+        if not path.exists():
+            problems.append(Problem(str(path), "missing: the fact base needs a sources.toml listing [[source]] entries"))
+        return []
+    parsed = read_toml(path, contents[path], problems)
+    if parsed is None:
+        return []
+    data, _ = parsed
+    entries = data.get("source", [])
+    if not isinstance(entries, list):
+        problems.append(Problem(str(path), "'source' must be an array of tables ([[source]])"))
+        return []
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(entries, 1):
+        sid = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(sid, str) or not sid:
+            problems.append(Problem(str(path), f"source #{n} has no id"))
+            continue
+        if sid in seen:
+            problems.append(Problem(str(path), f"duplicate source id {sid!r}"))
+            continue
+        seen.add(sid)
+        authors = entry.get("authors", [])
+        sources.append(
+            Source(
+                id=sid,
+                title=str(entry.get("title", "")),
+                outlet=str(entry.get("outlet", "")),
+                published=str(entry.get("published", "")),
+                authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
+            )
+        )
+    return sources
+
+
+def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: list[Problem]) -> Topic | None:
+    topic_id = path.stem
+    if not _KEBAB.fullmatch(topic_id):
+        problems.append(Problem(str(path), f"topic file name {path.name!r} is not kebab-case (a-z, 0-9, -)"))
+        return None
+    parsed = read_toml(path, raw, problems)
+    if parsed is None:
+        return None
+    data, text = parsed
+    header = data.get("topic")
+    if not isinstance(header, dict):
+        problems.append(Problem(str(path), "missing [topic] table with title and title_en"))
+        header = {}
+    for key in ("title", "title_en"):
+        if key in header and not (isinstance(header[key], str) and header[key].strip()):
+            problems.append(Problem(str(path), f"[topic] {key} must be a non-empty string"))
+        elif key not in header and isinstance(data.get("topic"), dict):
+            problems.append(Problem(str(path), f"[topic] is missing {key}"))
+    raw_facts = data.get("fact", [])
+    if not isinstance(raw_facts, list):
+        problems.append(Problem(str(path), "'fact' must be an array of tables ([[fact]])"))
+        raw_facts = []
+    unknown_top = set(data) - {"topic", "fact"}
+    for key in sorted(unknown_top):
+        problems.append(Problem(str(path), f"unknown top-level key {key!r}"))
+
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _FACT_HEADER.finditer(text)]
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(raw_facts):
+        line = lines[n] if n < len(lines) else None
+        fact = _build_fact(path, topic_id, raw, line, sources, problems)
+        if fact is None:
+            continue
+        if fact.id in seen:
+            problems.append(
+                Problem(str(path), f"duplicate id (first at line {seen[fact.id]})", line=line, fact_id=fact.full_id)
+            )
+            continue
+        seen[fact.id] = line or 0
+        facts.append(fact)
+    return Topic(
+        id=topic_id,
+        title=str(header.get("title", "")),
+        title_en=str(header.get("title_en", "")),
+        facts=tuple(facts),
+        path=str(path),
+    )
+
+
+def _number(raw: dict[str, Any], key: str, report: Any) -> Decimal | None:
+    v = raw.get(key)
+    if v is None:
+        return None
+    # bool is an int subclass in Python; "value = true" is a typo, not a figure.
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        report(f"{key} must be a number, not {type(v).__name__} {v!r}")
+        return None
+    d = Decimal(v)
+    if not d.is_finite():
+        report(f"{key} must be a finite number")
+        return None
+    return d
+
+
+def valid_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
+    m = _DATE.fullmatch(text)
+    if not m:
+        return False
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        _date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _build_fact(
+    path: Path,
+    topic_id: str,
+    raw: Any,
+    line: int | None,
+    sources: dict[str, Source],
+    problems: list[Problem],
+) -> Fact | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(str(path), "each [[fact]] must be a table", line=line))
+        return None
+    short = raw.get("id")
+    label = f"{topic_id}/{short}" if isinstance(short, str) and short else f"{topic_id}/<fact #{line}>"
+    before = len(problems)
+
+    def report(message: str) -> None:
+        problems.append(Problem(str(path), message, line=line, fact_id=label))
+
+    for key in sorted(set(raw) - _FACT_KEYS):
+        report(f"unknown key {key!r}")
+    for key in _REQUIRED_TEXT:
+        if key not in raw:
+            report(f"missing required field {key!r}")
+        elif not isinstance(raw[key], str) or not raw[key].strip():
+            report(f"{key} must be a non-empty string")
+    if isinstance(short, str) and short and not _KEBAB.fullmatch(short):
+        report(f"id {short!r} is not kebab-case (a-z, 0-9, -)")
+
+    qualifier: Qualifier | None = None
+    q = raw.get("qualifier", "exact")
+    try:
+        qualifier = Qualifier(q)
+    except ValueError:
+        report(f"unknown qualifier {q!r} (expected one of: {', '.join(x.value for x in Qualifier)})")
+
+    value = _number(raw, "value", report)
+    lower = _number(raw, "lower", report)
+    upper = _number(raw, "upper", report)
+    date = raw.get("date")
+    unit = raw.get("unit")
+
+    kind: Kind | None = None
+    if "date" in raw:
+        kind = Kind.DATE
+        if any(k in raw for k in ("value", "lower", "upper", "unit")):
+            report("a dated event has 'date' and no value, lower, upper or unit")
+        if not isinstance(date, str) or not valid_date(date):
+            report(f"date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    elif "lower" in raw or "upper" in raw:
+        kind = Kind.RANGE
+        if "value" in raw:
+            report("a range has lower and upper, not value")
+        if "lower" not in raw or "upper" not in raw:
+            report("a range needs both lower and upper")
+        elif lower is not None and upper is not None and lower > upper:
+            report(f"lower {lower} is greater than upper {upper}")
+        if qualifier is not None and qualifier is not Qualifier.RANGE:
+            report("a fact with lower and upper needs qualifier = \"range\"")
+    elif "value" in raw:
+        kind = Kind.QUANTITY
+        if qualifier is Qualifier.RANGE:
+            report("qualifier \"range\" needs lower and upper instead of value")
+    else:
+        report("missing value (or lower and upper for a range, or date for an event)")
+
+    parsed_unit = None
+    if kind in (Kind.QUANTITY, Kind.RANGE):
+        if "unit" not in raw:
+            report("missing required field 'unit'")
+        elif not isinstance(unit, str):
+            report("unit must be a string")
+        else:
+            parsed_unit = parse_unit(unit)
+            if parsed_unit is None:
+                report(f"unknown unit {unit!r}")
+
+    as_of = raw.get("as_of")
+    if as_of is not None and (not isinstance(as_of, str) or (as_of and not valid_date(as_of))):
+        report(f"as_of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        report("tags must be an array of strings")
+        tags = []
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        report("note must be a string")
+        note = ""
+    source_id = raw.get("source")
+    if isinstance(source_id, str) and source_id and source_id not in sources:
+        report(f"source {source_id!r} is not listed in {SOURCES_FILE}")
+
+    if len(problems) > before or kind is None or qualifier is None:
+        return None
+    return Fact(
+        topic=topic_id,
+        id=short,
+        label=raw["label"],
+        label_en=raw["label_en"],
+        kind=kind,
+        qualifier=qualifier,
+        entity=raw["entity"],
+        source=sources[source_id],
+        quote=raw["quote"],
+        value=value,
+        lower=lower,
+        upper=upper,
+        unit=unit if kind is not Kind.DATE else None,
+        scale=parsed_unit.scale if parsed_unit else None,
+        base_unit=parsed_unit.base if parsed_unit else None,
+        date=date if kind is Kind.DATE else None,
+        as_of=as_of or None,
+        tags=tuple(tags),
+        note=note,
+        line=line or 0,
+    )

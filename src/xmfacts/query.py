@@ -1,0 +1,106 @@
+"""Look-ups by id: one fact, one topic, facts side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xmfacts.errors import ExitCode, UnknownIdError
+from xmfacts.figures import base_value
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Topic
+from xmfacts.units import compatible
+
+
+def _all_ids(base: FactBase) -> list[str]:
+    return [t.id for t in base.topics] + [f.full_id for f in base.facts]
+
+
+def suggest(base: FactBase, wanted: str, n: int = 3) -> list[str]:
+    """Closest ids: first by spelling, then facts whose short id is the one typed."""
+    import difflib  # only when an id is wrong
+
+    ids = _all_ids(base) if "/" not in wanted else [f.full_id for f in base.facts]
+    # Ids share long topic prefixes, so a loose cutoff suggests every fact of the topic;
+    # ask for a close match first and settle for a looser one only when there is none.
+    close = difflib.get_close_matches(wanted, ids, n=n, cutoff=0.8) or difflib.get_close_matches(
+        wanted, ids, n=n, cutoff=0.6
+    )
+    tail = wanted.rsplit("/", 1)[-1]
+    same_short = [f.full_id for f in base.facts if f.id == tail and f.full_id not in close]
+    return (close + same_short)[:n]
+
+
+def find_fact(base: FactBase, full_id: str, missing: ExitCode = ExitCode.ERROR) -> Fact:
+    for fact in base.facts:
+        if fact.full_id == full_id:
+            return fact
+    raise UnknownIdError(full_id, suggest(base, full_id), missing)
+
+
+def find_topic(base: FactBase, topic_id: str, missing: ExitCode = ExitCode.ERROR) -> Topic:
+    for topic in base.topics:
+        if topic.id == topic_id:
+            return topic
+    raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in suggest(base, topic_id)], missing)
+
+
+def show(base: FactBase, wanted: str) -> Fact | Topic:
+    """A fact by full id, or a topic by its id. Not there is 'nothing found' (exit 1), as in grep."""
+    if "/" not in wanted:
+        for topic in base.topics:
+            if topic.id == wanted:
+                return topic
+    return find_fact(base, wanted, missing=ExitCode.NOT_FOUND)
+
+
+@dataclass(frozen=True)
+class ComparedFact:
+    fact: Fact
+    base_figure: Decimal | None  # value × scale; None for ranges and dates
+    difference: Decimal | None  # against the first fact, in base units
+    ratio: Decimal | None
+    remark: str  # why there is no difference, when there is none
+
+
+@dataclass(frozen=True)
+class Comparison:
+    rows: tuple[ComparedFact, ...]
+
+
+def _figure(fact: Fact) -> Decimal | None:
+    if fact.kind is Kind.QUANTITY and fact.value is not None and fact.scale is not None:
+        return base_value(fact.value, fact.scale)
+    return None
+
+
+def compare(base: FactBase, ids: Sequence[str]) -> Comparison:
+    """Facts side by side; differences and ratios only where the base units agree."""
+    facts = [find_fact(base, i) for i in ids]
+    first = facts[0]
+    first_figure = _figure(first)
+    rows: list[ComparedFact] = []
+    for n, fact in enumerate(facts):
+        figure = _figure(fact)
+        diff = ratio = None
+        remark = ""
+        if n == 0:
+            remark = "reference"
+        elif figure is None or first_figure is None:
+            what = "a date" if Kind.DATE in (fact.kind, first.kind) else "a range"
+            remark = f"not compared: {what} has no single figure"
+        elif not compatible(fact.base_unit or BaseUnit.NUMBER, first.base_unit or BaseUnit.NUMBER):
+            remark = f"not compared: {fact.base_unit} vs {first.base_unit}"
+        else:
+            diff = figure - first_figure
+            ratio = figure / first_figure if first_figure else None
+            remark = "" if ratio is not None else "no ratio: reference is zero"
+        rows.append(ComparedFact(fact, figure, diff, ratio, remark))
+    return Comparison(tuple(rows))
+
+
+def select(base: FactBase, topic: str | None = None) -> list[Fact]:
+    """Every fact, or one topic's, in fact-base order."""
+    if topic is None:
+        return list(base.facts)
+    return list(find_topic(base, topic).facts)

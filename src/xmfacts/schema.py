@@ -1,0 +1,70 @@
+"""The stable JSON schema scripts depend on (docs/json-schema.md). No Rich here: JSON paths stay fast."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from xmfacts.model import Fact, Source, Topic
+
+FACT_KEYS = (
+    "id", "topic", "label", "label_en", "kind", "value", "lower", "upper", "unit", "qualifier",
+    "scale", "base_unit", "date", "as_of", "entity", "quote", "tags", "note", "source",
+)
+
+
+def json_number(d: Decimal | None) -> int | float | None:
+    """Integers stay integers; a JSON reader has no Decimal, so fractions become floats."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "title": source.title, "outlet": source.outlet, "published": source.published or None}
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """Every key always present; absent values are null."""
+    return {
+        "id": fact.full_id,
+        "topic": fact.topic,
+        "label": fact.label,
+        "label_en": fact.label_en,
+        "kind": fact.kind.value,
+        "value": json_number(fact.value),
+        "lower": json_number(fact.lower),
+        "upper": json_number(fact.upper),
+        "unit": fact.unit,
+        "qualifier": fact.qualifier.value,
+        "scale": fact.scale,
+        "base_unit": fact.base_unit.value if fact.base_unit else None,
+        "date": fact.date,
+        "as_of": fact.as_of,
+        "entity": fact.entity,
+        "quote": fact.quote,
+        "tags": list(fact.tags),
+        "note": fact.note or None,
+        "source": source_to_dict(fact.source),
+    }
+
+
+def topic_to_dict(topic: Topic, with_facts: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": topic.id, "title": topic.title, "title_en": topic.title_en}
+    if with_facts:
+        out["facts"] = [fact_to_dict(f) for f in topic.facts]
+    else:
+        out["facts"] = len(topic.facts)
+    return out
+
+
+def dumps(data: Any, ensure_ascii: bool = False) -> str:
+    """One JSON document; ensure_ascii for terminals that cannot encode Chinese."""
+    return json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
+
+
+def dumps_line(data: Any, ensure_ascii: bool = False) -> str:
+    return json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":"))

@@ -1,0 +1,88 @@
+"""The unit table: every unit as printed maps to a scale and a base unit.
+
+Units compose: a printed unit is an optional multiplier (万, 亿, 万亿 …) followed by a
+base spelling (元, 家, % …), so 亿元 is CNY × 10^8 and 万家 is count × 10^4 without
+listing every pair. A unit that does not parse is a validation error, never a silent pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from xmfacts.model import BaseUnit
+
+# Longest first, so 万亿 wins over 万 and 亿.
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
+}
+
+_COUNT_WORDS = (
+    "家 个 项 条 所 种 张 户 层 件 名 人 台 席 位 款 批 只 座 次 类 支 期 笔 套 颗 辆 艘 间 栋 "
+    "块 份 本 篇 处 双 大 届 轮 代 国 省 市 区 县 校 股"
+)
+
+# base spelling -> (scale, base unit)
+BASE_SPELLINGS: dict[str, tuple[int, BaseUnit]] = {
+    "元": (1, BaseUnit.CNY),
+    "%": (1, BaseUnit.PERCENT),
+    "成": (10, BaseUnit.PERCENT),
+    "个百分点": (1, BaseUnit.PERCENTAGE_POINT),
+    "百分点": (1, BaseUnit.PERCENTAGE_POINT),
+    "度": (1, BaseUnit.KWH),
+    "千瓦时": (1, BaseUnit.KWH),
+    "加仑": (1, BaseUnit.GALLON),
+    "平方公里": (1, BaseUnit.KM2),
+    "米": (1, BaseUnit.METRE),
+    "平方千米": (1, BaseUnit.KM2),
+    "分钟": (1, BaseUnit.MINUTE),
+    "小时": (1, BaseUnit.HOUR),
+    "天": (1, BaseUnit.DAY),
+    "个月": (1, BaseUnit.MONTH),
+    "年": (1, BaseUnit.YEAR),
+    **{w: (1, BaseUnit.COUNT) for w in _COUNT_WORDS.split()},
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    scale: int
+    base: BaseUnit
+
+
+@cache
+def parse_unit(text: str) -> Unit | None:
+    """Read a printed unit; '' is a bare number. None when the unit is not in the table."""
+    if text in BASE_SPELLINGS:
+        scale, base = BASE_SPELLINGS[text]
+        return Unit(text, scale, base)
+    if text == "":
+        return Unit(text, 1, BaseUnit.NUMBER)
+    for prefix, factor in MULTIPLIERS.items():
+        if text.startswith(prefix):
+            rest = text[len(prefix) :]
+            if rest == "":
+                return Unit(text, factor, BaseUnit.NUMBER)
+            if rest in BASE_SPELLINGS and BASE_SPELLINGS[rest][1] is not BaseUnit.PERCENT:
+                scale, base = BASE_SPELLINGS[rest]
+                return Unit(text, factor * scale, base)
+    return None
+
+
+def compatible(a: BaseUnit, b: BaseUnit) -> bool:
+    """Whether two figures can be compared: same base unit, or one is a bare number."""
+    return a is b or BaseUnit.NUMBER in (a, b)
+
+
+def base_spellings_longest_first() -> list[str]:
+    """Every base spelling, longest first, for readers that match units greedily in text."""
+    return sorted(BASE_SPELLINGS, key=len, reverse=True)

@@ -1,0 +1,43 @@
+"""Shared helpers: run the CLI in-process against fixture fact bases, with colour off."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from xmfacts.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASIC = FIXTURES / "basic"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke xmfacts with the basic fixture fact base, 100 columns, no colour."""
+
+    def invoke(*args: str, facts: Path | None = BASIC, input: str | None = None, **env: str) -> Result:
+        environment = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "XMFACTS_FACTS": str(facts) if facts else None}
+        environment.update(env)
+        return CliRunner().invoke(app, list(args), input=input, env=environment, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the user's real fact-base cache."""
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def factbase(tmp_path: Path) -> Path:
+    """A writable copy of the basic fixture fact base, for tests that break it."""
+    target = tmp_path / "facts"
+    shutil.copytree(BASIC, target)
+    return target

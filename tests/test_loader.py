@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from xmfacts.errors import FactBaseError
+from xmfacts.loader import load_factbase, resolve_facts_dir
+from xmfacts.parsing import valid_date
+from xmfacts.model import BaseUnit, Kind, Qualifier
+
+from .conftest import BASIC
+
+FACT = """
+[[fact]]
+id = "{id}"
+label = "标签"
+label_en = "Label"
+value = {value}
+unit = "{unit}"
+qualifier = "{qualifier}"
+entity = "厦门市"
+source = "{source}"
+quote = "引文"
+tags = ["t"]
+"""
+
+
+def write_topic(root: Path, name: str, *facts: str, header: str = '[topic]\ntitle = "题"\ntitle_en = "T"\n') -> Path:
+    path = root / f"{name}.toml"
+    path.write_text(header + "".join(facts), encoding="utf-8")
+    return path
+
+
+def fact(id: str = "a", value: str = "1", unit: str = "家", qualifier: str = "exact", source: str = "xiamen-practice") -> str:
+    return FACT.format(id=id, value=value, unit=unit, qualifier=qualifier, source=source)
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(FactBaseError) as info:
+        load_factbase(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_loads_fixture_with_decimal_precision_and_normalized_units() -> None:
+    base = load_factbase(BASIC)
+    assert [t.id for t in base.topics] == ["capital-markets", "sme-credit"]
+    credit = next(f for f in base.facts if f.id == "credit-granted")
+    assert credit.value == Decimal("1141.58")
+    assert str(credit.value) == "1141.58"
+    assert (credit.scale, credit.base_unit) == (10**8, BaseUnit.CNY)
+    smes = next(f for f in base.facts if f.id == "smes-with-credit")
+    assert (smes.scale, smes.base_unit) == (10**4, BaseUnit.COUNT)
+    share = next(f for f in base.facts if f.id == "province-share")
+    assert (share.value * share.scale, share.base_unit) == (40, BaseUnit.PERCENT)
+    cut = next(f for f in base.facts if f.id == "loan-cost-cut")
+    assert (cut.kind, cut.lower, cut.upper, cut.qualifier) == (Kind.RANGE, 10, 40, Qualifier.RANGE)
+    founded = next(f for f in base.facts if f.id == "jinyuan-founded")
+    assert (founded.kind, founded.date, founded.unit, founded.scale) == (Kind.DATE, "2011-07", None, None)
+    assert credit.full_id == "sme-credit/credit-granted"
+    assert credit.line == 5
+
+
+def test_every_problem_in_every_file_is_reported_at_once(factbase: Path) -> None:
+    write_topic(factbase, "one", fact("bad_id"), fact("ok", unit="斤"))
+    write_topic(factbase, "two", fact("x", value='"68"'), fact("y", qualifier="roughly"), fact("z", source="nowhere"))
+    found = problems_of(factbase)
+    assert found == [
+        f"{factbase}/one.toml:5: one/bad_id: id 'bad_id' is not kebab-case (a-z, 0-9, -)",
+        f"{factbase}/one.toml:17: one/ok: unknown unit '斤'",
+        f"{factbase}/two.toml:5: two/x: value must be a number, not str '68'",
+        f"{factbase}/two.toml:17: two/y: unknown qualifier 'roughly' (expected one of: exact, about, nearly, over, at_least, under, at_most, range)",
+        f"{factbase}/two.toml:29: two/z: source 'nowhere' is not listed in sources.toml",
+    ]
+
+
+def test_duplicate_ids_and_missing_fields(factbase: Path) -> None:
+    broken = fact("b").replace('quote = "引文"\n', "")
+    write_topic(factbase, "dup", fact("a"), fact("a"), broken)
+    found = problems_of(factbase)
+    assert found == [
+        f"{factbase}/dup.toml:17: dup/a: duplicate id (first at line 5)",
+        f"{factbase}/dup.toml:29: dup/b: missing required field 'quote'",
+    ]
+
+
+def test_toml_syntax_error_names_line_and_column(factbase: Path) -> None:
+    (factbase / "bad.toml").write_text('[topic]\ntitle = "x\n', encoding="utf-8")
+    [problem] = problems_of(factbase)
+    assert problem.startswith(f"{factbase}/bad.toml:2:")
+    assert "TOML syntax error" in problem
+
+
+def test_bad_dates_and_ranges(factbase: Path) -> None:
+    event = 'id = "e"\nlabel = "l"\nlabel_en = "l"\ndate = "2024-13"\nentity = "e"\nsource = "xiamen-practice"\nquote = "q"\n'
+    backwards = 'id = "r"\nlabel = "l"\nlabel_en = "l"\nlower = 9\nupper = 1\nunit = "%"\nqualifier = "range"\nentity = "e"\nsource = "xiamen-practice"\nquote = "q"\n'
+    write_topic(factbase, "dates", "\n[[fact]]\n" + event, "\n[[fact]]\n" + backwards.replace('qualifier = "range"', 'qualifier = "exact"'))
+    found = problems_of(factbase)
+    assert found == [
+        f"{factbase}/dates.toml:5: dates/e: date '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{factbase}/dates.toml:14: dates/r: lower 9 is greater than upper 1",
+        f'{factbase}/dates.toml:14: dates/r: a fact with lower and upper needs qualifier = "range"',
+    ]
+
+
+def test_not_utf8_and_bom(factbase: Path) -> None:
+    (factbase / "latin.toml").write_bytes('[topic]\ntitle = "caf\xe9"\n'.encode("latin-1"))
+    bom = write_topic(factbase, "bom", fact("a"))
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    [problem] = problems_of(factbase)
+    assert problem == f"{factbase}/latin.toml:2: not UTF-8 (byte 0xe9)"
+    (factbase / "latin.toml").unlink()
+    assert "bom/a" in [f.full_id for f in load_factbase(factbase).facts]
+
+
+def test_empty_missing_and_looping_directories(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == [f"{tmp_path}: no topic files (*.toml) in the fact directory"]
+    assert problems_of(tmp_path / "nope") == [f"{tmp_path}/nope: fact directory does not exist"]
+    loop = tmp_path / "loop"
+    os.symlink(loop, loop)
+    [problem] = problems_of(loop)
+    assert problem.startswith(f"{loop}: ")
+
+
+def test_unreadable_file(factbase: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod 000 does not stop root (CI runs as root), so refuse the read the way the OS would.
+    path = write_topic(factbase, "secret", fact("a"))
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.toml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert problems_of(factbase) == [f"{path}: cannot read file: Permission denied"]
+
+
+def test_symlink_loop_file_is_reported(factbase: Path) -> None:
+    loop = factbase / "loop.toml"
+    os.symlink(loop, loop)
+    [problem] = problems_of(factbase)
+    assert problem.startswith(f"{loop}: cannot read file:")
+
+
+def test_unknown_keys_are_reported_not_ignored(factbase: Path) -> None:
+    write_topic(factbase, "typo", fact("a").replace("value = 1", "vaule = 1"))
+    assert problems_of(factbase) == [
+        f"{factbase}/typo.toml:5: typo/a: unknown key 'vaule'",
+        f"{factbase}/typo.toml:5: typo/a: missing value (or lower and upper for a range, or date for an event)",
+    ]
+
+
+def test_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XMFACTS_FACTS", str(tmp_path))
+    assert resolve_facts_dir() == tmp_path
+    assert resolve_facts_dir(BASIC) == BASIC
+    monkeypatch.delenv("XMFACTS_FACTS")
+    assert (resolve_facts_dir() / "sources.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("2024", True), ("2024-09", True), ("2024-09-30", True), ("2024-13", False), ("2024-02-30", False), ("24", False), ("2024/09", False)],
+)
+def test_valid_date(text: str, ok: bool) -> None:
+    assert valid_date(text) is ok
