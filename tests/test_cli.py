@@ -136,8 +136,8 @@ def test_compare_json_differences_only_where_units_agree(run: Run) -> None:
     assert [(r["base_value"], r["difference"], r["ratio"], r["remark"]) for r in rows] == [
         (598100000000, None, None, "reference"),
         (171400000000, -426700000000, 0.286574, None),
-        (310000, None, None, "not compared: count vs CNY"),
-        (None, None, None, "not compared: a date has no single figure"),
+        (310000, None, None, "not compared: count ≠ CNY"),
+        (None, None, None, "not compared: a date"),
     ]
     assert list(rows[0]["fact"]) == list(FACT_KEYS)
 

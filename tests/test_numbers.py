@@ -70,6 +70,10 @@ QUANTITIES = [
     ("世界500强", "500", Q.EXACT, "500", "", 1, BaseUnit.NUMBER),
     ("经过20年的布局", "20年", Q.EXACT, "20", "年", 1, BaseUnit.YEAR),  # 经过 is a word, not the hedge 过
     ("签约3家", "3家", Q.EXACT, "3", "家", 1, BaseUnit.COUNT),  # 签约 is a word, not the hedge 约
+    ("一万多家", "一万多家", Q.AT_LEAST, "1", "万家", 10**4, BaseUnit.COUNT),  # 一 with a multiplier is a number
+    ("统一到3家", "3家", Q.EXACT, "3", "家", 1, BaseUnit.COUNT),  # not the range 一到3
+    ("两千多家", "两千多家", Q.AT_LEAST, "2000", "家", 1, BaseUnit.COUNT),
+    ("0.5个百分点", "0.5个百分点", Q.EXACT, "0.5", "个百分点", 1, BaseUnit.PERCENTAGE_POINT),
 ]
 
 
@@ -96,6 +100,7 @@ RANGES = [
     ("三到五年", "三到五年", "3", "5", "年", 1),
     ("5万—10万元", "5万—10万元", "5", "10", "万元", 10**4),
     ("约5—10分钟左右", "约5—10分钟左右", "5", "10", "分钟", 1),
+    ("一到两年", "一到两年", "1", "2", "年", 1),
 ]
 
 
@@ -150,7 +155,7 @@ def test_several_figures_and_time_expression() -> None:
 
 @pytest.mark.parametrize(("text", "change"), [
     ("较年初增长14%", True), ("同比下降0.5个百分点", True), ("贷款余额271.47亿元", False),
-    ("金融业增加值1000亿元", False), ("营收增长至30亿元", False), ("增长很快。全年14%", False),
+    ("金融业增加值1000亿元", False), ("营收增长至30亿元", False), ("收入增长，利润14%", False),
 ])
 def test_is_change(text: str, change: bool) -> None:
     [r] = read_figures(text)

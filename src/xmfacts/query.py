@@ -88,9 +88,9 @@ def compare(base: FactBase, ids: Sequence[str]) -> Comparison:
             remark = "reference"
         elif figure is None or first_figure is None:
             what = "a date" if Kind.DATE in (fact.kind, first.kind) else "a range"
-            remark = f"not compared: {what} has no single figure"
+            remark = f"not compared: {what}"
         elif not compatible(fact.base_unit or BaseUnit.NUMBER, first.base_unit or BaseUnit.NUMBER):
-            remark = f"not compared: {fact.base_unit} vs {first.base_unit}"
+            remark = f"not compared: {fact.base_unit} ≠ {first.base_unit}"
         else:
             diff = figure - first_figure
             ratio = figure / first_figure if first_figure else None

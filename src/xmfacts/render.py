@@ -38,7 +38,8 @@ _KEEP_WHOLE = {"topic", "figure", "as of", "ratio", "facts"}
 
 
 def _table(*columns: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    # a rule between rows: each fact takes several lines, and they must not run together
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, show_lines=True)
     for name in columns:
         # fold, never truncate: a figure cut short is worse than a wrapped one
         table.add_column(name, overflow="fold", no_wrap=name in _KEEP_WHOLE, ratio=None if name in _KEEP_WHOLE else 1)
@@ -56,7 +57,7 @@ def _fact_cell(fact: Fact, quote: bool = False) -> Text:
         cell.append_text(_t(text, style))
     if quote:
         cell.append("\n")
-        cell.append_text(_t(f"“{fact.quote}”", "italic"))
+        cell.append_text(_t(fact.quote, "italic"))
     return cell
 
 
@@ -96,7 +97,7 @@ def _detail_grid(console: Console, fact: Fact, brief: bool = False) -> None:
         ("normalized", normalized_figure(fact) if fact.kind.value != "date" else ""),
         ("as of", fact.as_of or "—"),
         ("entity", fact.entity),
-        ("quote", f"“{fact.quote}”"),
+        ("quote", fact.quote),
         ("source", " — ".join(x for x in (fact.source.title, fact.source.outlet, fact.source.published) if x)),
         ("tags", ", ".join(fact.tags)),
         ("note", fact.note),

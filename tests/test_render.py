@@ -1,0 +1,41 @@
+"""Golden tests: the exact human and JSON output of each command, colour off, 100 columns.
+
+Regenerate after an intended change with XMFACTS_UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CASES = {
+    "search-table": ("search", "授信"),
+    "search-cards-40-columns": ("search", "授信", "--limit", "1"),
+    "search-json": ("search", "上市公司", "--json"),
+    "show-fact": ("show", "sme-credit/credit-granted"),
+    "show-range": ("show", "sme-credit/loan-cost-cut"),
+    "show-date": ("show", "sme-credit/jinyuan-founded"),
+    "show-fact-json": ("show", "capital-markets/province-share", "--json"),
+    "show-topic": ("show", "capital-markets"),
+    "compare-table": ("compare", "capital-markets/funds-raised", "capital-markets/funds-raised-since-2023", "sme-credit/smes-with-credit"),
+    "topics-table": ("topics",),
+    "export-jsonl": ("export", "--topic", "sme-credit"),
+    "export-csv": ("export", "--format", "csv", "--topic", "capital-markets"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(run: Run, name: str) -> None:
+    columns = "40" if "40-columns" in name else "100"
+    result = run(*CASES[name], COLUMNS=columns)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("XMFACTS_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
