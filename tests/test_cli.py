@@ -144,7 +144,7 @@ def test_compare_json_differences_only_where_units_agree(run: Run) -> None:
 
 def test_compare_errors(run: Run) -> None:
     one = run("compare", "capital-markets/funds-raised")
-    assert (one.exit_code, one.stderr) == (2, "xmfacts: error: compare needs at least two ids\n")
+    assert (one.exit_code, one.stderr) == (2, "xmfacts: error: compare needs two or more ids, or an id and a figure\n")
     wrong = run("compare", "capital-markets/funds-raised", "capital-markets/nope")
     assert wrong.exit_code == 2
     assert wrong.stderr.startswith("xmfacts: error: no fact or topic with id 'capital-markets/nope'")

@@ -220,10 +220,10 @@ def iv(low: str | None, high: str | None, low_open: bool = False, high_open: boo
 
 
 @pytest.mark.parametrize(("qualifier", "value", "lower", "upper", "scale", "expected"), [
-    (Q.EXACT, "1141.58", None, None, 10**8, iv("114157500000", "114158500000")),
-    (Q.EXACT, "68", None, None, 1, iv("67.5", "68.5")),
-    (Q.ABOUT, "28", None, None, 10**4, iv("252000", "308000")),
-    (Q.ABOUT, "1", None, None, 1, iv("0.5", "1.5")),  # widened to the exact interval
+    (Q.EXACT, "1141.58", None, None, 10**8, iv("114157500000", "114158500000", high_open=True)),
+    (Q.EXACT, "68", None, None, 1, iv("67.5", "68.5", high_open=True)),
+    (Q.ABOUT, "28", None, None, 10**4, iv("252000", "308000", high_open=True)),
+    (Q.ABOUT, "1", None, None, 1, iv("0.5", "1.5", high_open=True)),  # widened to the exact interval
     (Q.NEARLY, "400", None, None, 1, iv("360", "400", high_open=True)),
     (Q.OVER, "5", None, None, 10**8, iv("500000000", None, low_open=True)),
     (Q.AT_LEAST, "1600", None, None, 1, iv("1600", "1700", high_open=True)),
@@ -231,8 +231,8 @@ def iv(low: str | None, high: str | None, low_open: bool = False, high_open: boo
     (Q.AT_LEAST, "10", None, None, 1, iv("10", "20", high_open=True)),
     (Q.UNDER, "4", None, None, 1, iv("0", "4", high_open=True)),
     (Q.AT_MOST, "1", None, None, 10**8, iv("0", "100000000")),
-    (Q.RANGE, None, "10", "40", 1, iv("9.5", "40.5")),
-    (Q.RANGE, None, "5", "10", 10**4, iv("45000", "105000")),
+    (Q.RANGE, None, "10", "40", 1, iv("9.5", "40.5", high_open=True)),
+    (Q.RANGE, None, "5", "10", 10**4, iv("45000", "105000", high_open=True)),
 ])
 def test_interval(qualifier: Qualifier, value: str | None, lower: str | None, upper: str | None, scale: int,
                   expected: Interval) -> None:

@@ -10,7 +10,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
@@ -32,7 +31,6 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-_RATIO = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
 
 FactsDir = Annotated[
     Optional[Path],
@@ -161,23 +159,34 @@ def show(
 @app.command()
 @_edge
 def compare(
-    ids: Annotated[list[str], typer.Argument(help="Two or more fact ids; the first is the reference.", show_default=False)],
+    ids: Annotated[
+        list[str], typer.Argument(help="Two or more fact ids (the first is the reference), or one id and a claimed figure.", show_default=False)
+    ],
     json: Json = False,
     facts_dir: FactsDir = None,
 ) -> None:
-    """Put facts side by side, with difference and ratio against the first where units agree.
+    """Put facts side by side, or diff a claimed figure against one fact (exit 1 on a mismatch).
 
-    Example: xmfacts compare private-equity/fund-managers private-equity/equity-investment-firms
+    Example: xmfacts compare private-equity/fund-managers private-equity/equity-investment-firms  ·  xmfacts compare capital-markets/listed-companies 70家
     """
     from xmfacts.errors import UsageError
     from xmfacts.query import compare as run_compare
+    from xmfacts.query import find_fact
 
     if len(ids) < 2:
-        raise UsageError("compare needs at least two ids")
-    result = run_compare(_load(facts_dir), ids)
+        raise UsageError("compare needs two or more ids, or an id and a figure")
+    base = _load(facts_dir)
+    known = {f.full_id for f in base.facts}
+    if len(ids) == 2 and ids[1] not in known and "/" not in ids[1]:
+        from xmfacts.check import check_figure
+
+        finding = check_figure(find_fact(base, ids[0]), ids[1])
+        _report_findings([finding], json=json, jsonl=False)
+        return
+    result = run_compare(base, ids)
     if json:
         from xmfacts import output
-        from xmfacts.schema import fact_to_dict, json_number
+        from xmfacts.schema import RATIO_PLACES, fact_to_dict, json_number
 
         output.emit_json(
             [
@@ -185,7 +194,7 @@ def compare(
                     "fact": fact_to_dict(r.fact),
                     "base_value": json_number(r.base_figure),
                     "difference": json_number(r.difference),
-                    "ratio": json_number(r.ratio.quantize(_RATIO) if r.ratio is not None else None),
+                    "ratio": json_number(r.ratio.quantize(RATIO_PLACES) if r.ratio is not None else None),
                     "remark": r.remark or None,
                 }
                 for r in result.rows
@@ -193,6 +202,44 @@ def compare(
         )
     else:
         _tables().comparison(result)
+
+
+@app.command()
+@_edge
+def check(
+    claims: Annotated[
+        Optional[list[str]], typer.Argument(help="Claim text; '-' reads standard input.", show_default=False)
+    ] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Check a whole draft (UTF-8 text).", show_default=False)] = None,
+    json: Json = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per figure, one per line.")] = False,
+    facts_dir: FactsDir = None,
+) -> None:
+    """Mark every figure in a claim or a draft: match, consistent, mismatch or unknown (exit 1 on a mismatch).
+
+    Example: xmfacts check "厦门境内上市公司有70家"  ·  xmfacts check -f draft.md  ·  cat draft.txt | xmfacts check -
+    """
+    from xmfacts.check import check_text
+    from xmfacts.claims import gather
+
+    text = gather(claims or [], file)
+    findings = check_text(_load(facts_dir), text)
+    _report_findings(findings, json=json, jsonl=jsonl)
+
+
+def _report_findings(findings: list[Any], json: bool, jsonl: bool) -> None:
+    from xmfacts.check import Verdict
+
+    if json or jsonl:
+        from xmfacts import output
+        from xmfacts.schema import finding_to_dict
+
+        rows = [finding_to_dict(f) for f in findings]
+        output.emit_jsonl(rows) if jsonl else output.emit_json(rows)
+    else:
+        _tables().findings(findings)
+    if any(f.verdict is Verdict.MISMATCH for f in findings):
+        raise typer.Exit(int(ExitCode.MISMATCH))
 
 
 @app.command()
@@ -276,6 +323,116 @@ def validate(
             sys.stdout.write(f"ok: {report.facts} facts in {report.topics} topics{traced}\n")
     if report.problems:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+@app.command()
+@_edge
+def add(
+    topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False)],
+    id: Annotated[str, typer.Option("--id", help="Fact id, kebab-case, unique in the topic.", show_default=False)],
+    label: Annotated[str, typer.Option("--label", help="Chinese label, for a reader who has not seen the article.", show_default=False)],
+    label_en: Annotated[str, typer.Option("--label-en", help="English label.", show_default=False)],
+    quote: Annotated[str, typer.Option("--quote", help="The shortest verbatim span of the source that states the figure.", show_default=False)],
+    source: Annotated[str, typer.Option("--source", help="Id of a source listed in sources.toml.", show_default=False)],
+    value: Annotated[Optional[str], typer.Option("--value", help="The figure as printed (29.20 keeps its zero).", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit as printed, multiplier included (亿元, 万家, %).", show_default=False)] = None,
+    lower: Annotated[Optional[str], typer.Option("--lower", help="Low end of a range, with --upper, instead of --value.", show_default=False)] = None,
+    upper: Annotated[Optional[str], typer.Option("--upper", help="High end of a range.", show_default=False)] = None,
+    date: Annotated[
+        Optional[str], typer.Option("--date", help="An event's date, YYYY, YYYY-MM or YYYY-MM-DD, instead of --value and --unit.", show_default=False)
+    ] = None,
+    qualifier: Annotated[
+        Optional[str],
+        typer.Option(
+            "--qualifier",
+            help="exact, about, nearly, over, at_least, under, at_most or range (default: exact; range with --lower/--upper).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="When the figure holds (YYYY, YYYY-MM or YYYY-MM-DD); leave it out rather than guess.", show_default=False)
+    ] = None,
+    entity: Annotated[
+        Optional[str], typer.Option("--entity", help="Who or what the figure is about (default: 厦门市, the article's main subject).", show_default=False)
+    ] = None,
+    tags: Annotated[Optional[str], typer.Option("--tags", help="Search words, comma-separated (, or ，).", show_default=False)] = None,
+    note: Annotated[str, typer.Option("--note", help="A caveat, e.g. where the source looks wrong.", show_default=False)] = "",
+    title: Annotated[Optional[str], typer.Option("--title", help="Chinese title of a new topic (required when TOPIC is new).", show_default=False)] = None,
+    title_en: Annotated[Optional[str], typer.Option("--title-en", help="English title of a new topic (required when TOPIC is new).", show_default=False)] = None,
+    source_text: Annotated[
+        Optional[list[Path]],
+        typer.Option("--source-text", "-s", help="Article text the quote must occur in, with the figure in the quote (repeatable).", show_default=False),
+    ] = None,
+    json: Json = False,
+    facts_dir: FactsDir = None,
+) -> None:
+    """Add one verified fact to a topic file, after checking it as validate would; nothing is written if it fails.
+
+    The fact is appended: the file's existing text and comments stay exactly as they were.
+
+    Example: xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --source xiamen-practice --quote "新增上市公司5家"
+    """
+    from xmfacts.authoring import Draft, add_fact, parse_number, split_tags
+
+    draft = Draft(
+        topic=topic,
+        id=id,
+        label=label,
+        label_en=label_en,
+        source=source,
+        quote=quote,
+        entity=entity,
+        value=parse_number(value, "--value") if value is not None else None,
+        lower=parse_number(lower, "--lower") if lower is not None else None,
+        upper=parse_number(upper, "--upper") if upper is not None else None,
+        date=date,
+        unit=unit,
+        qualifier=qualifier,
+        as_of=as_of,
+        tags=split_tags(tags),
+        note=note,
+    )
+    added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
+    if json:
+        from xmfacts import output
+        from xmfacts.schema import fact_to_dict
+
+        output.emit_json(fact_to_dict(added.fact))
+    else:
+        sys.stdout.write(f"added {added.fact.full_id} to {added.path}{' (new topic)' if added.created else ''}\n")
+
+
+@app.command()
+@_edge
+def fmt(
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any would.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Also rewrite files that have comments, dropping the comments.")] = False,
+    facts_dir: FactsDir = None,
+) -> None:
+    """Rewrite the fact files in one canonical key order and layout (tomli-w); values never change.
+
+    Files with comments are reported and left alone unless --force; with --check they do not count as changes.
+
+    Example: xmfacts fmt --check
+    """
+    from xmfacts.authoring import FileState, format_factbase
+
+    report = format_factbase(facts_dir, check=check, force=force)
+    lines: list[str] = []
+    for file in report.files:
+        if file.state is FileState.COMMENTED:
+            lines.append(f"{file.path}: has comments; left alone (use --force to rewrite and drop them)")
+        elif file.state is FileState.CHANGED:
+            lines.append(f"{'would reformat' if check else 'reformatted'} {file.path}")
+    counts = (
+        (report.count(FileState.CHANGED), "would be reformatted" if check else "reformatted"),
+        (report.count(FileState.FORMATTED), "already formatted"),
+        (report.count(FileState.COMMENTED), "left alone (comments)"),
+    )
+    lines.append(", ".join(f"{n} file{'' if n == 1 else 's'} {what}" for n, what in counts if n))
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    if check and report.count(FileState.CHANGED):
+        raise typer.Exit(int(ExitCode.MISMATCH))
 
 
 def _tables() -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
+from xmfacts.units import MULTIPLIERS
 
 # The Chinese hedge words a qualifier is printed with; 余 goes after the number.
 _PREFIX = {
@@ -17,9 +18,7 @@ _PREFIX = {
 
 
 def plain_number(d: Decimal) -> str:
-    """Decimal text as printed: no exponent, printed precision kept (29.20 stays 29.20)."""
-    if d == d.to_integral_value() and d.as_tuple().exponent > 0:  # type: ignore[operator]
-        d = d.quantize(Decimal(1))
+    """Decimal text as printed: no exponent, printed precision kept (29.20 stays 29.20, 1E+3 is 1000)."""
     return format(d, "f")
 
 
@@ -40,7 +39,9 @@ def printed_figure(
     if value is None:
         return ""
     if qualifier is Qualifier.AT_LEAST:
-        return f"{plain_number(value)}余{unit}"
+        # 余 follows the multiplier: 2.3万余家, 1600余家
+        multiplier = next((m for m in MULTIPLIERS if unit.startswith(m) and unit != m), "")
+        return f"{plain_number(value)}{multiplier}余{unit[len(multiplier):]}"
     return f"{_PREFIX.get(qualifier, '')}{plain_number(value)}{unit}"
 
 

@@ -17,6 +17,7 @@ from decimal import MAX_PREC, Decimal, localcontext
 from functools import lru_cache
 from typing import NamedTuple
 
+from xmfacts.figures import plain_number
 from xmfacts.model import BaseUnit, Kind, Qualifier
 from xmfacts.units import MULTIPLIERS, Unit, base_spellings_longest_first, parse_unit
 
@@ -320,9 +321,8 @@ def read_figure(text: str) -> Reading | None:
     return next(_scan(text), None)
 
 
-def format_number(value: Decimal) -> str:
-    """Plain decimal text as printed, never an exponent: Decimal('1E+3') -> '1000', '29.20' stays."""
-    return format(value, "f")
+# Figures are formatted in one place; the reader's round-trip tests hold it to reading back.
+format_number = plain_number
 
 
 def step(value: Decimal) -> Decimal:
@@ -373,14 +373,14 @@ def interval(qualifier: Qualifier, value: Decimal | None, lower: Decimal | None,
 
     | qualifier | printed                 | interval                                        |
     |-----------|-------------------------|-------------------------------------------------|
-    | exact     | 68, 达68                | [v − h, v + h]                                  |
+    | exact     | 68, 达68                | [v − h, v + h)   (what rounds to v: 四成 and 三成 do not touch) |
     | about     | 约v, 大约v, v左右        | [0.9·v, 1.1·v], widened to at least [v − h, v + h] |
     | nearly    | 近v, 将近v               | [0.9·v, v)                                      |
     | over      | 超/超过/逾/过v, v以上     | (v, ∞)                                          |
     | at_least  | v余, v多                 | [v, v + step)       1600余 → [1600, 1700)       |
     | under     | 不到v, 不足v             | [0, v)                                          |
     | at_most   | 最高v, 可达v, v以下       | [0, v]                                          |
-    | range     | X—Y                     | [X − h(X), Y + h(Y)]                            |
+    | range     | X—Y                     | [X − h(X), Y + h(Y))                            |
 
     Raises ValueError when the figure lacks the numbers its qualifier needs (no value; a range without bounds).
     """
@@ -390,22 +390,22 @@ def interval(qualifier: Qualifier, value: Decimal | None, lower: Decimal | None,
         if qualifier is Q.RANGE:
             if lower is None or upper is None:
                 raise ValueError("a range needs lower and upper")
-            return Interval((lower - half_precision(lower)) * k, (upper + half_precision(upper)) * k, False, False)
+            return Interval((lower - half_precision(lower)) * k, (upper + half_precision(upper)) * k, False, True)
         if value is None:
             raise ValueError(f"a {qualifier} figure needs a value")
         v, h = value, half_precision(value)
         high: Decimal | None
-        low, high, low_open, high_open = v - h, v + h, False, False
+        low, high, low_open, high_open = v - h, v + h, False, True
         if qualifier is Q.ABOUT:
             low, high = min(v * Decimal("0.9"), v - h), max(v * Decimal("1.1"), v + h)
         elif qualifier is Q.NEARLY:
             low, high, high_open = v * Decimal("0.9"), v, True
         elif qualifier is Q.OVER:
-            low, high, low_open = v, None, True
+            low, high, low_open, high_open = v, None, True, False
         elif qualifier is Q.AT_LEAST:
             low, high, high_open = v, v + step(v), True
         elif qualifier is Q.UNDER:
             low, high, high_open = Decimal(0), v, True
         elif qualifier is Q.AT_MOST:
-            low, high = Decimal(0), v
+            low, high, high_open = Decimal(0), v, False
         return Interval(low * k, None if high is None else high * k, low_open, high_open)

@@ -9,7 +9,7 @@ import codecs
 import sys
 from typing import Any, TextIO
 
-from xmfacts.schema import dumps
+from xmfacts.schema import dumps, dumps_line
 from xmfacts.textsafe import visible
 
 
@@ -28,6 +28,11 @@ def _encodes_unicode(stream: TextIO) -> bool:
 def emit_json(data: Any) -> None:
     # On an ASCII-only stdout (LANG=C, PYTHONIOENCODING=ascii) JSON stays valid via \u escapes.
     sys.stdout.write(dumps(data, ensure_ascii=not _encodes_unicode(sys.stdout)) + "\n")
+
+
+def emit_jsonl(rows: list[Any]) -> None:
+    ascii_only = not _encodes_unicode(sys.stdout)
+    sys.stdout.write("".join(dumps_line(row, ensure_ascii=ascii_only) + "\n" for row in rows))
 
 
 def error(message: str) -> None:

@@ -116,6 +116,8 @@ def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: li
     for key in ("title", "title_en"):
         if key in header and not (isinstance(header[key], str) and header[key].strip()):
             problems.append(Problem(str(path), f"[topic] {key} must be a non-empty string"))
+        elif key in header and _CONTROL.search(header[key]):
+            problems.append(Problem(str(path), f"[topic] {key} contains a control character"))
         elif key not in header and isinstance(data.get("topic"), dict):
             problems.append(Problem(str(path), f"[topic] is missing {key}"))
     raw_facts = data.get("fact", [])
@@ -165,6 +167,17 @@ def _number(raw: dict[str, Any], key: str, report: Any) -> Decimal | None:
     return d
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _strings(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    found = [(k, v) for k, v in raw.items() if isinstance(v, str)]
+    tags = raw.get("tags")
+    if isinstance(tags, list):
+        found += [("tags", t) for t in tags if isinstance(t, str)]
+    return found
+
+
 def valid_date(text: str) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
     m = _DATE.fullmatch(text)
@@ -198,6 +211,11 @@ def _build_fact(
 
     for key in sorted(set(raw) - _FACT_KEYS):
         report(f"unknown key {key!r}")
+    for key, text in _strings(raw):
+        bad = _CONTROL.search(text)
+        if bad:
+            # An escape sequence in a label would be replayed by every terminal that shows it.
+            report(f"{key} contains control character U+{ord(bad.group()):04X}")
     for key in _REQUIRED_TEXT:
         if key not in raw:
             report(f"missing required field {key!r}")

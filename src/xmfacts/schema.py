@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 from xmfacts.model import Fact, Source, Topic
+
+RATIO_PLACES = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
 
 FACT_KEYS = (
     "id", "topic", "label", "label_en", "kind", "value", "lower", "upper", "unit", "qualifier",
@@ -52,6 +55,30 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
     }
 
 
+def finding_to_dict(finding: Any) -> dict[str, Any]:
+    """A checked figure (xmfacts.check.Finding): where it stands, what it claims, the verdict."""
+    r = finding.reading
+    return {
+        "span": {"text": r.text, "start": r.start, "end": r.end, "line": finding.line, "context": finding.context},
+        "claimed": {
+            "kind": r.kind.value,
+            "value": json_number(r.value),
+            "lower": json_number(r.lower),
+            "upper": json_number(r.upper),
+            "unit": r.unit if r.kind.value != "date" else None,
+            "qualifier": r.qualifier.value,
+            "scale": r.scale if r.kind.value != "date" else None,
+            "base_unit": r.base_unit.value if r.base_unit else None,
+            "date": r.date,
+        },
+        "fact": fact_to_dict(finding.fact) if finding.fact else None,
+        "verdict": finding.verdict.value,
+        "difference": json_number(finding.difference),
+        "ratio": json_number(finding.ratio.quantize(RATIO_PLACES) if finding.ratio is not None else None),
+        "explanation": finding.explanation,
+    }
+
+
 def topic_to_dict(topic: Topic, with_facts: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"id": topic.id, "title": topic.title, "title_en": topic.title_en}
     if with_facts:
@@ -61,10 +88,19 @@ def topic_to_dict(topic: Topic, with_facts: bool = True) -> dict[str, Any]:
     return out
 
 
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    # Input that was not valid UTF-8 (a claim piped from a Latin-1 file) arrives as lone
+    # surrogates, which no UTF-8 writer accepts; as \uXXXX escapes the JSON stays valid.
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def dumps(data: Any, ensure_ascii: bool = False) -> str:
     """One JSON document; ensure_ascii for terminals that cannot encode Chinese."""
-    return json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
+    return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, indent=2))
 
 
 def dumps_line(data: Any, ensure_ascii: bool = False) -> str:
-    return json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":"))
+    return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":")))

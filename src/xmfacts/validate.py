@@ -54,11 +54,12 @@ def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Repo
     if texts:
         for topic in base.topics:
             for fact in topic.facts:
-                problems.extend(_trace(fact, topic.path, texts))
+                problems.extend(trace(fact, topic.path, texts))
     return Report(len(base.facts), len(base.topics), tuple(problems))
 
 
-def _trace(fact: Fact, path: str, texts: Sequence[str]) -> list[Problem]:
+def trace(fact: Fact, path: str, texts: Sequence[str]) -> list[Problem]:
+    """The quote must be in a source text and the fact's own figure in its quote."""
     found: list[Problem] = []
     quote = squeeze(fact.quote)
     if not any(quote in text for text in texts):
