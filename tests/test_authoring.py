@@ -28,7 +28,7 @@ from xmfacts.authoring import (
     split_tags,
     toml_number,
 )
-from xmfacts.errors import FactBaseError, OutputError, UsageError
+from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
 from xmfacts.loader import load_factbase
 from xmfacts.model import Fact, Kind
 from xmfacts.parsing import parse_factbase
@@ -161,7 +161,7 @@ def _topics(draw: st.DrawFn) -> tuple[str, str, list[Draft]]:
 
 def _parse(text: str) -> tuple[Fact, ...]:
     root = Path("/nonexistent/facts")
-    problems: list = []
+    problems: list[Problem] = []
     base = parse_factbase(root, {root / "sources.toml": SOURCES.encode(), root / "round-trip.toml": text.encode()}, problems)
     assert problems == []
     return base.facts
@@ -360,7 +360,7 @@ def test_add_refuses_when_the_file_changed_meanwhile(factbase: Path, monkeypatch
     monkeypatch.setattr(authoring, "_check", edit_meanwhile)
     with pytest.raises(OutputError) as info:
         add_fact(factbase, draft())
-    assert str(info.value) == f"{path} changed while the fact was being added; nothing written, run the command again"
+    assert str(info.value) == f"{path} changed while the fact was being added; it was not written, run the command again"
     assert path.read_text(encoding="utf-8").endswith('tags = ["募集资金", "funds raised"]\n# someone else\n')
 
 
@@ -400,6 +400,20 @@ def test_fmt_puts_keys_in_canonical_order(factbase: Path) -> None:
         '[topic]\ntitle = "顺序"\ntitle_en = "Order"\n\n'
         '[[fact]]\nid = "a"\nlabel = "标"\nlabel_en = "L"\nlower = 10\nupper = 40.0\nunit = "%"\n'
         'qualifier = "range"\nentity = "e"\nsource = "xiamen-practice"\nquote = "q"\n'
+    )
+
+
+def test_fmt_orders_sources_and_keeps_unknown_keys_last(factbase: Path) -> None:
+    path = factbase / "sources.toml"
+    path.write_text(
+        'note = "kept"\n[[source]]\nurl = "https://example.com"\nauthors = ["彭勇"]\noutlet = "中国证券报"\n'
+        'id = "xiamen-practice"\npublished = ""\ntitle = "T"\n',
+        encoding="utf-8",
+    )
+    format_factbase(factbase)
+    assert path.read_text(encoding="utf-8") == (
+        'note = "kept"\n\n[[source]]\nid = "xiamen-practice"\ntitle = "T"\noutlet = "中国证券报"\npublished = ""\n'
+        'authors = [\n    "彭勇",\n]\nurl = "https://example.com"\n'
     )
 
 

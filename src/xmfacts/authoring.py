@@ -21,9 +21,9 @@ from typing import Any
 import tomli_w
 
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
-from xmfacts.loader import SOURCES_FILE, _read_all, load_factbase, resolve_facts_dir
+from xmfacts.loader import SOURCES_FILE, read_files, load_factbase, resolve_facts_dir
 from xmfacts.model import Fact
-from xmfacts.parsing import _KEBAB, parse_factbase
+from xmfacts.parsing import KEBAB, parse_factbase
 from xmfacts.safewrite import atomic_write
 from xmfacts.validate import read_sources, trace
 
@@ -180,20 +180,19 @@ def canonical_text(data: Mapping[str, Any], sources: bool) -> str:
     """A parsed fact file in canonical form: [topic], then each [[fact]] (or [[source]])."""
     array_key, order = ("source", SOURCE_ORDER) if sources else ("fact", FACT_ORDER)
     entries = data.get(array_key)
-    as_tables = isinstance(entries, list) and all(isinstance(e, dict) for e in entries)
-    header = data.get("topic") if not sources else None
-    skip = {array_key} if as_tables else set()
-    if isinstance(header, dict):
-        skip.add("topic")
+    tables: list[dict[str, Any]] = entries if isinstance(entries, list) and all(isinstance(e, dict) for e in entries) else []
+    found = data.get("topic") if not sources else None
+    header: dict[str, Any] | None = found if isinstance(found, dict) else None
+    skip = ({array_key} if tables else set()) | ({"topic"} if header is not None else set())
     rest = {key: value for key, value in data.items() if key not in skip}
     blocks: list[str] = []
     if rest:
-        # Top-level keys a fact file should not have; kept (and first, where TOML needs bare keys).
+        # Keys the loader does not read (sources.toml may have some): kept, and first,
+        # because a bare key after a table header would land inside that table.
         blocks.append(tomli_w.dumps(rest))
-    if isinstance(header, dict):
+    if header is not None:
         blocks.append(render_table("topic", ordered(header, TOPIC_ORDER), array=False))
-    if as_tables:
-        blocks.extend(render_table(array_key, ordered(entry, order), array=True) for entry in entries)  # type: ignore[union-attr]
+    blocks.extend(render_table(array_key, ordered(table, order), array=True) for table in tables)
     return "\n".join(blocks)
 
 
@@ -271,7 +270,7 @@ def add_fact(
     loader's checks and, with source texts, the quote and figure trace of ``validate``.
     """
     texts = read_sources(source_texts)
-    if not _KEBAB.fullmatch(draft.topic):
+    if not KEBAB.fullmatch(draft.topic):
         raise UsageError(f"topic {draft.topic!r} is not kebab-case (a-z, 0-9, -)")
     if f"{draft.topic}.toml" == SOURCES_FILE:
         raise UsageError(f"{draft.topic!r} cannot be a topic: {SOURCES_FILE} lists the sources")
@@ -296,14 +295,14 @@ def add_fact(
         text = append_block(old.decode("utf-8"), block)
 
     fact = _check(root_path, {**contents, path: text.encode("utf-8")}, path, draft, texts)
-    _write(path, old, text)
+    _replace(path, old, text, during="the fact was being added")
     return Added(_reload(root_path, fact.full_id), path, created=old is None)
 
 
 def _require_valid(root: Path) -> dict[Path, bytes]:
     """Every fact file's bytes, or the base's own problems: a new fact cannot fix those."""
     problems: list[Problem] = []
-    contents = _read_all(sorted(root.glob("*.toml"), key=lambda p: p.name), problems)
+    contents = read_files(sorted(root.glob("*.toml"), key=lambda p: p.name), problems)
     parse_factbase(root, contents, problems)
     if problems:
         note = "the fact base already has the problems above; fix them first (xmfacts validate); nothing was added"
@@ -329,14 +328,15 @@ def _unplaced(problem: Problem, full_id: str) -> Problem:
     return problem
 
 
-def _write(path: Path, old: bytes | None, text: str) -> None:
+def _replace(path: Path, old: bytes | None, text: str, during: str) -> None:
+    """Write ``text`` over ``path`` only if the file still holds ``old`` (None: does not exist)."""
     try:
         current = path.read_bytes() if path.exists() else None
     except OSError as exc:
         raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from None
     if current != old:
-        # Someone saved the file while we were checking: appending now would lose their edit.
-        raise OutputError(f"{path} changed while the fact was being added; nothing written, run the command again")
+        # Someone saved the file while we were working: writing now would lose their edit.
+        raise OutputError(f"{path} changed while {during}; it was not written, run the command again")
     atomic_write(path, text, force=old is not None)
 
 
@@ -355,14 +355,19 @@ def format_factbase(root: str | Path | None, check: bool = False, force: bool = 
     root_path = resolve_facts_dir(root)
     load_factbase(root_path)  # an invalid base raises with every problem; tidy a valid one only
     files: list[FileFormat] = []
+    originals: dict[Path, bytes] = {}
     refused: list[str] = []
     for path in sorted(root_path.glob("*.toml"), key=lambda p: p.name):
         try:
             raw = path.read_bytes()
         except OSError as exc:
             raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from None
-        text = raw.decode("utf-8-sig")
-        data = tomllib.loads(text, parse_float=Decimal)
+        try:
+            text = raw.decode("utf-8-sig")
+            data = tomllib.loads(text, parse_float=Decimal)
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            # The loader accepted it a moment ago: someone is editing the fact base right now.
+            raise OutputError(f"{path} changed while formatting; nothing written, run the command again") from None
         new = canonical_text(data, sources=path.name == SOURCES_FILE)
         if not identical(tomllib.loads(new, parse_float=Decimal), data):
             refused.append(f"{path}: formatting would change a value; left alone (please report this)")
@@ -374,10 +379,11 @@ def format_factbase(root: str | Path | None, check: bool = False, force: bool = 
         else:
             state = FileState.CHANGED
         files.append(FileFormat(path, state, new))
+        originals[path] = raw
     if refused:
         raise OutputError("\n".join(refused))
     if not check:
         for file in files:
             if file.state is FileState.CHANGED:
-                atomic_write(file.path, file.text, force=True)
+                _replace(file.path, originals[file.path], file.text, during="formatting")
     return FormatReport(tuple(files), written=not check)

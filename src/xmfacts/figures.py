@@ -49,7 +49,7 @@ def fact_figure(fact: Fact) -> str:
     return printed_figure(fact.qualifier, fact.value, fact.lower, fact.upper, fact.unit, fact.date)
 
 
-def base_value(number: Decimal, scale: int) -> Decimal:
+def _base(number: Decimal, scale: int) -> Decimal:
     """The figure in its base unit; Decimal so 271.47 亿 is exactly 27147000000."""
     return number * scale
 
@@ -60,12 +60,12 @@ def normalized_figure(fact: Fact) -> str:
         return fact.date or ""
     unit = "" if fact.base_unit is BaseUnit.NUMBER else f" {fact.base_unit.value}"
     if fact.kind is Kind.RANGE and fact.lower is not None and fact.upper is not None:
-        lo = grouped(base_value(fact.lower, fact.scale))
-        hi = grouped(base_value(fact.upper, fact.scale))
+        lo = grouped(_base(fact.lower, fact.scale))
+        hi = grouped(_base(fact.upper, fact.scale))
         return f"{lo}–{hi}{unit}"
     if fact.value is None:
         return ""
-    return f"{grouped(base_value(fact.value, fact.scale))}{unit}"
+    return f"{grouped(_base(fact.value, fact.scale))}{unit}"
 
 
 def grouped(d: Decimal) -> str:

@@ -53,7 +53,7 @@ def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
 
     from xmfacts import cache
 
-    contents = _read_all(paths, problems)
+    contents = read_files(paths, problems)
     key = cache.fingerprint(root_path, [(p.name, data) for p, data in contents.items()])
     if not problems:
         cached = cache.load(key)
@@ -69,7 +69,7 @@ def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
     return base
 
 
-def _read_all(paths: list[Path], problems: list[Problem]) -> dict[Path, bytes]:
+def read_files(paths: list[Path], problems: list[Problem]) -> dict[Path, bytes]:
     contents: dict[Path, bytes] = {}
     for path in paths:
         try:

@@ -10,7 +10,6 @@ import sys
 from typing import Any, TextIO
 
 from xmfacts.schema import dumps, dumps_line
-from xmfacts.textsafe import visible
 
 
 def stdout_is_unicode() -> bool:
@@ -37,6 +36,8 @@ def emit_jsonl(rows: list[Any]) -> None:
 
 def error(message: str) -> None:
     """One line per problem on stderr, prefixed so it stands out in a script's log."""
+    from xmfacts.textsafe import visible
+
     for line in message.splitlines() or [""]:
         text = f"xmfacts: error: {visible(line)}\n"
         if not _encodes_unicode(sys.stderr):

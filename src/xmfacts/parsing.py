@@ -15,7 +15,7 @@ from xmfacts.units import parse_unit
 
 SOURCES_FILE = "sources.toml"
 
-_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
@@ -102,7 +102,7 @@ def _load_sources(path: Path, contents: dict[Path, bytes], problems: list[Proble
 
 def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: list[Problem]) -> Topic | None:
     topic_id = path.stem
-    if not _KEBAB.fullmatch(topic_id):
+    if not KEBAB.fullmatch(topic_id):
         problems.append(Problem(str(path), f"topic file name {path.name!r} is not kebab-case (a-z, 0-9, -)"))
         return None
     parsed = read_toml(path, raw, problems)
@@ -221,7 +221,7 @@ def _build_fact(
             report(f"missing required field {key!r}")
         elif not isinstance(raw[key], str) or not raw[key].strip():
             report(f"{key} must be a non-empty string")
-    if isinstance(short, str) and short and not _KEBAB.fullmatch(short):
+    if isinstance(short, str) and short and not KEBAB.fullmatch(short):
         report(f"id {short!r} is not kebab-case (a-z, 0-9, -)")
 
     qualifier: Qualifier | None = None

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from xmfacts.errors import ExitCode, UnknownIdError
-from xmfacts.figures import base_value
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Topic
-from xmfacts.units import compatible
 
 
 def _all_ids(base: FactBase) -> list[str]:
@@ -70,8 +68,14 @@ class Comparison:
 
 def _figure(fact: Fact) -> Decimal | None:
     if fact.kind is Kind.QUANTITY and fact.value is not None and fact.scale is not None:
-        return base_value(fact.value, fact.scale)
+        return fact.value * fact.scale
     return None
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    from xmfacts.units import compatible  # compare only: keeps the unit table off the lookup path
+
+    return compatible(a.base_unit or BaseUnit.NUMBER, b.base_unit or BaseUnit.NUMBER)
 
 
 def compare(base: FactBase, ids: Sequence[str]) -> Comparison:
@@ -89,7 +93,7 @@ def compare(base: FactBase, ids: Sequence[str]) -> Comparison:
         elif figure is None or first_figure is None:
             what = "a date" if Kind.DATE in (fact.kind, first.kind) else "a range"
             remark = f"not compared: {what}"
-        elif not compatible(fact.base_unit or BaseUnit.NUMBER, first.base_unit or BaseUnit.NUMBER):
+        elif not _compatible(fact, first):
             remark = f"not compared: {fact.base_unit} ≠ {first.base_unit}"
         else:
             diff = figure - first_figure

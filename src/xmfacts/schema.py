@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -88,13 +87,16 @@ def topic_to_dict(topic: Topic, with_facts: bool = True) -> dict[str, Any]:
     return out
 
 
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
 def _escape_surrogates(text: str) -> str:
     # Input that was not valid UTF-8 (a claim piped from a Latin-1 file) arrives as lone
     # surrogates, which no UTF-8 writer accepts; as \uXXXX escapes the JSON stays valid.
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        import re
+
+        return re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def dumps(data: Any, ensure_ascii: bool = False) -> str:
