@@ -65,6 +65,26 @@ def test_figures_about_nothing_on_record_are_unknown(base: FactBase, claim: str)
     assert (finding.verdict, finding.fact, finding.explanation) == (Verdict.UNKNOWN, None, "nothing on record about this")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause decides, not the sentence before it
+        ("其中，国家级高新技术企业616家，上市企业11家", [("biomedicine/high-tech-companies", "match"), ("biomedicine/listed-companies", "match")]),
+        # a figure leading its sentence is about what follows
+        ("2011年，天马落户厦门", [("display-industry/tianma-moved-to-xiamen", "match")]),
+        # 家 and 项 count different things
+        ("厦门有超过60家科技型企业和高校院所的近百项技术或产品处于全国领先水平",
+         [("high-tech-enterprises/leading-firms-and-institutes", "match"), ("high-tech-enterprises/leading-technologies", "match")]),
+        # names and rankings are not counts: no false alarm
+        ("上市1类新药6个", [(None, "unknown"), ("biomedicine/class1-drugs-launched", "match")]),
+        ("跻身世界500强企业的厦门建设", [(None, "unknown")]),
+        ("占据全国四大供应链服务商的三席", [(None, "unknown"), ("supply-chain/xiamen-seats-in-top-four", "match")]),
+    ],
+)
+def test_matching_by_clause_and_counter(base: FactBase, text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(f.fact.full_id if f.fact else None, f.verdict.value) for f in check_text(base, text)] == expected
+
+
 def test_mismatch_reports_difference_and_ratio_in_base_units(base: FactBase) -> None:
     [finding] = check_text(base, "金圆集团管理金融资产规模约3000亿元")
     assert finding.difference == Decimal(-4500 * 10**8)

@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -32,7 +32,7 @@ from enum import StrEnum
 from xmfacts.figures import fact_figure, grouped, printed_figure
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
 from xmfacts.numbers import Interval, Reading, interval, read_figure, read_figures
-from xmfacts.units import compatible
+from xmfacts.units import MULTIPLIERS, compatible
 
 Q = Qualifier
 
@@ -62,7 +62,8 @@ class Finding:
 # about the same thing: about one distinctive pair of characters plus a common one.
 _MIN_SCORE = 4.0
 _SENTENCE_WEIGHT = 0.4  # words elsewhere in the sentence count, but less than the clause's
-_NEAR_TIE = 0.85  # candidates this close to the best are told apart by their figures
+_NEAR_TIE = 0.85
+_SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted  # candidates this close to the best are told apart by their figures
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
@@ -126,40 +127,80 @@ class Matcher:
         count = len(self.profiles)
         self.idf = {t: math.log((count + 1) / (len(ids) + 0.5)) for t, ids in self.postings.items()}
 
-    def best(self, reading: Reading, clause: str, before: str) -> Fact | None:
-        """The fact the figure's clause (and the sentence before it, which may name the subject) is about."""
-        near = _terms(clause)
-        far = _terms(before)
+    def _scores(self, terms: Iterable[str]) -> dict[int, float]:
         scores: dict[int, float] = {}
         # Walk only the facts that share a term (an inverted index), not every fact per figure.
-        for terms, weight in ((near, 1.0), (far.keys() - near.keys(), _SENTENCE_WEIGHT)):
-            for t in terms:
-                postings = self.postings.get(t)
-                if postings:
-                    w = self.idf[t] * weight
-                    for i in postings:
-                        scores[i] = scores.get(i, 0.0) + w
-        scored = [
-            (score, i)
-            for i, score in scores.items()
-            if score >= _MIN_SCORE and _comparable(reading, self.profiles[i].fact)
-        ]
-        if not scored:
+        for t in terms:
+            for i in self.postings.get(t, ()):
+                scores[i] = scores.get(i, 0.0) + self.idf[t]
+        return scores
+
+    def best(self, reading: Reading, clause: str, before: str) -> Fact | None:
+        """The fact the figure's clause is about; the sentence before it may name the subject.
+
+        The clause decides (上市企业11家 is about listed firms, whatever the sentence said
+        before); earlier clauses only break near-ties and carry a subject the clause leaves
+        out (管理基金规模1931亿元 after 私募基金管理人324家).
+        """
+        near_terms = _terms(clause)
+        near = self._scores(near_terms)
+        far = self._scores(t for t in _terms(before) if t not in near_terms)
+        counter = _counter(reading.unit)
+        candidates = []
+        for i in near.keys() | far.keys():
+            fact = self.profiles[i].fact
+            if not _comparable(reading, fact):
+                continue
+            # 超过60家 and 近百项 share a clause; the same counter word says the same thing is counted
+            bonus = _SAME_UNIT_BONUS if counter and _counter(fact.unit) == counter else 0.0
+            own = near.get(i, 0.0) + bonus if i in near else 0.0
+            total = own + _SENTENCE_WEIGHT * far.get(i, 0.0)
+            if total >= _MIN_SCORE:
+                candidates.append((own, total, i))
+        if not candidates:
             return None
-        top = max(s for s, _ in scored)
-        close = [(s, i) for s, i in scored if s >= top * _NEAR_TIE]
+        top = max(own for own, _, _ in candidates)
+        close = [(total, i) for own, total, i in candidates if own >= top * _NEAR_TIE]
         # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
         # management), the one whose figure fits the claim is the one meant.
         claim = _claim_interval(reading)
-        fitting = [(s, i) for s, i in close if claim is not None and claim.overlaps(self.intervals[i])]
+        fitting = [(t, i) for t, i in close if claim is not None and claim.overlaps(self.intervals[i])]
         # ties go to fact-base order, so the same draft always gets the same answer
-        return self.profiles[max(fitting or close, key=lambda si: (si[0], -si[1]))[1]].fact
+        return self.profiles[max(fitting or close, key=lambda ti: (ti[0], -ti[1]))[1]].fact
+
+
+def _counter(unit: str | None) -> str:
+    """The unit without its multiplier: 家 for 万家, 元 for 亿元."""
+    if not unit:
+        return ""
+    for prefix in MULTIPLIERS:
+        if unit.startswith(prefix) and unit != prefix:
+            return unit[len(prefix) :]
+    return unit
+
+
+# Counter words that stand for one another when people count organisations: a reporter may
+# write 50多万家中小企业 where the article has 50多万户. 个 is the generic counter.
+_INTERCHANGEABLE = {"家", "户", "所", "个"}
+
+
+def _same_things_counted(a: str, b: str) -> bool:
+    """家 and 项 count different things (firms, technologies): never compare them."""
+    return not a or not b or a == b or (a in _INTERCHANGEABLE and b in _INTERCHANGEABLE)
 
 
 def _comparable(reading: Reading, fact: Fact) -> bool:
     if reading.kind is Kind.DATE or fact.kind is Kind.DATE:
         return reading.kind is fact.kind
+    if reading.base_unit is BaseUnit.COUNT and fact.base_unit is BaseUnit.COUNT:
+        return _same_things_counted(_counter(reading.unit), _counter(fact.unit))
     return compatible(reading.base_unit or BaseUnit.NUMBER, fact.base_unit or BaseUnit.NUMBER)
+
+
+def _checkable(reading: Reading) -> bool:
+    """A number with no unit at all is a name or an ordinal far more often than a claim:
+    世界500强, 1号孵化器, 1类新药. Checking it would raise false alarms."""
+    return reading.kind is not Kind.QUANTITY or bool(reading.unit)
 
 
 def _claim_interval(r: Reading) -> Interval | None:
@@ -298,7 +339,11 @@ def check_text(base: FactBase, text: str) -> list[Finding]:
         c0, c1 = max(c0, s0), min(c1, s1)
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
-        fact = matcher.best(r, words[c0:c1], words[s0:c0])
+        clause = words[c0:c1]
+        if not _terms(clause):
+            # "2011年，天马落户厦门": a figure standing alone leads the clause that says what it is
+            clause = words[c0:s1]
+        fact = matcher.best(r, clause, words[s0:c0]) if _checkable(r) else None
         findings.append(_finding(r, fact, line, text[c0:c1].strip()))
     return findings
 
