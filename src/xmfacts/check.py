@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from xmfacts.figures import fact_figure, grouped, printed_figure
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
@@ -149,13 +150,11 @@ class Matcher:
         candidates = []
         for i in near.keys() | far.keys():
             fact = self.profiles[i].fact
-            if not _comparable(reading, fact):
-                continue
             # 超过60家 and 近百项 share a clause; the same counter word says the same thing is counted
             bonus = _SAME_UNIT_BONUS if counter and _counter(fact.unit) == counter else 0.0
             own = near.get(i, 0.0) + bonus if i in near else 0.0
             total = own + _SENTENCE_WEIGHT * far.get(i, 0.0)
-            if total >= _MIN_SCORE:
+            if total >= _MIN_SCORE and _comparable(reading, fact):
                 candidates.append((own, total, i))
         if not candidates:
             return None
@@ -169,6 +168,7 @@ class Matcher:
         return self.profiles[max(fitting or close, key=lambda ti: (ti[0], -ti[1]))[1]].fact
 
 
+@cache
 def _counter(unit: str | None) -> str:
     """The unit without its multiplier: 家 for 万家, 元 for 亿元."""
     if not unit:
