@@ -9,14 +9,19 @@ parsing the TOML as if there were no cache.
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sys
 import zlib
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from xmfacts import __version__
-from xmfacts.model import FactBase
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier, Source, Topic
+
+# Bump when the stored layout below changes.
+_LAYOUT = 1
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -37,7 +42,7 @@ def fingerprint(root: Path, files: list[tuple[str, bytes]]) -> str:
 
     zlib's checksums cost nothing to import, where hashlib's OpenSSL costs ~3 ms per run.
     """
-    parts = [__version__, sys.version, str(root.resolve())]
+    parts = [__version__, str(_LAYOUT), sys.version, str(root.resolve())]
     for name, data in files:
         parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
     text = "\n".join(parts).encode("utf-8", "surrogatepass")
@@ -46,7 +51,7 @@ def fingerprint(root: Path, files: list[tuple[str, bytes]]) -> str:
 
 def _path(key: str) -> Path | None:
     directory = cache_dir()
-    return directory / "factbase.pickle" if directory else None
+    return directory / "factbase.marshal" if directory else None
 
 
 def load(key: str) -> FactBase | None:
@@ -55,10 +60,10 @@ def load(key: str) -> FactBase | None:
         return None
     try:
         with open(path, "rb") as handle:
-            stored_key, base = pickle.load(handle)
+            stored_key, plain = marshal.load(handle)
+        return _from_plain(plain) if stored_key == key else None
     except Exception:  # missing, truncated, or written by an incompatible version
         return None
-    return base if stored_key == key and isinstance(base, FactBase) else None
 
 
 def store(key: str, base: FactBase) -> None:
@@ -71,7 +76,7 @@ def store(key: str, base: FactBase) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".factbase.", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, base), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump((key, _to_plain(base)), handle)
         os.replace(tmp, path)
     except Exception:
         # A read-only home or a full disk must not break a lookup; the next run parses again.
@@ -79,3 +84,52 @@ def store(key: str, base: FactBase) -> None:
             os.unlink(tmp)
         except Exception:
             pass
+
+
+# marshal is built into the interpreter (pickle costs ~2 ms to import), but it stores only
+# plain values: facts travel as tuples of str, int and None, in Fact's field order.
+
+
+def _dec(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+def _to_plain(base: FactBase) -> tuple[Any, ...]:
+    index = {s.id: n for n, s in enumerate(base.sources)}
+    sources = tuple((s.id, s.title, s.outlet, s.published, s.authors) for s in base.sources)
+    topics = tuple(
+        (
+            t.id, t.title, t.title_en, t.path,
+            tuple(
+                (
+                    f.topic, f.id, f.label, f.label_en, f.kind.value, f.qualifier.value, f.entity,
+                    index[f.source.id], f.quote, _dec(f.value), _dec(f.lower), _dec(f.upper), f.unit,
+                    f.scale, f.base_unit.value if f.base_unit else None, f.date, f.as_of, f.tags, f.note, f.line,
+                )
+                for f in t.facts
+            ),
+        )
+        for t in base.topics
+    )
+    return (base.root, sources, topics)
+
+
+def _from_plain(plain: tuple[Any, ...]) -> FactBase:
+    root, raw_sources, raw_topics = plain
+    sources = tuple(Source(*s) for s in raw_sources)
+    topics = []
+    for tid, title, title_en, path, raw_facts in raw_topics:
+        facts = tuple(
+            Fact(
+                topic, fid, label, label_en, Kind(kind), Qualifier(qualifier), entity, sources[src], quote,
+                value=None if value is None else Decimal(value),
+                lower=None if lower is None else Decimal(lower),
+                upper=None if upper is None else Decimal(upper),
+                unit=unit, scale=scale, base_unit=None if base_unit is None else BaseUnit(base_unit),
+                date=date, as_of=as_of, tags=tags, note=note, line=line,
+            )
+            for (topic, fid, label, label_en, kind, qualifier, entity, src, quote, value, lower, upper,
+                 unit, scale, base_unit, date, as_of, tags, note, line) in raw_facts
+        )
+        topics.append(Topic(tid, title, title_en, facts, path))
+    return FactBase(tuple(topics), sources, root)

@@ -6,6 +6,7 @@ Errors from the core are turned into a one-line message and an exit code here, o
 
 # No `from __future__ import annotations` here: Typer would have to eval every string
 # annotation on each run (~10 ms); real annotation objects cost nothing to read.
+import copy
 import functools
 import os
 import sys
@@ -27,6 +28,9 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain click help and usage errors: the same in every terminal, in logs and under
+    # NO_COLOR, and no Rich import for a mistyped option.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -98,7 +102,7 @@ def _main(
 @app.command()
 @_edge
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.", show_default=False)],
+    query: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.", show_default=False, metavar="QUERY")],
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N results (0: all).")] = 10,
     json: Json = False,
@@ -106,7 +110,11 @@ def search(
 ) -> None:
     """Find facts by Chinese or English words or by a figure as printed, best first.
 
-    Example: xmfacts search 授信  ·  xmfacts search listed companies  ·  xmfacts search 68家 --json
+    \b
+    Examples:
+      xmfacts search 授信
+      xmfacts search listed companies
+      xmfacts search 68家 --json
     """
     from xmfacts import query as q
     from xmfacts.search import search as run_search
@@ -133,13 +141,16 @@ def search(
 @app.command()
 @_edge
 def show(
-    id: Annotated[str, typer.Argument(help="A fact id (topic/fact) or a topic id.", show_default=False)],
+    id: Annotated[str, typer.Argument(help="A fact id (topic/fact) or a topic id.", show_default=False, metavar="ID")],
     json: Json = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Show one fact in full, or list a topic's facts.
 
-    Example: xmfacts show capital-markets/listed-companies  ·  xmfacts show capital-markets
+    \b
+    Examples:
+      xmfacts show capital-markets/listed-companies
+      xmfacts show capital-markets
     """
     from xmfacts.model import Topic
     from xmfacts.query import show as run_show
@@ -160,17 +171,20 @@ def show(
 @_edge
 def compare(
     ids: Annotated[
-        list[str], typer.Argument(help="Two or more fact ids (the first is the reference), or one id and a claimed figure.", show_default=False)
+        list[str], typer.Argument(help="Two or more fact ids (the first is the reference), or one id and a claimed figure.", show_default=False, metavar="ID_OR_FIGURE")
     ],
     json: Json = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Put facts side by side, or diff a claimed figure against one fact (exit 1 on a mismatch).
 
-    Example: xmfacts compare private-equity/fund-managers private-equity/equity-investment-firms  ·  xmfacts compare capital-markets/listed-companies 70家
+    \b
+    Examples:
+      xmfacts compare private-equity/fund-managers private-equity/equity-investment-firms
+      xmfacts compare capital-markets/listed-companies 70家
     """
     from xmfacts.errors import UsageError
-    from xmfacts.query import compare as run_compare
+    from xmfacts.compare import compare as run_compare
     from xmfacts.query import find_fact
 
     if len(ids) < 2:
@@ -208,7 +222,7 @@ def compare(
 @_edge
 def check(
     claims: Annotated[
-        Optional[list[str]], typer.Argument(help="Claim text; '-' reads standard input.", show_default=False)
+        Optional[list[str]], typer.Argument(help="Claim text; '-' reads standard input.", show_default=False, metavar="CLAIM")
     ] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Check a whole draft (UTF-8 text).", show_default=False)] = None,
     json: Json = False,
@@ -217,7 +231,11 @@ def check(
 ) -> None:
     """Mark every figure in a claim or a draft: match, consistent, mismatch or unknown (exit 1 on a mismatch).
 
-    Example: xmfacts check "厦门境内上市公司有70家"  ·  xmfacts check -f draft.md  ·  cat draft.txt | xmfacts check -
+    \b
+    Examples:
+      xmfacts check "厦门境内上市公司有70家"
+      xmfacts check -f draft.md
+      cat draft.txt | xmfacts check -
     """
     from xmfacts.check import check_text
     from xmfacts.claims import gather
@@ -247,7 +265,9 @@ def _report_findings(findings: list[Any], json: bool, jsonl: bool) -> None:
 def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     """List the topics with their titles and fact counts.
 
-    Example: xmfacts topics
+    \b
+    Examples:
+      xmfacts topics
     """
     base = _load(facts_dir)
     if json:
@@ -270,7 +290,9 @@ def export(
 ) -> None:
     """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV.
 
-    Example: xmfacts export --format csv -o facts.csv
+    \b
+    Examples:
+      xmfacts export --format csv -o facts.csv
     """
     from xmfacts import exporting, output
     from xmfacts.query import select
@@ -286,7 +308,7 @@ def export(
 @_edge
 def validate(
     texts: Annotated[
-        Optional[list[Path]], typer.Argument(help="More source texts (so a shell glob after --source-text works).", show_default=False)
+        Optional[list[Path]], typer.Argument(help="More source texts (so a shell glob after --source-text works).", show_default=False, metavar="FILE")
     ] = None,
     source_text: Annotated[
         Optional[list[Path]],
@@ -297,7 +319,9 @@ def validate(
 ) -> None:
     """Check the whole fact base; with --source-text, trace every quote and figure to the article.
 
-    Example: xmfacts validate --source-text ../shared/sources/*.txt
+    \b
+    Examples:
+      xmfacts validate --source-text ../shared/sources/*.txt
     """
     from xmfacts import output
     from xmfacts.validate import validate as run_validate
@@ -328,7 +352,7 @@ def validate(
 @app.command()
 @_edge
 def add(
-    topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False)],
+    topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False, metavar="TOPIC")],
     id: Annotated[str, typer.Option("--id", help="Fact id, kebab-case, unique in the topic.", show_default=False)],
     label: Annotated[str, typer.Option("--label", help="Chinese label, for a reader who has not seen the article.", show_default=False)],
     label_en: Annotated[str, typer.Option("--label-en", help="English label.", show_default=False)],
@@ -370,7 +394,9 @@ def add(
 
     The fact is appended: the file's existing text and comments stay exactly as they were.
 
-    Example: xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --source xiamen-practice --quote "新增上市公司5家"
+    \b
+    Examples:
+      xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --source xiamen-practice --quote "新增上市公司5家"
     """
     from xmfacts.authoring import Draft, add_fact, parse_number, split_tags
 
@@ -413,7 +439,9 @@ def fmt(
 
     Files with comments are reported and left alone unless --force; with --check they do not count as changes.
 
-    Example: xmfacts fmt --check
+    \b
+    Examples:
+      xmfacts fmt --check
     """
     from xmfacts.authoring import FileState, format_factbase
 
@@ -442,10 +470,26 @@ def _tables() -> Any:
     return render
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command being run, when one is named.
+
+    Typer inspects every command's signature on each run (~0.4 ms a command); a lookup pays
+    for its own command only. `xmfacts --help`, a mistyped command and the tests see the
+    whole app.
+    """
+    wanted = argv[1] if len(argv) > 1 else ""
+    only = [c for c in app.registered_commands if (c.name or c.callback.__name__) == wanted]  # type: ignore[union-attr]
+    if not only:
+        return app
+    single = copy.copy(app)  # same settings and callback (--version), one command
+    single.registered_commands = only
+    return single
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        _app_for(sys.argv)()
     except FactBaseError as exc:  # raised outside a command (should not happen), still no traceback
         from xmfacts import output
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
-from xmfacts.units import MULTIPLIERS
 
 # The Chinese hedge words a qualifier is printed with; 余 goes after the number.
 _PREFIX = {
@@ -39,6 +38,8 @@ def printed_figure(
     if value is None:
         return ""
     if qualifier is Qualifier.AT_LEAST:
+        from xmfacts.units import MULTIPLIERS  # only here: keeps the unit table off the lookup path
+
         # 余 follows the multiplier: 2.3万余家, 1600余家
         multiplier = next((m for m in MULTIPLIERS if unit.startswith(m) and unit != m), "")
         return f"{plain_number(value)}{multiplier}余{unit[len(multiplier):]}"

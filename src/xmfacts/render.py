@@ -19,13 +19,13 @@ from rich.text import Text
 
 from xmfacts.figures import fact_figure, grouped, normalized_figure
 from xmfacts.model import Fact, Topic
-from xmfacts.query import Comparison
 from xmfacts.search import Hit
 
 from xmfacts.textsafe import visible
 
 if TYPE_CHECKING:
     from xmfacts.check import Finding
+    from xmfacts.compare import Comparison
 
 
 def stdout_console() -> Console:
