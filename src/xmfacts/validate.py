@@ -96,8 +96,8 @@ def chinese_numerals(n: int) -> set[str]:
     if rest:
         text += ("零" if gap and text else "") + _DIGITS[rest]
     forms = {text}
-    if text.startswith("一") and len(text) > 1:
-        forms.add(text[1:])  # 十, 百, 千 stand alone for 10, 100, 1000
+    if text.startswith("一十") or text in ("一百", "一千"):
+        forms.add(text[1:])  # 十五, 百 and 千 stand alone; 一百零五 does not lose its 一
     return forms
 
 
