@@ -83,13 +83,15 @@ def _prepare(fact: Fact, topic_title: str) -> _Prepared:
 
 
 def _english_variants(word: str) -> tuple[str, ...]:
-    """Crude plural folding, enough for 'companies' to meet 'company' and 'funds' 'fund'."""
+    """Crude plural folding, enough for 'companies' and 'company', 'funds' and 'fund' to meet."""
     if word.endswith("ies") and len(word) > 4:
         return (word, word[:-3] + "y")
     if word.endswith("es") and len(word) > 4:
         return (word, word[:-2], word[:-1])
     if word.endswith("s") and len(word) > 3:
         return (word, word[:-1])
+    if word.endswith("y") and len(word) > 3:
+        return (word, word[:-1] + "ies")
     return (word,)
 
 

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xmfacts.model import BaseUnit
+from xmfacts.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "base"),
+    [
+        ("亿元", 10**8, BaseUnit.CNY), ("万亿元", 10**12, BaseUnit.CNY), ("万元", 10**4, BaseUnit.CNY),
+        ("万家", 10**4, BaseUnit.COUNT), ("万户", 10**4, BaseUnit.COUNT), ("家", 1, BaseUnit.COUNT),
+        ("成", 10, BaseUnit.PERCENT), ("%", 1, BaseUnit.PERCENT), ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
+        ("度", 1, BaseUnit.KWH), ("加仑", 1, BaseUnit.GALLON), ("平方公里", 1, BaseUnit.KM2), ("万米", 10**4, BaseUnit.METRE),
+        ("分钟", 1, BaseUnit.MINUTE), ("个月", 1, BaseUnit.MONTH), ("年", 1, BaseUnit.YEAR),
+        ("", 1, BaseUnit.NUMBER), ("万", 10**4, BaseUnit.NUMBER), ("亿", 10**8, BaseUnit.NUMBER),
+    ],
+)
+def test_units_as_printed(text: str, scale: int, base: BaseUnit) -> None:
+    unit = parse_unit(text)
+    assert unit is not None and (unit.scale, unit.base) == (scale, base)
+
+
+@pytest.mark.parametrize("text", ["斤", "万%", "万成", "美元", "亿亿元", " 家"])
+def test_unknown_units_are_refused(text: str) -> None:
+    assert parse_unit(text) is None
+
+
+@given(st.sampled_from(sorted(MULTIPLIERS)), st.sampled_from(sorted(BASE_SPELLINGS)))
+def test_every_multiplier_composes_with_every_non_percent_unit(multiplier: str, spelling: str) -> None:
+    unit = parse_unit(multiplier + spelling)
+    scale, base = BASE_SPELLINGS[spelling]
+    if base is BaseUnit.PERCENT:
+        assert unit is None
+    elif unit is not None and (multiplier + spelling) not in BASE_SPELLINGS:
+        assert (unit.scale, unit.base) == (MULTIPLIERS[multiplier] * scale, base)
+
+
+def test_bare_numbers_compare_with_anything() -> None:
+    assert compatible(BaseUnit.NUMBER, BaseUnit.CNY)
+    assert compatible(BaseUnit.COUNT, BaseUnit.COUNT)
+    assert not compatible(BaseUnit.COUNT, BaseUnit.CNY)
