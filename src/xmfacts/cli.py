@@ -200,20 +200,9 @@ def compare(
     result = run_compare(base, ids)
     if json:
         from xmfacts import output
-        from xmfacts.schema import RATIO_PLACES, fact_to_dict, json_number
+        from xmfacts.schema import comparison_to_list
 
-        output.emit_json(
-            [
-                {
-                    "fact": fact_to_dict(r.fact),
-                    "base_value": json_number(r.base_figure),
-                    "difference": json_number(r.difference),
-                    "ratio": json_number(r.ratio.quantize(RATIO_PLACES) if r.ratio is not None else None),
-                    "remark": r.remark or None,
-                }
-                for r in result.rows
-            ]
-        )
+        output.emit_json(comparison_to_list(result))
     else:
         _tables().comparison(result)
 
@@ -326,25 +315,14 @@ def validate(
     from xmfacts import output
     from xmfacts.validate import validate as run_validate
 
-    report = run_validate(facts_dir, [*(source_text or []), *(texts or [])])
+    sources = [*(source_text or []), *(texts or [])]
+    report = run_validate(facts_dir, sources)
     if json:
-        output.emit_json(
-            {
-                "ok": not report.problems,
-                "facts": report.facts,
-                "topics": report.topics,
-                "problems": [
-                    {"path": p.path, "line": p.line, "column": p.column, "fact_id": p.fact_id, "message": p.message}
-                    for p in report.problems
-                ],
-            }
-        )
+        from xmfacts.schema import validation_to_dict
+
+        output.emit_json(validation_to_dict(report))
     else:
-        for problem in report.problems:
-            output.error(str(problem))
-        if not report.problems:
-            traced = f", every quote and figure traced to {len(source_text or []) + len(texts or [])} source text(s)" if (source_text or texts) else ""
-            sys.stdout.write(f"ok: {report.facts} facts in {report.topics} topics{traced}\n")
+        output.validation(report, len(sources))
     if report.problems:
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -445,20 +423,10 @@ def fmt(
     """
     from xmfacts.authoring import FileState, format_factbase
 
+    from xmfacts import output
+
     report = format_factbase(facts_dir, check=check, force=force)
-    lines: list[str] = []
-    for file in report.files:
-        if file.state is FileState.COMMENTED:
-            lines.append(f"{file.path}: has comments; left alone (use --force to rewrite and drop them)")
-        elif file.state is FileState.CHANGED:
-            lines.append(f"{'would reformat' if check else 'reformatted'} {file.path}")
-    counts = (
-        (report.count(FileState.CHANGED), "would be reformatted" if check else "reformatted"),
-        (report.count(FileState.FORMATTED), "already formatted"),
-        (report.count(FileState.COMMENTED), "left alone (comments)"),
-    )
-    lines.append(", ".join(f"{n} file{'' if n == 1 else 's'} {what}" for n, what in counts if n))
-    sys.stdout.write("".join(line + "\n" for line in lines))
+    output.format_report(report, check)
     if check and report.count(FileState.CHANGED):
         raise typer.Exit(int(ExitCode.MISMATCH))
 

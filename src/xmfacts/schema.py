@@ -106,3 +106,30 @@ def dumps(data: Any, ensure_ascii: bool = False) -> str:
 
 def dumps_line(data: Any, ensure_ascii: bool = False) -> str:
     return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":")))
+
+
+def comparison_to_list(result: Any) -> list[dict[str, Any]]:
+    """compare --json: one row per fact (xmfacts.compare.Comparison), the first the reference."""
+    return [
+        {
+            "fact": fact_to_dict(r.fact),
+            "base_value": json_number(r.base_figure),
+            "difference": json_number(r.difference),
+            "ratio": json_number(r.ratio.quantize(RATIO_PLACES) if r.ratio is not None else None),
+            "remark": r.remark or None,
+        }
+        for r in result.rows
+    ]
+
+
+def validation_to_dict(report: Any) -> dict[str, Any]:
+    """validate --json (xmfacts.validate.Report)."""
+    return {
+        "ok": not report.problems,
+        "facts": report.facts,
+        "topics": report.topics,
+        "problems": [
+            {"path": p.path, "line": p.line, "column": p.column, "fact_id": p.fact_id, "message": p.message}
+            for p in report.problems
+        ],
+    }
