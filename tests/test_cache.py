@@ -18,7 +18,7 @@ SHIPPED = Path(__file__).parents[1] / "facts"
 def test_cached_fact_base_equals_the_parsed_one(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     parsed = load_factbase(root)
-    assert (tmp_path / "factbase.marshal").is_file()
+    assert len(list(tmp_path.glob("factbase-*.marshal"))) == 1
     cached = load_factbase(root)
     assert cached == parsed
     assert cached is not parsed
@@ -37,12 +37,21 @@ def test_an_edit_is_seen_on_the_next_run(factbase: Path, tmp_path: Path, monkeyp
 
 def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
-    (tmp_path / "factbase.marshal").write_bytes(b"\\x00garbage")
+    load_factbase(BASIC)
+    [stored] = tmp_path.glob("factbase-*.marshal")
+    stored.write_bytes(b"\x00garbage")
     assert len(load_factbase(BASIC).facts) == 8
     blocked = tmp_path / "file"
     blocked.write_text("not a directory", encoding="utf-8")
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(blocked / "cache"))
     assert len(load_factbase(BASIC).facts) == 8
+
+
+def test_each_fact_base_keeps_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    load_factbase(BASIC)
+    load_factbase(SHIPPED)
+    assert len(list(tmp_path.glob("factbase-*.marshal"))) == 2
 
 
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
