@@ -78,8 +78,12 @@ def _prepare(fact: Fact, topic_title: str) -> _Prepared:
         ("note", fact.note),
     ]
     raw.extend(("tags", t) for t in fact.tags)
-    fields = tuple((name, normalize(text)) for name, text in raw if text)
-    return _Prepared(fact, fields, "\n".join(t for _, t in fields))
+    raw = [(name, text) for name, text in raw if text]
+    # One normalize call per fact, not per field: fact text holds no control characters
+    # (the loader refuses them), so NUL safely separates the fields.
+    texts = normalize("\0".join(text for _, text in raw)).split("\0")
+    fields = tuple((name, text) for (name, _), text in zip(raw, texts))
+    return _Prepared(fact, fields, "\n".join(texts))
 
 
 def _english_variants(word: str) -> tuple[str, ...]:
