@@ -7,9 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from xmfacts.cli import app
+
+# No time limits in tests: speed is measured by benchmarks/, and a slow CI machine must not
+# turn a correct answer into a failure.
+settings.register_profile("xmfacts", deadline=None)
+settings.load_profile("xmfacts")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASIC = FIXTURES / "basic"
