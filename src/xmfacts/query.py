@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 
 from xmfacts.errors import ExitCode, UnknownIdError
 from xmfacts.model import Fact, FactBase, Topic
