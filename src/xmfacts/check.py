@@ -136,14 +136,13 @@ class Matcher:
                 scores[i] = scores.get(i, 0.0) + self.idf[t]
         return scores
 
-    def best(self, reading: Reading, clause: str, before: str) -> Fact | None:
+    def best(self, reading: Reading, near_terms: Counter[str], before: str) -> Fact | None:
         """The fact the figure's clause is about; the sentence before it may name the subject.
 
         The clause decides (上市企业11家 is about listed firms, whatever the sentence said
         before); earlier clauses only break near-ties and carry a subject the clause leaves
         out (管理基金规模1931亿元 after 私募基金管理人324家).
         """
-        near_terms = _terms(clause)
         near = self._scores(near_terms)
         far = self._scores(t for t in _terms(before) if t not in near_terms)
         counter = _counter(reading.unit)
@@ -339,11 +338,11 @@ def check_text(base: FactBase, text: str) -> list[Finding]:
         c0, c1 = max(c0, s0), min(c1, s1)
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
-        clause = words[c0:c1]
-        if not _terms(clause):
+        near = _terms(words[c0:c1])
+        if not near:
             # "2011年，天马落户厦门": a figure standing alone leads the clause that says what it is
-            clause = words[c0:s1]
-        fact = matcher.best(r, clause, words[s0:c0]) if _checkable(r) else None
+            near = _terms(words[c0:s1])
+        fact = matcher.best(r, near, words[s0:c0]) if _checkable(r) else None
         findings.append(_finding(r, fact, line, text[c0:c1].strip()))
     return findings
 
