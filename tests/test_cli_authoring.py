@@ -10,24 +10,15 @@ import pytest
 from xmfacts.schema import FACT_KEYS
 
 from .conftest import Run
+from .test_authoring import NEW_BLOCK
 
 TOPIC = "capital-markets"
 ADD = (
     "add", TOPIC, "--id", "new-listings", "--label", "新增上市公司", "--label-en", "New listings",
     "--value", "29.20", "--unit", "家", "--source", "xiamen-practice", "--quote", "新增上市公司29.20家",
 )
-BLOCK = (
-    "\n[[fact]]\n"
-    'id = "new-listings"\n'
-    'label = "新增上市公司"\n'
-    'label_en = "New listings"\n'
-    "value = 29.20\n"
-    'unit = "家"\n'
-    'qualifier = "exact"\n'
-    'entity = "厦门市"\n'
-    'source = "xiamen-practice"\n'
-    'quote = "新增上市公司29.20家"\n'
-)
+# the same fact the core tests render: one blank line, then the block
+BLOCK = "\n" + NEW_BLOCK
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from xmfacts.model import BaseUnit
-from xmfacts.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse_unit
+from xmfacts.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse_unit, split_multiplier
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,11 @@ def test_bare_numbers_compare_with_anything() -> None:
     assert compatible(BaseUnit.NUMBER, BaseUnit.CNY)
     assert compatible(BaseUnit.COUNT, BaseUnit.COUNT)
     assert not compatible(BaseUnit.COUNT, BaseUnit.CNY)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [("万家", ("万", "家")), ("亿元", ("亿", "元")), ("亿", ("亿", "")), ("家", ("", "家")), ("百分点", ("", "百分点")), ("个百分点", ("", "个百分点")), ("", ("", ""))],
+)
+def test_split_multiplier_reads_whole_spellings_first(text: str, parts: tuple[str, str]) -> None:
+    assert split_multiplier(text) == parts

@@ -21,7 +21,7 @@ from typing import Any
 import tomli_w
 
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
-from xmfacts.loader import SOURCES_FILE, read_files, load_factbase, resolve_facts_dir
+from xmfacts.loader import SOURCES_FILE, fact_files, load_factbase, read_files, resolve_facts_dir
 from xmfacts.model import Fact
 from xmfacts.parsing import KEBAB, parse_factbase
 from xmfacts.safewrite import atomic_write
@@ -302,7 +302,7 @@ def add_fact(
 def _require_valid(root: Path) -> dict[Path, bytes]:
     """Every fact file's bytes, or the base's own problems: a new fact cannot fix those."""
     problems: list[Problem] = []
-    contents = read_files(sorted(root.glob("*.toml"), key=lambda p: p.name), problems)
+    contents = read_files(fact_files(root), problems)
     parse_factbase(root, contents, problems)
     if problems:
         note = "the fact base already has the problems above; fix them first (xmfacts validate); nothing was added"
@@ -357,7 +357,7 @@ def format_factbase(root: str | Path | None, check: bool = False, force: bool = 
     files: list[FileFormat] = []
     originals: dict[Path, bytes] = {}
     refused: list[str] = []
-    for path in sorted(root_path.glob("*.toml"), key=lambda p: p.name):
+    for path in fact_files(root_path):
         try:
             raw = path.read_bytes()
         except OSError as exc:

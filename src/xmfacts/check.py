@@ -28,12 +28,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
 
+from xmfacts.errors import UsageError
 from xmfacts.figures import fact_figure, grouped, printed_figure
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
-from xmfacts.numbers import Interval, Reading, interval, read_figure, read_figures
-from xmfacts.units import MULTIPLIERS, compatible
+from xmfacts.numbers import Interval, Reading, half_precision, interval, read_figure, read_figures
+from xmfacts.units import compatible, split_multiplier
 
 Q = Qualifier
 
@@ -167,15 +167,9 @@ class Matcher:
         return self.profiles[max(fitting or close, key=lambda ti: (ti[0], -ti[1]))[1]].fact
 
 
-@cache
 def _counter(unit: str | None) -> str:
     """The unit without its multiplier: 家 for 万家, 元 for 亿元."""
-    if not unit:
-        return ""
-    for prefix in MULTIPLIERS:
-        if unit.startswith(prefix) and unit != prefix:
-            return unit[len(prefix) :]
-    return unit
+    return split_multiplier(unit)[1] if unit else ""
 
 
 # Counter words that stand for one another when people count organisations: a reporter may
@@ -227,8 +221,6 @@ def _center(value: Decimal | None, lower: Decimal | None, upper: Decimal | None,
 
 def _same_at_claim_precision(claimed: Decimal, recorded: Decimal, scale: int) -> bool:
     """1141.6亿 states 1141.58亿: the record rounds to what the claim prints."""
-    from xmfacts.numbers import half_precision
-
     return abs(recorded - claimed * scale) <= half_precision(claimed) * scale
 
 
@@ -349,8 +341,6 @@ def check_text(base: FactBase, text: str) -> list[Finding]:
 
 def check_figure(fact: Fact, figure: str) -> Finding:
     """A claimed figure against one named fact (``xmfacts compare ID 70家``)."""
-    from xmfacts.errors import UsageError
-
     reading = read_figure(figure)
     if reading is None:
         raise UsageError(f"no figure in {figure!r}: give a number with its unit, e.g. 70家 or 超1100亿元")

@@ -20,7 +20,6 @@ import typer
 from xmfacts import __version__
 from xmfacts.errors import ExitCode, FactBaseError, XmfactsError
 from xmfacts.loader import load_factbase
-from xmfacts.model import FactBase
 
 app = typer.Typer(
     name="xmfacts",
@@ -77,10 +76,6 @@ def _silence_stdout() -> None:
         pass
 
 
-def _load(facts_dir: Path | None) -> FactBase:
-    return load_factbase(facts_dir)
-
-
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"xmfacts {__version__}\n")
@@ -119,7 +114,7 @@ def search(
     from xmfacts import query as q
     from xmfacts.search import search as run_search
 
-    base = _load(facts_dir)
+    base = load_factbase(facts_dir)
     if topic is not None:
         q.find_topic(base, topic)
     hits = run_search(base, query, topic=topic, limit=limit or None)
@@ -155,7 +150,7 @@ def show(
     from xmfacts.model import Topic
     from xmfacts.query import show as run_show
 
-    found = run_show(_load(facts_dir), id)
+    found = run_show(load_factbase(facts_dir), id)
     if json:
         from xmfacts import output
         from xmfacts.schema import fact_to_dict, topic_to_dict
@@ -189,7 +184,7 @@ def compare(
 
     if len(ids) < 2:
         raise UsageError("compare needs two or more ids, or an id and a figure")
-    base = _load(facts_dir)
+    base = load_factbase(facts_dir)
     known = {f.full_id for f in base.facts}
     if len(ids) == 2 and ids[1] not in known and "/" not in ids[1]:
         from xmfacts.check import check_figure
@@ -230,7 +225,7 @@ def check(
     from xmfacts.claims import gather
 
     text = gather(claims or [], file)
-    findings = check_text(_load(facts_dir), text)
+    findings = check_text(load_factbase(facts_dir), text)
     _report_findings(findings, json=json, jsonl=jsonl)
 
 
@@ -258,7 +253,7 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     Examples:
       xmfacts topics
     """
-    base = _load(facts_dir)
+    base = load_factbase(facts_dir)
     if json:
         from xmfacts import output
         from xmfacts.schema import topic_to_dict
@@ -286,7 +281,7 @@ def export(
     from xmfacts import exporting, output
     from xmfacts.query import select
 
-    facts = select(_load(facts_dir), topic)
+    facts = select(load_factbase(facts_dir), topic)
     if out is None:
         sys.stdout.write(exporting.render(facts, format.value, ensure_ascii=not output.stdout_is_unicode()))
     else:

@@ -38,11 +38,11 @@ def printed_figure(
     if value is None:
         return ""
     if qualifier is Qualifier.AT_LEAST:
-        from xmfacts.units import MULTIPLIERS  # only here: keeps the unit table off the lookup path
+        from xmfacts.units import split_multiplier  # only here: keeps the unit table off the lookup path
 
         # 余 follows the multiplier: 2.3万余家, 1600余家
-        multiplier = next((m for m in MULTIPLIERS if unit.startswith(m) and unit != m), "")
-        return f"{plain_number(value)}{multiplier}余{unit[len(multiplier):]}"
+        multiplier, spelling = split_multiplier(unit)
+        return f"{plain_number(value)}{multiplier}余{spelling}"
     return f"{_PREFIX.get(qualifier, '')}{plain_number(value)}{unit}"
 
 

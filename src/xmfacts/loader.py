@@ -46,7 +46,7 @@ def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
     if not is_dir:
         raise FactBaseError([Problem(str(root_path), "fact directory does not exist")])
 
-    paths = sorted(root_path.glob("*.toml"), key=lambda p: p.name)
+    paths = fact_files(root_path)
     topic_paths = [p for p in paths if p.name != SOURCES_FILE]
     if not topic_paths:
         raise FactBaseError([Problem(str(root_path), "no topic files (*.toml) in the fact directory")])
@@ -67,6 +67,11 @@ def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
         raise FactBaseError(problems)
     cache.store(key, base)
     return base
+
+
+def fact_files(root: Path) -> list[Path]:
+    """The fact base's TOML files (topics and sources.toml), in name order."""
+    return sorted(root.glob("*.toml"), key=lambda p: p.name)
 
 
 def read_files(paths: list[Path], problems: list[Problem]) -> dict[Path, bytes]:

@@ -37,7 +37,8 @@ def find_topic(base: FactBase, topic_id: str, missing: ExitCode = ExitCode.ERROR
     for topic in base.topics:
         if topic.id == topic_id:
             return topic
-    raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in suggest(base, topic_id)], missing)
+    close = suggest(base, topic_id)
+    raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in close], missing)
 
 
 def show(base: FactBase, wanted: str) -> Fact | Topic:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xmfacts.figures import fact_figure, grouped, normalized_figure
-from xmfacts.model import Fact, Topic
+from xmfacts.model import Fact, Kind, Topic
 from xmfacts.search import Hit
 
 from xmfacts.textsafe import visible
@@ -95,13 +95,13 @@ def fact_detail(fact: Fact) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    qualifier = "" if fact.kind.value == "date" else f"  ({fact.qualifier.value})"
+    qualifier = "" if fact.kind is Kind.DATE else f"  ({fact.qualifier.value})"
     rows = [
         ("id", fact.full_id),
         ("label", fact.label),
         ("label_en", fact.label_en),
         ("figure", fact_figure(fact) + qualifier),
-        ("normalized", normalized_figure(fact) if fact.kind.value != "date" else ""),
+        ("normalized", normalized_figure(fact) if fact.kind is not Kind.DATE else ""),
         ("as of", fact.as_of or "—"),
         ("entity", fact.entity),
         ("quote", fact.quote),

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from xmfacts.model import Fact, Source, Topic
+from xmfacts.model import Fact, Kind, Source, Topic
 
 RATIO_PLACES = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
 
@@ -64,9 +64,9 @@ def finding_to_dict(finding: Any) -> dict[str, Any]:
             "value": json_number(r.value),
             "lower": json_number(r.lower),
             "upper": json_number(r.upper),
-            "unit": r.unit if r.kind.value != "date" else None,
+            "unit": r.unit if r.kind is not Kind.DATE else None,
             "qualifier": r.qualifier.value,
-            "scale": r.scale if r.kind.value != "date" else None,
+            "scale": r.scale if r.kind is not Kind.DATE else None,
             "base_unit": r.base_unit.value if r.base_unit else None,
             "date": r.date,
         },

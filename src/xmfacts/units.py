@@ -60,22 +60,32 @@ class Unit:
 
 
 @cache
+def split_multiplier(text: str) -> tuple[str, str]:
+    """A printed unit as (multiplier, base spelling): 万家 → (万, 家), 亿 → (亿, ''), 百分点 → ('', 百分点).
+
+    Whole spellings come first, so 百分点 is not read as 百 × 分点.
+    """
+    if text in BASE_SPELLINGS:
+        return "", text
+    for prefix in MULTIPLIERS:
+        if text.startswith(prefix):
+            return prefix, text[len(prefix) :]
+    return "", text
+
+
+@cache
 def parse_unit(text: str) -> Unit | None:
     """Read a printed unit; '' is a bare number. None when the unit is not in the table."""
-    if text in BASE_SPELLINGS:
-        scale, base = BASE_SPELLINGS[text]
-        return Unit(text, scale, base)
-    if text == "":
-        return Unit(text, 1, BaseUnit.NUMBER)
-    for prefix, factor in MULTIPLIERS.items():
-        if text.startswith(prefix):
-            rest = text[len(prefix) :]
-            if rest == "":
-                return Unit(text, factor, BaseUnit.NUMBER)
-            if rest in BASE_SPELLINGS and BASE_SPELLINGS[rest][1] is not BaseUnit.PERCENT:
-                scale, base = BASE_SPELLINGS[rest]
-                return Unit(text, factor * scale, base)
-    return None
+    multiplier, spelling = split_multiplier(text)
+    factor = MULTIPLIERS.get(multiplier, 1)
+    if spelling == "":
+        return Unit(text, factor, BaseUnit.NUMBER)
+    if spelling not in BASE_SPELLINGS:
+        return None
+    scale, base = BASE_SPELLINGS[spelling]
+    if multiplier and base is BaseUnit.PERCENT:
+        return None  # 万% and 万成 mean nothing
+    return Unit(text, factor * scale, base)
 
 
 def compatible(a: BaseUnit, b: BaseUnit) -> bool:
