@@ -32,7 +32,7 @@ DEFAULT_ENTITY = "厦门市"
 
 FACT_ORDER = (
     "id", "label", "label_en", "value", "lower", "upper", "date", "unit", "qualifier",
-    "as_of", "entity", "source", "quote", "tags", "note",
+    "as_of", "entity", "measure", "source", "quote", "tags", "note",
 )
 TOPIC_ORDER = ("title", "title_en")
 SOURCE_ORDER = ("id", "title", "outlet", "published", "authors")

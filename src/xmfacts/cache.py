@@ -21,7 +21,7 @@ from xmfacts import __version__
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier, Source, Topic
 
 # Bump when the stored layout below changes.
-_LAYOUT = 1
+_LAYOUT = 2
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -106,7 +106,7 @@ def _to_plain(base: FactBase) -> tuple[Any, ...]:
                 (
                     f.topic, f.id, f.label, f.label_en, f.kind.value, f.qualifier.value, f.entity,
                     index[f.source.id], f.quote, _dec(f.value), _dec(f.lower), _dec(f.upper), f.unit,
-                    f.scale, f.base_unit.value if f.base_unit else None, f.date, f.as_of, f.tags, f.note, f.line,
+                    f.scale, f.base_unit.value if f.base_unit else None, f.date, f.as_of, f.tags, f.measure, f.note, f.line,
                 )
                 for f in t.facts
             ),
@@ -128,10 +128,10 @@ def _from_plain(plain: tuple[Any, ...]) -> FactBase:
                 lower=None if lower is None else Decimal(lower),
                 upper=None if upper is None else Decimal(upper),
                 unit=unit, scale=scale, base_unit=None if base_unit is None else BaseUnit(base_unit),
-                date=date, as_of=as_of, tags=tags, note=note, line=line,
+                date=date, as_of=as_of, tags=tags, measure=measure, note=note, line=line,
             )
             for (topic, fid, label, label_en, kind, qualifier, entity, src, quote, value, lower, upper,
-                 unit, scale, base_unit, date, as_of, tags, note, line) in raw_facts
+                 unit, scale, base_unit, date, as_of, tags, measure, note, line) in raw_facts
         )
         topics.append(Topic(tid, title, title_en, facts, path))
     return FactBase(tuple(topics), sources, root)

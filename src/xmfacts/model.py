@@ -77,6 +77,7 @@ class Fact:
     date: str | None = None
     as_of: str | None = None
     tags: tuple[str, ...] = ()
+    measure: tuple[str, ...] = ()  # what the figure measures, as people name it (both languages)
     note: str = ""
     line: int = 0  # line of the [[fact]] header in its file, for error messages
 

@@ -22,7 +22,7 @@ _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
 
 _FACT_KEYS = {
     "id", "label", "label_en", "value", "lower", "upper", "unit", "qualifier", "as_of",
-    "date", "entity", "source", "quote", "tags", "note",
+    "date", "entity", "measure", "source", "quote", "tags", "note",
 }
 _REQUIRED_TEXT = ("id", "label", "label_en", "entity", "source", "quote")
 
@@ -172,9 +172,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def _strings(raw: dict[str, Any]) -> list[tuple[str, str]]:
     found = [(k, v) for k, v in raw.items() if isinstance(v, str)]
-    tags = raw.get("tags")
-    if isinstance(tags, list):
-        found += [("tags", t) for t in tags if isinstance(t, str)]
+    for key in ("tags", "measure"):
+        items = raw.get(key)
+        if isinstance(items, list):
+            found += [(key, t) for t in items if isinstance(t, str)]
     return found
 
 
@@ -279,6 +280,10 @@ def _build_fact(
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         report("tags must be an array of strings")
         tags = []
+    measure = raw.get("measure", [])
+    if not isinstance(measure, list) or not all(isinstance(t, str) and t.strip() for t in measure):
+        report("measure must be an array of non-empty strings")
+        measure = []
     note = raw.get("note", "")
     if not isinstance(note, str):
         report("note must be a string")
@@ -308,6 +313,7 @@ def _build_fact(
         date=date if kind is Kind.DATE else None,
         as_of=as_of or None,
         tags=tuple(tags),
+        measure=tuple(measure),
         note=note,
         line=line or 0,
     )
