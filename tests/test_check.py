@@ -11,9 +11,10 @@ import pytest
 
 from xmfacts.check import Verdict, check_figure, check_text, summary
 from xmfacts.errors import UsageError
-from xmfacts.loader import load_factbase, resolve_facts_dir
+from xmfacts.factbase import load_factbase
+from xmfacts.factbase.locate import resolve_facts_dir
 from xmfacts.model import FactBase
-from xmfacts.query import find_fact
+from xmfacts.lookup import find_fact
 
 from .conftest import Run
 
@@ -54,7 +55,7 @@ def base() -> FactBase:
     ],
 )
 def test_verdicts(base: FactBase, claim: str, fact_id: str, verdict: Verdict) -> None:
-    [finding] = [f for f in check_text(base, claim) if f.reading.kind.value != "date" or "成立" in claim]
+    [finding] = [f for f in check_text(base, claim) if f.reading.figure.kind.value != "date" or "成立" in claim]
     assert finding.fact is not None and finding.fact.full_id == fact_id
     assert finding.verdict is verdict, finding.explanation
 

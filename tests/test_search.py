@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from xmfacts.errors import UsageError
-from xmfacts.loader import load_factbase
+from xmfacts.factbase import load_factbase
 from xmfacts.search import normalize, search, split_query
 
 from .conftest import BASIC

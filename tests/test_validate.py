@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
-from xmfacts.validate import chinese_numerals, validate
+from xmfacts.validate import validate
 
 from .conftest import BASIC, FIXTURES, Run
 
@@ -90,15 +89,6 @@ def test_source_text_may_follow_as_arguments_and_must_exist(run: Run, tmp_path: 
     missing = run("validate", "--source-text", str(tmp_path / "none.txt"))
     assert missing.exit_code == 2
     assert missing.stderr == f"xmfacts: error: --source-text {tmp_path}/none.txt: cannot read: No such file or directory\n"
-
-
-@pytest.mark.parametrize(
-    ("n", "forms"),
-    [(4, {"四"}), (10, {"一十", "十"}), (15, {"一十五", "十五"}), (100, {"一百", "百"}), (1000, {"一千", "千"}),
-     (105, {"一百零五"}), (2300, {"二千三百"}), (0, set()), (10000, set())],
-)
-def test_chinese_numerals(n: int, forms: set[str]) -> None:
-    assert chinese_numerals(n) == forms
 
 
 def test_basic_fixture_is_clean_without_source_texts() -> None:

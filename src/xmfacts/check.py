@@ -2,7 +2,7 @@
 
 Each figure the number reader finds is matched to the fact it speaks about by the words
 around it, among facts whose unit can be compared with it; then both figures become
-intervals (``numbers.interval``, the one place those rules live) and the verdict follows:
+intervals (``xmfacts.figures.interval``, the one place those rules live) and the verdict follows:
 
 | verdict | when |
 |---|---|
@@ -30,10 +30,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from xmfacts.errors import UsageError
-from xmfacts.figures import fact_figure, grouped, printed_figure
-from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
-from xmfacts.numbers import Interval, Reading, half_precision, interval, read_figure, read_figures
-from xmfacts.units import compatible, split_multiplier
+from xmfacts.figures.interval import Interval, half_precision
+from xmfacts.figures.printing import grouped
+from xmfacts.figures.reader import Reading, read_figure, read_figures
+from xmfacts.figures.units import compatible, split_multiplier
+from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
+from xmfacts.text import CJK_CLASS
 
 Q = Qualifier
 
@@ -63,12 +65,12 @@ class Finding:
 # about the same thing: about one distinctive pair of characters plus a common one.
 _MIN_SCORE = 4.0
 _SENTENCE_WEIGHT = 0.4  # words elsewhere in the sentence count, but less than the clause's
-_NEAR_TIE = 0.85
-_SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted  # candidates this close to the best are told apart by their figures
+_NEAR_TIE = 0.85  # candidates this close to the best are told apart by their figures
+_SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = {"the", "of", "and", "in", "on", "for", "to", "by", "with", "its", "as", "at", "from", "an"}
 
@@ -124,7 +126,7 @@ class Matcher:
         for n, p in enumerate(self.profiles):
             for t in p.terms:
                 self.postings.setdefault(t, []).append(n)
-        self.intervals = [_fact_interval(p.fact) for p in self.profiles]
+        self.intervals = [p.fact.figure.interval() for p in self.profiles]
         count = len(self.profiles)
         self.idf = {t: math.log((count + 1) / (len(ids) + 0.5)) for t, ids in self.postings.items()}
 
@@ -145,12 +147,12 @@ class Matcher:
         """
         near = self._scores(near_terms)
         far = self._scores(t for t in _terms(before) if t not in near_terms)
-        counter = _counter(reading.unit)
+        counter = _counter(reading.figure.unit)
         candidates = []
         for i in near.keys() | far.keys():
             fact = self.profiles[i].fact
             # 超过60家 and 近百项 share a clause; the same counter word says the same thing is counted
-            bonus = _SAME_UNIT_BONUS if counter and _counter(fact.unit) == counter else 0.0
+            bonus = _SAME_UNIT_BONUS if counter and _counter(fact.figure.unit) == counter else 0.0
             own = near.get(i, 0.0) + bonus if i in near else 0.0
             total = own + _SENTENCE_WEIGHT * far.get(i, 0.0)
             if total >= _MIN_SCORE and _comparable(reading, fact):
@@ -161,7 +163,7 @@ class Matcher:
         close = [(total, i) for own, total, i in candidates if own >= top * _NEAR_TIE]
         # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
         # management), the one whose figure fits the claim is the one meant.
-        claim = _claim_interval(reading)
+        claim = _interval(reading.figure)
         fitting = [(t, i) for t, i in close if claim is not None and claim.overlaps(self.intervals[i])]
         # ties go to fact-base order, so the same draft always gets the same answer
         return self.profiles[max(fitting or close, key=lambda ti: (ti[0], -ti[1]))[1]].fact
@@ -183,39 +185,36 @@ def _same_things_counted(a: str, b: str) -> bool:
 
 
 def _comparable(reading: Reading, fact: Fact) -> bool:
-    if reading.kind is Kind.DATE or fact.kind is Kind.DATE:
-        return reading.kind is fact.kind
-    if reading.base_unit is BaseUnit.COUNT and fact.base_unit is BaseUnit.COUNT:
-        return _same_things_counted(_counter(reading.unit), _counter(fact.unit))
-    return compatible(reading.base_unit or BaseUnit.NUMBER, fact.base_unit or BaseUnit.NUMBER)
+    if reading.figure.kind is Kind.DATE or fact.figure.kind is Kind.DATE:
+        return reading.figure.kind is fact.figure.kind
+    if reading.figure.base_unit is BaseUnit.COUNT and fact.figure.base_unit is BaseUnit.COUNT:
+        return _same_things_counted(_counter(reading.figure.unit), _counter(fact.figure.unit))
+    return compatible(reading.figure.base_unit or BaseUnit.NUMBER, fact.figure.base_unit or BaseUnit.NUMBER)
 
 
 def _checkable(reading: Reading) -> bool:
     """A number with no unit at all is a name or an ordinal far more often than a claim:
     世界500强, 1号孵化器, 1类新药. Checking it would raise false alarms."""
-    return reading.kind is not Kind.QUANTITY or bool(reading.unit)
+    return reading.figure.kind is not Kind.QUANTITY or bool(reading.figure.unit)
 
 
-def _claim_interval(r: Reading) -> Interval | None:
-    if r.kind is Kind.DATE:
+def _interval(figure: Figure) -> Interval | None:
+    """None for a date, or for a claim whose numbers its hedge cannot use."""
+    if figure.kind is Kind.DATE:
         return None
     try:
-        return interval(r.qualifier, r.value, r.lower, r.upper, r.scale)
+        return figure.interval()
     except ValueError:
         return None
 
 
-def _fact_interval(f: Fact) -> Interval:
-    if f.kind is Kind.DATE:
-        return Interval(None, None, False, False)
-    return interval(f.qualifier, f.value, f.lower, f.upper, f.scale or 1)
-
-
-def _center(value: Decimal | None, lower: Decimal | None, upper: Decimal | None, scale: int) -> Decimal | None:
-    if value is not None:
-        return value * scale
-    if lower is not None and upper is not None:
-        return (lower + upper) / 2 * scale
+def _center(figure: Figure) -> Decimal | None:
+    """A figure as one base-unit number: its value, or the middle of its range."""
+    scale = figure.scale or 1
+    if figure.value is not None:
+        return figure.value * scale
+    if figure.lower is not None and figure.upper is not None:
+        return (figure.lower + figure.upper) / 2 * scale
     return None
 
 
@@ -236,42 +235,34 @@ def _date_verdict(claimed: str, recorded: str) -> Verdict:
 
 def judge(reading: Reading, fact: Fact) -> tuple[Verdict, Decimal | None, Decimal | None]:
     """The verdict for a figure against the fact it speaks about, with difference and ratio."""
-    if fact.kind is Kind.DATE or reading.kind is Kind.DATE:
-        if reading.date is None or fact.date is None:
+    claim, record = reading.figure, fact.figure
+    if record.kind is Kind.DATE or claim.kind is Kind.DATE:
+        if claim.date is None or record.date is None:
             return Verdict.MISMATCH, None, None
-        return _date_verdict(reading.date, fact.date), None, None
-    scale = fact.scale or 1
-    claimed = _claim_interval(reading)
+        return _date_verdict(claim.date, record.date), None, None
+    claimed = _interval(claim)
     if claimed is None:
         return Verdict.UNKNOWN, None, None
-    same_hedge = _HEDGE_GROUP[reading.qualifier] == _HEDGE_GROUP[fact.qualifier]
-    if same_hedge and reading.kind is Kind.RANGE and fact.kind is Kind.RANGE:
-        assert reading.lower is not None and reading.upper is not None and fact.lower is not None and fact.upper is not None
-        if _same_at_claim_precision(reading.lower, fact.lower * scale, reading.scale) and _same_at_claim_precision(
-            reading.upper, fact.upper * scale, reading.scale
-        ):
+    scale, claim_scale = record.scale or 1, claim.scale or 1
+    if _HEDGE_GROUP[claim.qualifier] == _HEDGE_GROUP[record.qualifier]:
+        pairs = [(claim.value, record.value)]
+        if claim.kind is Kind.RANGE and record.kind is Kind.RANGE:
+            pairs = [(claim.lower, record.lower), (claim.upper, record.upper)]
+        if all(c is not None and r is not None and _same_at_claim_precision(c, r * scale, claim_scale) for c, r in pairs):
             return Verdict.MATCH, Decimal(0), Decimal(1)
-    elif same_hedge and reading.value is not None and fact.value is not None:
-        if _same_at_claim_precision(reading.value, fact.value * scale, reading.scale):
-            return Verdict.MATCH, Decimal(0), Decimal(1)
-    if claimed.overlaps(_fact_interval(fact)):
+    if claimed.overlaps(record.interval()):
         return Verdict.CONSISTENT, None, None
-    mine = _center(reading.value, reading.lower, reading.upper, reading.scale)
-    theirs = _center(fact.value, fact.lower, fact.upper, scale)
+    mine, theirs = _center(claim), _center(record)
     if mine is None or theirs is None:
         return Verdict.MISMATCH, None, None
     return Verdict.MISMATCH, mine - theirs, (mine / theirs if theirs else None)
 
 
-def claimed_figure(r: Reading) -> str:
-    return printed_figure(r.qualifier, r.value, r.lower, r.upper, r.unit, r.date)
-
-
 def recorded_figure(fact: Fact) -> str:
     """The recorded figure as people read it: 68家 (exact, as of 2024)."""
-    qualifier = "" if fact.kind is Kind.DATE else fact.qualifier.value
+    qualifier = "" if fact.figure.kind is Kind.DATE else fact.figure.qualifier.value
     details = ", ".join(x for x in (qualifier, f"as of {fact.as_of}" if fact.as_of else "") if x)
-    return f"{fact_figure(fact)} ({details})" if details else fact_figure(fact)
+    return f"{fact.figure.printed()} ({details})" if details else fact.figure.printed()
 
 
 def _explain(r: Reading, fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None) -> str:
@@ -284,7 +275,7 @@ def _explain(r: Reading, fact: Fact | None, verdict: Verdict, diff: Decimal | No
         return f"fits the recorded {recorded} but does not state it"
     if diff is None:
         return f"the record says {recorded}"
-    unit = "" if fact.base_unit in (None, BaseUnit.NUMBER) else f" {fact.base_unit}"
+    unit = "" if fact.figure.base_unit in (None, BaseUnit.NUMBER) else f" {fact.figure.base_unit}"
     sign = "+" if diff > 0 else ""
     times = f", ×{ratio:.3f}" if ratio is not None else ""
     return f"the record says {recorded}: off by {sign}{grouped(diff)}{unit}{times}"
@@ -345,8 +336,8 @@ def check_figure(fact: Fact, figure: str) -> Finding:
     if reading is None:
         raise UsageError(f"no figure in {figure!r}: give a number with its unit, e.g. 70家 or 超1100亿元")
     if not _comparable(reading, fact):
-        what = "a date" if reading.kind is Kind.DATE else (reading.base_unit or BaseUnit.NUMBER).value
-        raise UsageError(f"{figure!r} is {what}; {fact.full_id} records {fact.base_unit or 'a date'}")
+        what = "a date" if reading.figure.kind is Kind.DATE else (reading.figure.base_unit or BaseUnit.NUMBER).value
+        raise UsageError(f"{figure!r} is {what}; {fact.full_id} records {fact.figure.base_unit or 'a date'}")
     return _finding(reading, fact, 1, figure)
 
 

@@ -1,7 +1,8 @@
-"""The `xmfacts` command: parse arguments, call the core, hand results to a renderer.
+"""The `xmfacts` command: parse arguments, call the core, hand the result to a formatter.
 
-Errors from the core are turned into a one-line message and an exit code here, once
-(``_edge``). Rich is imported only by commands that print tables.
+Exit codes live here: errors from the core become a one-line message and a documented exit
+code once (``_edge``), and only this module writes to stdout. Rich is imported only by
+commands that print tables.
 """
 
 # No `from __future__ import annotations` here: Typer would have to eval every string
@@ -11,15 +12,31 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import StrEnum
+from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from xmfacts import __version__
-from xmfacts.errors import ExitCode, FactBaseError, XmfactsError
-from xmfacts.loader import load_factbase
+from xmfacts.errors import NoSuchFactError, XmfactsError
+from xmfacts.factbase import load_factbase
+from xmfacts.present import ExportFormat, OutputFormat, formatter
+
+
+class ExitCode(IntEnum):
+    """Exit codes, documented in README.md. Like grep: 0 found, 1 nothing found, 2 trouble."""
+
+    OK = 0
+    NOT_FOUND = 1  # search found nothing; show: no such fact
+    MISMATCH = 1  # check/compare: a figure contradicts the record (like diff); fmt --check: files to reformat
+    ERROR = 2  # usage error, invalid fact base, unreadable input, refused write
+    BROKEN_PIPE = 141  # the reader closed the pipe early (128 + SIGPIPE, as cat and grep do)
+
+
+def _exit_code(exc: XmfactsError) -> ExitCode:
+    # Looking up an id that does not exist is "nothing found"; every other failure is trouble.
+    return ExitCode.NOT_FOUND if isinstance(exc, NoSuchFactError) else ExitCode.ERROR
 
 app = typer.Typer(
     name="xmfacts",
@@ -42,10 +59,18 @@ FactsDir = Annotated[
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/json-schema.md) and nothing else on stdout.")]
 
 
-class ExportFormat(StrEnum):
-    JSONL = "jsonl"
-    JSON = "json"
-    CSV = "csv"
+def _format(json: bool, jsonl: bool = False) -> OutputFormat:
+    return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _error(message: str) -> None:
+    from xmfacts.present.plain import error_lines
+
+    sys.stderr.write(error_lines(message))
 
 
 def _edge(func: F) -> F:
@@ -53,13 +78,11 @@ def _edge(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from xmfacts import output
-
         try:
             return func(*args, **kwargs)
         except XmfactsError as exc:
-            output.error(str(exc))
-            raise typer.Exit(int(exc.exit_code)) from None
+            _error(str(exc))
+            raise typer.Exit(int(_exit_code(exc))) from None
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
@@ -111,24 +134,17 @@ def search(
       xmfacts search listed companies
       xmfacts search 68家 --json
     """
-    from xmfacts import query as q
+    from xmfacts.lookup import find_topic
     from xmfacts.search import search as run_search
 
     base = load_factbase(facts_dir)
     if topic is not None:
-        q.find_topic(base, topic)
+        find_topic(base, topic)
     hits = run_search(base, query, topic=topic, limit=limit or None)
-    if json:
-        from xmfacts import output
-        from xmfacts.schema import fact_to_dict
-
-        output.emit_json([{**fact_to_dict(h.fact), "score": h.score} for h in hits])
-    elif hits:
-        _tables().search_results(hits)
+    if json or hits:
+        _write(formatter(_format(json)).search(hits))
     else:
-        from xmfacts import output
-
-        output.error(f"no fact matches {' '.join(query)!r}")
+        _error(f"no fact matches {' '.join(query)!r}")
     if not hits:
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
@@ -147,19 +163,12 @@ def show(
       xmfacts show capital-markets/listed-companies
       xmfacts show capital-markets
     """
+    from xmfacts.lookup import show as run_show
     from xmfacts.model import Topic
-    from xmfacts.query import show as run_show
 
     found = run_show(load_factbase(facts_dir), id)
-    if json:
-        from xmfacts import output
-        from xmfacts.schema import fact_to_dict, topic_to_dict
-
-        output.emit_json(topic_to_dict(found) if isinstance(found, Topic) else fact_to_dict(found))
-    elif isinstance(found, Topic):
-        _tables().topic_detail(found)
-    else:
-        _tables().fact_detail(found)
+    out = formatter(_format(json))
+    _write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
 
 
 @app.command()
@@ -178,28 +187,13 @@ def compare(
       xmfacts compare private-equity/fund-managers private-equity/equity-investment-firms
       xmfacts compare capital-markets/listed-companies 70家
     """
-    from xmfacts.errors import UsageError
-    from xmfacts.compare import compare as run_compare
-    from xmfacts.query import find_fact
+    from xmfacts.compare import Comparison, compare_arguments
 
-    if len(ids) < 2:
-        raise UsageError("compare needs two or more ids, or an id and a figure")
-    base = load_factbase(facts_dir)
-    known = {f.full_id for f in base.facts}
-    if len(ids) == 2 and ids[1] not in known and "/" not in ids[1]:
-        from xmfacts.check import check_figure
-
-        finding = check_figure(find_fact(base, ids[0]), ids[1])
-        _report_findings([finding], json=json, jsonl=False)
-        return
-    result = run_compare(base, ids)
-    if json:
-        from xmfacts import output
-        from xmfacts.schema import comparison_to_list
-
-        output.emit_json(comparison_to_list(result))
+    result = compare_arguments(load_factbase(facts_dir), ids)
+    if isinstance(result, Comparison):
+        _write(formatter(_format(json)).comparison(result))
     else:
-        _tables().comparison(result)
+        _report_findings([result], _format(json))
 
 
 @app.command()
@@ -222,24 +216,17 @@ def check(
       cat draft.txt | xmfacts check -
     """
     from xmfacts.check import check_text
-    from xmfacts.claims import gather
+    from xmfacts.inputs import gather
 
     text = gather(claims or [], file)
     findings = check_text(load_factbase(facts_dir), text)
-    _report_findings(findings, json=json, jsonl=jsonl)
+    _report_findings(findings, _format(json, jsonl))
 
 
-def _report_findings(findings: list[Any], json: bool, jsonl: bool) -> None:
+def _report_findings(findings: list[Any], fmt: OutputFormat) -> None:
     from xmfacts.check import Verdict
 
-    if json or jsonl:
-        from xmfacts import output
-        from xmfacts.schema import finding_to_dict
-
-        rows = [finding_to_dict(f) for f in findings]
-        output.emit_jsonl(rows) if jsonl else output.emit_json(rows)
-    else:
-        _tables().findings(findings)
+    _write(formatter(fmt).findings(findings))
     if any(f.verdict is Verdict.MISMATCH for f in findings):
         raise typer.Exit(int(ExitCode.MISMATCH))
 
@@ -253,20 +240,13 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     Examples:
       xmfacts topics
     """
-    base = load_factbase(facts_dir)
-    if json:
-        from xmfacts import output
-        from xmfacts.schema import topic_to_dict
-
-        output.emit_json([topic_to_dict(t, with_facts=False) for t in base.topics])
-    else:
-        _tables().topics(base.topics)
+    _write(formatter(_format(json)).topics(load_factbase(facts_dir).topics))
 
 
 @app.command()
 @_edge
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, json or csv.")] = ExportFormat.JSONL,
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json or csv.")] = ExportFormat.JSONL,
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.")] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
@@ -278,14 +258,18 @@ def export(
     Examples:
       xmfacts export --format csv -o facts.csv
     """
-    from xmfacts import exporting, output
-    from xmfacts.query import select
+    from xmfacts.lookup import select
+    from xmfacts.present.export import export_text
 
     facts = select(load_factbase(facts_dir), topic)
     if out is None:
-        sys.stdout.write(exporting.render(facts, format.value, ensure_ascii=not output.stdout_is_unicode()))
+        from xmfacts.present.plain import stdout_is_unicode
+
+        _write(export_text(facts, format, ensure_ascii=not stdout_is_unicode()))
     else:
-        exporting.write(facts, format.value, out, force=force)
+        from xmfacts.safewrite import atomic_write
+
+        atomic_write(out, export_text(facts, format), force=force)
 
 
 @app.command()
@@ -307,17 +291,14 @@ def validate(
     Examples:
       xmfacts validate --source-text ../shared/sources/*.txt
     """
-    from xmfacts import output
     from xmfacts.validate import validate as run_validate
 
     sources = [*(source_text or []), *(texts or [])]
     report = run_validate(facts_dir, sources)
-    if json:
-        from xmfacts.schema import validation_to_dict
-
-        output.emit_json(validation_to_dict(report))
-    else:
-        output.validation(report, len(sources))
+    if not json:
+        for problem in report.problems:
+            _error(str(problem))
+    _write(formatter(_format(json)).validation(report, len(sources)))
     if report.problems:
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -371,7 +352,7 @@ def add(
     Examples:
       xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --source xiamen-practice --quote "新增上市公司5家"
     """
-    from xmfacts.authoring import Draft, add_fact, parse_number, split_tags
+    from xmfacts.authoring.add import Draft, add_fact, parse_number, split_tags
 
     draft = Draft(
         topic=topic,
@@ -392,13 +373,7 @@ def add(
         note=note,
     )
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
-    if json:
-        from xmfacts import output
-        from xmfacts.schema import fact_to_dict
-
-        output.emit_json(fact_to_dict(added.fact))
-    else:
-        sys.stdout.write(f"added {added.fact.full_id} to {added.path}{' (new topic)' if added.created else ''}\n")
+    _write(formatter(_format(json)).added(added))
 
 
 @app.command()
@@ -416,21 +391,13 @@ def fmt(
     Examples:
       xmfacts fmt --check
     """
-    from xmfacts.authoring import FileState, format_factbase
-
-    from xmfacts import output
+    from xmfacts.authoring.fmt import FileState, format_factbase
+    from xmfacts.present.plain import format_report
 
     report = format_factbase(facts_dir, check=check, force=force)
-    output.format_report(report, check)
+    _write(format_report(report, check))
     if check and report.count(FileState.CHANGED):
         raise typer.Exit(int(ExitCode.MISMATCH))
-
-
-def _tables() -> Any:
-    from xmfacts import output, render
-
-    output.make_stdout_tolerant()
-    return render
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -453,10 +420,8 @@ def main() -> None:
     """Console-script entry point."""
     try:
         _app_for(sys.argv)()
-    except FactBaseError as exc:  # raised outside a command (should not happen), still no traceback
-        from xmfacts import output
-
-        output.error(str(exc))
+    except XmfactsError as exc:  # raised outside a command (should not happen), still no traceback
+        _error(str(exc))
         sys.exit(int(ExitCode.ERROR))
     except BrokenPipeError:
         _silence_stdout()

@@ -3,17 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
-
-
-class ExitCode(IntEnum):
-    """Exit codes, documented in README.md. Like grep: 0 found, 1 nothing found, 2 trouble."""
-
-    OK = 0
-    NOT_FOUND = 1  # search found nothing; show: no such fact; check/compare: a mismatch
-    MISMATCH = 1
-    ERROR = 2  # usage error, invalid fact base, unreadable input, refused write
-    BROKEN_PIPE = 141  # the reader closed the pipe early (128 + SIGPIPE, as cat and grep do)
 
 
 @dataclass(frozen=True)
@@ -40,8 +29,6 @@ class Problem:
 class XmfactsError(Exception):
     """Base class: every failure the core reports to a user."""
 
-    exit_code: ExitCode = ExitCode.ERROR
-
 
 class FactBaseError(XmfactsError):
     """The fact base cannot be used as it is; carries every problem found, not just the first."""
@@ -52,14 +39,17 @@ class FactBaseError(XmfactsError):
 
 
 class UnknownIdError(XmfactsError):
-    """An id names no fact or topic; carries the closest ids to suggest."""
+    """An id given as an argument names no fact or topic; carries the closest ids to suggest."""
 
-    def __init__(self, wanted: str, suggestions: list[str], exit_code: ExitCode = ExitCode.ERROR) -> None:
+    def __init__(self, wanted: str, suggestions: list[str]) -> None:
         self.wanted = wanted
         self.suggestions = tuple(suggestions)
-        self.exit_code = exit_code
         hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
         super().__init__(f"no fact or topic with id {wanted!r}{hint}")
+
+
+class NoSuchFactError(UnknownIdError):
+    """The id a user looked up does not exist: nothing found, as grep says, not a usage error."""
 
 
 class UsageError(XmfactsError):

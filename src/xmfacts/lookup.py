@@ -1,9 +1,8 @@
-"""Look-ups by id: one fact, one topic, a topic's facts."""
+"""Look-ups by id: one fact, one topic, a topic's facts, and "did you mean" for a typo."""
 
 from __future__ import annotations
 
-
-from xmfacts.errors import ExitCode, UnknownIdError
+from xmfacts.errors import NoSuchFactError, UnknownIdError
 from xmfacts.model import Fact, FactBase, Topic
 
 
@@ -26,28 +25,31 @@ def suggest(base: FactBase, wanted: str, n: int = 3) -> list[str]:
     return (close + same_short)[:n]
 
 
-def find_fact(base: FactBase, full_id: str, missing: ExitCode = ExitCode.ERROR) -> Fact:
+def find_fact(base: FactBase, full_id: str) -> Fact:
     for fact in base.facts:
         if fact.full_id == full_id:
             return fact
-    raise UnknownIdError(full_id, suggest(base, full_id), missing)
+    raise UnknownIdError(full_id, suggest(base, full_id))
 
 
-def find_topic(base: FactBase, topic_id: str, missing: ExitCode = ExitCode.ERROR) -> Topic:
+def find_topic(base: FactBase, topic_id: str) -> Topic:
     for topic in base.topics:
         if topic.id == topic_id:
             return topic
     close = suggest(base, topic_id)
-    raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in close], missing)
+    raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in close])
 
 
 def show(base: FactBase, wanted: str) -> Fact | Topic:
-    """A fact by full id, or a topic by its id. Not there is 'nothing found' (exit 1), as in grep."""
+    """A fact by full id, or a topic by its id."""
     if "/" not in wanted:
         for topic in base.topics:
             if topic.id == wanted:
                 return topic
-    return find_fact(base, wanted, missing=ExitCode.NOT_FOUND)
+    try:
+        return find_fact(base, wanted)
+    except UnknownIdError as exc:
+        raise NoSuchFactError(exc.wanted, list(exc.suggestions)) from None
 
 
 def select(base: FactBase, topic: str | None = None) -> list[Fact]:

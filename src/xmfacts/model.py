@@ -1,10 +1,20 @@
-"""The fact base's data model: plain frozen dataclasses shared by every part of xmfacts."""
+"""The fact base's data model: plain frozen dataclasses shared by every part of xmfacts.
+
+A ``Figure`` is what a number says (value or range or date, unit, hedge); it is the one type
+for a figure everywhere: a recorded fact holds one, a claim read from text holds one, and
+``compare`` puts them side by side. Its interval rule lives in ``xmfacts.figures.interval``
+and its printed forms in ``xmfacts.figures.printing``; the methods here only point there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xmfacts.figures.interval import Interval
 
 
 class Qualifier(StrEnum):
@@ -47,6 +57,42 @@ class BaseUnit(StrEnum):
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number as printed: ``value`` (or ``lower``/``upper``) keeps its printed precision.
+
+    ``value * scale`` is the figure in ``base_unit``; a date has ``date`` and nothing else.
+    """
+
+    kind: Kind
+    qualifier: Qualifier = Qualifier.EXACT
+    value: Decimal | None = None
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str | None = None
+    scale: int | None = None
+    base_unit: BaseUnit | None = None
+    date: str | None = None
+
+    def interval(self) -> Interval:
+        """The base-unit values this figure stands for (rules: ``xmfacts.figures.interval``)."""
+        from xmfacts.figures.interval import interval_of
+
+        return interval_of(self)
+
+    def printed(self) -> str:
+        """In the article's own notation: 超1000亿元, 1600余家, 10—40%, 2011-07."""
+        from xmfacts.figures.printing import printed
+
+        return printed(self)
+
+    def normalized(self) -> str:
+        """In its base unit with digit grouping: 114,158,000,000 CNY."""
+        from xmfacts.figures.printing import normalized
+
+        return normalized(self)
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -57,24 +103,16 @@ class Source:
 
 @dataclass(frozen=True)
 class Fact:
-    """One recorded figure. ``value``/``lower``/``upper`` keep the printed precision (Decimal)."""
+    """One recorded figure, who it is about, and where it was printed."""
 
     topic: str
     id: str  # short id, unique within the topic
     label: str
     label_en: str
-    kind: Kind
-    qualifier: Qualifier
+    figure: Figure
     entity: str
     source: Source
     quote: str
-    value: Decimal | None = None
-    lower: Decimal | None = None
-    upper: Decimal | None = None
-    unit: str | None = None
-    scale: int | None = None  # value * scale is the figure in base_unit
-    base_unit: BaseUnit | None = None
-    date: str | None = None
     as_of: str | None = None
     tags: tuple[str, ...] = ()
     measure: tuple[str, ...] = ()  # what the figure measures, as people name it (both languages)

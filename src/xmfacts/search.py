@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xmfacts.errors import UsageError
-from xmfacts.figures import fact_figure, plain_number
+from xmfacts.figures.printing import plain_number
 from xmfacts.model import Fact, FactBase
+from xmfacts.text import has_cjk
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -41,11 +42,6 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 
 
-def _has_cjk(word: str) -> bool:
-    # A character test, not a regex: compiling a Unicode class costs ~2 ms on every run.
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in word)
-
-
 def normalize(text: str) -> str:
     """Fold full-width forms, case and thousands separators so 'ＨＴＤ', 'htd' and 'HTD' meet."""
     return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text).casefold())
@@ -65,8 +61,8 @@ class _Prepared:
 
 
 def _prepare(fact: Fact, topic_title: str) -> _Prepared:
-    figure = fact_figure(fact)
-    numbers = " ".join(plain_number(n) for n in (fact.value, fact.lower, fact.upper) if n is not None)
+    figure = fact.figure.printed()
+    numbers = " ".join(plain_number(n) for n in (fact.figure.value, fact.figure.lower, fact.figure.upper) if n is not None)
     raw: list[tuple[str, str]] = [
         ("label", fact.label),
         ("label_en", fact.label_en),
@@ -104,7 +100,7 @@ class _Term:
 
     def __init__(self, word: str) -> None:
         self.word = word
-        self.cjk = _has_cjk(word)
+        self.cjk = has_cjk(word)
         if self.cjk:
             self.pattern = None
         elif _NUMBER.fullmatch(word):

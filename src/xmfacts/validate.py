@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from xmfacts.errors import FactBaseError, Problem, UsageError
-from xmfacts.figures import plain_number
-from xmfacts.loader import load_factbase
+from xmfacts.factbase import load_factbase
+from xmfacts.figures.numerals import written_forms
+from xmfacts.figures.printing import plain_number
 from xmfacts.model import Fact, Kind
 
 _SPACE = re.compile(r"\s+")
@@ -70,41 +71,17 @@ def trace(fact: Fact, path: str, texts: Sequence[str]) -> list[Problem]:
 
 
 def _expected(fact: Fact) -> str:
-    if fact.kind is Kind.DATE:
-        return str(fact.date)
-    if fact.kind is Kind.RANGE:
-        return f"{plain_number(fact.lower)}—{plain_number(fact.upper)}{fact.unit}"  # type: ignore[arg-type]
-    return f"{plain_number(fact.value)}{fact.unit}"  # type: ignore[arg-type]
-
-
-_DIGITS = "零一二三四五六七八九"
-_PLACES = ((1000, "千"), (100, "百"), (10, "十"))
-
-
-def chinese_numerals(n: int) -> set[str]:
-    """How 1 to 9999 is written in Chinese: 4 → 四, 1000 → 千 or 一千, 15 → 十五 or 一十五."""
-    if not 0 < n < 10000:
-        return set()
-    text, rest, gap = "", n, False
-    for place, name in _PLACES:
-        digit, rest = divmod(rest, place)
-        if digit:
-            text += ("零" if gap and text else "") + _DIGITS[digit] + name
-            gap = False
-        elif text:
-            gap = True
-    if rest:
-        text += ("零" if gap and text else "") + _DIGITS[rest]
-    forms = {text}
-    if text.startswith("一十") or text in ("一百", "一千"):
-        forms.add(text[1:])  # 十五, 百 and 千 stand alone; 一百零五 does not lose its 一
-    return forms
+    """The figure as the quote should print it: 68家, 10—40%, 2011-07 (the hedge is the quote's own)."""
+    figure = fact.figure
+    if figure.kind is Kind.QUANTITY and figure.value is not None:
+        return f"{plain_number(figure.value)}{figure.unit}"
+    return figure.printed()
 
 
 def _printed_forms(value: Decimal) -> set[str]:
     forms = {plain_number(value)}
     if value == value.to_integral_value():
-        forms |= chinese_numerals(int(value))
+        forms |= written_forms(int(value))
         if value == 1:
             forms.add("")  # a bare multiplier: 万米 is one 万 of 米
     return forms
@@ -117,19 +94,20 @@ def figure_in_quote(fact: Fact) -> bool:
     running text they are mostly words; here the fact says what to look for, so the figure
     written out (千亿, 万米) is enough.
     """
-    from xmfacts.numbers import read_figures
+    from xmfacts.figures.reader import read_figures
 
-    if fact.kind is Kind.QUANTITY and fact.value is not None:
+    record = fact.figure
+    if record.kind is Kind.QUANTITY and record.value is not None:
         quote = squeeze(fact.quote)
-        if any(form + str(fact.unit) in quote for form in _printed_forms(fact.value)):
+        if any(form + str(record.unit) in quote for form in _printed_forms(record.value)):
             return True
-    for r in read_figures(fact.quote):
-        if fact.kind is Kind.DATE:
-            if r.date is not None and (r.date == fact.date or (r.date.startswith("--") and str(fact.date).endswith(r.date[1:]))):
+    for r in (reading.figure for reading in read_figures(fact.quote)):
+        if record.kind is Kind.DATE:
+            if r.date is not None and (r.date == record.date or (r.date.startswith("--") and str(record.date).endswith(r.date[1:]))):
                 return True
-        elif fact.kind is Kind.RANGE:
-            if (r.lower, r.upper, r.unit) == (fact.lower, fact.upper, fact.unit):
+        elif record.kind is Kind.RANGE:
+            if (r.lower, r.upper, r.unit) == (record.lower, record.upper, record.unit):
                 return True
-        elif r.value == fact.value and r.unit == fact.unit:
+        elif r.value == record.value and r.unit == record.unit:
             return True
     return False

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from xmfacts.schema import FACT_KEYS
+from xmfacts.present.json import FACT_KEYS
 
-from .conftest import Run
-from .test_authoring import NEW_BLOCK
+from ..conftest import Run
+from .test_add import NEW_BLOCK
 
 TOPIC = "capital-markets"
 ADD = (

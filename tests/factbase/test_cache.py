@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from xmfacts import cache
-from xmfacts.loader import load_factbase
+from xmfacts.factbase import cache
+from xmfacts.factbase import load_factbase
 
-from .conftest import BASIC
+from ..conftest import BASIC
 
-SHIPPED = Path(__file__).parents[1] / "facts"
+SHIPPED = Path(__file__).parents[2] / "facts"
 
 
 @pytest.mark.parametrize("root", [BASIC, SHIPPED])
@@ -23,16 +23,16 @@ def test_cached_fact_base_equals_the_parsed_one(root: Path, tmp_path: Path, monk
     assert cached == parsed
     assert cached is not parsed
     # printed precision survives the trip: 29.20 stays 29.20, not 29.2
-    assert [str(f.value) for f in cached.facts] == [str(f.value) for f in parsed.facts]
+    assert [str(f.figure.value) for f in cached.facts] == [str(f.figure.value) for f in parsed.facts]
 
 
 def test_an_edit_is_seen_on_the_next_run(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
-    assert load_factbase(factbase).facts[0].value == 68
+    assert load_factbase(factbase).facts[0].figure.value == 68
     path = factbase / "capital-markets.toml"
     # same size, same second: only the content tells the two apart
     path.write_text(path.read_text(encoding="utf-8").replace("value = 68", "value = 69"), encoding="utf-8")
-    assert load_factbase(factbase).facts[0].value == 69
+    assert load_factbase(factbase).facts[0].figure.value == 69
 
 
 def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

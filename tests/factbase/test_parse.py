@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from xmfacts.errors import FactBaseError
-from xmfacts.loader import load_factbase, resolve_facts_dir
-from xmfacts.parsing import valid_date
+from xmfacts.factbase import load_factbase
+from xmfacts.factbase.locate import resolve_facts_dir
+from xmfacts.factbase.parse import valid_date
 from xmfacts.model import BaseUnit, Kind, Qualifier
 
-from .conftest import BASIC
+from ..conftest import BASIC
 
 FACT = """
 [[fact]]
@@ -48,17 +49,17 @@ def test_loads_fixture_with_decimal_precision_and_normalized_units() -> None:
     base = load_factbase(BASIC)
     assert [t.id for t in base.topics] == ["capital-markets", "sme-credit"]
     credit = next(f for f in base.facts if f.id == "credit-granted")
-    assert credit.value == Decimal("1141.58")
-    assert str(credit.value) == "1141.58"
-    assert (credit.scale, credit.base_unit) == (10**8, BaseUnit.CNY)
+    assert credit.figure.value == Decimal("1141.58")
+    assert str(credit.figure.value) == "1141.58"
+    assert (credit.figure.scale, credit.figure.base_unit) == (10**8, BaseUnit.CNY)
     smes = next(f for f in base.facts if f.id == "smes-with-credit")
-    assert (smes.scale, smes.base_unit) == (10**4, BaseUnit.COUNT)
+    assert (smes.figure.scale, smes.figure.base_unit) == (10**4, BaseUnit.COUNT)
     share = next(f for f in base.facts if f.id == "province-share")
-    assert (share.value * share.scale, share.base_unit) == (40, BaseUnit.PERCENT)
+    assert (share.figure.value * share.figure.scale, share.figure.base_unit) == (40, BaseUnit.PERCENT)
     cut = next(f for f in base.facts if f.id == "loan-cost-cut")
-    assert (cut.kind, cut.lower, cut.upper, cut.qualifier) == (Kind.RANGE, 10, 40, Qualifier.RANGE)
+    assert (cut.figure.kind, cut.figure.lower, cut.figure.upper, cut.figure.qualifier) == (Kind.RANGE, 10, 40, Qualifier.RANGE)
     founded = next(f for f in base.facts if f.id == "jinyuan-founded")
-    assert (founded.kind, founded.date, founded.unit, founded.scale) == (Kind.DATE, "2011-07", None, None)
+    assert (founded.figure.kind, founded.figure.date, founded.figure.unit, founded.figure.scale) == (Kind.DATE, "2011-07", None, None)
     assert credit.full_id == "sme-credit/credit-granted"
     assert credit.line == 5
 

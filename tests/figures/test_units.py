@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from xmfacts.model import BaseUnit
-from xmfacts.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse_unit, split_multiplier
+from xmfacts.figures.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse_unit, split_multiplier
 
 
 @pytest.mark.parametrize(

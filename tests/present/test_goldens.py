@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from ..conftest import Run
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 CASES = {
     "search-table": ("search", "授信"),
@@ -36,6 +36,26 @@ def test_golden(run: Run, name: str) -> None:
     result = run(*CASES[name], COLUMNS=columns)
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / f"{name}.txt"
+    if os.environ.get("XMFACTS_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+DRAFT = Path(__file__).parents[1] / "drafts" / "draft.md"
+
+
+def test_golden_long_draft_is_one_line_per_figure(run: Run, tmp_path: Path) -> None:
+    """More than TABLE_LIMIT figures: a linter-style line each, then the summary."""
+    from xmfacts.present.tables import TABLE_LIMIT
+
+    text = DRAFT.read_text(encoding="utf-8")
+    long_draft = tmp_path / "long.md"
+    long_draft.write_text(text * 3, encoding="utf-8")
+    result = run("check", "-f", str(long_draft))
+    assert result.exit_code == 1  # the draft alters figures on purpose
+    lines = result.stdout.splitlines()
+    assert len(lines) > TABLE_LIMIT + 1
+    path = GOLDEN / "check-long-draft-lines.txt"
     if os.environ.get("XMFACTS_UPDATE_GOLDEN"):
         path.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == path.read_text(encoding="utf-8")

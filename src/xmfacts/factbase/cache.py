@@ -13,15 +13,20 @@ import marshal
 import os
 import sys
 import zlib
+from collections.abc import Callable
+from dataclasses import fields
 from decimal import Decimal
+from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from xmfacts import __version__
-from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier, Source, Topic
+from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
-# Bump when the stored layout below changes.
-_LAYOUT = 2
+# Bump when the way the model is stored below changes (not when the model gains a field:
+# the model's field names are part of the key).
+_LAYOUT = 3
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -44,7 +49,7 @@ def fingerprint(root: Path, files: list[tuple[str, bytes]]) -> str:
     The place comes first and alone, so each fact base keeps a cache file of its own.
     """
     place = str(root.resolve()).encode("utf-8", "surrogatepass")
-    parts = [__version__, str(_LAYOUT), sys.version]
+    parts = [__version__, str(_LAYOUT), sys.version, *(f.name for cls in (Fact, Figure, Source) for f in fields(cls))]
     for name, data in files:
         parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
     text = "\n".join(parts).encode("utf-8", "surrogatepass")
@@ -89,49 +94,63 @@ def store(key: str, base: FactBase) -> None:
 
 
 # marshal is built into the interpreter (pickle costs ~2 ms to import), but it stores only
-# plain values: facts travel as tuples of str, int and None, in Fact's field order.
+# plain values. Dataclasses travel as tuples in their own field order and are rebuilt the
+# same way, so a field added to the model needs nothing here; a field's type says how its
+# plain value comes back (Decimal from text, enums from their value).
+
+_SIMPLE = (str, int, type(None))
 
 
-def _dec(d: Decimal | None) -> str | None:
-    return None if d is None else str(d)
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):  # first: a StrEnum is also a str, which marshal cannot store
+        return value.value
+    if isinstance(value, _SIMPLE):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return tuple(_plain(getattr(value, f.name)) for f in fields(value))
+
+
+_DECODE: dict[str, Callable[[Any], Any]] = {
+    "Decimal | None": Decimal,
+    "Kind": Kind,
+    "Qualifier": Qualifier,
+    "BaseUnit | None": BaseUnit,
+}
+
+
+@cache
+def _decoders(cls: type) -> tuple[Callable[[Any], Any] | None, ...]:
+    return tuple(_DECODE.get(f.type if isinstance(f.type, str) else f.type.__name__) for f in fields(cls))
+
+
+def _build(cls: type, plain: tuple[Any, ...]) -> Any:
+    return cls(*(v if d is None or v is None else d(v) for d, v in zip(_decoders(cls), plain)))
 
 
 def _to_plain(base: FactBase) -> tuple[Any, ...]:
+    # A fact's source is stored once, by position in base.sources.
     index = {s.id: n for n, s in enumerate(base.sources)}
-    sources = tuple((s.id, s.title, s.outlet, s.published, s.authors) for s in base.sources)
     topics = tuple(
-        (
-            t.id, t.title, t.title_en, t.path,
-            tuple(
-                (
-                    f.topic, f.id, f.label, f.label_en, f.kind.value, f.qualifier.value, f.entity,
-                    index[f.source.id], f.quote, _dec(f.value), _dec(f.lower), _dec(f.upper), f.unit,
-                    f.scale, f.base_unit.value if f.base_unit else None, f.date, f.as_of, f.tags, f.measure, f.note, f.line,
-                )
-                for f in t.facts
-            ),
-        )
+        (t.id, t.title, t.title_en, t.path, tuple((_plain(f.figure), index[f.source.id], _plain(f)) for f in t.facts))
         for t in base.topics
     )
-    return (base.root, sources, topics)
+    return (base.root, _plain(base.sources), topics)
 
 
 def _from_plain(plain: tuple[Any, ...]) -> FactBase:
     root, raw_sources, raw_topics = plain
-    sources = tuple(Source(*s) for s in raw_sources)
+    sources = tuple(_build(Source, s) for s in raw_sources)
+    names = [f.name for f in fields(Fact)]
+    at_figure, at_source = names.index("figure"), names.index("source")
     topics = []
     for tid, title, title_en, path, raw_facts in raw_topics:
-        facts = tuple(
-            Fact(
-                topic, fid, label, label_en, Kind(kind), Qualifier(qualifier), entity, sources[src], quote,
-                value=None if value is None else Decimal(value),
-                lower=None if lower is None else Decimal(lower),
-                upper=None if upper is None else Decimal(upper),
-                unit=unit, scale=scale, base_unit=None if base_unit is None else BaseUnit(base_unit),
-                date=date, as_of=as_of, tags=tags, measure=measure, note=note, line=line,
-            )
-            for (topic, fid, label, label_en, kind, qualifier, entity, src, quote, value, lower, upper,
-                 unit, scale, base_unit, date, as_of, tags, measure, note, line) in raw_facts
-        )
-        topics.append(Topic(tid, title, title_en, facts, path))
+        facts = []
+        for figure, source, rest in raw_facts:
+            values = list(rest)
+            values[at_figure], values[at_source] = _build(Figure, figure), sources[source]
+            facts.append(_build(Fact, tuple(values)))
+        topics.append(Topic(tid, title, title_en, tuple(facts), path))
     return FactBase(tuple(topics), sources, root)

@@ -10,21 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from xmfacts.errors import Problem
-from xmfacts.model import Fact, FactBase, Kind, Qualifier, Source, Topic
-from xmfacts.units import parse_unit
+from xmfacts.factbase.layout import FACT_KEYS, KEBAB, REQUIRED_TEXT, SOURCES_FILE
+from xmfacts.figures.units import parse_unit
+from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
-SOURCES_FILE = "sources.toml"
-
-KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
 
-_FACT_KEYS = {
-    "id", "label", "label_en", "value", "lower", "upper", "unit", "qualifier", "as_of",
-    "date", "entity", "measure", "source", "quote", "tags", "note",
-}
-_REQUIRED_TEXT = ("id", "label", "label_en", "entity", "source", "quote")
 
 
 
@@ -210,14 +203,14 @@ def _build_fact(
     def report(message: str) -> None:
         problems.append(Problem(str(path), message, line=line, fact_id=label))
 
-    for key in sorted(set(raw) - _FACT_KEYS):
+    for key in sorted(set(raw) - set(FACT_KEYS)):
         report(f"unknown key {key!r}")
     for key, text in _strings(raw):
         bad = _CONTROL.search(text)
         if bad:
             # An escape sequence in a label would be replayed by every terminal that shows it.
             report(f"{key} contains control character U+{ord(bad.group()):04X}")
-    for key in _REQUIRED_TEXT:
+    for key in REQUIRED_TEXT:
         if key not in raw:
             report(f"missing required field {key!r}")
         elif not isinstance(raw[key], str) or not raw[key].strip():
@@ -299,18 +292,20 @@ def _build_fact(
         id=short,
         label=raw["label"],
         label_en=raw["label_en"],
-        kind=kind,
-        qualifier=qualifier,
+        figure=Figure(
+            kind=kind,
+            qualifier=qualifier,
+            value=value,
+            lower=lower,
+            upper=upper,
+            unit=unit if kind is not Kind.DATE else None,
+            scale=parsed_unit.scale if parsed_unit else None,
+            base_unit=parsed_unit.base if parsed_unit else None,
+            date=date if kind is Kind.DATE else None,
+        ),
         entity=raw["entity"],
         source=sources[source_id],
         quote=raw["quote"],
-        value=value,
-        lower=lower,
-        upper=upper,
-        unit=unit if kind is not Kind.DATE else None,
-        scale=parsed_unit.scale if parsed_unit else None,
-        base_unit=parsed_unit.base if parsed_unit else None,
-        date=date if kind is Kind.DATE else None,
         as_of=as_of or None,
         tags=tuple(tags),
         measure=tuple(measure),

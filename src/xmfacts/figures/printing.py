@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 
 # The Chinese hedge words a qualifier is printed with; 余 goes after the number.
 _PREFIX = {
@@ -21,58 +21,54 @@ def plain_number(d: Decimal) -> str:
     return format(d, "f")
 
 
-def printed_figure(
-    qualifier: Qualifier,
-    value: Decimal | None,
-    lower: Decimal | None,
-    upper: Decimal | None,
-    unit: str | None,
-    date: str | None,
-) -> str:
+def printed(figure: Figure) -> str:
     """The figure in the article's own notation, e.g. 超1000亿元, 1600余家, 10—40%, 2011-07."""
-    if date is not None:
-        return date
-    unit = unit or ""
-    if lower is not None and upper is not None:
-        return f"{plain_number(lower)}—{plain_number(upper)}{unit}"
-    if value is None:
+    if figure.date is not None:
+        return figure.date
+    unit = figure.unit or ""
+    if figure.lower is not None and figure.upper is not None:
+        return f"{plain_number(figure.lower)}—{plain_number(figure.upper)}{unit}"
+    if figure.value is None:
         return ""
-    if qualifier is Qualifier.AT_LEAST:
-        from xmfacts.units import split_multiplier  # only here: keeps the unit table off the lookup path
+    if figure.qualifier is Qualifier.AT_LEAST:
+        from xmfacts.figures.units import split_multiplier  # only here: keeps the unit table off the lookup path
 
         # 余 follows the multiplier: 2.3万余家, 1600余家
         multiplier, spelling = split_multiplier(unit)
-        return f"{plain_number(value)}{multiplier}余{spelling}"
-    return f"{_PREFIX.get(qualifier, '')}{plain_number(value)}{unit}"
+        return f"{plain_number(figure.value)}{multiplier}余{spelling}"
+    return f"{_PREFIX.get(figure.qualifier, '')}{plain_number(figure.value)}{unit}"
 
 
-def fact_figure(fact: Fact) -> str:
-    return printed_figure(fact.qualifier, fact.value, fact.lower, fact.upper, fact.unit, fact.date)
-
-
-def _base(number: Decimal, scale: int) -> Decimal:
+def in_base_unit(number: Decimal, scale: int) -> Decimal:
     """The figure in its base unit; Decimal so 271.47 亿 is exactly 27147000000."""
     return number * scale
 
 
-def normalized_figure(fact: Fact) -> str:
+def normalized(figure: Figure) -> str:
     """The figure in its base unit with digit grouping: 114,158,000,000 CNY."""
-    if fact.kind is Kind.DATE or fact.scale is None or fact.base_unit is None:
-        return fact.date or ""
-    unit = "" if fact.base_unit is BaseUnit.NUMBER else f" {fact.base_unit.value}"
-    if fact.kind is Kind.RANGE and fact.lower is not None and fact.upper is not None:
-        lo = grouped(_base(fact.lower, fact.scale))
-        hi = grouped(_base(fact.upper, fact.scale))
+    if figure.kind is Kind.DATE or figure.scale is None or figure.base_unit is None:
+        return figure.date or ""
+    unit = "" if figure.base_unit is BaseUnit.NUMBER else f" {figure.base_unit.value}"
+    if figure.kind is Kind.RANGE and figure.lower is not None and figure.upper is not None:
+        lo = grouped(in_base_unit(figure.lower, figure.scale))
+        hi = grouped(in_base_unit(figure.upper, figure.scale))
         return f"{lo}–{hi}{unit}"
-    if fact.value is None:
+    if figure.value is None:
         return ""
-    return f"{grouped(_base(fact.value, fact.scale))}{unit}"
+    return f"{grouped(in_base_unit(figure.value, figure.scale))}{unit}"
 
 
 def grouped(d: Decimal) -> str:
+    """Digit groups for people: 114158000000 → 114,158,000,000; fractions keep their digits."""
     text = plain_number(d.normalize()) if d != d.to_integral_value() else plain_number(d.quantize(Decimal(1)))
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     whole = whole.lstrip("-")
-    grouped = f"{int(whole):,}"
-    return f"{sign}{grouped}.{frac}" if frac else f"{sign}{grouped}"
+    digits = f"{int(whole):,}"
+    return f"{sign}{digits}.{frac}" if frac else f"{sign}{digits}"
+
+
+def signed(d: Decimal) -> str:
+    """A difference with its sign: +2, -4,500."""
+    text = grouped(d.normalize() if d != d.to_integral_value() else d)
+    return text if text.startswith("-") else f"+{text}"

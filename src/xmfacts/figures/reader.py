@@ -1,10 +1,11 @@
-"""Reading figures out of Chinese news text, and the intervals they stand for.
+"""Reading figures out of Chinese news text: each number with its unit, hedge and span.
 
 A figure is a number (Arabic or Chinese) with an optional multiplier, unit and hedge
-words; see NOTES.md "Reading Chinese numbers". The reader scans a normalized copy of the
+words (hedges before, between and after number and unit). The reader scans a normalized copy of the
 text (NFKC per character, so offsets map back) with one precompiled regex, then looks at
 a few characters around each hit. It prefers missing a figure to inventing one: a
 fact-checker is hurt more by a false alarm on 一大难题 than by a figure it must check by eye.
+What a figure stands for is ``xmfacts.figures.interval``'s business, not the reader's.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import MAX_PREC, Decimal, localcontext
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from xmfacts.figures import plain_number
-from xmfacts.model import BaseUnit, Kind, Qualifier
-from xmfacts.units import MULTIPLIERS, Unit, base_spellings_longest_first, parse_unit
+from xmfacts.figures.numerals import DIGITS as _CN_DIGITS
+from xmfacts.figures.numerals import PLACES as _CN_UNITS
+from xmfacts.figures.numerals import digits_value
+from xmfacts.figures.numerals import to_int as _cn_int
+from xmfacts.figures.units import MULTIPLIERS, Unit, base_spellings_longest_first, parse_unit
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 
 Q = Qualifier
 
@@ -31,20 +35,9 @@ class Reading:
     text: str
     start: int
     end: int
-    kind: Kind
-    qualifier: Qualifier
-    value: Decimal | None
-    lower: Decimal | None
-    upper: Decimal | None
-    unit: str
-    scale: int
-    base_unit: BaseUnit | None
-    date: str | None
-    is_change: bool = False
+    figure: Figure
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # Thousands groups only when exactly three digits follow each comma; 万/亿 are multipliers, never part of the numeral.
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
@@ -73,9 +66,6 @@ _NOT_HEDGE = {"过": set("经通不度错越穿跨闯看做有没说去来见走
               "超": set("赶高招"), "达": set("通发传表抵送转雷马")}
 _AFTER = {"左右": Q.ABOUT, "以上": Q.OVER, "以下": Q.AT_MOST, "以内": Q.AT_MOST}
 _RANGE_SEPS = set("—–―-~〜至到")
-_CHANGE = re.compile("增长|增加|增速|下降|减少|提高|降低|上涨|下跌|增幅|同比|环比")
-_NOT_CHANGE_NEXT = set("值极点至到")  # 增加值 is a level, 增长至X gives the new level
-_CLAUSE_END = set("，,。；;：:！!？?\n、")
 _TIME_BASES = {BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY}
 _ONE_WORD_BEFORE = set("第统之唯同单专合万划逐不归其任周整独")  # 统一, 之一, 万一 …
 _BLANK = "\ufffc"
@@ -101,27 +91,6 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
     if len(norm) == len(text) and "" not in pieces:
         return norm, None
     return norm, [i for i, p in enumerate(pieces) for _ in p]
-
-
-def _cn_int(s: str) -> int | None:
-    """二十三 -> 23, 一百零五 -> 105, 三千五 -> 3500, 百 -> 100; None for 三四 / 千百 (vague or malformed)."""
-    total, digit, last_unit, zero = 0, None, 10**4, False
-    for ch in s:
-        if ch in _CN_DIGITS:
-            if digit is not None:
-                return None  # 三四, 十三五: two digits in a row is an estimate or a name
-            if _CN_DIGITS[ch] == 0:
-                zero = True
-            else:
-                digit = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            if unit >= last_unit or (digit is None and total and not zero):
-                return None
-            total, digit, last_unit, zero = total + (digit or 1) * unit, None, unit, False
-    if digit is not None:  # 二十三: units digit; 三千五: abbreviated next place
-        total += digit if zero or last_unit == 10**4 else digit * last_unit // 10
-    return total
 
 
 def _number_value(ar: str | None, cn: str | None) -> Decimal | None:
@@ -169,17 +138,6 @@ def _prefix(norm: str, s: int) -> tuple[Qualifier, int]:
     return Q.EXACT, 0
 
 
-def _is_change(norm: str, s: int) -> bool:
-    """A change word (增长, 同比 …) within the same clause, at most ~4 characters before s."""
-    lo = max(0, s - 6)
-    window = norm[lo:s]
-    for i, ch in enumerate(reversed(window)):
-        if ch in _CLAUSE_END:
-            lo, window = s - i, window[len(window) - i :]
-            break
-    return any(norm[lo + m.end() : lo + m.end() + 1] not in _NOT_CHANGE_NEXT for m in _CHANGE.finditer(window))
-
-
 def _date_at(norm: str, s: int) -> tuple[str, int] | None:
     """A date starting at s as (ISO-ish string, end); a year must be 1900-2099 (2011年 vs 20年)."""
     m = _DATE.match(norm, s)
@@ -187,7 +145,7 @@ def _date_at(norm: str, s: int) -> tuple[str, int] | None:
         return None
     if m.group("y"):
         y = m.group("y")
-        year = int(y) if y.isascii() else int("".join(str(_CN_DIGITS[c]) for c in y))
+        year = int(y) if y.isascii() else digits_value(y)
         if not 1900 <= year <= 2099:
             return None
         if m.group("m") is None:
@@ -214,7 +172,7 @@ def _ascii_word(norm: str, s: int, e: int) -> bool:
     return b in ("-", "_", "/", ".") and s >= 2 and norm[s - 2].isascii() and norm[s - 2].isalnum()
 
 
-class _Figure(NamedTuple):
+class _Found(NamedTuple):
     """A figure found in the normalized text, before offsets are mapped back."""
 
     start: int
@@ -228,7 +186,7 @@ class _Figure(NamedTuple):
     date: str | None = None
 
 
-def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Figure | None]:
+def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
     """Read the figure whose number the regex found; returns (where to resume, figure or None)."""
     s, e = m.start(), m.end()
     ar, cn, pct = m.group("ar"), m.group("cn"), m.group("pct")
@@ -240,7 +198,7 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Figure | None]:
     if cn and before in ("数", "几", "上", "成", "好") and cn[0] in _CN_UNITS:
         return e, None  # 数十, 几百, 上千: vague amounts
     if not pct and (date := _date_at(norm, s)):
-        return date[1], _Figure(s, date[1], Kind.DATE, Q.EXACT, date=date[0])
+        return date[1], _Found(s, date[1], Kind.DATE, Q.EXACT, date=date[0])
     value = _number_value(ar, cn)
     if value is None or (not pct and after in ("月", "日", "号")):
         return e, None  # 9月末, 1号孵化器: a month or a label, not an amount
@@ -255,14 +213,14 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Figure | None]:
         # The digit before "-" is our own first number: only a letter after the second one disqualifies it.
         if m2 and not m2.group("pct") and not _letter(norm[m2.end() : m2.end() + 1]):
             if ar and len(ar) == 4 and 1900 <= value <= 2099 and _date_at(norm, k):
-                return e, _Figure(s, e, Kind.DATE, Q.EXACT, date=ar)  # 2021—2023年: two years
+                return e, _Found(s, e, Kind.DATE, Q.EXACT, date=ar)  # 2021—2023年: two years
             v2 = _number_value(m2.group("ar"), m2.group("cn"))
             unit2, hedged2, end2 = _tail(norm, m2.end(), bool(m2.group("ar")))
             if v2 is not None and not hedged2 and v2 >= value and unit2.startswith(unit):
                 if value == 0 and v2 == 1 and unit2 == "":
                     return end2, None  # 0到1 is an idiom, not a range
                 end2 += _suffix(norm, end2, True)[1]
-                return end2, _Figure(s - hlen, end2, Kind.RANGE, Q.RANGE, lower=value, upper=v2, unit=unit2)
+                return end2, _Found(s - hlen, end2, Kind.RANGE, Q.RANGE, lower=value, upper=v2, unit=unit2)
     base = (parse_unit(unit) or _BARE).base
     if cn and len(cn) == 1 and not pct:
         has_base = unit not in MULTIPLIERS and unit != ""
@@ -274,7 +232,7 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Figure | None]:
         return end, None  # 近三年, 最近3年 = "in the last three years": a time expression, not 将近三年
     sq, slen = _suffix(norm, end, hedged)
     qualifier = next((q for q in (hq, Q.AT_LEAST if hedged else Q.EXACT, sq) if q is not Q.EXACT), Q.EXACT)
-    return end + slen, _Figure(s - hlen, end + slen, Kind.QUANTITY, qualifier, value=value, unit=unit)
+    return end + slen, _Found(s - hlen, end + slen, Kind.QUANTITY, qualifier, value=value, unit=unit)
 
 
 def _suffix(norm: str, p: int, hedged: bool) -> tuple[Qualifier, int]:
@@ -294,21 +252,21 @@ def _blank(m: re.Match[str]) -> str:
 def _scan(text: str) -> Iterator[Reading]:
     norm, omap = _normalize(text)
     norm = _IDIOMS.sub(_blank, norm)
-    pos, prev_end, prev_change = 0, -2, False
+    pos = 0
     while (m := _NUMBER.search(norm, pos)) is not None:
         resume, f = _read_at(norm, m)
         pos = max(resume, m.end())  # always make progress
         if f is None:
             continue
-        # 29.20%、37.37%、17.51%: a list that follows 增速 is a list of changes
-        listed = prev_end == f.start - 1 and norm[f.start - 1] == "、"
-        change = f.kind is not Kind.DATE and (prev_change if listed else _is_change(norm, f.start))
-        prev_end, prev_change = f.end, change
         start, end = (f.start, f.end) if omap is None else (omap[f.start], omap[f.end - 1] + 1)
-        unit = parse_unit(f.unit) or _BARE
-        is_date = f.kind is Kind.DATE
-        yield Reading(text[start:end], start, end, f.kind, f.qualifier, f.value, f.lower, f.upper, f.unit,
-                      1 if is_date else unit.scale, None if is_date else unit.base, f.date, change)
+        yield Reading(text[start:end], start, end, _figure(f))
+
+
+def _figure(f: _Found) -> Figure:
+    if f.kind is Kind.DATE:
+        return Figure(Kind.DATE, Q.EXACT, date=f.date)
+    unit = parse_unit(f.unit) or _BARE
+    return Figure(f.kind, f.qualifier, f.value, f.lower, f.upper, f.unit, unit.scale, unit.base)
 
 
 def read_figures(text: str) -> list[Reading]:
@@ -321,91 +279,3 @@ def read_figure(text: str) -> Reading | None:
     return next(_scan(text), None)
 
 
-# Figures are formatted in one place; the reader's round-trip tests hold it to reading back.
-format_number = plain_number
-
-
-def step(value: Decimal) -> Decimal:
-    """Place value of the last significant digit: 1600 -> 100, 2.3 -> 0.1, 10 -> 10, 68 -> 1.
-
-    An integer's trailing zeros are not significant here: 1600余 means 1600-1699.
-    """
-    _, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int) or not any(digits):
-        return Decimal(1)
-    if exponent < 0:
-        return Decimal(10) ** exponent
-    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return Decimal(10) ** (exponent + zeros)
-
-
-def half_precision(value: Decimal) -> Decimal:
-    """Half a unit of the last printed digit; an integer's trailing zeros count: 1000 -> 0.5, 29.20 -> 0.005."""
-    exponent = value.as_tuple().exponent
-    return Decimal(5) * Decimal(10) ** (min(exponent, 0) - 1) if isinstance(exponent, int) else Decimal(0)
-
-
-@dataclass(frozen=True)
-class Interval:
-    """Base-unit values a figure stands for; None is unbounded on that side."""
-
-    low: Decimal | None
-    high: Decimal | None
-    low_open: bool
-    high_open: bool
-
-    def overlaps(self, other: Interval) -> bool:
-        """Whether some value lies in both (an open end excludes its bound)."""
-        # The intersection runs from the larger low to the smaller high; at a tie the open end wins.
-        lows = sorted(((i.low, i.low_open) for i in (self, other) if i.low is not None), reverse=True)
-        highs = sorted((i.high, not i.high_open) for i in (self, other) if i.high is not None)
-        if not lows or not highs:
-            return True
-        (low, low_open), (high, high_closed) = lows[0], highs[0]
-        return low < high or (low == high and not low_open and high_closed)
-
-
-def interval(qualifier: Qualifier, value: Decimal | None, lower: Decimal | None, upper: Decimal | None,
-             scale: int) -> Interval:
-    """The interval of base-unit values a figure stands for; every bound is then multiplied by scale.
-
-    v = value, h = half_precision(v) (half a unit of the last printed digit), step = step(v):
-
-    | qualifier | printed                 | interval                                        |
-    |-----------|-------------------------|-------------------------------------------------|
-    | exact     | 68, 达68                | [v − h, v + h)   (what rounds to v: 四成 and 三成 do not touch) |
-    | about     | 约v, 大约v, v左右        | [0.9·v, 1.1·v], widened to at least [v − h, v + h] |
-    | nearly    | 近v, 将近v               | [0.9·v, v)                                      |
-    | over      | 超/超过/逾/过v, v以上     | (v, ∞)                                          |
-    | at_least  | v余, v多                 | [v, v + step)       1600余 → [1600, 1700)       |
-    | under     | 不到v, 不足v             | [0, v)                                          |
-    | at_most   | 最高v, 可达v, v以下       | [0, v]                                          |
-    | range     | X—Y                     | [X − h(X), Y + h(Y))                            |
-
-    Raises ValueError when the figure lacks the numbers its qualifier needs (no value; a range without bounds).
-    """
-    with localcontext() as ctx:
-        ctx.prec = MAX_PREC  # only + and ×, so exact: 271.47 × 10^8 never rounds
-        k = Decimal(scale)
-        if qualifier is Q.RANGE:
-            if lower is None or upper is None:
-                raise ValueError("a range needs lower and upper")
-            return Interval((lower - half_precision(lower)) * k, (upper + half_precision(upper)) * k, False, True)
-        if value is None:
-            raise ValueError(f"a {qualifier} figure needs a value")
-        v, h = value, half_precision(value)
-        high: Decimal | None
-        low, high, low_open, high_open = v - h, v + h, False, True
-        if qualifier is Q.ABOUT:
-            low, high = min(v * Decimal("0.9"), v - h), max(v * Decimal("1.1"), v + h)
-        elif qualifier is Q.NEARLY:
-            low, high, high_open = v * Decimal("0.9"), v, True
-        elif qualifier is Q.OVER:
-            low, high, low_open, high_open = v, None, True, False
-        elif qualifier is Q.AT_LEAST:
-            low, high, high_open = v, v + step(v), True
-        elif qualifier is Q.UNDER:
-            low, high, high_open = Decimal(0), v, True
-        elif qualifier is Q.AT_MOST:
-            low, high, high_open = Decimal(0), v, False
-        return Interval(low * k, None if high is None else high * k, low_open, high_open)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from xmfacts.model import Fact
-from xmfacts.safewrite import atomic_write
-from xmfacts.schema import FACT_KEYS, dumps, dumps_line, fact_to_dict
+from xmfacts.present import ExportFormat
+from xmfacts.present.json import FACT_KEYS, dumps, dumps_line, fact_to_dict
+
+
 
 # CSV is flat: the source object becomes four columns and tags are joined with "|".
 CSV_COLUMNS = [k for k in FACT_KEYS if k != "source"] + ["source_id", "source_title", "source_outlet", "source_published"]
@@ -33,13 +34,9 @@ def to_csv(facts: Sequence[Fact]) -> str:
     return buffer.getvalue()
 
 
-def render(facts: Sequence[Fact], fmt: str, ensure_ascii: bool = False) -> str:
-    if fmt == "csv":
+def export_text(facts: Sequence[Fact], fmt: ExportFormat, ensure_ascii: bool = False) -> str:
+    if fmt is ExportFormat.CSV:
         return to_csv(facts)
-    if fmt == "json":
+    if fmt is ExportFormat.JSON:
         return dumps(rows(facts), ensure_ascii=ensure_ascii) + "\n"
     return "".join(dumps_line(r, ensure_ascii=ensure_ascii) + "\n" for r in rows(facts))
-
-
-def write(facts: Sequence[Fact], fmt: str, path: Path, force: bool = False) -> None:
-    atomic_write(path, render(facts, fmt), force=force)

@@ -1,12 +1,23 @@
-"""The stable JSON schema scripts depend on (docs/json-schema.md). No Rich here: JSON paths stay fast."""
+"""The stable JSON schema scripts depend on (docs/json-schema.md), and the JSON formatter.
+
+No Rich here: JSON paths stay fast.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xmfacts.model import Fact, Kind, Source, Topic
+from xmfacts.model import Fact, Figure, Source, Topic
+
+if TYPE_CHECKING:
+    from xmfacts.authoring.add import Added
+    from xmfacts.check import Finding
+    from xmfacts.compare import Comparison
+    from xmfacts.search import Hit
+    from xmfacts.validate import Report
 
 RATIO_PLACES = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
 
@@ -29,6 +40,21 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     return {"id": source.id, "title": source.title, "outlet": source.outlet, "published": source.published or None}
 
 
+def figure_to_dict(figure: Figure) -> dict[str, Any]:
+    """The nine keys of a figure, in schema order; a fact's and a claim's are the same."""
+    return {
+        "kind": figure.kind.value,
+        "value": json_number(figure.value),
+        "lower": json_number(figure.lower),
+        "upper": json_number(figure.upper),
+        "unit": figure.unit,
+        "qualifier": figure.qualifier.value,
+        "scale": figure.scale,
+        "base_unit": figure.base_unit.value if figure.base_unit else None,
+        "date": figure.date,
+    }
+
+
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
     """Every key always present; absent values are null."""
     return {
@@ -36,15 +62,7 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "topic": fact.topic,
         "label": fact.label,
         "label_en": fact.label_en,
-        "kind": fact.kind.value,
-        "value": json_number(fact.value),
-        "lower": json_number(fact.lower),
-        "upper": json_number(fact.upper),
-        "unit": fact.unit,
-        "qualifier": fact.qualifier.value,
-        "scale": fact.scale,
-        "base_unit": fact.base_unit.value if fact.base_unit else None,
-        "date": fact.date,
+        **figure_to_dict(fact.figure),
         "as_of": fact.as_of,
         "entity": fact.entity,
         "quote": fact.quote,
@@ -54,22 +72,12 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
     }
 
 
-def finding_to_dict(finding: Any) -> dict[str, Any]:
-    """A checked figure (xmfacts.check.Finding): where it stands, what it claims, the verdict."""
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A checked figure: where it stands, what it claims, the fact it was compared with, the verdict."""
     r = finding.reading
     return {
         "span": {"text": r.text, "start": r.start, "end": r.end, "line": finding.line, "context": finding.context},
-        "claimed": {
-            "kind": r.kind.value,
-            "value": json_number(r.value),
-            "lower": json_number(r.lower),
-            "upper": json_number(r.upper),
-            "unit": r.unit if r.kind is not Kind.DATE else None,
-            "qualifier": r.qualifier.value,
-            "scale": r.scale if r.kind is not Kind.DATE else None,
-            "base_unit": r.base_unit.value if r.base_unit else None,
-            "date": r.date,
-        },
+        "claimed": figure_to_dict(r.figure),
         "fact": fact_to_dict(finding.fact) if finding.fact else None,
         "verdict": finding.verdict.value,
         "difference": json_number(finding.difference),
@@ -108,8 +116,8 @@ def dumps_line(data: Any, ensure_ascii: bool = False) -> str:
     return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":")))
 
 
-def comparison_to_list(result: Any) -> list[dict[str, Any]]:
-    """compare --json: one row per fact (xmfacts.compare.Comparison), the first the reference."""
+def comparison_to_list(result: Comparison) -> list[dict[str, Any]]:
+    """compare --json: one row per fact, the first the reference."""
     return [
         {
             "fact": fact_to_dict(r.fact),
@@ -122,8 +130,8 @@ def comparison_to_list(result: Any) -> list[dict[str, Any]]:
     ]
 
 
-def validation_to_dict(report: Any) -> dict[str, Any]:
-    """validate --json (xmfacts.validate.Report)."""
+def validation_to_dict(report: Report) -> dict[str, Any]:
+    """validate --json."""
     return {
         "ok": not report.problems,
         "facts": report.facts,
@@ -133,3 +141,41 @@ def validation_to_dict(report: Any) -> dict[str, Any]:
             for p in report.problems
         ],
     }
+
+
+class JsonFormatter:
+    """Every result as one JSON document; with ``lines``, a checked draft as one object per line."""
+
+    def __init__(self, ensure_ascii: bool, lines: bool = False) -> None:
+        self.ensure_ascii = ensure_ascii
+        self.lines = lines
+
+    def _doc(self, data: Any) -> str:
+        return dumps(data, ensure_ascii=self.ensure_ascii) + "\n"
+
+    def search(self, hits: Sequence[Hit]) -> str:
+        return self._doc([{**fact_to_dict(h.fact), "score": h.score} for h in hits])
+
+    def fact(self, fact: Fact) -> str:
+        return self._doc(fact_to_dict(fact))
+
+    def topic(self, topic: Topic) -> str:
+        return self._doc(topic_to_dict(topic))
+
+    def topics(self, topics: Sequence[Topic]) -> str:
+        return self._doc([topic_to_dict(t, with_facts=False) for t in topics])
+
+    def findings(self, findings: Sequence[Finding]) -> str:
+        rows = [finding_to_dict(f) for f in findings]
+        if self.lines:
+            return "".join(dumps_line(row, ensure_ascii=self.ensure_ascii) + "\n" for row in rows)
+        return self._doc(rows)
+
+    def comparison(self, result: Comparison) -> str:
+        return self._doc(comparison_to_list(result))
+
+    def validation(self, report: Report, sources: int) -> str:
+        return self._doc(validation_to_dict(report))
+
+    def added(self, added: Added) -> str:
+        return self._doc(fact_to_dict(added.fact))

@@ -1,23 +1,26 @@
-"""Writing to stdout and stderr without Rich: JSON for scripts, one-line errors for everyone,
-and the short plain reports of validate and fmt.
-
-JSON commands go through here only, so `--json` never pays for importing Rich.
+"""Plain text without Rich: one-line errors for everyone, stdout encoding, and the short
+reports of validate and fmt. JSON commands write only through here and json.py, so `--json`
+never pays for importing Rich.
 """
 
 from __future__ import annotations
 
 import codecs
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from xmfacts.schema import dumps, dumps_line
+from xmfacts.present.escape import visible
+
+if TYPE_CHECKING:
+    from xmfacts.authoring.fmt import FormatReport
+    from xmfacts.validate import Report
 
 
 def stdout_is_unicode() -> bool:
-    return _encodes_unicode(sys.stdout)
+    return encodes_unicode(sys.stdout)
 
 
-def _encodes_unicode(stream: TextIO) -> bool:
+def encodes_unicode(stream: TextIO) -> bool:
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         return codecs.lookup(encoding).name in {"utf-8", "utf-16", "utf-32", "gb18030"}
@@ -25,45 +28,31 @@ def _encodes_unicode(stream: TextIO) -> bool:
         return False
 
 
-def emit_json(data: Any) -> None:
-    # On an ASCII-only stdout (LANG=C, PYTHONIOENCODING=ascii) JSON stays valid via \u escapes.
-    sys.stdout.write(dumps(data, ensure_ascii=not _encodes_unicode(sys.stdout)) + "\n")
-
-
-def emit_jsonl(rows: list[Any]) -> None:
-    ascii_only = not _encodes_unicode(sys.stdout)
-    sys.stdout.write("".join(dumps_line(row, ensure_ascii=ascii_only) + "\n" for row in rows))
-
-
-def error(message: str) -> None:
-    """One line per problem on stderr, prefixed so it stands out in a script's log."""
-    from xmfacts.textsafe import visible
-
-    for line in message.splitlines() or [""]:
-        text = f"xmfacts: error: {visible(line)}\n"
-        if not _encodes_unicode(sys.stderr):
-            text = text.encode("ascii", "backslashreplace").decode("ascii")
-        sys.stderr.write(text)
+def error_lines(message: str) -> str:
+    """One line per problem, prefixed so it stands out in a script's log."""
+    text = "".join(f"xmfacts: error: {visible(line)}\n" for line in message.splitlines() or [""])
+    if not encodes_unicode(sys.stderr):
+        text = text.encode("ascii", "backslashreplace").decode("ascii")
+    return text
 
 
 def make_stdout_tolerant() -> None:
     """Human output on a terminal that cannot show Chinese: replace, don't crash."""
-    if not _encodes_unicode(sys.stdout) and hasattr(sys.stdout, "reconfigure"):
+    if not encodes_unicode(sys.stdout) and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
 
 
-def validation(report: Any, sources: int) -> None:
-    """validate: each problem on stderr, or one line of good news on stdout."""
-    for problem in report.problems:
-        error(str(problem))
-    if not report.problems:
-        traced = f", every quote and figure traced to {sources} source text(s)" if sources else ""
-        sys.stdout.write(f"ok: {report.facts} facts in {report.topics} topics{traced}\n")
+def validation(report: Report, sources: int) -> str:
+    """validate: one line of good news; problems go to stderr as errors."""
+    if report.problems:
+        return ""
+    traced = f", every quote and figure traced to {sources} source text(s)" if sources else ""
+    return f"ok: {report.facts} facts in {report.topics} topics{traced}\n"
 
 
-def format_report(report: Any, check: bool) -> None:
+def format_report(report: FormatReport, check: bool) -> str:
     """fmt: a line per file that changed or was left alone, then the counts."""
-    from xmfacts.authoring import FileState
+    from xmfacts.authoring.fmt import FileState
 
     lines: list[str] = []
     for file in report.files:
@@ -77,4 +66,4 @@ def format_report(report: Any, check: bool) -> None:
         (report.count(FileState.COMMENTED), "left alone (comments)"),
     )
     lines.append(", ".join(f"{n} file{'' if n == 1 else 's'} {what}" for n, what in counts if n))
-    sys.stdout.write("".join(line + "\n" for line in lines))
+    return "".join(line + "\n" for line in lines)

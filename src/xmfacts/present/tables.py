@@ -1,36 +1,46 @@
-"""Human output: Rich tables on stdout. Imported only when a table is wanted (Rich costs ~30 ms).
+"""Human output: Rich tables, rendered to text for the terminal the CLI writes to.
 
-Every piece of data goes in as a ``Text`` built from ``visible()`` text, so markup such as
-``[bold]`` in a fact file or a query is shown literally and escape sequences never reach
-the terminal raw.
+Imported only when a table is wanted (Rich costs ~30 ms). Every piece of data goes in as a
+``Text`` built from ``visible()`` text, so markup such as ``[bold]`` in a fact file or a
+query is shown literally and escape sequences never reach the terminal raw.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from xmfacts.figures import fact_figure, grouped, normalized_figure
-from xmfacts.model import Fact, Kind, Topic
-from xmfacts.search import Hit
 
-from xmfacts.textsafe import visible
+from xmfacts.figures.printing import signed
+from xmfacts.model import Fact, Kind, Topic
+from xmfacts.present.escape import visible
 
 if TYPE_CHECKING:
+    from xmfacts.authoring.add import Added
     from xmfacts.check import Finding
+    from xmfacts.validate import Report
     from xmfacts.compare import Comparison
+    from xmfacts.search import Hit
 
 
 def stdout_console() -> Console:
     # Built per call so COLUMNS/NO_COLOR and a redirected stdout are read when output happens.
     return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def _text(*items: tuple[RenderableType, bool]) -> str:
+    """What the console would print, as text (with colour codes on a colour terminal)."""
+    console = stdout_console()
+    with console.capture() as capture:
+        for item, soft_wrap in items:
+            console.print(item, soft_wrap=soft_wrap)
+    return capture.get()
 
 
 def _t(text: str | None, style: str = "") -> Text:
@@ -54,24 +64,25 @@ def _table(*columns: str) -> Table:
 _NARROW = 60  # below this many columns a table squeezes its prose away; rows become stacked cards
 
 
-def _emit(console: Console, columns: Sequence[str], rows: Sequence[Sequence[Text]]) -> None:
+def _rows(columns: Sequence[str], rows: Sequence[Sequence[Text]]) -> list[tuple[RenderableType, bool]]:
     """Rows as a table, or on a narrow terminal as cards of 'column  value' lines."""
-    if console.width >= _NARROW:
+    if stdout_console().width >= _NARROW:
         table = _table(*columns)
         for row in rows:
             table.add_row(*row)
-        console.print(table)
-        return
+        return [(table, False)]
+    out: list[tuple[RenderableType, bool]] = []
     for n, row in enumerate(rows):
         if n:
-            console.print()
+            out.append((Text(), False))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for name, cell in zip(columns, row):
             if cell.plain:
                 grid.add_row(_t(name), cell)
-        console.print(grid)
+        out.append((grid, False))
+    return out
 
 
 def _fact_cell(fact: Fact, quote: bool = False) -> Text:
@@ -86,22 +97,22 @@ def _fact_cell(fact: Fact, quote: bool = False) -> Text:
     return cell
 
 
-def search_results(hits: Sequence[Hit]) -> None:
-    rows = [[_fact_cell(h.fact, quote=True), _t(fact_figure(h.fact), "bold"), _t(h.fact.as_of or "—")] for h in hits]
-    _emit(stdout_console(), ("fact", "figure", "as of"), rows)
+def search(hits: Sequence[Hit]) -> str:
+    rows = [[_fact_cell(h.fact, quote=True), _t(h.fact.figure.printed(), "bold"), _t(h.fact.as_of or "—")] for h in hits]
+    return _text(*_rows(("fact", "figure", "as of"), rows))
 
 
-def fact_detail(fact: Fact) -> None:
+def fact(fact: Fact) -> str:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    qualifier = "" if fact.kind is Kind.DATE else f"  ({fact.qualifier.value})"
+    qualifier = "" if fact.figure.kind is Kind.DATE else f"  ({fact.figure.qualifier.value})"
     rows = [
         ("id", fact.full_id),
         ("label", fact.label),
         ("label_en", fact.label_en),
-        ("figure", fact_figure(fact) + qualifier),
-        ("normalized", normalized_figure(fact) if fact.kind is not Kind.DATE else ""),
+        ("figure", fact.figure.printed() + qualifier),
+        ("normalized", fact.figure.normalized() if fact.figure.kind is not Kind.DATE else ""),
         ("as of", fact.as_of or "—"),
         ("entity", fact.entity),
         ("quote", fact.quote),
@@ -112,21 +123,19 @@ def fact_detail(fact: Fact) -> None:
     for name, value in rows:
         if value:
             grid.add_row(_t(name), _t(value))
-    stdout_console().print(grid)
+    return _text((grid, False))
 
 
-def topic_detail(topic: Topic) -> None:
-    console = stdout_console()
+def topic(topic: Topic) -> str:
     heading = _t(topic.title, "bold")
     heading.append_text(_t(f"  {topic.title_en}  ({topic.id}, {len(topic.facts)} facts)"))
-    console.print(heading)
-    rows = [[_fact_cell(f), _t(fact_figure(f), "bold"), _t(f.as_of or "—")] for f in topic.facts]
-    _emit(console, ("fact", "figure", "as of"), rows)
+    rows = [[_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.as_of or "—")] for f in topic.facts]
+    return _text((heading, False), *_rows(("fact", "figure", "as of"), rows))
 
 
-def topics(items: Sequence[Topic]) -> None:
+def topics(items: Sequence[Topic]) -> str:
     rows = [[_t(t.id, "cyan"), _t(t.title), _t(t.title_en), _t(str(len(t.facts)))] for t in items]
-    _emit(stdout_console(), ("topic", "title", "title_en", "facts"), rows)
+    return _text(*_rows(("topic", "title", "title_en", "facts"), rows))
 
 
 _VERDICT_STYLE = {"match": "green", "consistent": "cyan", "mismatch": "bold red", "unknown": "dim"}
@@ -137,18 +146,19 @@ _VERDICT_STYLE = {"match": "green", "consistent": "cyan", "mismatch": "bold red"
 TABLE_LIMIT = 50
 
 
-def findings(items: Sequence[Finding]) -> None:
+def findings(items: Sequence[Finding]) -> str:
     """One row per figure of the claim: what it says, what the record says, the verdict."""
     from xmfacts.check import summary
 
-    console = stdout_console()
+    parts: list[tuple[RenderableType, bool]] = []
     if len(items) > TABLE_LIMIT:
-        _finding_lines(console, items)
+        parts.append(_finding_lines(items))
     elif items:
-        _finding_table(console, items)
+        parts.extend(_finding_table(items))
     counts = summary(items)
     total = sum(counts.values())
-    console.print(_t(f"{total} figure{'s' if total != 1 else ''}: " + ", ".join(f"{n} {v}" for v, n in counts.items())))
+    parts.append((_t(f"{total} figure{'s' if total != 1 else ''}: " + ", ".join(f"{n} {v}" for v, n in counts.items())), False))
+    return _text(*parts)
 
 
 def _recorded(f: Finding) -> str:
@@ -159,13 +169,15 @@ def _recorded(f: Finding) -> str:
 
 def _difference(f: Finding, sep: str) -> str:
     """In the record's own unit (+2家, −4500亿元), which people can check against the quote."""
-    if f.difference is None or f.fact is None or f.verdict.value != "mismatch":
+    from xmfacts.check import Verdict  # loaded already: findings come from check
+
+    if f.difference is None or f.fact is None or f.verdict is not Verdict.MISMATCH:
         return ""
-    text = _signed(f.difference / (f.fact.scale or 1)) + (f.fact.unit or "")
+    text = signed(f.difference / (f.fact.figure.scale or 1)) + (f.fact.figure.unit or "")
     return text + (f"{sep}×{f.ratio:.3f}" if f.ratio is not None else "")
 
 
-def _finding_table(console: Console, items: Sequence[Finding]) -> None:
+def _finding_table(items: Sequence[Finding]) -> list[tuple[RenderableType, bool]]:
     with_lines = any(f.line > 1 for f in items)
     columns = (("line",) if with_lines else ()) + ("claim", "recorded", "verdict", "difference")
     rows = []
@@ -180,10 +192,10 @@ def _finding_table(console: Console, items: Sequence[Finding]) -> None:
             recorded.append_text(_t(_recorded(f)))
         row = [claim, recorded, _t(f.verdict.value, _VERDICT_STYLE[f.verdict.value]), _t(_difference(f, "\n"))]
         rows.append(([_t(str(f.line))] if with_lines else []) + row)
-    _emit(console, columns, rows)
+    return _rows(columns, rows)
 
 
-def _finding_lines(console: Console, items: Sequence[Finding]) -> None:
+def _finding_lines(items: Sequence[Finding]) -> tuple[RenderableType, bool]:
     out = Text()
     for f in items:
         out.append_text(_t(f"{f.line}  "))
@@ -198,21 +210,37 @@ def _finding_lines(console: Console, items: Sequence[Finding]) -> None:
         out.append("\n")
     out.rstrip()
     # soft wrap: long lines are left to the terminal, so each figure stays one greppable line
-    console.print(out, soft_wrap=True)
+    return out, True
 
 
-def _signed(d: Decimal) -> str:
-    text = grouped(d.normalize() if d != d.to_integral_value() else d)
-    return text if text.startswith("-") else f"+{text}"
-
-
-def comparison(result: Comparison) -> None:
+def comparison(result: Comparison) -> str:
     rows = []
     for row in result.rows:
         f = row.fact
-        diff = _signed(row.difference) if row.difference is not None else ""
+        diff = signed(row.difference) if row.difference is not None else ""
         ratio = f"{row.ratio:.3f}×" if row.ratio is not None else ""
         rows.append(
-            [_fact_cell(f), _t(fact_figure(f), "bold"), _t(normalized_figure(f)), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
+            [_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.figure.normalized()), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
-    _emit(stdout_console(), ("fact", "figure", "normalized", "as of", "difference", "ratio"), rows)
+    return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows))
+
+
+class TableFormatter:
+    """Every result as people read it: tables (cards when narrow), and one-line reports."""
+
+    search = staticmethod(search)
+    fact = staticmethod(fact)
+    topic = staticmethod(topic)
+    topics = staticmethod(topics)
+    findings = staticmethod(findings)
+    comparison = staticmethod(comparison)
+
+    @staticmethod
+    def validation(report: Report, sources: int) -> str:
+        from xmfacts.present.plain import validation
+
+        return validation(report, sources)
+
+    @staticmethod
+    def added(added: Added) -> str:
+        return f"added {added.fact.full_id} to {added.path}{' (new topic)' if added.created else ''}\n"

@@ -1,0 +1,1 @@
+"""Writing the fact base: `add` (add.py), `fmt` (fmt.py) and the TOML text both write (tomltext.py)."""

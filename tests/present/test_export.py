@@ -1,0 +1,31 @@
+"""xmfacts.present.export: JSON lines, one JSON array, and flat CSV of the same facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from xmfacts.factbase import load_factbase
+from xmfacts.present import ExportFormat
+from xmfacts.present.export import CSV_COLUMNS, export_text
+from xmfacts.present.json import fact_to_dict
+
+from ..conftest import BASIC
+
+FACTS = load_factbase(BASIC).facts
+
+
+def test_jsonl_and_json_hold_the_same_facts() -> None:
+    lines = [json.loads(line) for line in export_text(FACTS, ExportFormat.JSONL).splitlines()]
+    assert lines == json.loads(export_text(FACTS, ExportFormat.JSON)) == [fact_to_dict(f) for f in FACTS]
+
+
+def test_csv_is_flat_with_joined_tags_and_source_columns() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_text(FACTS, ExportFormat.CSV))))
+    assert list(rows[0]) == CSV_COLUMNS
+    assert len(rows) == len(FACTS)
+    first = FACTS[0]
+    assert rows[0]["tags"] == "|".join(first.tags)
+    assert rows[0]["source_id"] == first.source.id
+    assert rows[0]["lower"] == ""  # null is an empty cell
