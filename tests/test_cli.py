@@ -187,7 +187,7 @@ def test_invalid_fact_base_exits_2_with_one_line_per_problem(run: Run, factbase:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"xmfacts: error: {factbase}/capital-markets.toml:5: capital-markets/listed-companies: unknown unit '斤'\n"
-        f"xmfacts: error: {factbase}/capital-markets.toml:32: capital-markets/funds-raised: value must be a number, not str '5981'\n"
+        f"xmfacts: error: {factbase}/capital-markets.toml:34: capital-markets/funds-raised: value must be a number, not str '5981'\n"
     )
 
 

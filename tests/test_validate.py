@@ -39,8 +39,8 @@ def test_every_kind_of_tracing_mistake_is_reported(factbase: Path) -> None:
     problems = [str(p) for p in validate(factbase, [EXCERPT]).problems]
     assert problems == [
         f"{path}:5: capital-markets/listed-companies: figure 69家 is not printed in its quote '目前厦门境内上市公司68家'",
-        f"{path}:18: capital-markets/province-share: quote not found in the source text: '全省占比达五成'",
-        f"{sme}:42: sme-credit/jinyuan-founded: figure 2011-08 is not printed in its quote '成立于2011年7月的金圆集团'",
+        f"{path}:19: capital-markets/province-share: quote not found in the source text: '全省占比达五成'",
+        f"{sme}:45: sme-credit/jinyuan-founded: figure 2011-08 is not printed in its quote '成立于2011年7月的金圆集团'",
     ]
 
 

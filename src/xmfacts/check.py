@@ -8,13 +8,17 @@ intervals (``xmfacts.figures.interval``, the one place those rules live) and the
 |---|---|
 | match | the claim states the recorded figure, at the claim's precision, with a compatible hedge |
 | consistent | the intervals overlap, but the claim is not the recorded figure (超过1100亿元 for 1141.58亿元) |
+| outdated | the claim states an earlier period than the record's and its figure differs |
 | mismatch | the intervals do not overlap: the recorded figure, difference and ratio are shown |
-| unknown | nothing on record is about this subject |
+| unknown | nothing on record is about this subject, scope or period |
 
-Matching weighs the claim's character pairs (and English words) against each fact's label,
-entity, tags and quote, rarer pairs counting more (厦门 is in most facts, 私募 in four), the
-figure's own clause more than the rest of its sentence. Below a threshold the figure is
-``unknown``: a forced match to an unrelated figure would be a false alarm.
+A figure is tied to a fact only when its clause (or an earlier clause of the same sentence,
+whose subject Chinese carries over) names what the fact measures (the fact's ``measure``
+terms: 上市公司, 获得授信, listed companies); a fact about a named entity (天马, 金圆集团) also
+needs that name nearby, and a claim about another scope (全国, 全省, another city) is about
+something else. Among the facts left, the claim's words weigh against each fact's label,
+entity, tags and quote, rarer pairs counting more. What tied a figure to its fact is reported
+as its ``subject``: a forced match to an unrelated figure would be a false alarm.
 """
 
 from __future__ import annotations
@@ -30,12 +34,13 @@ from decimal import Decimal
 from enum import StrEnum
 
 from xmfacts.errors import UsageError
+from xmfacts.figures import period as periods
 from xmfacts.figures.interval import Interval, half_precision
 from xmfacts.figures.printing import grouped
 from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
-from xmfacts.text import CJK_CLASS
+from xmfacts.text import CJK_CLASS, fold, fold_in_place, has_cjk
 
 Q = Qualifier
 
@@ -43,8 +48,20 @@ Q = Qualifier
 class Verdict(StrEnum):
     MATCH = "match"
     CONSISTENT = "consistent"
+    OUTDATED = "outdated"
     MISMATCH = "mismatch"
     UNKNOWN = "unknown"
+
+
+def written_on(as_of: str | None) -> str:
+    """When the checked text was written: ``--as-of`` (YYYY[-MM[-DD]]) or today."""
+    from xmfacts.factbase.parse import valid_date
+
+    if as_of is None:
+        return periods.today()
+    if not valid_date(as_of):
+        raise UsageError(f"--as-of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return as_of
 
 
 @dataclass(frozen=True)
@@ -59,16 +76,16 @@ class Finding:
     difference: Decimal | None  # claimed − recorded, in the base unit
     ratio: Decimal | None  # claimed / recorded
     explanation: str
+    subject: tuple[str, ...] = ()  # the words that tied the figure to its fact
+    period: str | None = None  # the period the text gives the figure (ISO, at its precision)
 
 
-# Minimum weighted overlap between a claim's words and a fact's before they are taken to be
-# about the same thing: about one distinctive pair of characters plus a common one.
-_MIN_SCORE = 4.0
 _SENTENCE_WEIGHT = 0.4  # words elsewhere in the sentence count, but less than the clause's
 _NEAR_TIE = 0.85  # candidates this close to the best are told apart by their figures
 _SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted
+_MEASURE_WEIGHT = 2.0  # per character of the measure term named: 境内上市公司 says more than 上市
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -82,16 +99,43 @@ _HEDGE_GROUP = {
     Q.RANGE: "range",
 }
 
+# Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
+# another city, is about something else, unless the fact itself speaks of that scope.
+_SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
+    漳州 莆田 宁德 南京 苏州 成都 武汉 重庆 天津 青岛 宁波 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
+    浦东 火炬高新区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
+    "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university")
+# Ways of saying where Xiamen is, which name a wider place without changing the scope.
+_APPOSITIONS = re.compile(r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's")
+_CITY = {"厦门市", "厦门"}
+_NAME_SUFFIXES = re.compile(r"(股份有限公司|有限公司|控股集团|集团|分行|产业)$")
+
 
 def _terms(text: str) -> Counter[str]:
     """Character pairs of Chinese runs and English words: what a claim and a fact share."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = fold(text)
     terms: Counter[str] = Counter()
     for run in _CJK_RUN.findall(text):
         for i in range(len(run) - 1):
             terms[run[i : i + 2]] += 1
     terms.update(w for w in _WORD.findall(text) if w not in _STOP)
     return terms
+
+
+def _stem(word: str) -> str:
+    """companies → company, firms → firm, funds → fund: enough for measure phrases to meet."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _english(text: str) -> str:
+    """Folded English words, stemmed and space-padded, for whole-phrase lookups."""
+    return " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
 
 
 def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) -> str:
@@ -107,21 +151,54 @@ def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) ->
 class _Profile:
     fact: Fact
     terms: frozenset[str]
+    measures: tuple[tuple[str, str, bool], ...]  # (as written, folded or stemmed form, English?)
+    names: tuple[str, ...]  # the entity as text may name it; () for the city itself
+    own_text: str  # everything the fact says, folded: a scope it names is its own
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a figure stands, as the matcher reads it (all folded)."""
+
+    clause: str
+    before: str  # earlier clauses of its sentence
+    nearby: str  # its sentence and the one before, where a subject's name may be
+
+
+def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
+    if fact.entity in _CITY:
+        return ()
+    entity = fold(fact.entity)
+    short = _NAME_SUFFIXES.sub("", entity.removeprefix("厦门")) or entity
+    # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
+    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", fact.label_en)}
+    # a product or platform the source names in quotation marks (“屿链通”, “厦门信易贷”) is the subject too
+    quoted = [fold(q) for q in re.findall(r"“([^”]{2,12})”", fact.quote + fact.label)]
+    return tuple(dict.fromkeys([entity, short, *quoted, *sorted(english - common_words)]))
 
 
 class Matcher:
     """The fact base prepared for matching claims; build once per check, reuse for every figure."""
 
     def __init__(self, base: FactBase) -> None:
-        self.profiles = [
-            _Profile(
-                f,
-                frozenset(
-                    _terms(" ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags)))
-                ),
+        facts = base.facts
+        lower_words = {w for f in facts for w in re.findall(r"\b[a-z][a-z'-]+", f.label_en)}
+        common = frozenset(lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
+        self.profiles = []
+        for f in facts:
+            measures = tuple(
+                (m, _english(fold(m)) if not has_cjk(m) else fold(m), not has_cjk(m)) for m in f.measure
             )
-            for f in base.facts
-        ]
+            own = fold(" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)))
+            self.profiles.append(
+                _Profile(
+                    f,
+                    frozenset(_terms(" ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags)))),
+                    measures,
+                    _names(f, common),
+                    own,
+                )
+            )
         self.postings: dict[str, list[int]] = {}
         for n, p in enumerate(self.profiles):
             for t in p.terms:
@@ -138,35 +215,62 @@ class Matcher:
                 scores[i] = scores.get(i, 0.0) + self.idf[t]
         return scores
 
-    def best(self, reading: Reading, near_terms: Counter[str], before: str) -> Fact | None:
-        """The fact the figure's clause is about; the sentence before it may name the subject.
+    @staticmethod
+    def _measure(profile: _Profile, chinese: str, english: str) -> str | None:
+        """The longest of the fact's measure terms the text names, as the fact writes it."""
+        named = [(len(m), m) for m, form, is_english in profile.measures if (form in english if is_english else form in chinese)]
+        return max(named)[1] if named else None
+
+    def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
+        """The fact the figure's clause is about, with the words that say so; None when none is.
 
         The clause decides (上市企业11家 is about listed firms, whatever the sentence said
-        before); earlier clauses only break near-ties and carry a subject the clause leaves
-        out (管理基金规模1931亿元 after 私募基金管理人324家).
+        before); earlier clauses carry a subject the clause leaves out (服务企业31万家 after
+        获得授信1141.58亿元) and break near-ties.
         """
+        clause_en, before_en = _english(place.clause), _english(place.before)
+        scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause)
+        scopes = [w for w in _SCOPES if w in scope]
         near = self._scores(near_terms)
-        far = self._scores(t for t in _terms(before) if t not in near_terms)
+        far = self._scores(t for t in _terms(place.before) if t not in near_terms)
         counter = _counter(reading.figure.unit)
         candidates = []
-        for i in near.keys() | far.keys():
-            fact = self.profiles[i].fact
-            # 超过60家 and 近百项 share a clause; the same counter word says the same thing is counted
+        unnamed: list[int] = []  # facts whose measure the clause names, but not their subject
+        for i, profile in enumerate(self.profiles):
+            fact = profile.fact
+            named = self._measure(profile, place.clause, clause_en)
+            tier = 2
+            if named is None:
+                named, tier = self._measure(profile, place.before, before_en), 1
+            if named is None or not _comparable(reading, fact):
+                continue
+            if any(w not in profile.own_text for w in scopes):
+                continue  # 全省上市公司 is not Xiamen's count
+            who = next((n for n in profile.names if n in place.nearby), None)
+            if profile.names and who is None:
+                if tier == 2:
+                    unnamed.append(i)
+                continue  # 天马's investment needs 天马 (or Tianma) said nearby
             bonus = _SAME_UNIT_BONUS if counter and _counter(fact.figure.unit) == counter else 0.0
-            own = near.get(i, 0.0) + bonus if i in near else 0.0
-            total = own + _SENTENCE_WEIGHT * far.get(i, 0.0)
-            if total >= _MIN_SCORE and _comparable(reading, fact):
-                candidates.append((own, total, i))
+            total = near.get(i, 0.0) + bonus + _SENTENCE_WEIGHT * far.get(i, 0.0) + _MEASURE_WEIGHT * len(named)
+            candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
             return None
-        top = max(own for own, _, _ in candidates)
-        close = [(total, i) for own, total, i in candidates if own >= top * _NEAR_TIE]
+        tier = max(c[0] for c in candidates)
+        candidates = [c for c in candidates if c[0] == tier]
+        top = max(c[1] for c in candidates)
+        close = [c for c in candidates if c[1] >= top * _NEAR_TIE]
         # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
         # management), the one whose figure fits the claim is the one meant.
         claim = _interval(reading.figure)
-        fitting = [(t, i) for t, i in close if claim is not None and claim.overlaps(self.intervals[i])]
+        fitting = [c for c in close if claim is not None and claim.overlaps(self.intervals[c[2]])]
         # ties go to fact-base order, so the same draft always gets the same answer
-        return self.profiles[max(fitting or close, key=lambda ti: (ti[0], -ti[1]))[1]].fact
+        _, _, i, subject = max(fitting or close, key=lambda c: (c[1], -c[2]))
+        if claim is not None and not claim.overlaps(self.intervals[i]) and any(claim.overlaps(self.intervals[u]) for u in unnamed):
+            # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
+            # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
+            return None
+        return self.profiles[i].fact, subject
 
 
 def _counter(unit: str | None) -> str:
@@ -195,7 +299,8 @@ def _comparable(reading: Reading, fact: Fact) -> bool:
 def _checkable(reading: Reading) -> bool:
     """A number with no unit at all is a name or an ordinal far more often than a claim:
     世界500强, 1号孵化器, 1类新药. Checking it would raise false alarms."""
-    return reading.figure.kind is not Kind.QUANTITY or bool(reading.figure.unit)
+    figure = reading.figure
+    return figure.kind is not Kind.QUANTITY or bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
 
 
 def _interval(figure: Figure) -> Interval | None:
@@ -265,7 +370,8 @@ def recorded_figure(fact: Fact) -> str:
     return f"{fact.figure.printed()} ({details})" if details else fact.figure.printed()
 
 
-def _explain(r: Reading, fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None) -> str:
+def _explain(fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None, claimed: str | None,
+             recorded_period: str | None) -> str:
     if fact is None:
         return "nothing on record about this"
     recorded = recorded_figure(fact)
@@ -273,20 +379,37 @@ def _explain(r: Reading, fact: Fact | None, verdict: Verdict, diff: Decimal | No
         return f"states the recorded {recorded}"
     if verdict is Verdict.CONSISTENT:
         return f"fits the recorded {recorded} but does not state it"
+    if verdict is Verdict.OUTDATED:
+        return f"stated for {claimed}; the record has a newer figure: {recorded}"
+    if verdict is Verdict.UNKNOWN:
+        return f"stated for {claimed}, later than the record ({recorded}): the record cannot say"
     if diff is None:
         return f"the record says {recorded}"
     unit = "" if fact.figure.base_unit in (None, BaseUnit.NUMBER) else f" {fact.figure.base_unit}"
     sign = "+" if diff > 0 else ""
-    times = f", ×{ratio:.3f}" if ratio is not None else ""
+    times = f", ×{ratio:.4g}" if ratio is not None else ""
     return f"the record says {recorded}: off by {sign}{grouped(diff)}{unit}{times}"
 
 
-def _finding(r: Reading, fact: Fact | None, line: int, context: str) -> Finding:
+def _record_period(fact: Fact) -> str | None:
+    """When the record holds: its as_of, else its source's publication date."""
+    return fact.as_of or fact.source.published or None
+
+
+def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...] = (),
+             period: str | None = None) -> Finding:
     if fact is None:
         verdict, diff, ratio = Verdict.UNKNOWN, None, None
     else:
         verdict, diff, ratio = judge(r, fact)
-    return Finding(r, line, context, fact, verdict, diff, ratio, _explain(r, fact, verdict, diff, ratio))
+    recorded = _record_period(fact) if fact is not None else None
+    if verdict is Verdict.MISMATCH and period and recorded and r.figure.kind is not Kind.DATE:
+        if periods.before(period, recorded):
+            verdict = Verdict.OUTDATED  # right for its time, perhaps; the record is newer
+        elif periods.before(recorded, period):
+            verdict, diff, ratio = Verdict.UNKNOWN, None, None  # newer than the record: it cannot say
+    return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period, recorded),
+                   subject if fact is not None else (), period)
 
 
 class _Boundaries:
@@ -303,12 +426,17 @@ class _Boundaries:
         return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
 
 
-def check_text(base: FactBase, text: str) -> list[Finding]:
-    """Every figure in ``text`` with its verdict, in order of appearance."""
+def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
+    """Every figure in ``text`` with its verdict, in order of appearance.
+
+    ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
+    """
+    written = written or periods.today()
     matcher = Matcher(base)
     findings: list[Finding] = []
     readings = read_figures(text)
-    words = _without_figures(text, readings)
+    words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
+    folded = fold_in_place(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     sentences = _Boundaries(_SENTENCE_END, text)
     clauses = _Boundaries(_CLAUSE_END, text)
@@ -319,14 +447,24 @@ def check_text(base: FactBase, text: str) -> list[Finding]:
         s0, s1 = sentences.around(r.start, r.end)
         c0, c1 = clauses.around(r.start, r.end)
         c0, c1 = max(c0, s0), min(c1, s1)
+        clause = words[c0:c1]
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
-        near = _terms(words[c0:c1])
-        if not near:
-            # "2011年，天马落户厦门": a figure standing alone leads the clause that says what it is
-            near = _terms(words[c0:s1])
-        fact = matcher.best(r, near, words[s0:c0]) if _checkable(r) else None
-        findings.append(_finding(r, fact, line, text[c0:c1].strip()))
+        near = _terms(clause)
+        if not near or not words[c0 : r.start].strip():
+            # "2011年，天马落户厦门", "31万家厦门中小企业…，累计获得授信": a figure that leads its
+            # clause is the subject of what the rest of the sentence says
+            clause = words[c0:s1]
+            near = _terms(clause)
+        # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
+        p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
+        n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
+        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1])
+        said = folded[s0:c1]
+        period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written))
+        match = matcher.best(r, place, near) if _checkable(r) else None
+        fact, subject = match if match else (None, ())
+        findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
     return findings
 
 
@@ -338,7 +476,7 @@ def check_figure(fact: Fact, figure: str) -> Finding:
     if not _comparable(reading, fact):
         what = "a date" if reading.figure.kind is Kind.DATE else (reading.figure.base_unit or BaseUnit.NUMBER).value
         raise UsageError(f"{figure!r} is {what}; {fact.full_id} records {fact.figure.base_unit or 'a date'}")
-    return _finding(reading, fact, 1, figure)
+    return _finding(reading, fact, 1, figure, period=None)
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:

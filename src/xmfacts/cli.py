@@ -205,29 +205,37 @@ def check(
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Check a whole draft (UTF-8 text).", show_default=False)] = None,
     json: Json = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per figure, one per line.")] = False,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="When the text was written (YYYY[-MM[-DD]]): what 今年, 去年 and 目前 mean. Default: today.", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Also exit 1 when a figure is outdated.")] = False,
     facts_dir: FactsDir = None,
 ) -> None:
-    """Mark every figure in a claim or a draft: match, consistent, mismatch or unknown (exit 1 on a mismatch).
+    """Mark every figure in a claim or a draft: match, consistent, outdated, mismatch or unknown (exit 1 on a mismatch).
 
     \b
     Examples:
       xmfacts check "厦门境内上市公司有70家"
-      xmfacts check -f draft.md
+      xmfacts check "截至2018年底，厦门境内上市公司51家"
+      xmfacts check -f draft.md --as-of 2024-11-20
       cat draft.txt | xmfacts check -
     """
-    from xmfacts.check import check_text
+    from xmfacts.check import check_text, written_on
     from xmfacts.inputs import gather
 
+    when = written_on(as_of)
     text = gather(claims or [], file)
-    findings = check_text(load_factbase(facts_dir), text)
-    _report_findings(findings, _format(json, jsonl))
+    findings = check_text(load_factbase(facts_dir), text, written=when)
+    _report_findings(findings, _format(json, jsonl), strict=strict)
 
 
-def _report_findings(findings: list[Any], fmt: OutputFormat) -> None:
+def _report_findings(findings: list[Any], fmt: OutputFormat, strict: bool = False) -> None:
     from xmfacts.check import Verdict
 
     _write(formatter(fmt).findings(findings))
-    if any(f.verdict is Verdict.MISMATCH for f in findings):
+    failing = {Verdict.MISMATCH, Verdict.OUTDATED} if strict else {Verdict.MISMATCH}
+    if any(f.verdict in failing for f in findings):
         raise typer.Exit(int(ExitCode.MISMATCH))
 
 
@@ -333,6 +341,10 @@ def add(
     entity: Annotated[
         Optional[str], typer.Option("--entity", help="Who or what the figure is about (default: 厦门市, the article's main subject).", show_default=False)
     ] = None,
+    measure: Annotated[
+        Optional[str],
+        typer.Option("--measure", help="What the figure measures, as people name it, comma-separated: 上市公司, listed companies.", show_default=False),
+    ] = None,
     tags: Annotated[Optional[str], typer.Option("--tags", help="Search words, comma-separated (, or ，).", show_default=False)] = None,
     note: Annotated[str, typer.Option("--note", help="A caveat, e.g. where the source looks wrong.", show_default=False)] = "",
     title: Annotated[Optional[str], typer.Option("--title", help="Chinese title of a new topic (required when TOPIC is new).", show_default=False)] = None,
@@ -350,7 +362,7 @@ def add(
 
     \b
     Examples:
-      xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --source xiamen-practice --quote "新增上市公司5家"
+      xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --measure 新增上市公司 --source xiamen-practice --quote "新增上市公司5家"
     """
     from xmfacts.authoring.add import Draft, add_fact, parse_number, split_tags
 
@@ -370,6 +382,7 @@ def add(
         qualifier=qualifier,
         as_of=as_of,
         tags=split_tags(tags),
+        measure=split_tags(measure),
         note=note,
     )
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])

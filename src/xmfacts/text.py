@@ -1,6 +1,16 @@
-"""What every part of xmfacts needs to know about the characters of a text."""
+"""What every part of xmfacts needs to know about the characters of a text, and the one
+normaliser that queries, facts and claims all go through.
+
+``fold`` makes two spellings of the same words meet: NFKC (full-width ＡＢＣ１２３ and
+compatibility forms), traditional → simplified Chinese (廈門 → 厦门, 億元 → 亿元) and case.
+The conversion is character for character, so a claim's offsets survive it; its table is
+generated from OpenCC's data (``t2s_table``) and loaded only for text that holds Chinese.
+"""
 
 from __future__ import annotations
+
+import unicodedata
+from functools import cache
 
 # The CJK Unified Ideographs with extension A, and the compatibility block; a character test,
 # not a regex, because compiling a Unicode class costs ~2 ms on every run.
@@ -13,3 +23,42 @@ def is_cjk(ch: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     return any(is_cjk(ch) for ch in text)
+
+
+@cache
+def _table() -> tuple[dict[int, int], dict[str, str], frozenset[str]]:
+    from xmfacts import t2s_table
+
+    chars = str.maketrans(t2s_table.TRADITIONAL, t2s_table.SIMPLIFIED)
+    # A phrase is looked for only when its first character is in the text.
+    return chars, t2s_table.PHRASES, frozenset(p[0] for p in t2s_table.PHRASES)
+
+
+def to_simplified(text: str) -> str:
+    """廈門境內上市公司 → 厦门境内上市公司; the same length, so offsets into ``text`` stay valid."""
+    if text.isascii():
+        return text
+    chars, phrases, starts = _table()
+    if not starts.isdisjoint(text):
+        for phrase, simplified in phrases.items():
+            if phrase in text:
+                text = text.replace(phrase, simplified)
+    return text.translate(chars)
+
+
+def fold(text: str) -> str:
+    """The form two spellings of the same words meet in: NFKC, simplified Chinese, casefolded."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return folded if len(folded) == 1 else ch
+
+
+def fold_in_place(text: str) -> str:
+    """``fold`` one character for one character (… stays …, not ...), so offsets into text hold."""
+    if text.isascii():
+        return text.lower()
+    return to_simplified("".join(map(_fold_char, text)))

@@ -52,9 +52,14 @@ def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Repo
     except FactBaseError as exc:
         return Report(0, 0, exc.problems)
     problems: list[Problem] = []
-    if texts:
-        for topic in base.topics:
-            for fact in topic.facts:
+    for topic in base.topics:
+        for fact in topic.facts:
+            if not fact.measure:
+                # check ties a figure only to a fact whose measure the claim names: without
+                # one, no claim can ever be checked against this fact
+                problems.append(Problem(topic.path, "no measure: say what the figure measures (measure = [\"上市公司\", \"listed companies\"])",
+                                        line=fact.line, fact_id=fact.full_id))
+            if texts:
                 problems.extend(trace(fact, topic.path, texts))
     return Report(len(base.facts), len(base.topics), tuple(problems))
 

@@ -25,6 +25,7 @@ def draft(**changes: object) -> Draft:
         quote="新增上市公司29.20家",
         value=Decimal("29.20"),
         unit="家",
+        measure=("新增上市公司",),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 

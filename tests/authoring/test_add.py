@@ -45,11 +45,12 @@ def test_tags_split_on_ascii_and_full_width_commas() -> None:
 
 def test_fact_table_is_in_canonical_order_and_omits_absent_keys() -> None:
     table = fact_table(draft(as_of="2024", tags=("a",), note="n", entity="厦门象屿"))
-    assert list(table) == ["id", "label", "label_en", "value", "unit", "qualifier", "as_of", "entity", "source", "quote", "tags", "note"]
+    assert list(table) == ["id", "label", "label_en", "value", "unit", "qualifier", "as_of", "entity", "measure", "source", "quote", "tags", "note"]
     bare = fact_table(draft(value=None, unit=None, date="2011-07"))
     assert bare == {
         "id": "new-listings", "label": "新增上市公司", "label_en": "New listings", "date": "2011-07",
-        "qualifier": "exact", "entity": "厦门市", "source": "xiamen-practice", "quote": "新增上市公司29.20家",
+        "qualifier": "exact", "entity": "厦门市", "measure": ["新增上市公司"], "source": "xiamen-practice",
+        "quote": "新增上市公司29.20家",
     }
     ranged = fact_table(draft(value=None, lower=Decimal("10"), upper=Decimal("40"), unit="%"))
     assert list(ranged)[3:7] == ["lower", "upper", "unit", "qualifier"]
@@ -74,6 +75,9 @@ NEW_BLOCK = (
     'unit = "家"\n'
     'qualifier = "exact"\n'
     'entity = "厦门市"\n'
+    "measure = [\n"
+    '    "新增上市公司",\n'
+    "]\n"
     'source = "xiamen-practice"\n'
     'quote = "新增上市公司29.20家"\n'
 )
@@ -186,7 +190,7 @@ def test_add_refuses_while_the_base_has_other_problems(factbase: Path) -> None:
     with pytest.raises(FactBaseError) as info:
         add_fact(factbase, draft())
     assert [str(p) for p in info.value.problems] == [
-        f"{broken}:17: sme-credit/smes-with-credit: unknown unit '斤'",
+        f"{broken}:18: sme-credit/smes-with-credit: unknown unit '斤'",
         f"{factbase}: the fact base already has the problems above; fix them first (xmfacts validate); nothing was added",
     ]
     assert listing(factbase) == before

@@ -16,6 +16,7 @@ TOPIC = "capital-markets"
 ADD = (
     "add", TOPIC, "--id", "new-listings", "--label", "新增上市公司", "--label-en", "New listings",
     "--value", "29.20", "--unit", "家", "--source", "xiamen-practice", "--quote", "新增上市公司29.20家",
+    "--measure", "新增上市公司",
 )
 # the same fact the core tests render: one blank line, then the block
 BLOCK = "\n" + NEW_BLOCK
@@ -47,7 +48,7 @@ def test_add_json_prints_the_stored_fact(run: Run, factbase: Path) -> None:
     result = run(
         "add", TOPIC, "--id", "cost-cut", "--label", "降低融资成本", "--label-en", "Financing cost cut",
         "--lower", "10", "--upper", "40.0", "--unit", "%", "--as-of", "2024", "--entity", "厦门象屿",
-        "--source", "xiamen-practice", "--quote", "降低融资成本10%—40%", "--tags", "融资成本， financing cost,",
+        "--source", "xiamen-practice", "--quote", "降低融资成本10%—40%", "--measure", "融资成本", "--tags", "融资成本， financing cost,",
         "--note", "as printed", "--json", facts=factbase,
     )
     assert (result.exit_code, result.stderr) == (0, "")
@@ -81,7 +82,7 @@ def test_add_json_prints_the_stored_fact(run: Run, factbase: Path) -> None:
     }
     assert (factbase / f"{TOPIC}.toml").read_text(encoding="utf-8").endswith(
         '\n[[fact]]\nid = "cost-cut"\nlabel = "降低融资成本"\nlabel_en = "Financing cost cut"\nlower = 10\nupper = 40.0\n'
-        'unit = "%"\nqualifier = "range"\nas_of = "2024"\nentity = "厦门象屿"\nsource = "xiamen-practice"\n'
+        'unit = "%"\nqualifier = "range"\nas_of = "2024"\nentity = "厦门象屿"\nmeasure = [\n    "融资成本",\n]\nsource = "xiamen-practice"\n'
         'quote = "降低融资成本10%—40%"\ntags = [\n    "融资成本",\n    "financing cost",\n]\nnote = "as printed"\n'
     )
 
@@ -89,7 +90,7 @@ def test_add_json_prints_the_stored_fact(run: Run, factbase: Path) -> None:
 def test_add_an_event(run: Run, factbase: Path) -> None:
     result = run(
         "add", "sme-credit", "--id", "platform-launched", "--label", "平台上线", "--label-en", "Platform launched",
-        "--date", "2019-05", "--source", "xiamen-practice", "--quote", "2019年5月上线", "--json", facts=factbase,
+        "--date", "2019-05", "--source", "xiamen-practice", "--quote", "2019年5月上线", "--measure", "上线", "--json", facts=factbase,
     )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -204,5 +205,5 @@ def test_fmt_refuses_an_invalid_base(run: Run, factbase: Path) -> None:
     before = snapshot(factbase)
     result = run("fmt", facts=factbase)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"xmfacts: error: {path}:17: sme-credit/smes-with-credit: unknown unit '斤'\n"
+    assert result.stderr == f"xmfacts: error: {path}:18: sme-credit/smes-with-credit: unknown unit '斤'\n"
     assert snapshot(factbase) == before

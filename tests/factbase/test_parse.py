@@ -23,6 +23,7 @@ value = {value}
 unit = "{unit}"
 qualifier = "{qualifier}"
 entity = "厦门市"
+measure = ["数量"]
 source = "{source}"
 quote = "引文"
 tags = ["t"]
@@ -70,10 +71,10 @@ def test_every_problem_in_every_file_is_reported_at_once(factbase: Path) -> None
     found = problems_of(factbase)
     assert found == [
         f"{factbase}/one.toml:5: one/bad_id: id 'bad_id' is not kebab-case (a-z, 0-9, -)",
-        f"{factbase}/one.toml:17: one/ok: unknown unit '斤'",
+        f"{factbase}/one.toml:18: one/ok: unknown unit '斤'",
         f"{factbase}/two.toml:5: two/x: value must be a number, not str '68'",
-        f"{factbase}/two.toml:17: two/y: unknown qualifier 'roughly' (expected one of: exact, about, nearly, over, at_least, under, at_most, range)",
-        f"{factbase}/two.toml:29: two/z: source 'nowhere' is not listed in sources.toml",
+        f"{factbase}/two.toml:18: two/y: unknown qualifier 'roughly' (expected one of: exact, about, nearly, over, at_least, under, at_most, range)",
+        f"{factbase}/two.toml:31: two/z: source 'nowhere' is not listed in sources.toml",
     ]
 
 
@@ -82,8 +83,8 @@ def test_duplicate_ids_and_missing_fields(factbase: Path) -> None:
     write_topic(factbase, "dup", fact("a"), fact("a"), broken)
     found = problems_of(factbase)
     assert found == [
-        f"{factbase}/dup.toml:17: dup/a: duplicate id (first at line 5)",
-        f"{factbase}/dup.toml:29: dup/b: missing required field 'quote'",
+        f"{factbase}/dup.toml:18: dup/a: duplicate id (first at line 5)",
+        f"{factbase}/dup.toml:31: dup/b: missing required field 'quote'",
     ]
 
 

@@ -43,7 +43,10 @@ def iv(low: str | None, high: str | None, low_open: bool = False, high_open: boo
     (Q.ABOUT, "28", None, None, 10**4, iv("252000", "308000", high_open=True)),
     (Q.ABOUT, "1", None, None, 1, iv("0.5", "1.5", high_open=True)),  # widened to the exact interval
     (Q.NEARLY, "400", None, None, 1, iv("360", "400", high_open=True)),
-    (Q.OVER, "5", None, None, 10**8, iv("500000000", None, low_open=True)),
+    (Q.OVER, "5", None, None, 10**8, iv("500000000", "600000000", low_open=True, high_open=True)),
+    (Q.OVER, "7500", None, None, 10**8, iv("750000000000", "850000000000", low_open=True, high_open=True)),
+    (Q.OVER, "1000", None, None, 1, iv("1000", "2000", low_open=True, high_open=True)),
+    (Q.OVER, "60", None, None, 1, iv("60", "70", low_open=True, high_open=True)),
     (Q.AT_LEAST, "1600", None, None, 1, iv("1600", "1700", high_open=True)),
     (Q.AT_LEAST, "2.3", None, None, 10**4, iv("23000", "24000", high_open=True)),
     (Q.AT_LEAST, "10", None, None, 1, iv("10", "20", high_open=True)),

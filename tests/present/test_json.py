@@ -26,17 +26,18 @@ def test_numbers_keep_integers_and_fractions() -> None:
 def test_a_claims_figure_has_the_same_keys_as_a_facts() -> None:
     [finding] = [f for f in check_text(BASE, "厦门境内上市公司70家")]
     row = finding_to_dict(finding)
-    assert list(row) == ["span", "claimed", "fact", "verdict", "difference", "ratio", "explanation"]
-    assert list(row["claimed"]) == list(figure_to_dict(BASE.facts[0].figure))
+    assert list(row) == ["span", "claimed", "fact", "verdict", "subject", "difference", "ratio", "explanation"]
+    assert list(row["claimed"]) == [*figure_to_dict(BASE.facts[0].figure), "period"]
+    assert row["subject"] == ["境内上市公司"]
     assert row["claimed"] == {"kind": "quantity", "value": 70, "lower": None, "upper": None, "unit": "家",
-                              "qualifier": "exact", "scale": 1, "base_unit": "count", "date": None}
+                              "qualifier": "exact", "scale": 1, "base_unit": "count", "date": None, "period": None}
 
 
 def test_a_dates_claimed_figure_has_no_unit_or_scale() -> None:
     [finding] = check_text(BASE, "金圆集团成立于2011年7月")
     assert finding_to_dict(finding)["claimed"] == {"kind": "date", "value": None, "lower": None, "upper": None,
                                                    "unit": None, "qualifier": "exact", "scale": None, "base_unit": None,
-                                                   "date": "2011-07"}
+                                                   "date": "2011-07", "period": None}
 
 
 def test_jsonl_is_one_object_per_line_and_json_one_document() -> None:

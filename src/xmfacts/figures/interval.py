@@ -29,6 +29,11 @@ def step(value: Decimal) -> Decimal:
     return Decimal(10) ** (exponent + zeros)
 
 
+def leading_unit(value: Decimal) -> Decimal:
+    """One unit of the leading digit: 7500 -> 1000, 60 -> 10, 5 -> 1, 0.5 -> 0.1."""
+    return Decimal(10) ** value.adjusted() if value else Decimal(1)
+
+
 def half_precision(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit; an integer's trailing zeros count: 1000 -> 0.5, 29.20 -> 0.005."""
     exponent = value.as_tuple().exponent
@@ -67,7 +72,7 @@ def interval_of(figure: Figure) -> Interval:
     | exact     | 68, 达68                | [v − h, v + h)   (what rounds to v: 四成 and 三成 do not touch) |
     | about     | 约v, 大约v, v左右        | [0.9·v, 1.1·v], widened to at least [v − h, v + h] |
     | nearly    | 近v, 将近v               | [0.9·v, v)                                      |
-    | over      | 超/超过/逾/过v, v以上     | (v, ∞)                                          |
+    | over      | 超/超过/逾/过v, v以上     | (v, v + 10^⌊log₁₀ v⌋)  超7500 → (7500, 8500), 超60 → (60, 70) |
     | at_least  | v余, v多                 | [v, v + step)       1600余 → [1600, 1700)       |
     | under     | 不到v, 不足v             | [0, v)                                          |
     | at_most   | 最高v, 可达v, v以下       | [0, v]                                          |
@@ -95,7 +100,9 @@ def interval_of(figure: Figure) -> Interval:
         elif qualifier is Q.NEARLY:
             low, high, high_open = v * Decimal("0.9"), v, True
         elif qualifier is Q.OVER:
-            low, high, low_open, high_open = v, None, True, False
+            # "X and a bit": a writer with 8600 would not write 超7500. Looser than 余/多 on
+            # purpose, because writers round 超 down further.
+            low, high, low_open, high_open = v, v + leading_unit(v), True, True
         elif qualifier is Q.AT_LEAST:
             low, high, high_open = v, v + step(v), True
         elif qualifier is Q.UNDER:

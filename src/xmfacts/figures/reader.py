@@ -71,6 +71,7 @@ _ONE_WORD_BEFORE = set("第统之唯同单专合万划逐不归其任周整独")
 _BLANK = "\ufffc"
 _BARE = Unit("", 1, BaseUnit.NUMBER)
 _BASE_SET = frozenset(base_spellings_longest_first())
+_ENGLISH_WORD = re.compile("[A-Za-z]{2,}")
 
 
 @lru_cache(maxsize=4096)
@@ -125,6 +126,20 @@ def _tail(norm: str, p: int, arabic: bool) -> tuple[str, bool, int]:
     if direct:
         return direct.group(), hedged, direct.end()
     return "", hedged, p
+
+
+_SPACES = " \t\u00a0\u3000"
+
+
+def _past_spaces(norm: str, p: int) -> int:
+    """Other outlets write 70 家 and 1141.58 亿元: skip spaces, but only when a unit follows them."""
+    q = p
+    while norm[q : q + 1] and norm[q] in _SPACES:
+        q += 1
+    # 2023 年 is a year written loosely, not 2023 years: left for what it is, a bare number
+    if q > p and norm[q] not in "年月日" and (_BASE.match(norm, q) or _MULT.match(norm, q)):
+        return q
+    return p
 
 
 def _prefix(norm: str, s: int) -> tuple[Qualifier, int]:
@@ -205,7 +220,7 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
     if pct:
         unit, hedged, end = "%", after in ("余", "多"), e + (after in ("余", "多"))
     else:
-        unit, hedged, end = _tail(norm, e, bool(ar))
+        unit, hedged, end = _tail(norm, _past_spaces(norm, e) if ar else e, bool(ar))
     hq, hlen = _prefix(norm, s)
     if not hedged and not pct and norm[end : end + 1] in _RANGE_SEPS:
         k = end + 1 + (norm[end : end + 2] == "——")
@@ -250,6 +265,28 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def _scan(text: str) -> Iterator[Reading]:
+    """Each line in its language: Chinese where it has Chinese characters, else English.
+
+    Traditional characters are read as simplified (億元 is 亿元); the conversion keeps every
+    character's place, so spans and offsets are those of the text as given.
+    """
+    from xmfacts.text import has_cjk, to_simplified
+
+    simplified = to_simplified(text)
+    offset = 0
+    for line in simplified.splitlines(keepends=True):
+        if has_cjk(line) or not _ENGLISH_WORD.search(line):
+            found = _scan_chinese(line)
+        else:
+            from xmfacts.figures.english import read_english
+
+            found = ((s, e, fig) for s, e, fig in read_english(line))
+        for start, end, figure in found:
+            yield Reading(text[offset + start : offset + end], offset + start, offset + end, figure)
+        offset += len(line)
+
+
+def _scan_chinese(text: str) -> Iterator[tuple[int, int, Figure]]:
     norm, omap = _normalize(text)
     norm = _IDIOMS.sub(_blank, norm)
     pos = 0
@@ -259,7 +296,7 @@ def _scan(text: str) -> Iterator[Reading]:
         if f is None:
             continue
         start, end = (f.start, f.end) if omap is None else (omap[f.start], omap[f.end - 1] + 1)
-        yield Reading(text[start:end], start, end, _figure(f))
+        yield start, end, _figure(f)
 
 
 def _figure(f: _Found) -> Figure:

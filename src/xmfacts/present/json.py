@@ -77,9 +77,10 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     r = finding.reading
     return {
         "span": {"text": r.text, "start": r.start, "end": r.end, "line": finding.line, "context": finding.context},
-        "claimed": figure_to_dict(r.figure),
+        "claimed": {**figure_to_dict(r.figure), "period": finding.period},
         "fact": fact_to_dict(finding.fact) if finding.fact else None,
         "verdict": finding.verdict.value,
+        "subject": list(finding.subject),
         "difference": json_number(finding.difference),
         "ratio": json_number(finding.ratio.quantize(RATIO_PLACES) if finding.ratio is not None else None),
         "explanation": finding.explanation,

@@ -138,7 +138,7 @@ def topics(items: Sequence[Topic]) -> str:
     return _text(*_rows(("topic", "title", "title_en", "facts"), rows))
 
 
-_VERDICT_STYLE = {"match": "green", "consistent": "cyan", "mismatch": "bold red", "unknown": "dim"}
+_VERDICT_STYLE = {"match": "green", "consistent": "cyan", "outdated": "yellow", "mismatch": "bold red", "unknown": "dim"}
 
 
 # A table lays out every cell (~0.3 ms a row in Rich); a draft of thousands of figures
@@ -190,6 +190,9 @@ def _finding_table(items: Sequence[Finding]) -> list[tuple[RenderableType, bool]
         if f.fact:
             recorded.append("\n")
             recorded.append_text(_t(_recorded(f)))
+            # why this fact: the words of the claim that tied it
+            recorded.append("\n")
+            recorded.append_text(_t("via " + ", ".join(f.subject), "dim"))
         row = [claim, recorded, _t(f.verdict.value, _VERDICT_STYLE[f.verdict.value]), _t(_difference(f, "\n"))]
         rows.append(([_t(str(f.line))] if with_lines else []) + row)
     return _rows(columns, rows)
@@ -203,7 +206,7 @@ def _finding_lines(items: Sequence[Finding]) -> tuple[RenderableType, bool]:
         out.append("  ")
         out.append_text(_t(f.verdict.value, _VERDICT_STYLE[f.verdict.value]))
         if f.fact:
-            out.append_text(_t(f"  {f.fact.full_id} = {_recorded(f)}"))
+            out.append_text(_t(f"  {f.fact.full_id} = {_recorded(f)}  via {', '.join(f.subject)}"))
         diff = _difference(f, " ")
         if diff:
             out.append_text(_t(f"  {diff}"))

@@ -1,0 +1,107 @@
+"""Reading figures out of English news text: China Daily, Xinhua English, government sites.
+
+``68 listed companies``, ``114.2 billion yuan``, ``RMB 1.14 trillion``, ``more than 4,200``,
+``nearly 400``, ``over 30 percent``, ``in August 1985``. Like the Chinese reader it prefers
+missing a figure to inventing one: ordinals (7th), names (5G, COVID-19) and bare numbers with
+nothing after them are not read as counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
+
+Q = Qualifier
+
+_MONTHS = {m: n for n, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_HEDGES = {
+    "more than": Q.OVER, "over": Q.OVER, "above": Q.OVER, "exceeding": Q.OVER, "in excess of": Q.OVER,
+    "upwards of": Q.OVER, "nearly": Q.NEARLY, "almost": Q.NEARLY, "close to": Q.NEARLY, "about": Q.ABOUT,
+    "around": Q.ABOUT, "approximately": Q.ABOUT, "roughly": Q.ABOUT, "some": Q.ABOUT, "up to": Q.AT_MOST,
+    "at most": Q.AT_MOST, "less than": Q.UNDER, "fewer than": Q.UNDER, "under": Q.UNDER, "below": Q.UNDER,
+    "at least": Q.AT_LEAST,
+}
+_MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9, "bln": 10**9,
+                "bn": 10**9, "trillion": 10**12, "tln": 10**12}
+_MONEY = r"yuan|rmb|cny|renminbi"
+_UNITS: dict[str, tuple[str, int, BaseUnit]] = {
+    "percentage points": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
+    "percentage point": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
+    "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
+    "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
+    "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
+    "gallons": ("加仑", 1, BaseUnit.GALLON), "kilowatt-hours": ("度", 1, BaseUnit.KWH), "kwh": ("度", 1, BaseUnit.KWH),
+    "minutes": ("分钟", 1, BaseUnit.MINUTE), "hours": ("小时", 1, BaseUnit.HOUR), "days": ("天", 1, BaseUnit.DAY),
+    "months": ("个月", 1, BaseUnit.MONTH), "years": ("年", 1, BaseUnit.YEAR),
+}
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
+_UNIT_RE = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_MULT_RE = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+_FIGURE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
+    rf"(?:(?P<pre>{_MONEY}|¥)\s?)?"
+    rf"(?P<num>{_NUM})"
+    rf"(?:\s?(?P<mult>{_MULT_RE})\b)?"
+    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:\s(?P<post>{_MONEY})\b)?",
+    re.IGNORECASE,
+)
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies
+
+
+def _value(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
+    """(start, end, figure) for every figure in English ``text``, in order. Never raises."""
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        if not m.group("month") and not re.search(r"\b(?:in|since|by|of|from|until|to|end|year)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
+            continue  # a bare 2018 is a date only where English says so ("in 2018", "by the end of 2018")
+        if m.group("month") and m.group("month").lower() == "may" and not m.group("day"):
+            continue  # "may 2020" is too often the verb
+        year = m.group("year")
+        month = _MONTHS.get((m.group("month") or "").lower().rstrip("."))
+        date = year if month is None else f"{year}-{month:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
+        taken.append((m.start(), m.end()))
+        yield m.start(), m.end(), Figure(Kind.DATE, Q.EXACT, date=date)
+    for m in _FIGURE.finditer(text):
+        s, e = m.start("num"), m.end("num")
+        if any(a < e and s < b for a, b in taken):
+            continue
+        before, after = text[s - 1 : s], text[e : e + 1]
+        if (before.isalpha() or before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
+            continue  # 5G, COVID-19, 7th, No.1
+        if after == "-" or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
+            continue
+        value = _value(m.group("num"))
+        qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
+        scale = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+        money = bool(m.group("pre") or m.group("post"))
+        unit_word = (m.group("unit") or "").lower()
+        start = m.start("hedge") if m.group("hedge") else m.start()
+        end = m.end()
+        if money:
+            unit, base = (m.group("mult") or "") + " yuan", BaseUnit.CNY
+        elif unit_word:
+            printed, unit_scale, base = _UNITS[unit_word]
+            unit, scale = unit_word, scale * unit_scale
+        elif _NOUN_AFTER.match(text, end):
+            # 68 listed companies, nearly 400 firms: a count of what the noun names
+            unit, base = m.group("mult") or "", BaseUnit.COUNT
+        elif m.group("mult"):
+            unit, base = m.group("mult"), BaseUnit.NUMBER
+        else:
+            continue  # a bare number: a name or an ordinal far more often than a claim
+        yield start, end, Figure(Kind.QUANTITY, qualifier, value, unit=unit.strip(), scale=scale, base_unit=base)

@@ -1,0 +1,114 @@
+"""The period a text gives its figures: 截至2018年底, 2020年9月30日, 今年上半年, "at the end of
+September 2024", "in 2018".
+
+A figure stated for an earlier period than the record's is not wrong, only older: ``check``
+calls it ``outdated``. Periods are ISO dates at the precision written ("2018", "2018-12-31",
+"2024-06-30"); 目前 and 至今 say "now", which is no period at all: such a claim is compared with
+the record as it stands.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_RE = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
+
+_CHINESE = re.compile(
+    r"(?P<rel>今年|去年|前年|本年)?(?:(?P<y>(?:19|20)\d\d)年)?"
+    r"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
+    r"(?P<tail>底|末|年底|年末|上半年|前三季度|一季度|第一季度|全年|至今|以来|来)?"
+)
+_ENGLISH = re.compile(
+    rf"(?:(?P<end>end of|end-)\s*)?(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<rel>last year|this year|so far this year)",
+    re.IGNORECASE,
+)
+_ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _year_of(relative: str, written: str) -> int:
+    now = int(written[:4])
+    return {"今年": now, "本年": now, "去年": now - 1, "前年": now - 2}.get(relative, now)
+
+
+def chinese_period(text: str, written: str) -> str | None:
+    """The last period named in ``text`` (simplified Chinese), or None."""
+    found: str | None = None
+    for m in _CHINESE.finditer(text):
+        rel, y, month, day, tail = m.group("rel"), m.group("y"), m.group("m"), m.group("d"), m.group("tail")
+        if not (rel or y):
+            continue
+        if tail in ("至今", "以来", "来"):
+            found = None  # 2023年至今: up to now
+            continue
+        if rel and not y and not month and not tail and rel != "去年":
+            continue  # a bare 今年 says "this year so far": as good as now
+        if not tail and not rel and not re.search(r"(截至|截止|到|至)$", text[max(0, m.start() - 2) : m.start()]):
+            # 2018年 or 2012年7月 with no 截至 before and no 底/末 after is an event's date
+            # (成立于2012年7月), unless it leads a clause as a time adverbial (2023年，…)
+            if text[m.end() : m.end() + 1] not in ("，", ",") or month:
+                continue
+            found = y
+            continue
+        year = int(y) if y else _year_of(rel, written)
+        if month:
+            mm = int(month)
+            found = f"{year}-{mm:02d}-{int(day):02d}" if day else f"{year}-{mm:02d}-{_last_day(year, mm)}" if tail else f"{year}-{mm:02d}"
+        elif tail in ("上半年",):
+            found = f"{year}-06-30"
+        elif tail in ("一季度", "第一季度"):
+            found = f"{year}-03-31"
+        elif tail == "前三季度":
+            found = f"{year}-09-30"
+        elif tail in ("底", "末", "年底", "年末", "全年"):
+            found = f"{year}-12-31"
+        else:
+            found = str(year)
+    return found
+
+
+def english_period(text: str, written: str) -> str | None:
+    """The last period an English ``text`` names ("at the end of September 2024", "in 2018")."""
+    found: str | None = None
+    for m in _ENGLISH.finditer(text):
+        if m.group("rel"):
+            rel = m.group("rel").lower()
+            found = str(int(written[:4]) - 1) if rel == "last year" else None
+            continue
+        if not m.group("month") and not m.group("end") and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue
+        year = int(m.group("year"))
+        if m.group("month"):
+            month = [n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3])][0]
+            day = m.group("day")
+            found = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}-{_last_day(year, month)}" if m.group("end") or _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]) and "end" in text[max(0, m.start() - 16) : m.start()].lower() else f"{year}-{month:02d}"
+        else:
+            found = f"{year}-12-31" if m.group("end") else str(year)
+    return found
+
+
+def bounds(period: str) -> tuple[date, date]:
+    """The first and last day a period covers: "2018" → 2018-01-01 … 2018-12-31."""
+    parts = [int(p) for p in period.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], _last_day(parts[0], parts[1]))
+    day = date(parts[0], parts[1], parts[2])
+    return day, day
+
+
+def before(claim: str, record: str) -> bool:
+    """Whether the claim's period ends before the record's begins."""
+    return bounds(claim)[1] < bounds(record)[0]
+
+
+def today() -> str:
+    return date.today().isoformat()
