@@ -431,6 +431,9 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
 
     ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
     """
+    # A claim with no period of its own states its figure as of when it was written: when the
+    # user says when that was (--as-of), an older text's figure is outdated, not wrong.
+    undated = written
     written = written or periods.today()
     matcher = Matcher(base)
     findings: list[Finding] = []
@@ -461,7 +464,7 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
         place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1])
         said = folded[s0:c1]
-        period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written))
+        period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None
         fact, subject = match if match else (None, ())
         findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
