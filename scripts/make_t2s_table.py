@@ -18,12 +18,14 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "src" / "xmfacts" / "t2s_table.py"
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
+def _lines(name: str) -> list[str]:
     text = resources.files("opencc_purepy").joinpath("dicts", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if "\t" in line]
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
     pairs = []
-    for line in text.splitlines():
-        if "\t" not in line:
-            continue
+    for line in _lines(name):
         source, targets = line.split("\t", 1)
         pairs.append((source, targets.split()[0]))
     return pairs
@@ -31,11 +33,23 @@ def _pairs(name: str) -> list[tuple[str, str]]:
 
 def main() -> None:
     to_simplified = {s: t for s, t in _pairs("TSCharacters.txt") if len(s) == 1 and len(t) == 1 and s != t}
+    # Every form OpenCC may give as simplified: a variant that is one of them (么) is ordinary
+    # simplified text and must stay as it is.
+    simplified_forms = {c for line in _lines("TSCharacters.txt") for c in line.split("\t", 1)[1].split()}
     variants = {s: t for name in ("TWVariantsRev.txt", "HKVariantsRev.txt") for s, t in _pairs(name) if len(s) == len(t) == 1}
     for variant, standard in variants.items():
         simplified = to_simplified.get(standard, standard)
-        if variant != simplified:
+        if variant != simplified and variant not in simplified_forms:
             to_simplified.setdefault(variant, simplified)
+    # OpenCC chains some characters (麼 → 么, and 么 is itself listed → 幺): follow each chain to
+    # its end, so converting twice changes nothing the first pass left.
+    for source in list(to_simplified):
+        seen, target = {source}, to_simplified[source]
+        while target in to_simplified and target not in seen:
+            seen.add(target)
+            target = to_simplified[target]
+        to_simplified[source] = target
+    to_simplified = {s: t for s, t in to_simplified.items() if s != t}
     phrases = {}
     for s, t in _pairs("TSPhrases.txt"):
         plain = s.translate(str.maketrans(to_simplified))

@@ -1,18 +1,26 @@
-"""Ranking rules of search, on the basic fixture and on the shipped fact base."""
+"""Ranking rules of search, on the basic fixture and on the shipped fact base, and what a
+reporter types (issue 11): traditional characters, pinyin, questions, figures as quoted,
+English word forms and synonyms."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import xmfacts.search as search_module
 from xmfacts.errors import UsageError
 from xmfacts.factbase import load_factbase
-from xmfacts.search import normalize, search, split_query
+from xmfacts.factbase.load import load_searchable
+from xmfacts.search import _normalize_query, build_index, explain, find, normalize, search, split_query, stem, synonyms
 
-from .conftest import BASIC
+from .conftest import BASIC, Run
 
 SHIPPED = Path(__file__).parents[1] / "facts"
 
@@ -72,3 +80,249 @@ def test_normalize_and_split_never_raise_and_leave_no_blank_words(text: str) -> 
     words = split_query([text])
     assert all(w and not w.isspace() for w in words)
     assert normalize(normalize(text)) == normalize(text)
+
+
+# ---- issue 11: what a reporter types ---------------------------------------------------------
+
+
+def shipped_ids(query: str, **kw: object) -> list[str]:
+    base, index = load_searchable(SHIPPED)
+    return [h.fact.full_id for h in search(base, query.split(), index=index, **kw)]  # type: ignore[arg-type]
+
+
+# The issue's table, one row per test: each query finds the fact it was typed for in the top 3.
+ISSUE_TABLE = [
+    ("廈門 上市公司", "capital-markets/listed-companies"),
+    ("信易貸", "sme-credit/xinyidai-credit-granted"),
+    ("shangshi gongsi", "capital-markets/listed-companies"),
+    ("xinyidai", "sme-credit/xinyidai-credit-granted"),
+    ("jinyuan", "state-financial-group/assets-under-management"),
+    ("厦门有多少家上市公司", "capital-markets/listed-companies"),
+    ("how many listed companies", "capital-markets/listed-companies"),
+    ("1141", "sme-credit/xinyidai-credit-granted"),
+    ("1141.6", "sme-credit/xinyidai-credit-granted"),
+    ("1,141.58", "sme-credit/xinyidai-credit-granted"),
+    ("114.2 billion", "sme-credit/xinyidai-credit-granted"),
+    ("listed firms", "capital-markets/listed-companies"),
+    ("IPOs", "capital-markets/listed-companies"),
+    ("venture capital funds", "venture-funds/iris-fund-investment"),
+    ("hydrogen electrolyser", "innovation-labs/pem-electrolyser-launch"),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted"), ISSUE_TABLE, ids=[q for q, _ in ISSUE_TABLE])
+def test_the_issues_queries_find_their_fact_in_the_top_3(query: str, wanted: str) -> None:
+    assert wanted in shipped_ids(query, limit=3)
+
+
+def test_traditional_characters_and_a_pasted_quote_find_the_fact() -> None:
+    assert ids(["廈門境內上市公司"]) == ids(["厦门境内上市公司"]) == ["capital-markets/listed-companies"]
+    assert ids(["累計獲得授信1141.58億元"]) == ["sme-credit/credit-granted"]
+
+
+@pytest.mark.parametrize("query", ["shangshigongsi", "shang shi gong si", "shangshi gongsi", "SHANGSHI GONGSI"])
+def test_pinyin_with_or_without_spaces(query: str) -> None:
+    assert ids(query.split())[0] == "capital-markets/listed-companies"
+
+
+def test_pinyin_matches_whole_syllables_only(factbase: Path) -> None:
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "天帽子集团成立时间"), encoding="utf-8")
+    base, index = load_searchable(factbase)
+    found = lambda q: [h.fact.id for h in search(base, [q], index=index)]  # noqa: E731
+    assert found("tianmaozi") == ["jinyuan-founded"]
+    assert found("tianma") == []  # tian'ma'o… is not tian'ma
+    assert found("anmao") == []  # nor a match that starts inside a syllable
+
+
+def test_initials_for_terms_of_three_characters_rank_below_syllables_and_chinese() -> None:
+    def score(query: str) -> float:
+        [hit, *_] = search(load_factbase(BASIC), [query])
+        assert hit.fact.full_id == "sme-credit/loan-cost-cut"
+        return hit.score
+
+    assert score("融资成本") > score("rongzichengben") > score("rzcb") > 0
+    assert ids(["xyd"])[0] == "sme-credit/credit-granted"
+    assert ids(["sx"]) == []  # 授信 has two characters: no initials
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("厦门有多少家上市公司", "厦门 上市公司"),
+        ("厦门上市公司有几家？", "厦门上市公司"),
+        ("how many listed companies are there in Xiamen?", "listed companies xiamen"),
+        ("what is the credit granted to SMEs", "credit granted SMEs"),
+    ],
+)
+def test_question_words_need_not_match(question: str, plain: str) -> None:
+    assert ids(question.split()) == ids(plain.split()) != []
+
+
+@pytest.mark.parametrize("query", ["how many", "多少", "是多少吗", "what is the"])
+def test_a_query_of_question_words_only_is_a_usage_error(query: str) -> None:
+    with pytest.raises(UsageError, match="only question words"):
+        search(load_factbase(BASIC), query.split())
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["1141.6", "1141", "1,141.58", "1141.58亿", "1141.58亿元", "114.2 billion yuan", "114.2 billion", "1.14千亿元", "RMB 114.16 billion", "rmb114.16bn", "¥114.2 billion"],
+)
+def test_a_figure_as_another_outlet_wrote_it(query: str) -> None:
+    assert ids(query.split()) == ["sme-credit/credit-granted"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("31万", "sme-credit/smes-with-credit"), ("310,000", "sme-credit/smes-with-credit"), ("68家", "capital-markets/listed-companies"), ("2011", "sme-credit/jinyuan-founded")],
+)
+def test_figures_in_other_units_and_dates(query: str, first: str) -> None:
+    assert ids([query])[0] == first
+
+
+def test_a_percentage_finds_it_in_any_spelling() -> None:
+    # 四成 (4成) is 40 percent, and so is the top of 10%—40%
+    assert set(ids(["40%"])) == {"capital-markets/province-share", "sme-credit/loan-cost-cut"}
+
+
+@pytest.mark.parametrize("query", ["1143", "114.3 billion", "1141.58%", "1141.58家", "1.15千亿元", "41.58"])
+def test_a_figure_that_does_not_round_to_the_query_is_not_found(query: str) -> None:
+    assert "sme-credit/credit-granted" not in ids(query.split())
+
+
+def test_rounded_figures_rank_below_the_figure_as_printed() -> None:
+    [exact] = search(load_factbase(BASIC), ["1141.58"])
+    [rounded] = search(load_factbase(BASIC), ["1141.6"])
+    assert exact.score > rounded.score
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("company", "companies"), ("firm", "firms"), ("listed", "listing"), ("electrolyser", "electrolyzer"), ("licence", "licenses"), ("centre", "center"), ("planned", "plans")],
+)
+def test_english_word_forms_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_synonyms_find_the_fact_but_rank_below_the_word_as_written() -> None:
+    assert ids(["listed", "firms"])[0] == "capital-markets/listed-companies"
+    assert shipped_ids("IPO", limit=1) == ["capital-markets/listed-companies"]
+    [as_written] = search(load_factbase(BASIC), ["founded"])
+    [synonym] = search(load_factbase(BASIC), ["established"])
+    assert as_written.fact == synonym.fact and as_written.score > synonym.score
+
+
+def test_the_synonym_table_is_read_only_for_english_words() -> None:
+    synonyms.cache_clear()
+    search(load_factbase(BASIC), ["授信", "1141.58"])
+    assert synonyms.cache_info().currsize == 0
+    search(load_factbase(BASIC), ["credit"])
+    assert synonyms.cache_info().currsize == 1
+    assert " company " in synonyms()[" firm "]
+
+
+def test_every_line_of_the_synonym_table_is_a_group() -> None:
+    table = Path(search_module.__file__).with_name("search_synonyms.txt").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            assert len([w for w in line.split(",") if w.strip()]) >= 2, line
+
+
+def test_a_simplified_query_folds_as_fold_would_without_the_traditional_table() -> None:
+    base, index = load_searchable(SHIPPED)
+    alphabet = "".join(sorted({c for row in index.rows for c in row[1] if not c.isascii()}))[:400] + "廈門億貸麼么ＡＢ１２ aZ,."
+
+    @given(st.text(alphabet=alphabet, max_size=20))
+    def same(text: str) -> None:
+        assert _normalize_query(text, index.stable) == normalize(text)
+
+    same()
+
+
+def test_explanations_name_the_field_and_the_kind_of_match() -> None:
+    base, index = load_searchable(SHIPPED)
+    [hit] = search(base, ["厦门", "xinyidai", "1141"], index=index)
+    assert [w.split(" (")[0] for w in hit.why] == ["厦门: label, Chinese", "xinyidai: tags, English", "1141: figure, rounded"]
+    assert sum(float(w.split(" (")[1].rstrip(")")) for w in hit.why) == pytest.approx(hit.score, abs=0.1)
+    assert explain(hit).startswith(f"sme-credit/xinyidai-credit-granted  {hit.score:g} = 厦门: label")
+
+
+def test_nothing_found_suggests_the_nearest_terms() -> None:
+    result = find(load_factbase(BASIC), ["信易代"])
+    assert (result.hits, result.total, result.suggestions) == ((), 0, ("信易贷",))
+    assert find(load_factbase(BASIC), ["授信", "吞吐量"]).suggestions == ()
+    assert find(load_factbase(BASIC), ["授信"], limit=1).total == 2
+
+
+def test_the_index_is_compiled_into_the_cache_and_follows_an_edit(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    load_factbase(factbase)  # a cache miss compiles the index too
+    base, index = load_searchable(factbase)
+    assert index.has_pinyin and index == build_index(base)
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "鹭岛集团成立时间"), encoding="utf-8")
+    base, index = load_searchable(factbase)
+    assert [h.fact.id for h in search(base, ["ludao"], index=index)] == ["jinyuan-founded"]
+
+
+def test_without_a_cache_pinyin_is_spelled_only_for_a_query_that_can_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_NO_CACHE", "1")
+    base, index = load_searchable(BASIC)
+    assert not index.has_pinyin
+    assert [h.fact.full_id for h in search(base, ["jinyuan"], index=index)] == ["sme-credit/jinyuan-founded"]
+    assert [h.fact.full_id for h in search(base, ["rongzichengben"], index=index)] == ["sme-credit/loan-cost-cut"]
+
+
+# ---- the command --------------------------------------------------------------------------
+
+
+def test_a_cut_list_says_so_on_stderr_only(run: Run) -> None:
+    result = run("search", "上市公司", "--limit", "1", "--json")
+    assert len(json.loads(result.stdout)) == 1
+    assert result.stderr == "showing 1 of 2 — use --limit 0 for all\n"
+    assert run("search", "上市公司", "--limit", "0", "--json").stderr == ""
+
+
+def test_nothing_found_says_what_is_near(run: Run) -> None:
+    result = run("search", "信易代")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "xmfacts: error: no fact matches '信易代'; did you mean 信易贷?\n"
+    as_json = run("search", "信易代", "--json")
+    assert (as_json.exit_code, as_json.stdout, as_json.stderr) == (1, "[]\n", "")
+
+
+def test_explain_writes_to_stderr(run: Run) -> None:
+    result = run("search", "xinyidai", "--json", "--explain")
+    assert [h["id"] for h in json.loads(result.stdout)][0] == "sme-credit/credit-granted"
+    assert result.stderr.startswith("sme-credit/credit-granted  ")
+    assert "xinyidai: " in result.stderr
+
+
+def test_warm_json_lookups_import_neither_pypinyin_nor_the_traditional_table(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.argv=['xmfacts', *sys.argv[1:]];"
+        "from xmfacts.cli import main\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('pypinyin', 'xmfacts.pinyin', 'xmfacts.t2s_table', 'tomllib', 'rich') if m in sys.modules), file=sys.stderr)"
+    )
+    env = {**os.environ, "XMFACTS_FACTS": str(SHIPPED), "XMFACTS_CACHE_DIR": str(tmp_path)}
+    env.pop("XMFACTS_NO_CACHE", None)
+
+    def modules(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stderr.decode().strip().splitlines()[-1]
+
+    assert "pypinyin" in modules("show", "capital-markets/listed-companies", "--json")  # cold: compiles the cache
+    assert modules("search", "授信", "--json") == "[]"
+    assert modules("search", "xinyidai", "--json") == "[]"
+    assert modules("show", "capital-markets/listed-companies", "--json") == "[]"
+    assert modules("search", "廈門", "--json") == "['xmfacts.t2s_table']"  # traditional: the table, still no pypinyin
+
+
+def test_the_readmes_explain_example_is_what_search_says(run: Run) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("$ xmfacts search 厦门 xinyidai 1141 --explain\n", 1)[1].split("\n", 1)[0]
+    result = run("search", "厦门", "xinyidai", "1141", "--explain", facts=SHIPPED)
+    assert result.stderr == example + "\n"

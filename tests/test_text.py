@@ -17,6 +17,8 @@ from xmfacts.text import fold, fold_in_place, has_cjk, is_cjk, to_simplified
     ("創投基金規模", "创投基金规模"),
     ("供應鏈", "供应链"),
     ("厦门上市公司", "厦门上市公司"),  # simplified stays as it is
+    ("有多少家上市公司么", "有多少家上市公司么"),  # 么 is simplified, not a variant of 幺
+    ("什麼", "什么"),
     ("Xiamen 68", "Xiamen 68"),
 ])
 def test_to_simplified(traditional: str, simplified: str) -> None:
@@ -44,3 +46,12 @@ def test_folding_in_place_keeps_every_offset(text: str) -> None:
 
 def test_folding_in_place_folds_what_it_can() -> None:
     assert fold_in_place("ＨＴＤ廈門……㎡") == "htd厦门……㎡"
+
+
+@given(st.text())
+def test_folding_twice_changes_nothing(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def test_chained_characters_convert_in_one_pass() -> None:
+    assert to_simplified(to_simplified("什麼")) == to_simplified("什麼")

@@ -120,32 +120,46 @@ def _main(
 @app.command()
 @_edge
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.", show_default=False, metavar="QUERY")],
+    query: Annotated[list[str], typer.Argument(help="Words to look for; every word must match (question words need not).", show_default=False, metavar="QUERY")],
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N results (0: all).")] = 10,
     json: Json = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say on stderr why each fact ranked where it did.")] = False,
     facts_dir: FactsDir = None,
 ) -> None:
-    """Find facts by Chinese or English words or by a figure as printed, best first.
+    """Find facts by Chinese (simplified or traditional), pinyin, English words or a figure as quoted, best first.
 
     \b
     Examples:
       xmfacts search 授信
-      xmfacts search listed companies
-      xmfacts search 68家 --json
+      xmfacts search 廈門 上市公司
+      xmfacts search xinyidai
+      xmfacts search how many listed companies
+      xmfacts search 114.2 billion yuan --json
     """
+    from xmfacts.factbase.load import load_searchable
     from xmfacts.lookup import find_topic
-    from xmfacts.search import search as run_search
+    from xmfacts.search import find
 
-    base = load_factbase(facts_dir)
+    base, index = load_searchable(facts_dir)
     if topic is not None:
         find_topic(base, topic)
-    hits = run_search(base, query, topic=topic, limit=limit or None)
+    result = find(base, query, topic=topic, limit=limit or None, index=index)
+    hits = list(result.hits)
     if json or hits:
         _write(formatter(_format(json)).search(hits))
-    else:
-        _error(f"no fact matches {' '.join(query)!r}")
+    # What the user did not see goes to stderr, never into the JSON on stdout.
+    if explain and hits:
+        from xmfacts.present.escape import visible
+        from xmfacts.search import explain as why
+
+        sys.stderr.write("".join(f"{visible(why(h))}\n" for h in hits))
+    if result.total > len(hits):
+        sys.stderr.write(f"showing {len(hits)} of {result.total} — use --limit 0 for all\n")
     if not hits:
+        if not json:
+            hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
+            _error(f"no fact matches {' '.join(query)!r}{hint}")
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
 

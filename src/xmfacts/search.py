@@ -1,25 +1,49 @@
-"""Ranked search over the fact base: Chinese without spaces, English words, figures as printed.
+"""Ranked search over the fact base: what a reporter types, in Chinese, pinyin, English or figures.
 
-Every query word must match somewhere in a fact (words narrow, as in a search box). A word
-scores by the best field it matches, weighted by how much that field says about the fact:
-a hit in the label or figure outranks a hit in the quote; a little more for each further
-field it appears in. Equal scores keep fact-base order, and topic files list their headline
-figure first, so 天马 brings Tianma's investment before the layers of its display. The fact base is small enough that
-a scan over prepared strings answers in well under a millisecond per hundred facts
-(benchmarks/startup.py); a million-fact base will want a persistent index behind ``search``.
+Every query word must match somewhere in a fact (words narrow, as in a search box), except
+question words and filler (多少, 有几家, how many, the …), which only make a query a question.
+A word scores by the best field it matches, weighted by how much that field says about the
+fact (a hit in the label or figure outranks a hit in the quote), times how directly it
+matched (the Chinese as typed outranks its pinyin; an English word outranks its synonym);
+a little more for each further field it appears in. Equal scores keep fact-base order, and
+topic files list their headline figure first, so 天马 brings Tianma's investment before the
+layers of its display. ``--explain`` shows each word's field, kind of match and points.
+
+How each kind of word matches:
+
+- Chinese (simplified or traditional): as a substring of a field; a phrase that occurs
+  nowhere as typed still finds a fact holding most of its character pairs, for little.
+- Latin letters: English by word stem (companies → company, listed → list, electrolyser →
+  electrolyzer), then the synonyms in ``search_synonyms.txt``, then pinyin by whole syllables
+  (xinyidai, shang shi gong si), then the initials of a Chinese term (xyd for 信易贷).
+- A figure: a fact whose figure rounds (or truncates) to it at the query's precision, in any
+  unit spelling: 1141, 1141.6, 1,141.58, 1141.58亿, 114.2 billion yuan, 1.14千亿元, 31万, 68家.
+
+Every fact field is prepared once, when the fact base is compiled (``build_index``, stored in
+the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and spelled in
+pinyin. A query then only folds its own words and scans prepared strings, with no pinyin
+library: well under a millisecond per hundred facts (benchmarks/startup.py). A million-fact
+base will want a persistent inverted index behind ``search``.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from xmfacts.errors import UsageError
-from xmfacts.figures.printing import plain_number
-from xmfacts.model import Fact, FactBase
-from xmfacts.text import has_cjk
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind
+from xmfacts.text import fold, has_cjk
+
+# Bump when what build_index stores changes: a cache holding an older index is rebuilt.
+INDEX_VERSION = 1
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -27,46 +51,207 @@ _WEIGHTS = {
     "figure": 6.0,
     "label_en": 5.0,
     "tags": 5.0,
+    "measure": 5.0,
     "id": 3.0,
     "entity": 3.0,
     "quote": 2.0,
     "topic": 1.5,
     "note": 0.5,
 }
+# How directly a word matched, times the field's weight. The typed Chinese or English word
+# always outranks its pinyin, initials or synonym in the same field.
+CHINESE, ENGLISH, PREFIX, SYNONYM, PINYIN, INITIALS, FIGURE, ROUNDED = (
+    "Chinese",
+    "English",
+    "word start",
+    "synonym",
+    "pinyin",
+    "initials",
+    "same number",
+    "rounded",
+)
+_FACTOR = {CHINESE: 1.0, ENGLISH: 1.0, PREFIX: 0.8, SYNONYM: 0.7, PINYIN: 0.7, INITIALS: 0.5, FIGURE: 1.0, ROUNDED: 0.9}
 _EXACT_BONUS = 2.0  # the word is the whole field (a tag, the entity)
-_BREADTH_BONUS = 0.2
+_BREADTH_BONUS = 0.2  # per further field the word is in; several tags are one field
+# A fact's measure names what it counts, and its tags mostly repeat those names: a word in
+# both is in one field, not two.
+_BREADTH_FIELD = {"measure": "tags"}
 _BIGRAM_MIN_COVERAGE = 0.75  # for Chinese words that match nowhere as written
 _BIGRAM_FACTOR = 0.5
+_SCATTERED_SYLLABLES = 0.5  # 'shang shi gong si' found, but not as one word: half its syllables' average
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SUGGEST_FOR_WORDS = 8
+
+_PINYIN_FIELDS = frozenset({"label", "tags", "entity", "measure", "quote", "topic"})
+_INITIALS_FIELDS = frozenset({"tags", "entity", "measure", "topic"})
+_SEP = "\0"  # between a fact's fields in the index; fact text never holds control characters
+_FACT_SEP = "\1"  # between facts, while the whole base is folded at once
+
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Words that make a query a question but name nothing to look for.
+_EN_FILLER = frozenset(
+    "how many much what what's whats which when where who whom why is are was were be been "
+    "the a an does do did have has had of in on at to for by with and or there "
+    # hedges around a figure: 'over RMB 750 billion' asks for 超7500亿元
+    "over above about around approximately roughly nearly almost under below than more less least most "
+    "please".split()
+)
+# Inside Chinese, where there are no spaces: the question phrase is cut out and the text on
+# either side becomes two words (厦门有多少家上市公司 → 厦门, 上市公司). Single characters
+# only at the end (吗, 呢), since 有 or 是 inside a name (国有, 有限公司) are content.
+_ZH_FILLER = (
+    r"(?:是|有|共有|一共有|总共有)?(?:多少|几)[家个条项种户所名位张只年次层席大]?"
+    r"|哪一?[年个些家条项]?|什么时候|什么|请问|[吗呢啊呀]+$"
+)
+_ZH_FILLER_CHARS = frozenset("多几哪什请吗呢啊呀")  # one of them is in every phrase above
+# Sentence punctuation around a word, not inside it (29.2% keeps its %, r&d its &).
+_EDGE_PUNCTUATION = "?？!！,，。.;；:：、\"“”'‘’()（）[]【】《》<>"
+
+# Figures: an English multiplier after a number (as a word, or a suffix: 4.2bn), a currency
+# before or after it. Not a bare m or b: 10,000 m is a depth.
+_EN_MULTIPLIERS = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+_EN_SUFFIXES = {"mln": 10**6, "trn": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3}  # longest first
+_CURRENCY = frozenset({"rmb", "cny", "yuan", "renminbi", "¥"})
+_PERCENT = frozenset({"%", "percent", "pct"})
 
 
 def normalize(text: str) -> str:
-    """Fold full-width forms, case and thousands separators so 'ＨＴＤ', 'htd' and 'HTD' meet."""
-    return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """The one normaliser (``xmfacts.text.fold``: NFKC, traditional → simplified, case), and
+    thousands separators dropped so 1,141.58 and 1141.58 meet."""
+    return _THOUSANDS.sub("", fold(text))
+
+
+def _normalize_query(text: str, stable: frozenset[str]) -> str:
+    """``normalize``, without loading the traditional-Chinese table when it cannot change a thing.
+
+    fold changes a character only if it is in the table (as a character or a phrase's first);
+    ``stable`` holds the fact base's characters that are not (SearchIndex.stable). A query made
+    of those, as most are, folds to NFKC and casefold alone: the same result, without the
+    ~1.7 ms of loading a 4,000-character table on every run.
+    """
+    nfkc = unicodedata.normalize("NFKC", text)
+    if all(c in stable for c in nfkc if not c.isascii()):
+        return _THOUSANDS.sub("", nfkc.casefold())
+    return normalize(text)
+
+
+def split_query(words: Sequence[str], stable: frozenset[str] = frozenset()) -> list[str]:
+    """Query words from the command line; '天马 投资' as one argument is two words."""
+    return [w for part in words for w in _normalize_query(part, stable).split()]
+
+
+# ---- English word forms ------------------------------------------------------------------
+
+
+@cache
+def stem(word: str) -> str:
+    """A word's stem for matching, not for reading: companies → company, listed and listing →
+    list, electrolysers → electrolyzer, licences → licens, centres → center.
+
+    Plurals and simple inflections only (no -ment or -ion): a stemmer that merges more merges
+    words a reporter keeps apart. Applied alike to queries and facts, so a stem only has to be
+    the same for two forms, not a real word.
+    """
+    w = word
+    # British and American spellings meet in the American one: electrolyser, licence,
+    # commercialisation, labour, centre.
+    if len(w) > 5:
+        w = w.replace("yse", "yze").replace("ysing", "yzing").replace("cence", "cense")
+        if len(w) > 6:
+            w = re.sub(r"is(e|ed|es|er|ers|ing|ation|ations)$", r"iz\1", w)
+        w = re.sub(r"our(s?)$", r"or\1", w)
+    if len(w) > 4:
+        w = re.sub(r"tre(s?)$", r"ter\1", w)
+    # Plurals.
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    # -ing and -ed, undoubling the consonant they doubled (planned → plan).
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    # A final e, so finance and financing meet (financ).
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _english_words(text: str) -> list[str]:
+    # "Fujian's" is Fujian; "Xiang'an" stays two words, as the query's own will.
+    return _WORD.findall(text.replace("'s ", " ").replace("’s ", " ").removesuffix("'s").removesuffix("’s"))
+
+
+def stems(text: str) -> str:
+    """A field's English as space-padded stems (" company list on domest exchang "), so a
+    phrase is found with one substring search and only at word boundaries."""
+    words = _english_words(text)
+    return f" {' '.join(stem(w) for w in words)} " if words else ""
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Each stemmed word or phrase of search_synonyms.txt → the other members of its groups."""
+    path = Path(__file__).with_name("search_synonyms.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a trimmed install: English still matches, without synonyms
+        return {}
+    table: dict[str, list[str]] = {}
+    for line in lines:
+        line = line.split("#", 1)[0]
+        members = [m for m in dict.fromkeys(stems(fold(m)) for m in line.split(",")) if m]
+        for m in members:
+            known = table.setdefault(m, [])
+            known.extend(o for o in members if o != m and o not in known)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+# ---- the prepared index ------------------------------------------------------------------
+
+# One fact's searchable text. Plain strings, not objects, because the cache unmarshals it on
+# every lookup: per fact, the field names, then the folded text, the stems, the pinyin and
+# the initials of every field, each joined by _SEP in the order of the names (an empty
+# string where a field has none).
+Row = tuple[tuple[str, ...], str, str, str, str]
 
 
 @dataclass(frozen=True)
-class Hit:
-    fact: Fact
-    score: float
+class SearchIndex:
+    rows: tuple[Row, ...]  # one per fact, in fact-base order (base.facts)
+    vocabulary: tuple[str, ...]  # tags, measures, entities and topic titles, for "did you mean"
+    syllables: frozenset[str]  # every syllable in the fact base, to read 'shang shi gong si'
+    stable: frozenset[str]  # the fact base's characters that fold leaves alone (_normalize_query)
+    has_pinyin: bool
+    version: int = INDEX_VERSION
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    fact: Fact
-    fields: tuple[tuple[str, str], ...]  # (field name, normalized text), one per tag
-    haystack: str  # every field joined, for bigram coverage
+def _raw_fields(fact: Fact, topic_title: str) -> list[tuple[str, str]]:
+    from xmfacts.figures.printing import plain_number
 
-
-def _prepare(fact: Fact, topic_title: str) -> _Prepared:
-    figure = fact.figure.printed()
-    numbers = " ".join(plain_number(n) for n in (fact.figure.value, fact.figure.lower, fact.figure.upper) if n is not None)
-    raw: list[tuple[str, str]] = [
+    figure = fact.figure
+    numbers = " ".join(plain_number(n) for n in (figure.value, figure.lower, figure.upper) if n is not None)
+    raw = [
         ("label", fact.label),
         ("label_en", fact.label_en),
-        ("figure", f"{figure} {numbers}"),
+        ("figure", f"{figure.printed()} {numbers}"),
         ("id", fact.full_id),
         ("entity", fact.entity),
         ("quote", fact.quote),
@@ -74,95 +259,593 @@ def _prepare(fact: Fact, topic_title: str) -> _Prepared:
         ("note", fact.note),
     ]
     raw.extend(("tags", t) for t in fact.tags)
-    raw = [(name, text) for name, text in raw if text]
-    # One normalize call per fact, not per field: fact text holds no control characters
-    # (the loader refuses them), so NUL safely separates the fields.
-    texts = normalize("\0".join(text for _, text in raw)).split("\0")
-    fields = tuple((name, text) for (name, _), text in zip(raw, texts))
-    return _Prepared(fact, fields, "\n".join(texts))
+    raw.extend(("measure", m) for m in fact.measure)
+    return [(name, text) for name, text in raw if text]
 
 
-def _english_variants(word: str) -> tuple[str, ...]:
-    """Crude plural folding, enough for 'companies' and 'company', 'funds' and 'fund' to meet."""
-    if word.endswith("ies") and len(word) > 4:
-        return (word, word[:-3] + "y")
-    if word.endswith("es") and len(word) > 4:
-        return (word, word[:-2], word[:-1])
-    if word.endswith("s") and len(word) > 3:
-        return (word, word[:-1])
-    if word.endswith("y") and len(word) > 3:
-        return (word, word[:-1] + "ies")
-    return (word,)
+def build_index(base: FactBase, pinyin: bool = True) -> SearchIndex:
+    """Fold, stem and spell in pinyin every searched field: done once per compile, not per query."""
+    from xmfacts import pinyin as py
+
+    spell = pinyin and py.available()
+    raws = [_raw_fields(fact, f"{topic.title} {topic.title_en}") for topic in base.topics for fact in topic.facts]
+    # One normalize call for the whole base, not one per field: fold scans its phrase table once
+    # per call. Fact text holds no control characters (the loader refuses them) and fold leaves
+    # them alone, so _SEP and _FACT_SEP safely part the fields and the facts.
+    texts = [_SEP.join(text for _, text in raw) for raw in raws]
+    titles = [text for topic in base.topics for text in (topic.title, topic.title_en)]
+    *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
+    rows: list[Row] = []
+    vocabulary: dict[str, None] = {}
+    syllables: set[str] = set()
+    for raw, joined in zip(raws, folded_facts):
+        # one string object per field name, so marshal stores each name once for the whole base
+        names = tuple(sys.intern(name) for name, _ in raw)
+        folded = joined.split(_SEP)
+        spelled: list[str] = []
+        initials: list[str] = []
+        for name, text in zip(names, folded):
+            runs = py.syllable_runs(text) if spell and name in _PINYIN_FIELDS and has_cjk(text) else []
+            syllables.update(s for run in runs for s in run)
+            spelled.append(py.spelled(runs))
+            inits = py.initials(runs) if name in _INITIALS_FIELDS else []
+            initials.append(f" {' '.join(inits)} " if inits else "")
+            if name in {"tags", "measure", "entity"}:
+                vocabulary[text] = None
+        rows.append((names, joined, _SEP.join(stems(t) for t in folded), _SEP.join(spelled), _SEP.join(initials)))
+    vocabulary.update(dict.fromkeys(folded_titles.split(_SEP)))
+    return SearchIndex(tuple(rows), tuple(vocabulary), frozenset(syllables), _stable_characters(rows), spell)
 
 
-class _Term:
-    """One query word and how to find it in a field."""
+def _stable_characters(rows: list[Row]) -> frozenset[str]:
+    from xmfacts import t2s_table  # the table fold converts with (xmfacts.text.to_simplified)
 
-    def __init__(self, word: str) -> None:
-        self.word = word
-        self.cjk = has_cjk(word)
-        if self.cjk:
-            self.pattern = None
-        elif _NUMBER.fullmatch(word):
-            # 68 must not hit 680 or 6.8; a number stands alone or next to non-digits.
-            self.pattern = re.compile(rf"(?<![\d.]){re.escape(word)}(?!\.?\d)")
+    changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
+    seen = set().union(*(row[1] for row in rows))
+    return frozenset(c for c in seen - changing if not c.isascii())
+
+
+def index_to_plain(index: SearchIndex) -> tuple[Any, ...]:
+    return (index.version, index.rows, index.vocabulary, index.syllables, index.stable, index.has_pinyin)
+
+
+def index_from_plain(plain: Any) -> SearchIndex | None:
+    """The stored index, or None when it was built by another version of this module."""
+    if not isinstance(plain, tuple) or len(plain) != 6 or plain[0] != INDEX_VERSION:
+        return None
+    version, rows, vocabulary, syllables, stable, has_pinyin = plain
+    return SearchIndex(rows, vocabulary, syllables, stable, has_pinyin, version)
+
+
+_MEMO: list[tuple[FactBase, SearchIndex]] = []
+
+
+def index_for(base: FactBase, pinyin: bool = True) -> SearchIndex:
+    """An index for a fact base given without one (a library caller, a test): built once per base."""
+    for known, index in _MEMO:
+        if (known is base or known == base) and (index.has_pinyin or not pinyin):
+            return index
+    index = build_index(base, pinyin)
+    _MEMO[:] = [(base, index)]
+    return index
+
+
+# ---- reading the query -------------------------------------------------------------------
+
+
+# The two classes below are built on every query but defined on every run, and a frozen
+# dataclass costs ~0.7 ms to define (its methods are generated with exec): plain classes with
+# __slots__, never changed after __init__, keep `search WORD --json` within its start-up budget.
+
+
+class QueryNumber:
+    """A figure as typed: value × multiplier, good to ± its last digit, in a unit (or any)."""
+
+    __slots__ = ("value", "step", "multiplier", "base", "bare")
+
+    def __init__(self, value: Decimal, step: Decimal, multiplier: int = 1, base: BaseUnit | None = None) -> None:
+        self.value = value
+        self.step = step  # its last digit's place: 1141.6 → 0.1
+        self.multiplier = multiplier
+        self.base = base  # None: any unit
+        # No multiplier and no unit: may also be the number as printed (1141 for 1141.58亿元).
+        self.bare = multiplier == 1 and base is None
+
+
+class Term:
+    """One thing the query asks for, and every way it may be found."""
+
+    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "bigrams", "parts")
+
+    def __init__(
+        self,
+        text: str,
+        kind: str,
+        *,
+        phrases: tuple[str, ...] = (),
+        prefix: str = "",
+        pinyin: re.Pattern[str] | None = None,
+        initials: str = "",
+        number: QueryNumber | None = None,
+        text_pattern: re.Pattern[str] | None = None,
+        bigrams: frozenset[str] = frozenset(),
+        parts: tuple[Term, ...] = (),
+    ) -> None:
+        self.text = text  # as typed (folded), for --explain and "did you mean"
+        self.kind = kind  # "chinese", "words", "syllables", "figure" or "literal"
+        self.phrases = phrases  # words: stems as typed, then each synonym (" ventur capital ")
+        self.prefix = prefix  # words: the stems as a word start (" hydro" finds hydrogen)
+        self.pinyin = pinyin  # whole syllables, typed with or without the spaces
+        self.initials = initials  # " xyd "
+        self.number = number
+        self.text_pattern = text_pattern  # figure: the number as written, standing alone
+        self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
+        self.parts = parts  # syllables: each syllable as a word of its own
+
+    def __repr__(self) -> str:
+        return f"Term({self.text!r}, {self.kind!r})"
+
+
+def _strip_edges(token: str) -> str:
+    return token.strip(_EDGE_PUNCTUATION)
+
+
+@cache
+def _unit_pattern() -> str:
+    """A multiplier and a unit as printed, each optional, with the hedges that sit around them."""
+    from xmfacts.figures.units import MULTIPLIERS, base_spellings_longest_first
+
+    units = "|".join(re.escape(u) for u in base_spellings_longest_first())
+    multipliers = "|".join(MULTIPLIERS)  # longest first already: 万亿 before 万
+    english = "|".join(_EN_SUFFIXES)
+    return (
+        rf"(?:余|多)?(?:(?P<multiplier>{multipliers})|(?P<english>{english})(?![a-z]))?"
+        rf"(?:余|多)?(?P<unit>{units})?(?:余|多|左右)?"
+    )
+
+
+@cache
+def _figure_token() -> re.Pattern[str]:
+    """A whole token that is a figure: ¥1141.58, rmb114.16, 1141.58亿, 超1000亿元, 2.3万余家, 29.2%, 4.2bn."""
+    return re.compile(rf"(?P<currency>rmb|cny|¥)?(?:超过|超|逾|过|近|约|不到|不足|最高|达)?(?P<number>\d+(?:\.\d+)?){_unit_pattern()}")
+
+
+@cache
+def _unit_token() -> re.Pattern[str]:
+    """A multiplier or unit written apart from its number: 1141.58 亿元, 70 家."""
+    return re.compile(rf"(?=.){_unit_pattern()}")
+
+
+def _scale(match: re.Match[str]) -> tuple[int, BaseUnit | None] | None:
+    """The multiplier and base unit a match of _unit_pattern stands for; None for an unknown unit."""
+    from xmfacts.figures.units import MULTIPLIERS, parse_unit
+
+    multiplier = MULTIPLIERS.get(match["multiplier"] or "", 1) * _EN_SUFFIXES.get(match["english"] or "", 1)
+    if not match["unit"]:
+        return multiplier, None
+    unit = parse_unit(match["unit"])
+    return (multiplier * unit.scale, unit.base) if unit is not None else None
+
+
+def _number(match: re.Match[str]) -> QueryNumber | None:
+    try:
+        value = Decimal(match["number"])
+    except InvalidOperation:
+        return None
+    scale = _scale(match)
+    if scale is None:
+        return None
+    exponent = value.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    multiplier, base = scale
+    return QueryNumber(value, step, multiplier, BaseUnit.CNY if match["currency"] else base)
+
+
+def _read_figures(tokens: list[str]) -> list[str | Term]:
+    """Tokens with each figure (and the multiplier and currency words around it) made one term."""
+    items: list[str | Term] = []
+    i = 0
+    while i < len(tokens):
+        token = _strip_edges(tokens[i])
+        match = _figure_token().fullmatch(token) if any(c.isdigit() for c in token) else None
+        number = _number(match) if match else None
+        if match is None or number is None:
+            items.append(tokens[i])
+            i += 1
+            continue
+        taken = [token]
+        i += 1
+        multiplier, base = number.multiplier, number.base
+        apart = _unit_token().fullmatch(_strip_edges(tokens[i])) if i < len(tokens) and number.bare else None
+        scale = _scale(apart) if apart is not None else None
+        if apart is not None and scale is not None:
+            (multiplier, base), i = scale, i + 1
+            taken.append(apart.group())
+        if i < len(tokens) and _strip_edges(tokens[i]) in _EN_MULTIPLIERS and multiplier == 1:
+            multiplier *= _EN_MULTIPLIERS[_strip_edges(tokens[i])]
+            taken.append(_strip_edges(tokens[i]))
+            i += 1
+        if i < len(tokens) and _strip_edges(tokens[i]) in _CURRENCY | _PERCENT:
+            base = BaseUnit.CNY if _strip_edges(tokens[i]) in _CURRENCY else BaseUnit.PERCENT
+            taken.append(_strip_edges(tokens[i]))
+            i += 1
+        if items and isinstance(items[-1], str) and _strip_edges(items[-1]) in _CURRENCY:
+            base = BaseUnit.CNY
+            taken.insert(0, _strip_edges(items.pop()))
+        number = QueryNumber(number.value, number.step, multiplier, base)
+        # A bare number is also looked for as written (2023 in 2023年以来; 500 in 世界500强),
+        # and a Chinese figure token as a substring (68家 in a quote).
+        if number.bare:
+            pattern = re.compile(rf"(?<![\d.]){re.escape(match['number'])}(?!\.?\d)")
+        elif has_cjk(token):
+            pattern = re.compile(re.escape(token))
         else:
-            alts = "|".join(re.escape(v) for v in _english_variants(word))
-            self.pattern = re.compile(rf"(?<![a-z0-9])(?:{alts})")
-        self.bigrams = {word[i : i + 2] for i in range(len(word) - 1)} if self.cjk and len(word) > 2 else set()
+            pattern = None
+        items.append(Term(" ".join(taken), "figure", number=number, text_pattern=pattern))
+    return items
 
-    def field_score(self, text: str) -> float:
-        if self.pattern is None:
-            pos = text.find(self.word)
+
+@cache
+def _syllable_pattern(letters: str) -> re.Pattern[str]:
+    # Any syllable boundary may fall between two letters, but the match must start and end on
+    # one: 'tianma' finds tian'ma and not tian'mao'zi.
+    return re.compile(r"(?<![a-z])" + "'?".join(letters) + r"(?![a-z])")
+
+
+def _words_term(text: str, words: list[str], alternatives: tuple[str, ...] = ()) -> Term:
+    phrase = f" {' '.join(stem(w) for w in words)} "
+    letters = "".join(words)
+    plain = len(words) == 1 and letters.isalpha() and letters.isascii()
+    return Term(
+        text,
+        "words",
+        phrases=(phrase, *alternatives),
+        prefix=phrase.rstrip() if len(words[-1]) >= 3 else "",
+        pinyin=_syllable_pattern(letters) if plain and 2 <= len(letters) <= 40 else None,
+        initials=f" {letters} " if plain and 3 <= len(letters) <= 12 else "",
+    )
+
+
+@cache
+def _zh_filler() -> re.Pattern[str]:
+    return re.compile(_ZH_FILLER)  # ~1 ms: only for a query that may hold a question word
+
+
+def _chinese_terms(token: str) -> list[Term]:
+    terms = []
+    token = _strip_edges(token)
+    if not _ZH_FILLER_CHARS.isdisjoint(token):
+        token = _zh_filler().sub(" ", token)
+    for piece in token.split():
+        piece = _strip_edges(piece)
+        if piece:
+            bigrams = frozenset(piece[i : i + 2] for i in range(len(piece) - 1)) if len(piece) > 2 else frozenset()
+            terms.append(Term(piece, "chinese", bigrams=bigrams))
+    return terms
+
+
+def parse_query(words: Sequence[str], index: SearchIndex | None = None) -> list[Term]:
+    """The terms a query asks for; raise UsageError when it names nothing to look for."""
+    syllables = index.syllables if index is not None else frozenset()
+    tokens = split_query(words, index.stable if index is not None else frozenset())
+    if not tokens:
+        raise UsageError("empty query: give at least one word, e.g. xmfacts search 授信")
+    # Each term keeps the position of the token it came from, so that English and pinyin
+    # words, read together below, go back in the order they were typed.
+    placed: list[tuple[int, Term]] = []
+    latin: list[tuple[int, str, list[str]]] = []  # (position, token, words) for English and pinyin
+    literal: list[Term] = []
+    for position, item in enumerate(_read_figures(tokens)):
+        if isinstance(item, Term):
+            placed.append((position, item))
+        elif has_cjk(item):
+            placed.extend((position, term) for term in _chinese_terms(item))
         else:
-            m = self.pattern.search(text)
-            pos = m.start() if m else -1
-        if pos < 0:
-            return 0.0
-        return _EXACT_BONUS if text == self.word else 1.0
+            token = _strip_edges(item)
+            found = _english_words(token)
+            if found:
+                latin.append((position, token, found))
+            elif item.strip():
+                # Only symbols (%, +, .*[): looked for as written, if nothing else is asked.
+                literal.append(Term(item, "literal"))
+    placed.extend(_latin_terms(latin, syllables))
+    placed.sort(key=lambda p: p[0])  # stable: the pieces of one Chinese token keep their order
+    terms = [term for _, term in placed]
+    if not terms and literal:
+        terms = literal
+    # A word typed twice asks for nothing more (and a pasted page must not cost a scan per word).
+    terms = list({(t.kind, t.text): t for t in terms}.values())
+    if not terms:
+        raise UsageError(
+            f"only question words in {' '.join(tokens)!r}: say what to look for, e.g. xmfacts search how many listed companies"
+        )
+    return terms
 
-    def score(self, prepared: _Prepared) -> float:
-        best = 0.0
-        breadth = 0
-        for name, text in prepared.fields:
-            s = self.field_score(text)
-            if s:
-                best = max(best, s * _WEIGHTS[name])
-                breadth += 1
-        if best or not self.bigrams:
-            # a fact that names the word in several fields is more about it
-            return best + _BREADTH_BONUS * (breadth - 1) if best else 0.0
+
+def _latin_terms(latin: list[tuple[int, str, list[str]]], syllables: frozenset[str]) -> list[tuple[int, Term]]:
+    """English words (with their synonyms) and pinyin, in query order, question words dropped."""
+    if not latin:
+        return []
+    table = synonyms()
+    out: list[tuple[int, Term]] = []
+    i = 0
+    while i < len(latin):
+        # The longest run of words typed together that is an entry of the synonym table
+        # ("venture capital").
+        for n in range(min(5, len(latin) - i), 0, -1):
+            run = latin[i : i + n]
+            if run[-1][0] - run[0][0] != n - 1:
+                continue
+            words = [w for _, _, ws in run for w in ws]
+            key = f" {' '.join(stem(w) for w in words)} "
+            if key in table and (n > 1 or run[0][1] not in _EN_FILLER):
+                text = " ".join(token for _, token, _ in run)
+                out.append((run[0][0], _words_term(text, words, table[key])))
+                i += n
+                break
+        else:
+            position, token, words = latin[i]
+            i += 1
+            if token in _EN_FILLER:
+                continue
+            out.append((position, _words_term(token, words)))
+    return _join_syllables(out, syllables)
+
+
+def _join_syllables(terms: list[tuple[int, Term]], syllables: frozenset[str]) -> list[tuple[int, Term]]:
+    """'shang shi gong si': single syllables in a row are one word, typed with spaces."""
+    out: list[tuple[int, Term]] = []
+    run: list[tuple[int, Term]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            letters = "".join(t.text for _, t in run)
+            parts = tuple(t for _, t in run)
+            out.append((run[0][0], Term(" ".join(t.text for t in parts), "syllables", pinyin=_syllable_pattern(letters), parts=parts)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for position, term in terms:
+        single = term.kind == "words" and len(term.phrases) == 1 and term.text in syllables
+        if run and not (single and run[-1][0] + 1 == position):
+            flush()
+        if single:
+            run.append((position, term))
+        else:
+            out.append((position, term))
+    flush()
+    return out
+
+
+# ---- scoring -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    fact: Fact
+    score: float
+    why: tuple[str, ...] = field(default=(), compare=False)  # per term: field, kind of match, points
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[Hit, ...]  # best first, at most the limit
+    total: int  # how many facts matched before the limit
+    suggestions: tuple[str, ...] = ()  # when nothing matched: fact-base terms near the words that matched nowhere
+
+
+class _Fields:
+    """One fact's prepared fields, split out of the index row only when a term needs them."""
+
+    def __init__(self, row: Row) -> None:
+        self.names, self.folded_all, self.stems_all, self.pinyin_all, self.initials_all = row
+        self._split: dict[int, list[str]] = {}
+
+    def column(self, which: int) -> list[str]:
+        if which not in self._split:
+            self._split[which] = (self.folded_all, self.stems_all, self.pinyin_all, self.initials_all)[which].split(_SEP)
+        return self._split[which]
+
+    def each(self, kind: str) -> Iterator[tuple[str, str, str, str, str]]:
+        """(name, folded, stems, pinyin, initials) per field; only the columns a kind of term reads."""
+        if kind in {"chinese", "literal", "figure"}:
+            yield from ((name, folded, "", "", "") for name, folded in zip(self.names, self.column(0)))
+        elif kind == "syllables":
+            yield from ((name, "", "", spelled, "") for name, spelled in zip(self.names, self.column(2)))
+        else:
+            yield from zip(self.names, self.column(0), self.column(1), self.column(2), self.column(3))
+
+
+def _word_match(term: Term, folded: str, stemmed: str, spelled: str, initials: str) -> tuple[float, str]:
+    best, how = 0.0, ""
+    if stemmed:
+        for n, phrase in enumerate(term.phrases):
+            if phrase in stemmed:
+                kind = ENGLISH if n == 0 else SYNONYM
+                factor = _FACTOR[kind] * (_EXACT_BONUS if n == 0 and stemmed == phrase else 1.0)
+                if factor > best:
+                    best, how = factor, kind
+        if not best and term.prefix and term.prefix in stemmed:
+            best, how = _FACTOR[PREFIX], PREFIX
+    if best < _FACTOR[PINYIN] and spelled and term.pinyin is not None and term.pinyin.search(spelled):
+        best, how = _FACTOR[PINYIN], PINYIN
+    if best < _FACTOR[INITIALS] and initials and term.initials and term.initials in initials:
+        best, how = _FACTOR[INITIALS], INITIALS
+    return best, how
+
+
+def _field_match(term: Term, folded: str, stemmed: str, spelled: str, initials: str) -> tuple[float, str]:
+    if term.kind == "chinese" or term.kind == "literal":
+        if term.text in folded:
+            return (_EXACT_BONUS if folded == term.text else 1.0), CHINESE
+        return 0.0, ""
+    if term.kind == "words":
+        return _word_match(term, folded, stemmed, spelled, initials)
+    if term.kind == "syllables":
+        if spelled and term.pinyin is not None and term.pinyin.search(spelled):
+            return _FACTOR[PINYIN], PINYIN
+        return 0.0, ""
+    if term.kind == "figure" and term.text_pattern is not None and term.text_pattern.search(folded):
+        return 1.0, CHINESE if has_cjk(term.text) else "as written"
+    return 0.0, ""
+
+
+def _may_match(term: Term, fields: _Fields) -> bool:
+    """A cheap test on the whole row before looking field by field."""
+    if term.kind == "chinese":
+        return term.text in fields.folded_all or bool(term.bigrams)
+    if term.kind == "literal":
+        return term.text in fields.folded_all
+    if term.kind == "words":
+        return (
+            any(p in fields.stems_all for p in term.phrases)
+            or bool(term.prefix and term.prefix in fields.stems_all)
+            or bool(term.pinyin and fields.pinyin_all and term.pinyin.search(fields.pinyin_all))
+            or bool(term.initials and term.initials in fields.initials_all)
+        )
+    if term.kind == "syllables":
+        return bool(fields.pinyin_all and term.pinyin and term.pinyin.search(fields.pinyin_all)) or all(
+            _may_match(p, fields) for p in term.parts
+        )
+    return True  # figures are checked against the fact's own figure
+
+
+def _figure_match(number: QueryNumber, fact: Fact) -> str:
+    """FIGURE if the fact's figure is the one typed, ROUNDED if it rounds or truncates to it, else ''."""
+    figure = fact.figure
+    if figure.kind is Kind.DATE:
+        year = number.value
+        # 2011 or 2011年 for an event of 2011-07
+        a_year = number.multiplier == 1 and number.base in (None, BaseUnit.YEAR) and number.step == 1
+        if a_year and figure.date and 1000 <= year <= 2999 and figure.date.startswith(str(year)):
+            return FIGURE
+        return ""
+    if number.base is not None and figure.base_unit not in (number.base, BaseUnit.NUMBER, None):
+        return ""
+    # 1141 stands for [1140.5, 1142): 1141.58 rounded (1142) or cut (1141) to whole units.
+    low = (number.value - number.step / 2) * number.multiplier
+    high = (number.value + number.step) * number.multiplier
+    typed = number.value * number.multiplier
+    found = ""
+    for n in (figure.value, figure.lower, figure.upper):
+        if n is None:
+            continue
+        candidates = [n * (figure.scale or 1)]
+        if number.bare:  # also the number as printed: 1141 for 1141.58亿元
+            candidates.append(n)
+        for v in candidates:
+            if v == typed:
+                return FIGURE
+            if low <= v < high:
+                found = ROUNDED
+    return found
+
+
+def _term_score(term: Term, fields: _Fields, fact: Fact) -> tuple[float, str]:
+    """The term's points in this fact and why, or 0 when the fact does not have it."""
+    if term.kind == "syllables" and not (fields.pinyin_all and term.pinyin and term.pinyin.search(fields.pinyin_all)):
+        # The syllables are in the fact, but apart: each must match, and counts for less.
+        total, whys = 0.0, []
+        for part in term.parts:
+            s, why = _term_score(part, fields, fact)
+            if not s:
+                return 0.0, ""
+            total += s
+            whys.append(why)
+        return total / len(term.parts) * _SCATTERED_SYLLABLES, f"syllables apart: {'; '.join(whys)}"
+    best, best_why = 0.0, ""
+    seen: set[str] = set()  # the fields the term is in
+    if term.number is not None:
+        kind = _figure_match(term.number, fact)
+        if kind:
+            best, best_why = _FACTOR[kind] * _WEIGHTS["figure"], f"figure, {kind}"
+            seen.add("figure")
+    if _may_match(term, fields):
+        for name, folded, stemmed, spelled, initials in fields.each(term.kind):
+            factor, how = _field_match(term, folded, stemmed, spelled, initials)
+            if factor:
+                points = factor * _WEIGHTS[name]
+                seen.add(_BREADTH_FIELD.get(name, name))
+                if points > best:
+                    best, best_why = points, f"{name}, {how}"
+    if best:
+        # a fact that names the word in several fields is more about it
+        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    if term.bigrams:
         # A Chinese phrase typed without the source's exact wording (厦门上市公司 for
         # 厦门境内上市公司) still finds the fact when most of its character pairs occur.
-        found = sum(1 for b in self.bigrams if b in prepared.haystack)
-        coverage = found / len(self.bigrams)
-        return coverage * _BIGRAM_FACTOR if coverage >= _BIGRAM_MIN_COVERAGE else 0.0
+        found = sum(1 for b in term.bigrams if b in fields.folded_all)
+        coverage = found / len(term.bigrams)
+        if coverage >= _BIGRAM_MIN_COVERAGE:
+            return coverage * _BIGRAM_FACTOR, f"character pairs, {found} of {len(term.bigrams)}"
+    return 0.0, ""
 
 
-def split_query(words: Sequence[str]) -> list[str]:
-    """Query words from the command line; '天马 投资' as one argument is two words."""
-    return [w for part in words for w in normalize(part).split()]
-
-
-def search(base: FactBase, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> list[Hit]:
-    """Facts matching every word, best first; ties keep fact-base order."""
-    terms = [_Term(w) for w in split_query(words)]
-    if not terms:
-        raise UsageError("empty query: give at least one word, e.g. xmfacts search 授信")
+def find(
+    base: FactBase,
+    words: Sequence[str],
+    topic: str | None = None,
+    limit: int | None = None,
+    index: SearchIndex | None = None,
+) -> SearchResult:
+    """Facts matching every term, best first (ties keep fact-base order), and how many there were."""
+    if index is None:
+        index = index_for(base, pinyin=False)
+    terms = parse_query(words, index)
+    if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
+        # An index built without pinyin (no cache): spell the fact base now, as the cache would have.
+        index = index_for(base, pinyin=True)
+        terms = parse_query(words, index)
     hits: list[Hit] = []
+    rows = iter(index.rows)
     for t in base.topics:
         if topic is not None and t.id != topic:
+            for _ in t.facts:
+                next(rows)
             continue
-        title = f"{t.title} {t.title_en}"
         for fact in t.facts:
-            prepared = _prepare(fact, title)
+            fields = _Fields(next(rows))
             total = 0.0
+            why: list[str] = []
             for term in terms:
-                s = term.score(prepared)
-                if not s:
+                score, reason = _term_score(term, fields, fact)
+                if not score:
                     break
-                total += s
+                total += score
+                why.append(f"{term.text}: {reason} ({score:.1f})")
             else:
-                hits.append(Hit(fact, round(total, 3)))
+                hits.append(Hit(fact, round(total, 3), tuple(why)))
     hits.sort(key=lambda h: -h.score)  # stable: equal scores stay in fact-base order
-    return hits[:limit] if limit else hits
+    shown = hits[:limit] if limit else hits
+    suggestions = () if hits else _suggest(base, index, terms)
+    return SearchResult(tuple(shown), len(hits), suggestions)
+
+
+def search(
+    base: FactBase, words: Sequence[str], topic: str | None = None, limit: int | None = None, index: SearchIndex | None = None
+) -> list[Hit]:
+    """Facts matching every term, best first; ties keep fact-base order."""
+    return list(find(base, words, topic=topic, limit=limit, index=index).hits)
+
+
+def _suggest(base: FactBase, index: SearchIndex, terms: list[Term]) -> tuple[str, ...]:
+    """For each word that matches no fact at all, the closest terms of the fact base."""
+    import difflib  # only when nothing was found
+
+    facts = base.facts
+    out: dict[str, None] = {}
+    # The first few distinct words are enough to say what is near; a pasted page is not a query.
+    words = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
+    for term in list(words.values())[:_SUGGEST_FOR_WORDS]:
+        if any(_term_score(term, _Fields(row), fact)[0] for row, fact in zip(index.rows, facts)):
+            continue
+        for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
+            out[close] = None
+    return tuple(out)
+
+
+def explain(hit: Hit) -> str:
+    """Why a fact ranked where it did, one line: each term's best field, kind of match, points."""
+    return f"{hit.fact.full_id}  {hit.score:g} = " + "; ".join(hit.why)
+

@@ -219,3 +219,9 @@ def test_large_inputs_do_not_raise() -> None:
     assert read_figures("1" * 100_000)[0].figure.value == D("1" * 100_000)
     check_offsets("２" * 50_000, read_figures("２" * 50_000))
 
+
+
+@pytest.mark.parametrize("text", ["0 ", "5 ", "70 ", "2023 "])
+def test_a_number_before_trailing_spaces(text: str) -> None:
+    [r] = read_figures(text)
+    assert (r.text, r.figure.unit) == (text.strip(), "")

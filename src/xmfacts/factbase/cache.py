@@ -5,6 +5,11 @@ Parsing and validating the TOML is most of what a lookup costs beyond starting P
 edit is picked up on the next run however quickly it follows; it lives in the user's cache
 directory and any trouble with it (unwritable, corrupt, from another version) just means
 parsing the TOML as if there were no cache.
+
+Beside the fact base, the file holds search's prepared index (every field folded, stemmed
+and spelled in pinyin: ``xmfacts.search.build_index``) as a second marshal record, so a
+search neither re-normalises the facts nor imports pypinyin, and ``show`` does not even
+read it.
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from xmfacts import __version__
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
 # Bump when the way the model is stored below changes (not when the model gains a field:
-# the model's field names are part of the key).
-_LAYOUT = 3
+# the model's field names are part of the key). Search's index carries its own version.
+_LAYOUT = 4
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -62,18 +67,38 @@ def _path(key: str) -> Path | None:
 
 
 def load(key: str) -> FactBase | None:
+    found = _load(key, with_index=False)
+    return found[0] if found else None
+
+
+def load_with_index(key: str) -> tuple[FactBase, Any] | None:
+    """The fact base and the plain search index stored beside it (None if it has none)."""
+    return _load(key, with_index=True)
+
+
+def _load(key: str, with_index: bool) -> tuple[FactBase, Any] | None:
     path = _path(key)
     if path is None:
         return None
     try:
         with open(path, "rb") as handle:
             stored_key, plain = marshal.load(handle)
-        return _from_plain(plain) if stored_key == key else None
+            if stored_key != key:
+                return None
+            # The index travels as one bytes record: marshal.load on a file reads object by
+            # object (~2 ms for this one), marshal.loads on bytes reads it at memory speed.
+            packed = marshal.load(handle) if with_index else None
+        return _from_plain(plain), marshal.loads(packed) if packed is not None else None
     except Exception:  # missing, truncated, or written by an incompatible version
         return None
 
 
-def store(key: str, base: FactBase) -> None:
+def store(key: str, base: FactBase, index: Callable[[], Any] | None = None) -> None:
+    """Write the fact base, and the plain search index that ``index()`` builds.
+
+    ``index`` is called only once the cache file can be written: building it imports pypinyin
+    (~200 ms), which a run that cannot keep the result should not pay.
+    """
     path = _path(key)
     if path is None:
         return
@@ -84,6 +109,7 @@ def store(key: str, base: FactBase) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".factbase.", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             marshal.dump((key, _to_plain(base)), handle)
+            marshal.dump(marshal.dumps(index()) if index is not None else None, handle)
         os.replace(tmp, path)
     except Exception:
         # A read-only home or a full disk must not break a lookup; the next run parses again.

@@ -137,7 +137,7 @@ def _past_spaces(norm: str, p: int) -> int:
     while norm[q : q + 1] and norm[q] in _SPACES:
         q += 1
     # 2023 年 is a year written loosely, not 2023 years: left for what it is, a bare number
-    if q > p and norm[q] not in "年月日" and (_BASE.match(norm, q) or _MULT.match(norm, q)):
+    if q > p and q < len(norm) and norm[q] not in "年月日" and (_BASE.match(norm, q) or _MULT.match(norm, q)):
         return q
     return p
 

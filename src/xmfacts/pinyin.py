@@ -1,0 +1,92 @@
+"""Pinyin of the fact base's Chinese, for people who type 'xinyidai' for 信易贷.
+
+Used only when the fact base is compiled (``xmfacts.search.build_index``, on a cache miss):
+importing pypinyin costs 140–230 ms and converting a fact ~200 µs (shared/NOTES.md), so a
+lookup never imports this module's dependency. Its output is stored in the cache as plain
+strings, which ``xmfacts.search`` matches with no pinyin library at all.
+
+Syllables are toneless and lower case, ü written ``v`` (lv for 绿) as on a keyboard without
+a Chinese input method. A field's pinyin keeps its syllable boundaries (``xia'men``) so that
+a query matches whole syllables only: 'tianma' finds 天马 (tian'ma) and not 天帽子
+(tian'mao'zi). Runs of Chinese separated by anything else are separated by a space, so a
+query never matches across them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from xmfacts.text import is_cjk
+
+SYLLABLE_JOINER = "'"
+RUN_JOINER = " "
+INITIALS_MIN_CHARS = 3  # 'xyd' for 信易贷; two letters (sx for 授信) would hit half the fact base
+
+
+@cache
+def _converter() -> Callable[[str], list[str]] | None:
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:  # installed without its dependencies: search works, without pinyin
+        return None
+
+    def convert(run: str) -> list[str]:
+        # A whole run at a time, so pypinyin's phrase table picks the reading in context
+        # (银行 yin hang, 行业 hang ye).
+        return lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
+
+    return convert
+
+
+def available() -> bool:
+    return _converter() is not None
+
+
+def cjk_runs(text: str) -> list[str]:
+    """The maximal runs of Chinese characters in text: 'A股上市公司（厦门）' → ['股上市公司', '厦门']."""
+    runs: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if is_cjk(ch):
+            current.append(ch)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+@cache
+def run_syllables(run: str) -> tuple[tuple[str, ...], ...]:
+    """One run's syllables, split wherever a character has no reading (it breaks the run).
+
+    Cached: tags, measures and entities repeat across facts, and pypinyin takes ~0.3 ms a run.
+    """
+    convert = _converter()
+    if convert is None:
+        return ()
+    pieces: list[list[str]] = [[]]
+    for syllable in convert(run):
+        clean = "".join(c for c in syllable.lower() if "a" <= c <= "z")
+        if clean:
+            pieces[-1].append(clean)
+        elif pieces[-1]:
+            pieces.append([])
+    return tuple(tuple(p) for p in pieces if p)
+
+
+def syllable_runs(text: str) -> list[tuple[str, ...]]:
+    """Every run of Chinese in text as its syllables: '厦门，信易贷' → [('xia', 'men'), ('xin', 'yi', 'dai')]."""
+    return [piece for run in cjk_runs(text) for piece in run_syllables(run)]
+
+
+def spelled(runs: list[tuple[str, ...]]) -> str:
+    """Runs as stored for matching: "xia'men xin'yi'dai"."""
+    return RUN_JOINER.join(SYLLABLE_JOINER.join(run) for run in runs)
+
+
+def initials(runs: list[tuple[str, ...]]) -> list[str]:
+    """First letters of every run of three characters or more: 信易贷 → 'xyd'."""
+    return ["".join(s[0] for s in run) for run in runs if len(run) >= INITIALS_MIN_CHARS]
