@@ -103,8 +103,14 @@ _HEDGE_GROUP = {
 # another city, is about something else, unless the fact itself speaks of that scope.
 _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
     漳州 莆田 宁德 南京 苏州 成都 武汉 重庆 天津 青岛 宁波 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
-    浦东 火炬高新区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
+    浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university")
+# A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
+_CHANGE = re.compile(r"新增|净增|增加|增长|增速|增幅|同比|环比|提高|下降|减少|上升|回落|认定|\bup\b|\bdown\b|\bgrowth\b|\bincrease|\brise\b|\brose\b")
+# 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
+_PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
+# Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.
+_LEVELS = ("市级", "省级", "区级")
 # Ways of saying where Xiamen is, which name a wider place without changing the scope.
 _APPOSITIONS = re.compile(r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's")
 _CITY = {"厦门市", "厦门"}
@@ -163,6 +169,7 @@ class _Place:
     clause: str
     before: str  # earlier clauses of its sentence
     nearby: str  # its sentence and the one before, where a subject's name may be
+    lead: str  # the words of its clause just before it: 净增, 其中 …
 
 
 def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
@@ -171,7 +178,8 @@ def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
     entity = fold(fact.entity)
     short = _NAME_SUFFIXES.sub("", entity.removeprefix("厦门")) or entity
     # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
-    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", fact.label_en)}
+    # not the first word, which is capitalised because it starts the label
+    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", fact.label_en.split(" ", 1)[-1])}
     # a product or platform the source names in quotation marks (“屿链通”, “厦门信易贷”) is the subject too
     quoted = [fold(q) for q in re.findall(r"“([^”]{2,12})”", fact.quote + fact.label)]
     return tuple(dict.fromkeys([entity, short, *quoted, *sorted(english - common_words)]))
@@ -230,7 +238,9 @@ class Matcher:
         """
         clause_en, before_en = _english(place.clause), _english(place.before)
         scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause)
-        scopes = [w for w in _SCOPES if w in scope]
+        scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
+        change = bool(_CHANGE.search(place.lead))
+        part = bool(_PART.search(place.clause))
         near = self._scores(near_terms)
         far = self._scores(t for t in _terms(place.before) if t not in near_terms)
         counter = _counter(reading.figure.unit)
@@ -240,10 +250,12 @@ class Matcher:
             fact = profile.fact
             named = self._measure(profile, place.clause, clause_en)
             tier = 2
-            if named is None:
+            if named is None and not part:
                 named, tier = self._measure(profile, place.before, before_en), 1
             if named is None or not _comparable(reading, fact):
                 continue
+            if change and not _CHANGE.search(profile.own_text):
+                continue  # 净增超过800家 is not the number of firms
             if any(w not in profile.own_text for w in scopes):
                 continue  # 全省上市公司 is not Xiamen's count
             who = next((n for n in profile.names if n in place.nearby), None)
@@ -404,9 +416,9 @@ def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tu
         verdict, diff, ratio = judge(r, fact)
     recorded = _record_period(fact) if fact is not None else None
     if verdict is Verdict.MISMATCH and period and recorded and r.figure.kind is not Kind.DATE:
-        if periods.before(period, recorded):
+        if periods.ends_earlier(period, recorded):
             verdict = Verdict.OUTDATED  # right for its time, perhaps; the record is newer
-        elif periods.before(recorded, period):
+        elif periods.ends_earlier(recorded, period) and not periods.before(period, recorded):
             verdict, diff, ratio = Verdict.UNKNOWN, None, None  # newer than the record: it cannot say
     return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period, recorded),
                    subject if fact is not None else (), period)
@@ -462,7 +474,7 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
         # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
         p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
-        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1])
+        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start])
         said = folded[s0:c1]
         period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None

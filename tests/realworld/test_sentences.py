@@ -17,10 +17,11 @@ HERE = Path(__file__).parent
 SENTENCES = tomllib.loads((HERE / "sentences.toml").read_text(encoding="utf-8"))["sentence"]
 BASE = load_factbase(HERE.parents[1] / "facts")
 
-# Measured when this set was added (289 of 380 figures right, 16 false alarms, listed in
-# the closing note of the real-claims issue): the floor the checker must not fall below.
-RIGHT_AT_LEAST = 0.76
-KNOWN_FALSE_ALARMS = 16
+# Measured (340 of 380 figures right): the floor the checker must not fall below. The two
+# mismatches left are disputed labels: an English "2010" that is Tianma's move, not its
+# founding, and an undated "最新数据" count of 3607 high-tech firms.
+RIGHT_AT_LEAST = 0.89
+KNOWN_FALSE_ALARMS = 2
 
 
 def _score() -> tuple[int, int, list[str]]:

@@ -110,5 +110,11 @@ def before(claim: str, record: str) -> bool:
     return bounds(claim)[1] < bounds(record)[0]
 
 
+def ends_earlier(claim: str, record: str) -> bool:
+    """Whether the claim's period ends before the record's does: a figure for January 2024
+    is older than one "as of 2024" (the whole year, up to its end)."""
+    return bounds(claim)[1] < bounds(record)[1]
+
+
 def today() -> str:
     return date.today().isoformat()
