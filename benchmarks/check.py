@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from xmfacts.check import check_text
-from xmfacts.loader import load_factbase
+from xmfacts.factbase import load_factbase
 
 SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 7

@@ -26,9 +26,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -117,9 +116,10 @@ _CITY = {"厦门市", "厦门"}
 _NAME_SUFFIXES = re.compile(r"(股份有限公司|有限公司|控股集团|集团|分行|产业)$")
 
 
-def _terms(text: str) -> Counter[str]:
+def _terms(text: str, folded: bool = False) -> Counter[str]:
     """Character pairs of Chinese runs and English words: what a claim and a fact share."""
-    text = fold(text)
+    if not folded:
+        text = fold(text)
     terms: Counter[str] = Counter()
     for run in _CJK_RUN.findall(text):
         for i in range(len(run) - 1):
@@ -211,23 +211,33 @@ class Matcher:
         for n, p in enumerate(self.profiles):
             for t in p.terms:
                 self.postings.setdefault(t, []).append(n)
+        # Each measure form, with the facts that have it: a clause is searched for each form
+        # once (a substring test in C), not once per fact.
+        self.measure_forms: dict[tuple[str, bool], list[tuple[int, str]]] = {}
+        for n, p in enumerate(self.profiles):
+            for written, form, is_english in p.measures:
+                self.measure_forms.setdefault((form, is_english), []).append((n, written))
+        # Forms by their first two characters (Chinese) or first word (English), so a clause
+        # tests only the forms that could start somewhere in it.
+        self.form_keys: dict[str, list[tuple[str, bool]]] = {}
+        for form, is_english in self.measure_forms:
+            key = form.split()[0] if is_english and form.split() else form[:2]
+            self.form_keys.setdefault(key, []).append((form, is_english))
         self.intervals = [p.fact.figure.interval() for p in self.profiles]
         count = len(self.profiles)
         self.idf = {t: math.log((count + 1) / (len(ids) + 0.5)) for t, ids in self.postings.items()}
 
-    def _scores(self, terms: Iterable[str]) -> dict[int, float]:
-        scores: dict[int, float] = {}
-        # Walk only the facts that share a term (an inverted index), not every fact per figure.
-        for t in terms:
-            for i in self.postings.get(t, ()):
-                scores[i] = scores.get(i, 0.0) + self.idf[t]
-        return scores
-
-    @staticmethod
-    def _measure(profile: _Profile, chinese: str, english: str) -> str | None:
-        """The longest of the fact's measure terms the text names, as the fact writes it."""
-        named = [(len(m), m) for m, form, is_english in profile.measures if (form in english if is_english else form in chinese)]
-        return max(named)[1] if named else None
+    def _measures(self, chinese: str, english: str) -> dict[int, str]:
+        """For each fact, the longest of its measure terms the text names, as the fact writes it."""
+        named: dict[int, str] = {}
+        keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
+        forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
+        for form, is_english in forms:
+            if form in (english if is_english else chinese):
+                for n, written in self.measure_forms[(form, is_english)]:
+                    if len(written) > len(named.get(n, "")):
+                        named[n] = written
+        return named
 
     def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
         """The fact the figure's clause is about, with the words that say so; None when none is.
@@ -241,18 +251,20 @@ class Matcher:
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         change = bool(_CHANGE.search(place.lead))
         part = bool(_PART.search(place.clause))
-        near = self._scores(near_terms)
-        far = self._scores(t for t in _terms(place.before) if t not in near_terms)
         counter = _counter(reading.figure.unit)
         candidates = []
         unnamed: list[int] = []  # facts whose measure the clause names, but not their subject
-        for i, profile in enumerate(self.profiles):
+        in_clause = self._measures(place.clause, clause_en)
+        in_before = {} if part else self._measures(place.before, before_en)
+        if not in_clause and not in_before:
+            return None  # most figures of a draft: nothing on record measures what they count
+        near_words = list(near_terms)
+        far_words = [t for t in _terms(place.before, folded=True) if t not in near_terms]
+        for i in sorted(in_clause.keys() | in_before.keys()):
+            profile = self.profiles[i]
             fact = profile.fact
-            named = self._measure(profile, place.clause, clause_en)
-            tier = 2
-            if named is None and not part:
-                named, tier = self._measure(profile, place.before, before_en), 1
-            if named is None or not _comparable(reading, fact):
+            named, tier = (in_clause[i], 2) if i in in_clause else (in_before[i], 1)
+            if not _comparable(reading, fact):
                 continue
             if change and not _CHANGE.search(profile.own_text):
                 continue  # 净增超过800家 is not the number of firms
@@ -264,7 +276,9 @@ class Matcher:
                     unnamed.append(i)
                 continue  # 天马's investment needs 天马 (or Tianma) said nearby
             bonus = _SAME_UNIT_BONUS if counter and _counter(fact.figure.unit) == counter else 0.0
-            total = near.get(i, 0.0) + bonus + _SENTENCE_WEIGHT * far.get(i, 0.0) + _MEASURE_WEIGHT * len(named)
+            near = sum(self.idf[t] for t in near_words if t in profile.terms)
+            far = sum(self.idf[t] for t in far_words if t in profile.terms)
+            total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
             return None
@@ -465,12 +479,12 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
         clause = words[c0:c1]
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
-        near = _terms(clause)
+        near = _terms(clause, folded=True)
         if not near or not words[c0 : r.start].strip():
             # "2011年，天马落户厦门", "31万家厦门中小企业…，累计获得授信": a figure that leads its
             # clause is the subject of what the rest of the sentence says
             clause = words[c0:s1]
-            near = _terms(clause)
+            near = _terms(clause, folded=True)
         # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
         p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1

@@ -39,11 +39,15 @@ def to_simplified(text: str) -> str:
     if text.isascii():
         return text
     chars, phrases, starts = _table()
+    converted = text.translate(chars)
+    if converted == text:
+        return text  # nothing traditional: the phrases (traditional spellings) cannot apply
     if not starts.isdisjoint(text):
         for phrase, simplified in phrases.items():
             if phrase in text:
                 text = text.replace(phrase, simplified)
-    return text.translate(chars)
+        converted = text.translate(chars)
+    return converted
 
 
 def fold(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
@@ -38,6 +39,7 @@ def _year_of(relative: str, written: str) -> int:
     return {"今年": now, "本年": now, "去年": now - 1, "前年": now - 2}.get(relative, now)
 
 
+@lru_cache(maxsize=256)  # figures of one sentence ask about the same text
 def chinese_period(text: str, written: str) -> str | None:
     """The last period named in ``text`` (simplified Chinese), or None."""
     found: str | None = None
@@ -74,6 +76,7 @@ def chinese_period(text: str, written: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=256)
 def english_period(text: str, written: str) -> str | None:
     """The last period an English ``text`` names ("at the end of September 2024", "in 2018")."""
     found: str | None = None
