@@ -94,3 +94,13 @@ def test_source_text_may_follow_as_arguments_and_must_exist(run: Run, tmp_path: 
 def test_basic_fixture_is_clean_without_source_texts() -> None:
     report = validate(BASIC)
     assert (report.facts, report.topics, report.problems) == (8, 2, ())
+
+
+def test_a_fact_without_measure_is_reported(factbase: Path) -> None:
+    path = factbase / "capital-markets.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('measure = ["境内上市公司", "上市公司", "listed companies"]\n', ""), encoding="utf-8")
+    problems = [str(p) for p in validate(factbase).problems]
+    assert problems == [
+        f'{path}:5: capital-markets/listed-companies: no measure: say what the figure measures '
+        '(measure = ["上市公司", "listed companies"]; add --measure)'
+    ]

@@ -54,14 +54,20 @@ def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Repo
     problems: list[Problem] = []
     for topic in base.topics:
         for fact in topic.facts:
-            if not fact.measure:
-                # check ties a figure only to a fact whose measure the claim names: without
-                # one, no claim can ever be checked against this fact
-                problems.append(Problem(topic.path, "no measure: say what the figure measures (measure = [\"上市公司\", \"listed companies\"])",
-                                        line=fact.line, fact_id=fact.full_id))
+            problems.extend(curation(fact, topic.path))
             if texts:
                 problems.extend(trace(fact, topic.path, texts))
     return Report(len(base.facts), len(base.topics), tuple(problems))
+
+
+def curation(fact: Fact, path: str) -> list[Problem]:
+    """What a fact needs beyond a valid file: for now, a measure."""
+    if fact.measure:
+        return []
+    # check ties a figure only to a fact whose measure the claim names: without one, no
+    # claim can ever be checked against this fact
+    message = 'no measure: say what the figure measures (measure = ["上市公司", "listed companies"]; add --measure)'
+    return [Problem(path, message, line=fact.line, fact_id=fact.full_id)]
 
 
 def trace(fact: Fact, path: str, texts: Sequence[str]) -> list[Problem]:

@@ -212,3 +212,13 @@ def test_add_refuses_when_the_file_changed_meanwhile(factbase: Path, monkeypatch
         add_fact(factbase, draft())
     assert str(info.value) == f"{path} changed while the fact was being added; it was not written, run the command again"
     assert path.read_text(encoding="utf-8").endswith('tags = ["募集资金", "funds raised"]\n# someone else\n')
+
+
+def test_add_refuses_a_fact_without_measure(factbase: Path) -> None:
+    before = listing(factbase)
+    with pytest.raises(FactBaseError) as info:
+        add_fact(factbase, draft(measure=()))
+    assert [p.message for p in info.value.problems] == [
+        'no measure: say what the figure measures (measure = ["上市公司", "listed companies"]; add --measure)'
+    ]
+    assert listing(factbase) == before

@@ -22,7 +22,7 @@ from xmfacts.factbase.locate import resolve_facts_dir
 from xmfacts.factbase.parse import parse_factbase
 from xmfacts.model import Fact
 from xmfacts.safewrite import atomic_write
-from xmfacts.validate import read_sources, trace
+from xmfacts.validate import curation, read_sources, trace
 
 # The article's main subject; most figures are about the city itself.
 DEFAULT_ENTITY = "厦门市"
@@ -171,7 +171,7 @@ def _check(root: Path, contents: dict[Path, bytes], path: Path, draft: Draft, te
     base = parse_factbase(root, contents, problems)
     if not problems:
         fact = next(f for f in base.facts if f.full_id == draft.full_id)
-        problems = trace(fact, str(path), texts) if texts else []
+        problems = curation(fact, str(path)) + (trace(fact, str(path), texts) if texts else [])
         if not problems:
             return fact
     raise FactBaseError([_unplaced(p, draft.full_id) for p in problems])
