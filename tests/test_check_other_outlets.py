@@ -26,3 +26,23 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
 def test_claims_from_other_outlets(claim: str, figure: str, fact_id: str | None, verdict: Verdict) -> None:
     [finding] = [f for f in check_text(BASE, claim) if f.reading.text == figure]
     assert (finding.fact.full_id if finding.fact else None, finding.verdict) == (fact_id, verdict), finding.explanation
+
+
+@pytest.mark.parametrize("claim", [
+    "天马第6代柔性AMOLED生产线", "第二条", "Xiamen ranked 7th nationwide", "it ranked 13th in the country",
+    "1号孵化器为核心载体", "在厦门一栋不算起眼的四层小楼里",
+])
+def test_ordinals_ranks_names_and_buildings_are_never_compared(claim: str) -> None:
+    assert all(f.fact is None and f.verdict is Verdict.UNKNOWN for f in check_text(BASE, claim))
+
+
+def test_a_claim_about_another_scope_is_unknown() -> None:
+    for claim in ("福建全省上市公司170家", "全国上市公司超过5000家", "上海浦东新区上市公司170家"):
+        assert [f.verdict for f in check_text(BASE, claim)] == [Verdict.UNKNOWN], claim
+
+
+def test_a_period_later_than_the_record_is_unknown_and_an_earlier_one_outdated() -> None:
+    *_, later = check_text(BASE, "截至2025年底，厦门境内上市公司70家")  # after the year itself
+    [earlier] = check_text(BASE, "厦门境内上市公司51家", written="2018-12-31")
+    assert (later.verdict, earlier.verdict) == (Verdict.UNKNOWN, Verdict.OUTDATED)
+    assert (later.period, earlier.period) == ("2025-12-31", "2018-12-31")
