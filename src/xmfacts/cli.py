@@ -63,8 +63,16 @@ def _format(json: bool, jsonl: bool = False) -> OutputFormat:
     return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
 
 
+# CPython's buffered stdout can swallow EPIPE when one write() hands it megabytes and the
+# pipe takes only part before its reader leaves (`check -f big.txt | head -1` then exited 1,
+# a mismatch to a script). Pieces of a pipe's size each see the error, as does the flush.
+_CHUNK = 1 << 14
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    for start in range(0, len(text), _CHUNK):
+        sys.stdout.write(text[start : start + _CHUNK])
+    sys.stdout.flush()
 
 
 def _error(message: str) -> None:
@@ -101,7 +109,11 @@ def _silence_stdout() -> None:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"xmfacts {__version__}\n")
+        try:
+            _write(f"xmfacts {__version__}\n")
+        except BrokenPipeError:  # outside any command's _edge; click would say 1
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
         raise typer.Exit()
 
 
