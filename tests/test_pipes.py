@@ -108,7 +108,7 @@ def test_every_listing_into_head_exits_141(big: Path, args: list[str]) -> None:
     assert into_head(big, *args) == 141
 
 
-@pytest.mark.parametrize("fmt", [[], ["--json"], ["--jsonl"], ["--format", "claimreview"]], ids=["table", "json", "jsonl", "claimreview"])
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--jsonl"], ["--format", "claimreview", "--review-url", "https://example.org/c", "--author", "Desk"]], ids=["table", "json", "jsonl", "claimreview"])
 def test_check_of_a_long_draft_into_head_exits_141_not_1(draft: Path, fmt: list[str]) -> None:
     # The draft holds mismatches: exit 1 here would tell a script "mismatch found".
     assert into_head(BASIC, "check", "-f", str(draft), *fmt) == 141
@@ -130,7 +130,7 @@ SHORT = {
     "check table": ["check", "厦门境内上市公司有70家"],
     "check json": ["check", "厦门境内上市公司有70家", "--json"],
     "check jsonl": ["check", "厦门境内上市公司有70家", "--jsonl"],
-    "check claimreview": ["check", "厦门境内上市公司有70家", "--format", "claimreview"],
+    "check claimreview": ["check", "厦门境内上市公司有70家", "--format", "claimreview", "--review-url", "https://example.org/c", "--author", "Desk"],
     "topics": ["topics"],
     "validate": ["validate"],
     "validate json": ["validate", "--json"],
