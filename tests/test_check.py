@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -13,10 +15,11 @@ from xmfacts.check import Verdict, check_figure, check_text, summary
 from xmfacts.errors import UsageError
 from xmfacts.factbase import load_factbase
 from xmfacts.factbase.locate import resolve_facts_dir
+from xmfacts.inputs import gather
 from xmfacts.model import FactBase
 from xmfacts.lookup import find_fact
 
-from .conftest import Run
+from .conftest import BASIC, Run
 
 DRAFT = Path(__file__).parent / "drafts" / "draft.md"
 
@@ -197,3 +200,58 @@ def test_cli_compare_id_figure(run: Run) -> None:
     assert json.loads(consistent.stdout)[0]["verdict"] == "consistent"
     wrong = run("compare", "capital-markets/listed-companies", "lots", facts=SHIPPED)
     assert wrong.exit_code == 2
+
+
+# ---- terminal habits (issue 13): forgotten quotes and -f, stdin on a terminal, one format ----
+
+
+def test_words_typed_without_quotes_are_one_claim(run: Run) -> None:
+    # `xmfacts check 厦门境内上市公司有 70家`: the shell splits it; 70家 keeps its subject.
+    result = run("check", "厦门境内上市公司有", "70家", "--json", facts=SHIPPED)
+    assert result.exit_code == 1
+    [row] = json.loads(result.stdout)
+    assert (row["verdict"], row["fact"]["id"], row["span"]["context"]) == ("mismatch", "capital-markets/listed-companies", "厦门境内上市公司有 70家")
+
+
+def test_a_file_name_without_f_is_refused_with_the_command_meant(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text("厦门境内上市公司有70家\n", encoding="utf-8")
+    result = run("check", "draft.md", facts=SHIPPED)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "xmfacts: error: draft.md is a file, not a claim (did you mean: xmfacts check -f draft.md?)\n"
+    # a claim that merely looks like a file name is checked as usual
+    assert run("check", "notes.md", facts=SHIPPED).exit_code == 0
+
+
+def test_stdin_on_a_terminal_says_it_is_waiting(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal("厦门境内上市公司68家"))
+    assert gather(["-"], None) == "厦门境内上市公司68家"
+    assert capsys.readouterr().err == "reading claims from standard input (Ctrl-D to end)\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("piped"))
+    assert gather(["-"], None) == "piped"
+    assert capsys.readouterr().err == ""
+
+
+def test_json_and_jsonl_together_are_a_usage_error(run: Run) -> None:
+    result = run("check", "厦门境内上市公司68家", "--json", "--jsonl", facts=SHIPPED)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "xmfacts: error: --json and --jsonl cannot be used together; choose one\n"
+
+
+def test_percent_differences_are_percentage_points(run: Run) -> None:
+    result = run("check", "全省占比达三成", "--json", facts=SHIPPED)
+    [row] = json.loads(result.stdout)
+    assert row["explanation"] == "the record says 4成 (exact, as of 2024): off by -10 percentage points, ×0.75"
+    table = run("check", "全省占比达三成", facts=SHIPPED)
+    assert "-10个百分点" in table.stdout and "×0.750" in table.stdout
+
+
+def test_a_wan_yi_slip_shows_a_ratio_that_is_not_zero(run: Run) -> None:
+    table = run("check", "企业通过资本市场累计募集资金5981万元", facts=BASIC)
+    assert (table.exit_code, "×0.0001" in table.stdout, "×0.000 " in table.stdout) == (1, True, False)
+    [row] = json.loads(run("check", "企业通过资本市场累计募集资金5981万元", "--json", facts=BASIC).stdout)
+    assert row["explanation"].endswith("×0.0001")

@@ -35,7 +35,7 @@ from enum import StrEnum
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
 from xmfacts.figures.interval import Interval, half_precision
-from xmfacts.figures.printing import grouped
+from xmfacts.figures.printing import difference_unit, grouped, ratio_text
 from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
@@ -411,9 +411,10 @@ def _explain(fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: D
         return f"stated for {claimed}, later than the record ({recorded}): the record cannot say"
     if diff is None:
         return f"the record says {recorded}"
-    unit = "" if fact.figure.base_unit in (None, BaseUnit.NUMBER) else f" {fact.figure.base_unit}"
+    unit = difference_unit(fact.figure.base_unit)
+    unit = f" {unit}" if unit else ""
     sign = "+" if diff > 0 else ""
-    times = f", ×{ratio:.4g}" if ratio is not None else ""
+    times = f", ×{ratio_text(ratio).rstrip('0').rstrip('.')}" if ratio is not None else ""
     return f"the record says {recorded}: off by {sign}{grouped(diff)}{unit}{times}"
 
 

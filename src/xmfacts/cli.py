@@ -19,9 +19,9 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 
 from xmfacts import __version__
-from xmfacts.errors import NoSuchFactError, XmfactsError
+from xmfacts.errors import NoSuchFactError, UsageError, XmfactsError
 from xmfacts.factbase import load_factbase
-from xmfacts.present import ExportFormat, OutputFormat, formatter
+from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
 
 
 class ExitCode(IntEnum):
@@ -60,11 +60,22 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/j
 
 
 def _format(json: bool, jsonl: bool = False) -> OutputFormat:
+    if json and jsonl:
+        # Silently preferring one would hand a script the format it did not parse for.
+        raise UsageError("--json and --jsonl cannot be used together; choose one")
     return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
 
 
+# CPython's buffered stdout can swallow EPIPE when one write() hands it megabytes and the
+# pipe takes only part before its reader leaves (`check -f big.txt | head -1` then exited 1,
+# a mismatch to a script). Pieces of a pipe's size each see the error, as does the flush.
+_CHUNK = 1 << 14
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    for start in range(0, len(text), _CHUNK):
+        sys.stdout.write(text[start : start + _CHUNK])
+    sys.stdout.flush()
 
 
 def _error(message: str) -> None:
@@ -101,7 +112,11 @@ def _silence_stdout() -> None:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"xmfacts {__version__}\n")
+        try:
+            _write(f"xmfacts {__version__}\n")
+        except BrokenPipeError:  # outside any command's _edge; click would say 1
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
         raise typer.Exit()
 
 
@@ -224,6 +239,12 @@ def check(
         typer.Option("--as-of", help="When the text was written (YYYY[-MM[-DD]]): what 今年, 去年 and 目前 mean. Default: today.", show_default=False),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Also exit 1 when a figure is outdated.")] = False,
+    format: Annotated[
+        Optional[CheckFormat],
+        typer.Option("--format", help="table, json, jsonl, or claimreview: schema.org ClaimReview JSON-LD, one per figure with a fact.", show_default=False),
+    ] = None,
+    review_url: Annotated[Optional[str], typer.Option("--review-url", help="With claimreview: the URL of the published fact check.", show_default=False)] = None,
+    author: Annotated[Optional[str], typer.Option("--author", help="With claimreview: the organisation publishing the fact check.", show_default=False)] = None,
     facts_dir: FactsDir = None,
 ) -> None:
     """Mark every figure in a claim or a draft: match, consistent, outdated, mismatch or unknown (exit 1 on a mismatch).
@@ -234,20 +255,52 @@ def check(
       xmfacts check "截至2018年底，厦门境内上市公司51家"
       xmfacts check -f draft.md --as-of 2024-11-20
       cat draft.txt | xmfacts check -
+      xmfacts check -f draft.md --format claimreview --review-url https://example.org/check --author "Example Desk"
     """
     from xmfacts.check import check_text, written_on
-    from xmfacts.inputs import gather
+    from xmfacts.inputs import gather, refuse_file_name
 
+    chosen = _check_format(format, json, jsonl, review_url, author)
     when = written_on(as_of) if as_of is not None else None
     text = gather(claims or [], file)
     findings = check_text(load_factbase(facts_dir), text, written=when)
-    _report_findings(findings, _format(json, jsonl), strict=strict)
+    if not findings and claims:
+        refuse_file_name(claims)
+    if chosen is CheckFormat.CLAIMREVIEW:
+        from xmfacts.figures.period import today
+        from xmfacts.present.claimreview import Publisher, claim_reviews
+        from xmfacts.present.plain import stdout_is_unicode
+
+        publisher = Publisher(author=author or "", url=review_url or "", published=today())
+        _write(claim_reviews(findings, publisher, ensure_ascii=not stdout_is_unicode()))
+        _exit_on(findings, strict)
+    else:
+        _report_findings(findings, OutputFormat(chosen.value), strict=strict)
+
+
+def _check_format(chosen: Optional[CheckFormat], json: bool, jsonl: bool, review_url: Optional[str], author: Optional[str]) -> CheckFormat:
+    flags = CheckFormat(_format(json, jsonl).value)
+    if chosen is not None and (json or jsonl) and chosen is not flags:
+        raise UsageError(f"--format {chosen.value} and --{flags.value} cannot be used together; choose one")
+    chosen = chosen or flags
+    if chosen is CheckFormat.CLAIMREVIEW:
+        # Google's guidelines require the review's URL; an author without a name is no author.
+        missing = [name for name, value in (("--review-url", review_url), ("--author", author)) if not value]
+        if missing:
+            raise UsageError(f"--format claimreview needs {' and '.join(missing)}: where the fact check is published and by whom")
+    elif review_url or author:
+        raise UsageError("--review-url and --author go with --format claimreview")
+    return chosen
 
 
 def _report_findings(findings: list[Any], fmt: OutputFormat, strict: bool = False) -> None:
+    _write(formatter(fmt).findings(findings))
+    _exit_on(findings, strict)
+
+
+def _exit_on(findings: list[Any], strict: bool) -> None:
     from xmfacts.check import Verdict
 
-    _write(formatter(fmt).findings(findings))
     failing = {Verdict.MISMATCH, Verdict.OUTDATED} if strict else {Verdict.MISMATCH}
     if any(f.verdict in failing for f in findings):
         raise typer.Exit(int(ExitCode.MISMATCH))
@@ -272,6 +325,7 @@ def export(
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.")] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right.")] = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV.
@@ -279,19 +333,22 @@ def export(
     \b
     Examples:
       xmfacts export --format csv -o facts.csv
+      xmfacts export --format csv --bom -o facts-for-excel.csv
     """
     from xmfacts.lookup import select
     from xmfacts.present.export import export_text
 
+    if bom and format is not ExportFormat.CSV:
+        raise UsageError("--bom goes with --format csv (a JSON reader would choke on it)")
     facts = select(load_factbase(facts_dir), topic)
     if out is None:
         from xmfacts.present.plain import stdout_is_unicode
 
-        _write(export_text(facts, format, ensure_ascii=not stdout_is_unicode()))
+        _write(export_text(facts, format, ensure_ascii=not stdout_is_unicode(), bom=bom))
     else:
         from xmfacts.safewrite import atomic_write
 
-        atomic_write(out, export_text(facts, format), force=force)
+        atomic_write(out, export_text(facts, format, bom=bom), force=force)
 
 
 @app.command()

@@ -10,10 +10,21 @@ from xmfacts.errors import UsageError
 
 
 def gather(claims: Sequence[str], file: Path | None) -> str:
-    """One text to check; arguments are separate lines, '-' stands for standard input."""
+    """One text to check. Arguments are joined with spaces into one claim, as echo joins them,
+    so a claim typed without quotes (厦门境内上市公司有 70家) keeps its subject; '-' stands
+    for standard input. Several claims go one per line through -f or standard input."""
     parts: list[str] = []
+    words: list[str] = []
     for claim in claims:
-        parts.append(_stdin() if claim == "-" else claim)
+        if claim == "-":
+            if words:
+                parts.append(" ".join(words))
+                words = []
+            parts.append(_stdin())
+        else:
+            words.append(claim)
+    if words:
+        parts.append(" ".join(words))
     if file is not None:
         parts.append(read_draft(file))
     if not parts:
@@ -29,7 +40,24 @@ def read_draft(path: Path) -> str:
     return _decode(data, f"--file {path}")
 
 
+def refuse_file_name(claims: Sequence[str]) -> None:
+    """Arguments that name a file and held no figure: the user forgot -f.
+
+    Checking the file's name would report "0 figures" and exit 0, telling a script the
+    draft is clean when it was never read.
+    """
+    joined = " ".join(c for c in claims if c != "-")
+    if joined and Path(joined).is_file():
+        import shlex
+
+        raise UsageError(f"{joined} is a file, not a claim (did you mean: xmfacts check -f {shlex.quote(joined)}?)")
+
+
 def _stdin() -> str:
+    if getattr(sys.stdin, "isatty", lambda: False)():
+        # A terminal would otherwise wait in silence, looking hung.
+        sys.stderr.write("reading claims from standard input (Ctrl-D to end)\n")
+        sys.stderr.flush()
     # Decode ourselves: a terminal's locale may say ASCII while the draft is UTF-8.
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:

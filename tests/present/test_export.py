@@ -29,3 +29,20 @@ def test_csv_is_flat_with_joined_tags_and_source_columns() -> None:
     assert rows[0]["tags"] == "|".join(first.tags)
     assert rows[0]["source_id"] == first.source.id
     assert rows[0]["lower"] == ""  # null is an empty cell
+
+
+def test_bom_starts_the_csv_so_excel_reads_utf8() -> None:
+    text = export_text(FACTS, ExportFormat.CSV, bom=True)
+    assert text == "\ufeff" + export_text(FACTS, ExportFormat.CSV)
+    assert text.encode("utf-8").startswith(b"\xef\xbb\xbf")
+
+
+def test_cli_bom_in_a_file_and_refused_for_json(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "facts.csv"
+    assert run("export", "--format", "csv", "--bom", "-o", str(out)).exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,topic,label,")
+    assert "厦门境内上市公司数量" in data.decode("utf-8-sig")
+    refused = run("export", "--format", "json", "--bom")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == "xmfacts: error: --bom goes with --format csv (a JSON reader would choke on it)\n"

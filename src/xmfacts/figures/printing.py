@@ -72,3 +72,21 @@ def signed(d: Decimal) -> str:
     """A difference with its sign: +2, -4,500."""
     text = grouped(d.normalize() if d != d.to_integral_value() else d)
     return text if text.startswith("-") else f"+{text}"
+
+
+def ratio_text(ratio: Decimal) -> str:
+    """A ratio with three decimals, or as many more as it takes not to read 0.000.
+
+    A 万/亿 slip is a ratio of 0.0001: printed as ×0.000 it says "no figure at all".
+    """
+    places = 3
+    while ratio and ratio.quantize(Decimal(1).scaleb(-places)) == 0 and places < 20:
+        places += 1
+    return f"{ratio:.{places}f}"
+
+
+def difference_unit(base: BaseUnit | None) -> str:
+    """The unit a difference of two figures is in: two percentages differ by percentage points."""
+    if base in (BaseUnit.PERCENT, BaseUnit.PERCENTAGE_POINT):
+        return "percentage points"
+    return "" if base in (None, BaseUnit.NUMBER) else base.value

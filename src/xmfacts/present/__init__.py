@@ -25,6 +25,15 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
 
 
+class CheckFormat(StrEnum):
+    """check --format: the output formats plus schema.org ClaimReview for publishing."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CLAIMREVIEW = "claimreview"
+
+
 class ExportFormat(StrEnum):
     JSONL = "jsonl"
     JSON = "json"

@@ -34,9 +34,14 @@ def to_csv(facts: Sequence[Fact]) -> str:
     return buffer.getvalue()
 
 
-def export_text(facts: Sequence[Fact], fmt: ExportFormat, ensure_ascii: bool = False) -> str:
+# Excel reads a CSV without a byte-order mark in the system's code page: Chinese turns to
+# mojibake. U+FEFF first tells it the file is UTF-8; other readers mostly skip it.
+BOM = "\ufeff"
+
+
+def export_text(facts: Sequence[Fact], fmt: ExportFormat, ensure_ascii: bool = False, bom: bool = False) -> str:
     if fmt is ExportFormat.CSV:
-        return to_csv(facts)
+        return (BOM if bom else "") + to_csv(facts)
     if fmt is ExportFormat.JSON:
         return dumps(rows(facts), ensure_ascii=ensure_ascii) + "\n"
     return "".join(dumps_line(r, ensure_ascii=ensure_ascii) + "\n" for r in rows(facts))

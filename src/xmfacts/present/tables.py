@@ -17,8 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 
-from xmfacts.figures.printing import signed
-from xmfacts.model import Fact, Kind, Topic
+from xmfacts.figures.printing import ratio_text, signed
+from xmfacts.model import BaseUnit, Fact, Kind, Topic
 from xmfacts.present.escape import visible
 
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ def topics(items: Sequence[Topic]) -> str:
     return _text(*_rows(("topic", "title", "title_en", "facts"), rows))
 
 
+POINTS = "个百分点"  # two percentages differ by percentage points, as Chinese newsrooms write it
+
 _VERDICT_STYLE = {"match": "green", "consistent": "cyan", "outdated": "yellow", "mismatch": "bold red", "unknown": "dim"}
 
 
@@ -173,8 +175,12 @@ def _difference(f: Finding, sep: str) -> str:
 
     if f.difference is None or f.fact is None or f.verdict is not Verdict.MISMATCH:
         return ""
-    text = signed(f.difference / (f.fact.figure.scale or 1)) + (f.fact.figure.unit or "")
-    return text + (f"{sep}×{f.ratio:.3f}" if f.ratio is not None else "")
+    if f.fact.figure.base_unit is BaseUnit.PERCENT:
+        # 三成 against 4成 is 10 percentage points apart, not "-1成" or "-10%"
+        text = signed(f.difference) + POINTS
+    else:
+        text = signed(f.difference / (f.fact.figure.scale or 1)) + (f.fact.figure.unit or "")
+    return text + (f"{sep}×{ratio_text(f.ratio)}" if f.ratio is not None else "")
 
 
 def _finding_table(items: Sequence[Finding]) -> list[tuple[RenderableType, bool]]:
@@ -221,7 +227,9 @@ def comparison(result: Comparison) -> str:
     for row in result.rows:
         f = row.fact
         diff = signed(row.difference) if row.difference is not None else ""
-        ratio = f"{row.ratio:.3f}×" if row.ratio is not None else ""
+        if diff and f.figure.base_unit is BaseUnit.PERCENT:
+            diff += POINTS
+        ratio = f"{ratio_text(row.ratio)}×" if row.ratio is not None else ""
         rows.append(
             [_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.figure.normalized()), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
