@@ -426,6 +426,34 @@ class _Boundaries:
         return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
 
 
+@dataclass(frozen=True)
+class FigurePlace:
+    """Where a figure stands in a text, as ``check_text`` cuts it: its sentence and its clause.
+
+    Offsets are into the text as given; ``clause`` lies within ``sentence``.
+    """
+
+    reading: Reading
+    line: int  # 1-based
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+
+
+def figure_places(text: str, readings: Sequence[Reading] | None = None) -> list[FigurePlace]:
+    """Every figure of ``text`` (or the ``readings`` given) with the sentence and clause check reads it in."""
+    readings = read_figures(text) if readings is None else readings
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences = _Boundaries(_SENTENCE_END, text)
+    clauses = _Boundaries(_CLAUSE_END, text)
+    places = []
+    for r in readings:
+        line = bisect.bisect_right(line_starts, r.start)
+        s0, s1 = sentences.around(r.start, r.end)
+        c0, c1 = clauses.around(r.start, r.end)
+        places.append(FigurePlace(r, line, (s0, s1), (max(c0, s0), min(c1, s1))))
+    return places
+
+
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
     """Every figure in ``text`` with its verdict, in order of appearance.
 
