@@ -43,6 +43,7 @@ _RELATIVE = re.compile(r"今年|去年|前年|本年|目前|现有|现已|至今
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 _PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省)$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
@@ -190,6 +191,8 @@ def _is_figure(r: Reading, text: str) -> bool:
         after = text[r.end : r.end + 3]
         before = text[max(0, r.start - 6) : r.start]
         return not (_PERIOD_AFTER.match(after) or _PERIOD_BEFORE.search(before))
+    if figure.unit == "大" and _RANKED.search(text[max(0, r.start - 4) : r.start]):
+        return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     # a number with no unit at all names or ranks something far more often than it counts
     return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
 
