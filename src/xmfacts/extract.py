@@ -14,6 +14,7 @@ takes into the fact base, after validation.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -132,10 +133,15 @@ def extract(
     known_ids = {f.id for f in base.facts if f.topic == topic}
     kept: list[Candidate] = []
     seen: dict[tuple[object, ...], int] = {}
+    said: set[tuple[int, str]] = set()
     for finding, where in zip(findings, places):
         r = finding.reading
-        if not _is_figure(r, text):
+        if not _is_figure(r, text) or _is_period(r, text, where, findings):
             continue
+        sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
+        if sentence in said and finding.fact is None:
+            continue  # a repeated paragraph: this figure was drafted from its first telling
+        said.add(sentence)
         if not _has_words(words, where):
             # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
             # alone it says nothing of what it measures
@@ -162,7 +168,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if _figure_key(a.figure) != _figure_key(b.figure) or a.entity != b.entity:
         return False
     x, y = (a.measure or ("",))[0], (b.measure or ("",))[0]
-    return x == y or (bool(x) and bool(y) and (x in y or y in x))
+    # a two-character term (企业) is in too many others to say two figures count the same thing
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
 
 def _topic_titles(base: FactBase, topic: str) -> tuple[str, str]:
@@ -195,6 +202,24 @@ def _is_figure(r: Reading, text: str) -> bool:
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     # a number with no unit at all names or ranks something far more often than it counts
     return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
+
+
+_DATELINE = re.compile(r"^\s*[电電]")  # 新华社福州7月21日电: when the report was filed
+_SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
+
+
+def _is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
+    """A date or a span that only says when (or over what time) other figures hold."""
+    figure = r.figure
+    if figure.kind is Kind.DATE:
+        if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
+            return True
+        # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period
+        c0, c1 = where.clause
+        return figure.date is not None and len(figure.date) == 4 and any(
+            c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings
+        )
+    return figure.base_unit in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and bool(_SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]))
 
 
 def _figure_key(figure: Figure) -> tuple[object, ...]:
@@ -431,9 +456,33 @@ def _as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> 
     if found and re.search(rf"(?:^|[。；;]){found}年[，,]", said) and not _PERIOD_BEFORE.search(said[: said.find(found)]):
         # 2011年，天马落户厦门，累计投资超1000亿元: the year dates the event, not the later figures
         found = None
+    if found is None:
+        found = _period_more(said, written)
     if found is None and published and _NOW.search(said):
         return published, ""
     return found, ""
+
+
+_MONTHS_SO_FAR = re.compile(r"(?:(?P<rel>今年|去年)|(?P<y>(?:19|20)\d\d)年)?(?:1至|1-|1—|前)(?P<m>1[0-2]|[1-9])(?:个)?月")
+_DAY_NO_YEAR = re.compile(r"(?:截至|截止到?)(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12][0-9]|[1-9])日")
+_YEAR_LEADS = re.compile(r"(?:^|[。；;，,\s])(?P<y>(?:19|20)\d\d)年(?![0-9月至到—-])")
+
+
+def _period_more(said: str, written: str) -> str | None:
+    """Periods the shared reader leaves out: 今年1至10月, 前10个月 (to the month's end), and a year
+    that leads its sentence as the figures' period (2007年厦门高新技术企业实现总产值…)."""
+    m = _MONTHS_SO_FAR.search(said)
+    if m:
+        year = int(m.group("y")) if m.group("y") else int(written[:4]) - (m.group("rel") == "去年")
+        month = int(m.group("m"))
+        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]}"
+    m = _DAY_NO_YEAR.search(said)
+    if m and len(written) >= 7:
+        return f"{written[:4]}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if len(written) >= 7 and int(written[5:7]) > 6 and re.search(r"(?<!今年)(?<!去年)上半年", said):
+        return f"{written[:4]}-06-30"  # 上半年 in an article from the second half: this year's
+    m = _YEAR_LEADS.search(said)
+    return m.group("y") if m else None
 
 
 def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tuple[str, str] | None:
