@@ -431,9 +431,9 @@ def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tu
         verdict, diff, ratio = judge(r, fact)
     recorded = _record_period(fact) if fact is not None else None
     if verdict is Verdict.MISMATCH and period and recorded and r.figure.kind is not Kind.DATE:
-        if periods.ends_earlier(period, recorded):
+        if periods.before(period, recorded):
             verdict = Verdict.OUTDATED  # right for its time, perhaps; the record is newer
-        elif periods.ends_earlier(recorded, period) and not periods.before(period, recorded):
+        elif periods.before(recorded, period):
             verdict, diff, ratio = Verdict.UNKNOWN, None, None  # newer than the record: it cannot say
     return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period, recorded),
                    subject if fact is not None else (), period)
@@ -451,6 +451,34 @@ class _Boundaries:
         i = bisect.bisect_right(self.ends, start) - 1
         j = bisect.bisect_left(self.starts, end)
         return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
+@dataclass(frozen=True)
+class FigurePlace:
+    """Where a figure stands in a text, as ``check_text`` cuts it: its sentence and its clause.
+
+    Offsets are into the text as given; ``clause`` lies within ``sentence``.
+    """
+
+    reading: Reading
+    line: int  # 1-based
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+
+
+def figure_places(text: str, readings: Sequence[Reading] | None = None) -> list[FigurePlace]:
+    """Every figure of ``text`` (or the ``readings`` given) with the sentence and clause check reads it in."""
+    readings = read_figures(text) if readings is None else readings
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences = _Boundaries(_SENTENCE_END, text)
+    clauses = _Boundaries(_CLAUSE_END, text)
+    places = []
+    for r in readings:
+        line = bisect.bisect_right(line_starts, r.start)
+        s0, s1 = sentences.around(r.start, r.end)
+        c0, c1 = clauses.around(r.start, r.end)
+        places.append(FigurePlace(r, line, (s0, s1), (max(c0, s0), min(c1, s1))))
+    return places
 
 
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:

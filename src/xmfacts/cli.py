@@ -293,6 +293,61 @@ def _check_format(chosen: Optional[CheckFormat], json: bool, jsonl: bool, review
     return chosen
 
 
+@app.command()
+@_edge
+def extract(
+    article: Annotated[str, typer.Argument(help="The article: a UTF-8 text file, or '-' for standard input.", show_default=False, metavar="ARTICLE")],
+    source: Annotated[Optional[str], typer.Option("--source", help="Id of the article in sources.toml (its publication date is used unless --published).", show_default=False)] = None,
+    published: Annotated[
+        Optional[str], typer.Option("--published", help="When the article appeared (YYYY[-MM[-DD]]): what 今年, 目前 and 10月16日 mean.", show_default=False)
+    ] = None,
+    topic: Annotated[str, typer.Option("--topic", "-t", help="Topic the new figures are drafted for (suggested ids are unique in it).")] = "extracted",
+    json: Json = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per figure, one per line.")] = False,
+    toml: Annotated[bool, typer.Option("--toml", help="Print the new figures as a draft topic file for `add --from` (writes nothing).")] = False,
+    facts_dir: FactsDir = None,
+) -> None:
+    """Read a new article: say which figures are on record (and whether it agrees), draft the rest as facts.
+
+    Nothing is written: review the --toml draft, then `xmfacts add TOPIC --from DRAFT.toml`.
+    Exit 1 when a figure contradicts the record.
+
+    \b
+    Examples:
+      xmfacts extract article.txt --published 2024-11-20
+      xmfacts extract article.txt --source xiamen-practice --topic banks --toml > draft.toml
+      cat article.txt | xmfacts extract - --json
+    """
+    from xmfacts.check import written_on
+    from xmfacts.extract import extract as run_extract
+    from xmfacts.inputs import gather
+    from xmfacts.model import Source
+
+    base = load_factbase(facts_dir)
+    known = next((s for s in base.sources if s.id == source), None) if source else None
+    when = written_on(published) if published is not None else (known.published or None if known else None)
+    text = gather(["-"], None) if article == "-" else _read_article(Path(article))
+    result = run_extract(base, text, topic=topic, source=known or Source(source or "", ""), published=when)
+    if toml:
+        from xmfacts.authoring.draft import draft_toml
+
+        _write(draft_toml(result))
+    else:
+        _write(formatter(_format(json, jsonl)).extraction(result))
+    if result.contradicted:
+        raise typer.Exit(int(ExitCode.MISMATCH))
+
+
+def _read_article(path: Path) -> str:
+    from xmfacts.errors import UsageError
+    from xmfacts.inputs import read_draft
+
+    try:
+        return read_draft(path)
+    except UsageError as exc:
+        raise UsageError(str(exc).replace("--file ", "ARTICLE ", 1)) from None
+
+
 def _report_findings(findings: list[Any], fmt: OutputFormat, strict: bool = False) -> None:
     _write(formatter(fmt).findings(findings))
     _exit_on(findings, strict)
@@ -386,11 +441,15 @@ def validate(
 @_edge
 def add(
     topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False, metavar="TOPIC")],
-    id: Annotated[str, typer.Option("--id", help="Fact id, kebab-case, unique in the topic.", show_default=False)],
-    label: Annotated[str, typer.Option("--label", help="Chinese label, for a reader who has not seen the article.", show_default=False)],
-    label_en: Annotated[str, typer.Option("--label-en", help="English label.", show_default=False)],
-    quote: Annotated[str, typer.Option("--quote", help="The shortest verbatim span of the source that states the figure.", show_default=False)],
-    source: Annotated[str, typer.Option("--source", help="Id of a source listed in sources.toml.", show_default=False)],
+    id: Annotated[Optional[str], typer.Option("--id", help="Fact id, kebab-case, unique in the topic.", show_default=False)] = None,
+    label: Annotated[Optional[str], typer.Option("--label", help="Chinese label, for a reader who has not seen the article.", show_default=False)] = None,
+    label_en: Annotated[Optional[str], typer.Option("--label-en", help="English label.", show_default=False)] = None,
+    quote: Annotated[Optional[str], typer.Option("--quote", help="The shortest verbatim span of the source that states the figure.", show_default=False)] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Id of a source listed in sources.toml.", show_default=False)] = None,
+    from_draft: Annotated[
+        Optional[Path],
+        typer.Option("--from", help="Add every [[fact]] of a reviewed `extract --toml` draft instead (all or nothing).", show_default=False),
+    ] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="The figure as printed (29.20 keeps its zero).", show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Unit as printed, multiplier included (亿元, 万家, %).", show_default=False)] = None,
     lower: Annotated[Optional[str], typer.Option("--lower", help="Low end of a range, with --upper, instead of --value.", show_default=False)] = None,
@@ -434,8 +493,30 @@ def add(
     \b
     Examples:
       xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --measure 新增上市公司 --source xiamen-practice --quote "新增上市公司5家"
+      xmfacts add banks --from draft.toml --source-text article.txt
     """
-    from xmfacts.authoring.add import Draft, add_fact, parse_number, split_tags
+    from xmfacts.authoring.add import Draft, add_fact, add_facts, parse_number, split_tags
+    from xmfacts.errors import UsageError
+
+    if from_draft is not None:
+        given = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source),
+                                      ("--value", value), ("--unit", unit), ("--lower", lower), ("--upper", upper), ("--date", date),
+                                      ("--qualifier", qualifier), ("--as-of", as_of), ("--entity", entity), ("--measure", measure),
+                                      ("--tags", tags)) if v is not None]
+        if given or note:
+            raise UsageError(f"--from takes every field from the draft; leave out {', '.join(given or ['--note'])}")
+        from xmfacts.authoring.draft import read_draft
+
+        titles, drafts = read_draft(from_draft)
+        added_all = add_facts(facts_dir, topic, drafts, title=title, title_en=title_en, source_texts=source_text or [],
+                              new_topic_titles=(titles.get("title"), titles.get("title_en")))
+        out = formatter(_format(json))
+        _write("".join(out.added(a) for a in added_all) if not json else _json_added(added_all))
+        return
+    missing = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source)) if v is None]
+    if missing:
+        raise UsageError(f"give {', '.join(missing)} (or --from DRAFT.toml)")
+    assert id is not None and label is not None and label_en is not None and quote is not None and source is not None
 
     draft = Draft(
         topic=topic,
@@ -458,6 +539,13 @@ def add(
     )
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
     _write(formatter(_format(json)).added(added))
+
+
+def _json_added(added: list[Any]) -> str:
+    from xmfacts.present.json import dumps, fact_to_dict
+    from xmfacts.present.plain import stdout_is_unicode
+
+    return dumps([fact_to_dict(a.fact) for a in added], ensure_ascii=not stdout_is_unicode()) + "\n"
 
 
 @app.command()

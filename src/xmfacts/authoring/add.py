@@ -127,31 +127,52 @@ def add_fact(
     Nothing is written unless the whole fact base, with the new fact in it, passes the
     loader's checks and, with source texts, the quote and figure trace of ``validate``.
     """
+    return add_facts(root, draft.topic, [draft], title, title_en, source_texts)[0]
+
+
+def add_facts(
+    root: str | Path | None,
+    topic: str,
+    drafts: Sequence[Draft],
+    title: str | None = None,
+    title_en: str | None = None,
+    source_texts: Sequence[Path] = (),
+    new_topic_titles: tuple[str | None, str | None] = (None, None),
+) -> list[Added]:
+    """Append every draft to ``topic``'s file in one write, or nothing if any of them fails.
+
+    ``new_topic_titles`` (a draft's [topic]) name the topic when it is new and no title is given.
+    """
     texts = read_sources(source_texts)
-    if not KEBAB.fullmatch(draft.topic):
-        raise UsageError(f"topic {draft.topic!r} is not kebab-case (a-z, 0-9, -)")
-    if f"{draft.topic}{TOPIC_SUFFIX}" == SOURCES_FILE:
-        raise UsageError(f"{draft.topic!r} cannot be a topic: {SOURCES_FILE} lists the sources")
+    if not KEBAB.fullmatch(topic):
+        raise UsageError(f"topic {topic!r} is not kebab-case (a-z, 0-9, -)")
+    if f"{topic}{TOPIC_SUFFIX}" == SOURCES_FILE:
+        raise UsageError(f"{topic!r} cannot be a topic: {SOURCES_FILE} lists the sources")
+    drafts = [dataclasses.replace(d, topic=topic) for d in drafts]
     root_path, contents = _require_valid(root)
 
-    path = root_path / f"{draft.topic}{TOPIC_SUFFIX}"
-    block = render_table("fact", fact_table(draft), array=True)
+    path = root_path / f"{topic}{TOPIC_SUFFIX}"
+    blocks = [render_table("fact", fact_table(d), array=True) for d in drafts]
     old = contents.get(path)
     if old is None:
+        title = title if title is not None else new_topic_titles[0]
+        title_en = title_en if title_en is not None else new_topic_titles[1]
         missing = [option for option, given in (("--title", title), ("--title-en", title_en)) if given is None]
         if missing:
-            raise UsageError(f"topic {draft.topic!r} is new: give {' and '.join(missing)} to create {path}")
-        text = render_table("topic", {"title": title, "title_en": title_en}, array=False) + "\n" + block
+            raise UsageError(f"topic {topic!r} is new: give {' and '.join(missing)} to create {path}")
+        text = render_table("topic", {"title": title, "title_en": title_en}, array=False) + "\n" + "\n".join(blocks)
     else:
         if title is not None or title_en is not None:
-            raise UsageError(f"topic {draft.topic!r} exists: --title and --title-en only name a new topic (edit {path} to rename it)")
+            raise UsageError(f"topic {topic!r} exists: --title and --title-en only name a new topic (edit {path} to rename it)")
         # The base was valid, so the file is UTF-8; decoding and re-encoding gives back the
         # same bytes, BOM and line endings included.
-        text = append_block(old.decode("utf-8"), block)
+        text = old.decode("utf-8")
+        for block in blocks:
+            text = append_block(text, block)
 
-    fact = _check(root_path, {**contents, path: text.encode("utf-8")}, path, draft, texts)
+    facts = _check(root_path, {**contents, path: text.encode("utf-8")}, path, drafts, texts)
     replace_if_unchanged(path, old, text, during="the fact was being added")
-    return Added(_reload(root_path, fact.full_id), path, created=old is None)
+    return [Added(_reload(root_path, fact.full_id), path, created=old is None) for fact in facts]
 
 
 def _require_valid(root: str | Path | None) -> tuple[Path, dict[Path, bytes]]:
@@ -166,20 +187,22 @@ def _require_valid(root: str | Path | None) -> tuple[Path, dict[Path, bytes]]:
     return root_path, contents
 
 
-def _check(root: Path, contents: dict[Path, bytes], path: Path, draft: Draft, texts: Sequence[str]) -> Fact:
+def _check(root: Path, contents: dict[Path, bytes], path: Path, drafts: Sequence[Draft], texts: Sequence[str]) -> list[Fact]:
     problems: list[Problem] = []
     base = parse_factbase(root, contents, problems)
+    ids = [d.full_id for d in drafts]
     if not problems:
-        fact = next(f for f in base.facts if f.full_id == draft.full_id)
-        problems = curation(fact, str(path)) + (trace(fact, str(path), texts) if texts else [])
+        facts = [next(f for f in base.facts if f.full_id == full_id) for full_id in ids]
+        problems = [p for fact in facts for p in curation(fact, str(path)) + (trace(fact, str(path), texts) if texts else [])]
         if not problems:
-            return fact
-    raise FactBaseError([_unplaced(p, draft.full_id) for p in problems])
+            return facts
+    return_problems = [_unplaced(p, ids) for p in problems]
+    raise FactBaseError(return_problems)
 
 
-def _unplaced(problem: Problem, full_id: str) -> Problem:
+def _unplaced(problem: Problem, full_ids: Sequence[str]) -> Problem:
     # The new fact's line is in a file that was never written; pointing there would mislead.
-    if problem.fact_id == full_id:
+    if problem.fact_id in full_ids:
         return dataclasses.replace(problem, line=None, column=None)
     return problem
 

@@ -20,7 +20,7 @@ _MONTH_RE = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
 _CHINESE = re.compile(
     r"(?P<rel>今年|去年|前年|本年)?(?:(?P<y>(?:19|20)\d\d)年)?"
     r"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
-    r"(?P<tail>底|末|年底|年末|上半年|前三季度|一季度|第一季度|全年|至今|以来|来)?"
+    r"(?P<tail>底|末|年底|年末|上半年|前三季度|一季度|第一季度|全年|至今(?!年)|以来|来)?"
 )
 _ENGLISH = re.compile(
     rf"(?:(?P<end>end of|end-)\s*)?(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)"
@@ -111,12 +111,6 @@ def bounds(period: str) -> tuple[date, date]:
 def before(claim: str, record: str) -> bool:
     """Whether the claim's period ends before the record's begins."""
     return bounds(claim)[1] < bounds(record)[0]
-
-
-def ends_earlier(claim: str, record: str) -> bool:
-    """Whether the claim's period ends before the record's does: a figure for January 2024
-    is older than one "as of 2024" (the whole year, up to its end)."""
-    return bounds(claim)[1] < bounds(record)[1]
 
 
 def today() -> str:

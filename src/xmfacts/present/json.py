@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from xmfacts.authoring.add import Added
     from xmfacts.check import Finding
     from xmfacts.compare import Comparison
+    from xmfacts.extract import Candidate, Extraction
     from xmfacts.search import Hit
     from xmfacts.validate import Report
 
@@ -84,6 +85,29 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "difference": json_number(finding.difference),
         "ratio": json_number(finding.ratio.quantize(RATIO_PLACES) if finding.ratio is not None else None),
         "explanation": finding.explanation,
+    }
+
+
+def candidate_to_dict(extraction: Extraction, c: Candidate) -> dict[str, Any]:
+    """extract --json: a figure of the article in the fact schema, plus what the record says.
+
+    ``id`` is the fact's on record, else the suggested one; the rest is what the article says.
+    """
+    topic = c.on_record.topic if c.on_record else extraction.topic
+    return {
+        "id": c.on_record.full_id if c.on_record else f"{extraction.topic}/{c.id}",
+        "topic": topic,
+        "label": c.on_record.label if c.on_record else c.label,
+        "label_en": c.on_record.label_en if c.on_record else "",
+        **figure_to_dict(c.figure),
+        "as_of": c.as_of,
+        "entity": c.entity,
+        "quote": c.quote,
+        "tags": [],
+        "note": c.note or None,
+        "source": source_to_dict(extraction.source),
+        "on_record": c.on_record.full_id if c.on_record else None,
+        "verdict": c.verdict.value if c.verdict else None,
     }
 
 
@@ -168,6 +192,12 @@ class JsonFormatter:
 
     def findings(self, findings: Sequence[Finding]) -> str:
         rows = [finding_to_dict(f) for f in findings]
+        if self.lines:
+            return "".join(dumps_line(row, ensure_ascii=self.ensure_ascii) + "\n" for row in rows)
+        return self._doc(rows)
+
+    def extraction(self, extraction: Extraction) -> str:
+        rows = [candidate_to_dict(extraction, c) for c in extraction.candidates]
         if self.lines:
             return "".join(dumps_line(row, ensure_ascii=self.ensure_ascii) + "\n" for row in rows)
         return self._doc(rows)

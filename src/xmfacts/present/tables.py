@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from xmfacts.check import Finding
     from xmfacts.validate import Report
     from xmfacts.compare import Comparison
+    from xmfacts.extract import Extraction
     from xmfacts.search import Hit
 
 
@@ -236,6 +237,25 @@ def comparison(result: Comparison) -> str:
     return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows))
 
 
+def extraction(result: Extraction) -> str:
+    """One row per figure of the article: the figure, on record (verdict) or new, which fact, the quote."""
+    rows = []
+    for c in result.candidates:
+        verdict = c.verdict.value if c.verdict else "new"
+        fact = _t(c.on_record.full_id if c.on_record else f"{result.topic}/{c.id}", "cyan" if c.on_record else "")
+        if c.on_record is None:
+            fact.append("\n")
+            fact.append_text(_t(c.label, "dim"))
+        rows.append([_t(str(c.line)), _t(c.figure.printed(), "bold"), _t(verdict, _VERDICT_STYLE.get(verdict, "bold")), fact, _t(c.quote)])
+    counts = ", ".join(
+        f"{n} {v}" for v, n in ((v, sum(1 for c in result.candidates if (c.verdict.value if c.verdict else "new") == v))
+                                for v in ("new", "match", "consistent", "outdated", "mismatch")) if n
+    )
+    total = len(result.candidates)
+    summary = _t(f"{total} figure{'s' if total != 1 else ''}" + (f": {counts}" if counts else ""))
+    return _text(*_rows(("line", "figure", "verdict", "fact", "quote"), rows), (summary, False))
+
+
 class TableFormatter:
     """Every result as people read it: tables (cards when narrow), and one-line reports."""
 
@@ -245,6 +265,7 @@ class TableFormatter:
     topics = staticmethod(topics)
     findings = staticmethod(findings)
     comparison = staticmethod(comparison)
+    extraction = staticmethod(extraction)
 
     @staticmethod
     def validation(report: Report, sources: int) -> str:

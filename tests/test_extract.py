@@ -1,0 +1,240 @@
+"""`xmfacts extract`: figures of a new article, on record or drafted, and `add --from`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from xmfacts.authoring.tomltext import canonical_text
+from xmfacts.extract import extract, suggest_id
+from xmfacts.factbase import load_factbase
+from xmfacts.model import FactBase, Kind, Qualifier
+from xmfacts.validate import figure_in_quote, squeeze
+
+from .conftest import BASIC, Run
+
+ARTICLE = """据厦门证监局统计，目前厦门境内上市公司70家，全省占比达四成。
+截至今年9月末，厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%。
+截至今年9月末，厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%。
+跻身世界500强企业的厦门建设，第8.6代生产线，1号孵化器为核心载体。
+近三年，厦门银行普惠型小微企业贷款增速分别达到29.20%、37.37%、17.51%。
+70家 271.47亿元
+"""
+EMPTY = FactBase((), ())
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_figures_on_record_carry_the_fact_and_verdict() -> None:
+    result = extract(load_factbase(BASIC), ARTICLE, published="2024-11-20")
+    on_record = [(c.reading.text, c.on_record.full_id, c.verdict.value) for c in result.candidates if c.on_record]
+    assert on_record == [("70家", "capital-markets/listed-companies", "mismatch"), ("达四成", "capital-markets/province-share", "match")]
+    assert result.contradicted
+
+
+def test_candidates_are_drafted_with_period_entity_and_measure() -> None:
+    new = extract(load_factbase(BASIC), ARTICLE, published="2024-11-20").new
+    assert [(c.figure.printed(), c.as_of, c.entity, c.measure[0]) for c in new] == [
+        ("271.47亿元", "2024-09-30", "厦门国际银行", "科技金融贷款余额"),
+        ("14%", "2024-09-30", "厦门国际银行", "较年初增长"),
+        ("29.20%", "2021", "厦门银行", "普惠型小微企业贷款增速"),
+        ("37.37%", "2022", "厦门银行", "普惠型小微企业贷款增速"),
+        ("17.51%", "2023", "厦门银行", "普惠型小微企业贷款增速"),
+    ]
+    assert all(c.verdict is None for c in new)
+
+
+def test_names_ordinals_and_captions_are_no_candidates() -> None:
+    texts = [c.reading.text for c in extract(EMPTY, ARTICLE, published="2024").candidates]
+    # 世界500强, 第8.6代, 1号孵化器 are names; the caption line repeats figures said above; the
+    # repeated sentence yields one candidate per figure
+    assert texts == ["70家", "达四成", "271.47亿元", "14%", "达到29.20%", "37.37%", "17.51%"]
+
+
+def test_every_quote_is_verbatim_and_states_its_figure() -> None:
+    for c in extract(EMPTY, ARTICLE, published="2024").new:
+        assert squeeze(c.quote) in squeeze(ARTICLE)
+        assert ARTICLE[c.quote_start : c.quote_end] == c.quote
+        assert c.reading.text in c.quote
+
+
+def test_relative_periods_need_a_publication_date() -> None:
+    c = extract(EMPTY, "目前厦门境内上市公司68家。").new[0]
+    assert c.as_of is None
+    assert "--published" in c.note
+    assert extract(EMPTY, "目前厦门境内上市公司68家。", published="2024").new[0].as_of == "2024"
+
+
+def test_a_date_without_a_year_takes_the_publications() -> None:
+    c = extract(EMPTY, "10月16日，习近平总书记在厦门听取工作汇报。", published="2024-11-20").new[0]
+    assert (c.figure.kind, c.figure.date) == (Kind.DATE, "2024-10-16")
+
+
+def test_a_period_date_is_no_figure_but_an_event_is() -> None:
+    result = extract(EMPTY, "截至2018年底，厦门境内上市公司51家。天马成立于1983年。", published="2024")
+    assert [(c.reading.text, c.as_of) for c in result.candidates] == [("51家", "2018-12-31"), ("1983年", None)]
+    assert result.candidates[1].entity == "厦门市" and result.candidates[1].measure == ("天马成立",)
+
+
+def test_a_hedge_before_the_figure_is_kept_with_a_note() -> None:
+    c = extract(EMPTY, "企业型新型研发机构最高可获资助1亿元。").new[0]
+    assert c.figure.qualifier is Qualifier.AT_MOST
+    assert "最高" in c.note
+
+
+def test_suggested_ids_are_kebab_case_and_unique() -> None:
+    assert suggest_id("上市公司") == "shangshi-gongsi"
+    assert suggest_id("listed companies") == "listed-companies"
+    ids = [c.id for c in extract(EMPTY, ARTICLE, published="2024").new]
+    assert len(set(ids)) == len(ids)
+
+
+def test_json_rows_are_facts_with_on_record_and_verdict(run: Run, article: Path) -> None:
+    result = run("extract", str(article), "--published", "2024-11-20", "--json")
+    assert result.exit_code == 1  # 70家 contradicts the record
+    rows = json.loads(result.stdout)
+    assert rows[0]["on_record"] == "capital-markets/listed-companies" and rows[0]["verdict"] == "mismatch"
+    assert rows[2] == {
+        "id": "extracted/keji-jinrong-daikuan", "topic": "extracted", "label": "厦门国际银行科技金融贷款余额", "label_en": "",
+        "kind": "quantity", "value": 271.47, "lower": None, "upper": None, "unit": "亿元", "qualifier": "exact", "scale": 100000000,
+        "base_unit": "CNY", "date": None, "as_of": "2024-09-30", "entity": "厦门国际银行", "quote": "厦门国际银行科技金融贷款余额271.47亿元",
+        "tags": [], "note": "Drafted by xmfacts extract: check label, entity, as_of and measure, and write label_en.",
+        "source": {"id": "", "title": "", "outlet": "", "published": None}, "on_record": None, "verdict": None,
+    }
+
+
+def test_jsonl_is_one_row_per_line(run: Run, article: Path) -> None:
+    result = run("extract", str(article), "--published", "2024", "--jsonl")
+    assert [json.loads(line)["quote"] for line in result.stdout.splitlines()][:2] == ["目前厦门境内上市公司70家", "全省占比达四成"]
+
+
+def test_exit_0_when_nothing_contradicts(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("目前厦门境内上市公司68家。", encoding="utf-8")
+    result = run("extract", str(path), "--published", "2024", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["verdict"] == "match"
+
+
+def test_table(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("目前厦门境内上市公司68家。截至今年9月末，厦门国际银行科技金融贷款余额271.47亿元。", encoding="utf-8")
+    result = run("extract", str(path), "--published", "2024")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "line   figure       verdict   fact                               quote                              \n"
+        "────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        "1      68家         match     capital-markets/listed-companies   目前厦门境内上市公司68家           \n"
+        "                                                                                                    \n"
+        "1      271.47亿元   new       extracted/keji-jinrong-daikuan     厦门国际银行科技金融贷款余额271.47 \n"
+        "                              厦门国际银行科技金融贷款余额       亿元                               \n"
+        "2 figures: 1 new, 1 match\n"
+    )
+
+
+def test_toml_draft_is_in_the_canonical_layout(run: Run, article: Path) -> None:
+    result = run("extract", str(article), "--published", "2024", "--toml", "--source", "xiamen-practice", "--topic", "banks")
+    draft = result.stdout
+    data = tomllib.loads(draft, parse_float=Decimal)
+    assert canonical_text(data, sources=False) == draft
+    assert [f["id"] for f in data["fact"]] == [
+        "keji-jinrong-daikuan", "jiaonian-chuzeng-zhang", "puhui-xingxiao-weiqi", "puhui-xingxiao-weiqi-2", "puhui-xingxiao-weiqi-3",
+    ]
+    assert data["fact"][2]["value"].as_tuple() == Decimal("29.20").as_tuple()  # its printed zero kept
+    assert all(f["label_en"] == "" and f["measure"] and f["source"] == "xiamen-practice" for f in data["fact"])
+
+
+def test_unreadable_article_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"xmfacts: error: ARTICLE {tmp_path / 'missing.txt'}: cannot read")
+
+
+def test_extract_writes_nothing(run: Run, factbase: Path, article: Path) -> None:
+    before = {p.name: p.read_bytes() for p in factbase.iterdir()}
+    run("extract", str(article), "--toml", facts=factbase)
+    assert {p.name: p.read_bytes() for p in factbase.iterdir()} == before
+
+
+# add --from
+
+
+def _reviewed(run: Run, article: Path, tmp_path: Path, topic: str = "sme-credit") -> Path:
+    draft = run("extract", str(article), "--published", "2024", "--toml", "--source", "xiamen-practice", "--topic", topic).stdout
+    path = tmp_path / "draft.toml"
+    path.write_text(draft.replace('label_en = ""', 'label_en = "Reviewed"'), encoding="utf-8")
+    return path
+
+
+def test_add_from_appends_every_reviewed_candidate(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path)
+    before = (factbase / "sme-credit.toml").read_bytes()
+    result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"added sme-credit/keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
+    after = (factbase / "sme-credit.toml").read_bytes()
+    assert after.startswith(before)  # existing bytes untouched
+    assert len(load_factbase(factbase).facts) == 8 + 5
+    assert run("validate", facts=factbase).exit_code == 0  # and the add above traced every quote to the article
+
+
+def test_add_from_refuses_an_unreviewed_candidate_by_id(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path)
+    text = draft.read_text(encoding="utf-8").replace('label_en = "Reviewed"', 'label_en = ""', 1)
+    draft.write_text(text, encoding="utf-8")
+    before = (factbase / "sme-credit.toml").read_bytes()
+    result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
+    assert result.exit_code == 2
+    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): keji-jinrong-daikuan; nothing was added\n"
+    assert (factbase / "sme-credit.toml").read_bytes() == before
+
+
+def test_add_from_writes_nothing_when_one_candidate_fails(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path)
+    draft.write_text(draft.read_text(encoding="utf-8").replace('quote = "较年初增长14%"', 'quote = "较年初增长15%"'), encoding="utf-8")
+    before = (factbase / "sme-credit.toml").read_bytes()
+    result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
+    assert result.exit_code == 2
+    assert "sme-credit/jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
+    assert (factbase / "sme-credit.toml").read_bytes() == before
+
+
+def test_add_from_a_new_topic_takes_the_drafts_titles(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path, topic="banks")
+    assert run("add", "banks", "--from", str(draft), facts=factbase).exit_code == 2  # the draft's [topic] has no titles yet
+    text = draft.read_text(encoding="utf-8").replace('title = ""', 'title = "银行"').replace('title_en = ""', 'title_en = "Banks"')
+    draft.write_text(text, encoding="utf-8")
+    result = run("add", "banks", "--from", str(draft), "--json", facts=factbase)
+    assert result.exit_code == 0, result.stderr
+    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/keji-jinrong-daikuan"
+    assert load_factbase(factbase).topics[0].title == "银行"
+
+
+def test_add_from_takes_no_field_options(run: Run, factbase: Path, tmp_path: Path) -> None:
+    result = run("add", "sme-credit", "--from", str(tmp_path / "d.toml"), "--id", "x", facts=factbase)
+    assert result.exit_code == 2
+    assert result.stderr == "xmfacts: error: --from takes every field from the draft; leave out --id\n"
+
+
+def test_add_without_from_still_needs_its_fields(run: Run, factbase: Path) -> None:
+    result = run("add", "sme-credit", "--id", "x", facts=factbase)
+    assert result.exit_code == 2
+    assert result.stderr == "xmfacts: error: give --label, --label-en, --quote, --source (or --from DRAFT.toml)\n"
+
+
+def test_a_draft_with_an_unknown_key_is_refused(run: Run, factbase: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "d.toml"
+    draft.write_text('[[fact]]\nid = "x"\nvaule = 3\n', encoding="utf-8")
+    result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
+    assert result.exit_code == 2
+    assert result.stderr == f"xmfacts: error: --from {draft}: fact 1 (x): unknown key 'vaule'\n"
