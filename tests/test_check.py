@@ -77,12 +77,10 @@ def test_figures_about_nothing_on_record_are_unknown(base: FactBase, claim: str)
         # a figure leading its sentence is about what follows
         ("2011年，天马落户厦门", [("display-industry/tianma-moved-to-xiamen", "match")]),
         # 家 and 项 count different things
-        pytest.param("厦门有超过60家科技型企业和高校院所的近百项技术或产品处于全国领先水平",
-         [("high-tech-enterprises/leading-firms-and-institutes", "match"), ("high-tech-enterprises/leading-technologies", "match")],
-         marks=pytest.mark.xfail(strict=True, reason="known: the scope word 全国 in 处于全国领先水平 reads as a national figure")),
+        ("厦门有超过60家科技型企业和高校院所的近百项技术或产品处于全国领先水平",
+         [("high-tech-enterprises/leading-firms-and-institutes", "match"), ("high-tech-enterprises/leading-technologies", "match")]),
         # names and rankings are not counts: no false alarm
-        pytest.param("厦门生物医药产业上市1类新药6个", [(None, "unknown"), ("biomedicine/class1-drugs-launched", "match")],
-                     marks=pytest.mark.xfail(strict=True, reason="known: the measure 上市1类新药 holds a digit the clause reads as a figure")),
+        ("厦门生物医药产业上市1类新药6个", [(None, "unknown"), ("biomedicine/class1-drugs-launched", "match")]),
         ("跻身世界500强企业的厦门建设", [(None, "unknown")]),
         ("占据全国四大供应链服务商的三席", [(None, "unknown"), ("supply-chain/xiamen-seats-in-top-four", "match")]),
     ],

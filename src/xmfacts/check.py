@@ -111,7 +111,11 @@ _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
 # Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.
 _LEVELS = ("市级", "省级", "区级")
 # Ways of saying where Xiamen is, which name a wider place without changing the scope.
-_APPOSITIONS = re.compile(r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's")
+_APPOSITIONS = re.compile(
+    r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's"
+    # a rank against a wider whole (处于全国、全球领先水平) says how good, not whose figure
+    r"|(?:全国|全省|全球|世界|国内|国际)(?:[、和及与](?:全国|全省|全球|世界|国内|国际))?(?:领先|前列|首位|第一|一流|前茅|先进)"
+)
 _CITY = {"厦门市", "厦门"}
 _NAME_SUFFIXES = re.compile(r"(股份有限公司|有限公司|控股集团|集团|分行|产业)$")
 
@@ -145,9 +149,14 @@ def _english(text: str) -> str:
 
 
 def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) -> str:
-    """The words around figures only: 342家 must not make 家 or 亿元 look like shared subject matter."""
+    """The words around figures only: 342家 must not make 家 or 亿元 look like shared subject matter.
+
+    A bare number is left in: it is a name's (1类新药, 1号孵化器, 5G) far more often than a figure.
+    """
     chars = list(text)
     for r in readings:
+        if not _checkable(r):
+            continue
         for i in range(max(r.start - offset, 0), min(r.end - offset, len(chars))):
             chars[i] = " "
     return "".join(chars)
