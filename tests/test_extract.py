@@ -238,3 +238,18 @@ def test_a_draft_with_an_unknown_key_is_refused(run: Run, factbase: Path, tmp_pa
     result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
     assert result.exit_code == 2
     assert result.stderr == f"xmfacts: error: --from {draft}: fact 1 (x): unknown key 'vaule'\n"
+
+
+# Any text at all: extract never raises, and every quote it drafts is the article's own words.
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["截至今年9月末，", "目前", "厦门", "上市公司", "68家", "约28万户", "近三年，", "分别达到29.20%、37.37%",
+                           "2011年，", "天马成立于1983年", "第8.6代", "10月16日", "。", "，", "\n", "1141.58亿元", "该行", "贷款余额"])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=20).map("".join), st.sampled_from([None, "2024", "2024-11-20"]))
+def test_extract_never_raises_and_quotes_are_verbatim(text: str, published: str | None) -> None:
+    for c in extract(EMPTY, text, published=published).candidates:
+        assert text[c.quote_start : c.quote_end] == c.quote
+        assert c.quote_start <= c.reading.start and c.reading.end <= c.quote_end  # the quote states the figure

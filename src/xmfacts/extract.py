@@ -139,7 +139,7 @@ def extract(
         if not _is_figure(r, text) or _is_period(r, text, where, findings):
             continue
         sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
-        if sentence in said and finding.fact is None:
+        if sentence in said:
             continue  # a repeated paragraph: this figure was drafted from its first telling
         said.add(sentence)
         if not _has_words(words, where):
