@@ -154,6 +154,30 @@ def test_toml_draft_is_in_the_canonical_layout(run: Run, article: Path) -> None:
     assert all(f["label_en"] == "" and f["measure"] and f["source"] == "xiamen-practice" for f in data["fact"])
 
 
+def test_the_article_may_come_on_standard_input(run: Run) -> None:
+    result = run("extract", "-", "--published", "2024", "--jsonl", input="目前厦门境内上市公司68家。")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["on_record"] == "capital-markets/listed-companies"
+
+
+def test_a_bad_publication_date_is_a_usage_error(run: Run, article: Path) -> None:
+    result = run("extract", str(article), "--published", "2024-13")
+    assert result.exit_code == 2
+    assert result.stderr == "xmfacts: error: --as-of '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD\n"
+
+
+def test_the_sources_date_dates_the_article(run: Run, factbase: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("目前厦门国际银行科技金融贷款余额271.47亿元。", encoding="utf-8")
+    row = json.loads(run("extract", str(path), "--source", "xiamen-practice", "--jsonl", facts=factbase).stdout)
+    assert (row["as_of"], row["source"]["id"]) == (None, "xiamen-practice")  # the source has no date: not guessed
+    assert "give --published" in row["note"]
+    sources = factbase / "sources.toml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace('published = ""', 'published = "2024-11"'), encoding="utf-8")
+    row = json.loads(run("extract", str(path), "--source", "xiamen-practice", "--jsonl", facts=factbase).stdout)
+    assert (row["as_of"], row["source"]["published"]) == ("2024-11", "2024-11")
+
+
 def test_unreadable_article_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = run("extract", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
@@ -164,80 +188,6 @@ def test_extract_writes_nothing(run: Run, factbase: Path, article: Path) -> None
     before = {p.name: p.read_bytes() for p in factbase.iterdir()}
     run("extract", str(article), "--toml", facts=factbase)
     assert {p.name: p.read_bytes() for p in factbase.iterdir()} == before
-
-
-# add --from
-
-
-def _reviewed(run: Run, article: Path, tmp_path: Path, topic: str = "sme-credit") -> Path:
-    draft = run("extract", str(article), "--published", "2024", "--toml", "--source", "xiamen-practice", "--topic", topic).stdout
-    path = tmp_path / "draft.toml"
-    path.write_text(draft.replace('label_en = ""', 'label_en = "Reviewed"'), encoding="utf-8")
-    return path
-
-
-def test_add_from_appends_every_reviewed_candidate(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
-    draft = _reviewed(run, article, tmp_path)
-    before = (factbase / "sme-credit.toml").read_bytes()
-    result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"added sme-credit/keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
-    after = (factbase / "sme-credit.toml").read_bytes()
-    assert after.startswith(before)  # existing bytes untouched
-    assert len(load_factbase(factbase).facts) == 8 + 5
-    assert run("validate", facts=factbase).exit_code == 0  # and the add above traced every quote to the article
-
-
-def test_add_from_refuses_an_unreviewed_candidate_by_id(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
-    draft = _reviewed(run, article, tmp_path)
-    text = draft.read_text(encoding="utf-8").replace('label_en = "Reviewed"', 'label_en = ""', 1)
-    draft.write_text(text, encoding="utf-8")
-    before = (factbase / "sme-credit.toml").read_bytes()
-    result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
-    assert result.exit_code == 2
-    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): keji-jinrong-daikuan; nothing was added\n"
-    assert (factbase / "sme-credit.toml").read_bytes() == before
-
-
-def test_add_from_writes_nothing_when_one_candidate_fails(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
-    draft = _reviewed(run, article, tmp_path)
-    draft.write_text(draft.read_text(encoding="utf-8").replace('quote = "较年初增长14%"', 'quote = "较年初增长15%"'), encoding="utf-8")
-    before = (factbase / "sme-credit.toml").read_bytes()
-    result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
-    assert result.exit_code == 2
-    assert "sme-credit/jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
-    assert (factbase / "sme-credit.toml").read_bytes() == before
-
-
-def test_add_from_a_new_topic_takes_the_drafts_titles(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
-    draft = _reviewed(run, article, tmp_path, topic="banks")
-    assert run("add", "banks", "--from", str(draft), facts=factbase).exit_code == 2  # the draft's [topic] has no titles yet
-    text = draft.read_text(encoding="utf-8").replace('title = ""', 'title = "银行"').replace('title_en = ""', 'title_en = "Banks"')
-    draft.write_text(text, encoding="utf-8")
-    result = run("add", "banks", "--from", str(draft), "--json", facts=factbase)
-    assert result.exit_code == 0, result.stderr
-    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/keji-jinrong-daikuan"
-    assert load_factbase(factbase).topics[0].title == "银行"
-
-
-def test_add_from_takes_no_field_options(run: Run, factbase: Path, tmp_path: Path) -> None:
-    result = run("add", "sme-credit", "--from", str(tmp_path / "d.toml"), "--id", "x", facts=factbase)
-    assert result.exit_code == 2
-    assert result.stderr == "xmfacts: error: --from takes every field from the draft; leave out --id\n"
-
-
-def test_add_without_from_still_needs_its_fields(run: Run, factbase: Path) -> None:
-    result = run("add", "sme-credit", "--id", "x", facts=factbase)
-    assert result.exit_code == 2
-    assert result.stderr == "xmfacts: error: give --label, --label-en, --quote, --source (or --from DRAFT.toml)\n"
-
-
-def test_a_draft_with_an_unknown_key_is_refused(run: Run, factbase: Path, tmp_path: Path) -> None:
-    draft = tmp_path / "d.toml"
-    draft.write_text('[[fact]]\nid = "x"\nvaule = 3\n', encoding="utf-8")
-    result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
-    assert result.exit_code == 2
-    assert result.stderr == f"xmfacts: error: --from {draft}: fact 1 (x): unknown key 'vaule'\n"
 
 
 # Any text at all: extract never raises, and every quote it drafts is the article's own words.
