@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +13,7 @@ from xmfacts.authoring.tomltext import canonical_text
 from xmfacts.extract import extract, suggest_id
 from xmfacts.factbase import load_factbase
 from xmfacts.model import FactBase, Kind, Qualifier
-from xmfacts.validate import figure_in_quote, squeeze
+from xmfacts.validate import squeeze
 
 from .conftest import BASIC, Run
 
