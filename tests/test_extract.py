@@ -202,3 +202,10 @@ def test_extract_never_raises_and_quotes_are_verbatim(text: str, published: str 
     for c in extract(EMPTY, text, published=published).candidates:
         assert text[c.quote_start : c.quote_end] == c.quote
         assert c.quote_start <= c.reading.start and c.reading.end <= c.quote_end  # the quote states the figure
+
+
+def test_an_english_figure_is_drafted_with_a_note_on_its_unit() -> None:
+    result = extract(EMPTY, "By the end of September 2024, the bank had 27.1 billion yuan in tech loans.\n", published="2024-11-20")
+    [c] = result.candidates  # "the end of September 2024" is the period, not a figure
+    assert (c.figure.value, c.as_of, c.measure, c.label) == (Decimal("27.1"), "2024-09-30", ("tech loans",), "tech loans")
+    assert "unit 'billion yuan' is not in the unit table" in c.note

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source
-from xmfacts.text import fold_in_place, has_cjk, is_cjk
+from xmfacts.text import fold, fold_in_place, has_cjk, is_cjk
 
 # The article's main place when a clause names no other subject.
 DEFAULT_ENTITY = "厦门市"
@@ -196,7 +197,7 @@ def _is_figure(r: Reading, text: str) -> bool:
     figure = r.figure
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
-        before = text[max(0, r.start - 6) : r.start]
+        before = text[max(0, r.start - 10) : r.start]
         return not (_PERIOD_AFTER.match(after) or _PERIOD_BEFORE.search(before))
     if figure.unit == "大" and _RANKED.search(text[max(0, r.start - 4) : r.start]):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
@@ -277,6 +278,8 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
         figure, why = _hedged(text, figure, c0, r.start)
         if why:
             notes.append(why)
+        if figure.unit and parse_unit(figure.unit) is None:
+            notes.append(f"unit {figure.unit!r} is not in the unit table (docs/fact-format.md): write the figure in one that is")
     fact, verdict = _on_record(finding, existing)
     if fact is None and finding.fact is not None:
         notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
@@ -320,7 +323,7 @@ def _org_names(text: str) -> list[str]:
     last_end = -1
     for m in _ORG.finditer(text):
         name = _ORG_LEAD.sub("", m.group())
-        if len(name) < 3 or _GENERIC.search(name):
+        if len(name) < 3 or _GENERIC.search(fold(name)):
             continue
         if names and m.start() == last_end and name == m.group():
             names[-1] += name  # 兴业银行 + 厦门分行
@@ -504,6 +507,8 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 
 def _label(entity: str, measure: tuple[str, ...], place: str) -> str:
     term = measure[0] if measure else "数据"
+    if not has_cjk(term):
+        return term  # an English article: the curator writes the Chinese label
     who = entity.removesuffix("市") if entity in (place, DEFAULT_ENTITY) else entity
     return term if term.startswith(who) else who + term
 
