@@ -162,7 +162,7 @@ def test_the_article_may_come_on_standard_input(run: Run) -> None:
 def test_a_bad_publication_date_is_a_usage_error(run: Run, article: Path) -> None:
     result = run("extract", str(article), "--published", "2024-13")
     assert result.exit_code == 2
-    assert result.stderr == "xmfacts: error: --as-of '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD\n"
+    assert result.stderr == "xmfacts: error: --published '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD\n"
 
 
 def test_the_sources_date_dates_the_article(run: Run, factbase: Path, tmp_path: Path) -> None:

@@ -269,14 +269,14 @@ def extract(
       xmfacts extract article.txt --source xiamen-practice --topic banks --toml > draft.toml
       cat article.txt | xmfacts extract - --json
     """
-    from xmfacts.check import written_on
     from xmfacts.extract import extract as run_extract
+    from xmfacts.extract import publication_date
     from xmfacts.inputs import gather
     from xmfacts.model import Source
 
     base = load_factbase(facts_dir)
     known = next((s for s in base.sources if s.id == source), None) if source else None
-    when = written_on(published) if published is not None else (known.published or None if known else None)
+    when = publication_date(published) if published is not None else (known.published or None if known else None)
     text = gather(["-"], None) if article == "-" else _read_article(Path(article))
     result = run_extract(base, text, topic=topic, source=known or Source(source or "", ""), published=when)
     if toml:

@@ -106,6 +106,16 @@ class Extraction:
         return any(c.verdict is Verdict.MISMATCH for c in self.candidates)
 
 
+def publication_date(text: str) -> str:
+    """``--published`` as given (YYYY, YYYY-MM or YYYY-MM-DD), or a usage error naming it."""
+    from xmfacts.errors import UsageError
+    from xmfacts.factbase.parse import valid_date
+
+    if not valid_date(text):
+        raise UsageError(f"--published {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
 def main_place(text: str) -> str:
     """The city the article speaks of most, as an entity (厦门市); the project's own by default."""
     counts = {city: text.count(city) for city in _CITIES}
