@@ -35,7 +35,7 @@ CURATOR_NOTE = "Drafted by xmfacts extract: check label, entity, as_of and measu
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行|分行|有限公司|公司|科学城|交易所|大学)")
 # Words no name holds: a match with one of them is a description (境内上市公司, 各类企业), not a subject.
 _GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|其他|这|那|多家|一家|中小|科技型|我国|全国|第一")
-_ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设)")
+_ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
 # A clause that refers back to the subject of the sentence before (该行 = "that bank").
 _BACK_REFERENCE = re.compile(r"^(?:该行|该公司|该集团|该实验室|该院|其|该)")
 _CITIES = ("厦门", "福州", "泉州", "漳州", "莆田", "宁德", "深圳", "上海", "北京", "广州", "杭州", "南京", "苏州", "成都", "武汉")
@@ -268,7 +268,7 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
     s0, s1 = where.sentence
     c0, c1 = where.clause
     notes: list[str] = []
-    entity = _entity(text, s0, r.start, c1, place)
+    entity = _entity(text, s0, r.start, c1, place, r.figure.kind is Kind.DATE)
     measure, q0, q1 = _measure(text, words, r, where, entity)
     quote = text[q0:q1].strip()
     q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())
@@ -314,11 +314,16 @@ def _hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
     return figure, ""
 
 
-def _entity(text: str, s0: int, at: int, clause_end: int, place: str) -> str:
+def _entity(text: str, s0: int, at: int, clause_end: int, place: str, event: bool) -> str:
     """The organisation the sentence names before the figure, else (for 该行) the sentence before's."""
-    names = _org_names(text[s0:at]) or _org_names(text[at:clause_end])
+    names = _org_names(text[s0:at])
     if names:
-        return names[-1] if _org_names(text[s0:at]) else names[0]
+        return names[-1]
+    if event:
+        # 成立于2011年7月的金圆集团, 2021年厦门成立翔安创新实验室: what the date is about follows it
+        after = _org_names(text[at:clause_end])
+        if after:
+            return after[0]
     sentence = text[s0:at]
     if _BACK_REFERENCE.search(sentence.lstrip("，, ")) or re.search(r"[，,]\s*(?:该行|该公司|其)", sentence):
         names = _org_names(text[max(0, s0 - 200) : s0])
@@ -347,6 +352,8 @@ _LEADING_PERIOD = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:至今|以来
 
 
 def _strip(phrase: str, entity: str) -> str:
+    if len(entity) > 2 and entity in phrase and len(phrase) - len(entity) >= 2:
+        phrase = phrase.replace(entity, "", 1)  # 成立翔安创新实验室 about 翔安创新实验室: 成立
     changed = True
     while changed and phrase:
         changed = False
@@ -495,7 +502,11 @@ def _period_more(said: str, written: str) -> str | None:
     if len(written) >= 7 and int(written[5:7]) > 6 and re.search(r"(?<!今年)(?<!去年)上半年", said):
         return f"{written[:4]}-06-30"  # 上半年 in an article from the second half: this year's
     m = _YEAR_LEADS.search(said)
-    return m.group("y") if m else None
+    if m is None:
+        return None
+    # 2007年厦门…总产值1676.09亿元 dates the figures; 2021年开始谋划 is an event of its own
+    clause = re.split(r"[，,；;]", said[m.end() :], maxsplit=1)[0]
+    return m.group("y") if re.search(r"[0-9]", clause) else None
 
 
 def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tuple[str, str] | None:
@@ -520,7 +531,7 @@ def _label(entity: str, measure: tuple[str, ...], place: str) -> str:
     if not has_cjk(term):
         return term  # an English article: the curator writes the Chinese label
     who = entity.removesuffix("市") if entity in (place, DEFAULT_ENTITY) else entity
-    return term if term.startswith(who) else who + term
+    return term if who in term else who + term
 
 
 def _with_ids(kept: list[Candidate], known: set[str]) -> list[Candidate]:
