@@ -453,8 +453,7 @@ def add(
         titles, drafts = read_draft(from_draft)
         added_all = add_facts(facts_dir, topic, drafts, title=title, title_en=title_en, source_texts=source_text or [],
                               new_topic_titles=(titles.get("title"), titles.get("title_en")))
-        out = formatter(_format(json))
-        _write("".join(out.added(a) for a in added_all) if not json else _json_added(added_all))
+        _write(formatter(_format(json)).added_all(added_all))
         return
     missing = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source)) if v is None]
     if missing:
@@ -482,13 +481,6 @@ def add(
     )
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
     _write(formatter(_format(json)).added(added))
-
-
-def _json_added(added: list[Any]) -> str:
-    from xmfacts.present.json import dumps, fact_to_dict
-    from xmfacts.present.plain import stdout_is_unicode
-
-    return dumps([fact_to_dict(a.fact) for a in added], ensure_ascii=not stdout_is_unicode()) + "\n"
 
 
 @app.command()
