@@ -209,3 +209,9 @@ def test_an_english_figure_is_drafted_with_a_note_on_its_unit() -> None:
     [c] = result.candidates  # "the end of September 2024" is the period, not a figure
     assert (c.figure.value, c.as_of, c.measure, c.label) == (Decimal("27.1"), "2024-09-30", ("tech loans",), "tech loans")
     assert "unit 'billion yuan' is not in the unit table" in c.note
+
+
+def test_a_sentence_that_points_back_takes_its_period() -> None:
+    text = "目前，全市供应链企业有2.3万多家。\n\n这三家世界500强企业以供应链业务为基础。"
+    assert [c.as_of for c in extract(EMPTY, text, published="2024").new] == ["2024", "2024"]
+    assert [c.as_of for c in extract(EMPTY, "去年营收增长。这三家企业很大。", published="2024").new] == [None]

@@ -45,6 +45,7 @@ _RELATIVE = re.compile(r"今年|去年|前年|本年|目前|现有|现已|至今
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 _PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
 _RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省)$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
@@ -480,6 +481,12 @@ def _as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> 
         found = _period_more(said, written)
     if found is None and published and _NOW.search(said):
         return published, ""
+    if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
+        # 这三家世界500强企业…: a sentence that points back holds as of the one it points to
+        before = text[max(0, s0 - 300) : s0].rstrip()
+        previous = re.split(r"[。！？!?；;\n]", before[:-1] if before.endswith(("。", "；", ";")) else before)[-1]
+        if _NOW.search(fold_in_place(previous)):
+            return published, ""
     return found, ""
 
 
