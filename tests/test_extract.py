@@ -215,3 +215,15 @@ def test_a_sentence_that_points_back_takes_its_period() -> None:
     text = "目前，全市供应链企业有2.3万多家。\n\n这三家世界500强企业以供应链业务为基础。"
     assert [c.as_of for c in extract(EMPTY, text, published="2024").new] == ["2024", "2024"]
     assert [c.as_of for c in extract(EMPTY, "去年营收增长。这三家企业很大。", published="2024").new] == [None]
+
+
+def test_a_figure_newer_than_the_record_is_new_with_a_note() -> None:
+    [c] = extract(load_factbase(BASIC), "截至2025年底，厦门境内上市公司70家。", published="2026-02").candidates
+    assert (c.on_record, c.verdict, c.as_of) == (None, None, "2025-12-31")
+    assert c.note.endswith("newer than the record's capital-markets/listed-companies: update it rather than add")
+
+
+def test_an_older_figure_is_on_record_as_outdated() -> None:
+    [c] = extract(load_factbase(BASIC), "截至2018年底，厦门境内上市公司51家。", published="2019").candidates
+    assert (c.on_record.full_id if c.on_record else None, c.verdict.value if c.verdict else None) == (
+        "capital-markets/listed-companies", "outdated")
