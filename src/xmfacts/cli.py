@@ -318,14 +318,14 @@ def extract(
       xmfacts extract article.txt --source xiamen-practice --topic banks --toml > draft.toml
       cat article.txt | xmfacts extract - --json
     """
-    from xmfacts.check import written_on
     from xmfacts.extract import extract as run_extract
+    from xmfacts.extract import publication_date
     from xmfacts.inputs import gather
     from xmfacts.model import Source
 
     base = load_factbase(facts_dir)
     known = next((s for s in base.sources if s.id == source), None) if source else None
-    when = written_on(published) if published is not None else (known.published or None if known else None)
+    when = publication_date(published) if published is not None else (known.published or None if known else None)
     text = gather(["-"], None) if article == "-" else _read_article(Path(article))
     result = run_extract(base, text, topic=topic, source=known or Source(source or "", ""), published=when)
     if toml:
@@ -510,8 +510,7 @@ def add(
         titles, drafts = read_draft(from_draft)
         added_all = add_facts(facts_dir, topic, drafts, title=title, title_en=title_en, source_texts=source_text or [],
                               new_topic_titles=(titles.get("title"), titles.get("title_en")))
-        out = formatter(_format(json))
-        _write("".join(out.added(a) for a in added_all) if not json else _json_added(added_all))
+        _write(formatter(_format(json)).added_all(added_all))
         return
     missing = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source)) if v is None]
     if missing:
@@ -539,13 +538,6 @@ def add(
     )
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
     _write(formatter(_format(json)).added(added))
-
-
-def _json_added(added: list[Any]) -> str:
-    from xmfacts.present.json import dumps, fact_to_dict
-    from xmfacts.present.plain import stdout_is_unicode
-
-    return dumps([fact_to_dict(a.fact) for a in added], ensure_ascii=not stdout_is_unicode()) + "\n"
 
 
 @app.command()

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source
-from xmfacts.text import fold_in_place, has_cjk, is_cjk
+from xmfacts.text import fold, fold_in_place, has_cjk, is_cjk
 
 # The article's main place when a clause names no other subject.
 DEFAULT_ENTITY = "厦门市"
@@ -34,7 +35,7 @@ CURATOR_NOTE = "Drafted by xmfacts extract: check label, entity, as_of and measu
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行|分行|有限公司|公司|科学城|交易所|大学)")
 # Words no name holds: a match with one of them is a description (境内上市公司, 各类企业), not a subject.
 _GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|其他|这|那|多家|一家|中小|科技型|我国|全国|第一")
-_ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设)")
+_ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
 # A clause that refers back to the subject of the sentence before (该行 = "that bank").
 _BACK_REFERENCE = re.compile(r"^(?:该行|该公司|该集团|该实验室|该院|其|该)")
 _CITIES = ("厦门", "福州", "泉州", "漳州", "莆田", "宁德", "深圳", "上海", "北京", "广州", "杭州", "南京", "苏州", "成都", "武汉")
@@ -44,6 +45,7 @@ _RELATIVE = re.compile(r"今年|去年|前年|本年|目前|现有|现已|至今
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 _PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
 _RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省)$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
@@ -105,6 +107,16 @@ class Extraction:
         return any(c.verdict is Verdict.MISMATCH for c in self.candidates)
 
 
+def publication_date(text: str) -> str:
+    """``--published`` as given (YYYY, YYYY-MM or YYYY-MM-DD), or a usage error naming it."""
+    from xmfacts.errors import UsageError
+    from xmfacts.factbase.parse import valid_date
+
+    if not valid_date(text):
+        raise UsageError(f"--published {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
 def main_place(text: str) -> str:
     """The city the article speaks of most, as an entity (厦门市); the project's own by default."""
     counts = {city: text.count(city) for city in _CITIES}
@@ -139,7 +151,7 @@ def extract(
         if not _is_figure(r, text) or _is_period(r, text, where, findings):
             continue
         sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
-        if sentence in said and finding.fact is None:
+        if sentence in said:
             continue  # a repeated paragraph: this figure was drafted from its first telling
         said.add(sentence)
         if not _has_words(words, where):
@@ -196,7 +208,7 @@ def _is_figure(r: Reading, text: str) -> bool:
     figure = r.figure
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
-        before = text[max(0, r.start - 6) : r.start]
+        before = text[max(0, r.start - 10) : r.start]
         return not (_PERIOD_AFTER.match(after) or _PERIOD_BEFORE.search(before))
     if figure.unit == "大" and _RANKED.search(text[max(0, r.start - 4) : r.start]):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
@@ -257,7 +269,7 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
     s0, s1 = where.sentence
     c0, c1 = where.clause
     notes: list[str] = []
-    entity = _entity(text, s0, r.start, c1, place)
+    entity = _entity(text, s0, r.start, c1, place, r.figure.kind is Kind.DATE)
     measure, q0, q1 = _measure(text, words, r, where, entity)
     quote = text[q0:q1].strip()
     q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())
@@ -277,6 +289,8 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
         figure, why = _hedged(text, figure, c0, r.start)
         if why:
             notes.append(why)
+        if figure.unit and parse_unit(figure.unit) is None:
+            notes.append(f"unit {figure.unit!r} is not in the unit table (docs/fact-format.md): write the figure in one that is")
     fact, verdict = _on_record(finding, existing)
     if fact is None and finding.fact is not None:
         notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
@@ -301,11 +315,16 @@ def _hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
     return figure, ""
 
 
-def _entity(text: str, s0: int, at: int, clause_end: int, place: str) -> str:
+def _entity(text: str, s0: int, at: int, clause_end: int, place: str, event: bool) -> str:
     """The organisation the sentence names before the figure, else (for 该行) the sentence before's."""
-    names = _org_names(text[s0:at]) or _org_names(text[at:clause_end])
+    names = _org_names(text[s0:at])
     if names:
-        return names[-1] if _org_names(text[s0:at]) else names[0]
+        return names[-1]
+    if event:
+        # 成立于2011年7月的金圆集团, 2021年厦门成立翔安创新实验室: what the date is about follows it
+        after = _org_names(text[at:clause_end])
+        if after:
+            return after[0]
     sentence = text[s0:at]
     if _BACK_REFERENCE.search(sentence.lstrip("，, ")) or re.search(r"[，,]\s*(?:该行|该公司|其)", sentence):
         names = _org_names(text[max(0, s0 - 200) : s0])
@@ -320,7 +339,7 @@ def _org_names(text: str) -> list[str]:
     last_end = -1
     for m in _ORG.finditer(text):
         name = _ORG_LEAD.sub("", m.group())
-        if len(name) < 3 or _GENERIC.search(name):
+        if len(name) < 3 or _GENERIC.search(fold(name)):
             continue
         if names and m.start() == last_end and name == m.group():
             names[-1] += name  # 兴业银行 + 厦门分行
@@ -334,6 +353,8 @@ _LEADING_PERIOD = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:至今|以来
 
 
 def _strip(phrase: str, entity: str) -> str:
+    if len(entity) > 2 and entity in phrase and len(phrase) - len(entity) >= 2:
+        phrase = phrase.replace(entity, "", 1)  # 成立翔安创新实验室 about 翔安创新实验室: 成立
     changed = True
     while changed and phrase:
         changed = False
@@ -460,6 +481,12 @@ def _as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> 
         found = _period_more(said, written)
     if found is None and published and _NOW.search(said):
         return published, ""
+    if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
+        # 这三家世界500强企业…: a sentence that points back holds as of the one it points to
+        before = text[max(0, s0 - 300) : s0].rstrip()
+        previous = re.split(r"[。！？!?；;\n]", before[:-1] if before.endswith(("。", "；", ";")) else before)[-1]
+        if _NOW.search(fold_in_place(previous)):
+            return published, ""
     return found, ""
 
 
@@ -482,7 +509,11 @@ def _period_more(said: str, written: str) -> str | None:
     if len(written) >= 7 and int(written[5:7]) > 6 and re.search(r"(?<!今年)(?<!去年)上半年", said):
         return f"{written[:4]}-06-30"  # 上半年 in an article from the second half: this year's
     m = _YEAR_LEADS.search(said)
-    return m.group("y") if m else None
+    if m is None:
+        return None
+    # 2007年厦门…总产值1676.09亿元 dates the figures; 2021年开始谋划 is an event of its own
+    clause = re.split(r"[，,；;]", said[m.end() :], maxsplit=1)[0]
+    return m.group("y") if re.search(r"[0-9]", clause) else None
 
 
 def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tuple[str, str] | None:
@@ -504,8 +535,10 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 
 def _label(entity: str, measure: tuple[str, ...], place: str) -> str:
     term = measure[0] if measure else "数据"
+    if not has_cjk(term):
+        return term  # an English article: the curator writes the Chinese label
     who = entity.removesuffix("市") if entity in (place, DEFAULT_ENTITY) else entity
-    return term if term.startswith(who) else who + term
+    return term if who in term else who + term
 
 
 def _with_ids(kept: list[Candidate], known: set[str]) -> list[Candidate]:

@@ -210,3 +210,7 @@ class JsonFormatter:
 
     def added(self, added: Added) -> str:
         return self._doc(fact_to_dict(added.fact))
+
+    def added_all(self, added: Sequence[Added]) -> str:
+        """add --from --json: the stored facts, in the draft's order."""
+        return self._doc([fact_to_dict(a.fact) for a in added])

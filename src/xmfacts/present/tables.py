@@ -276,3 +276,7 @@ class TableFormatter:
     @staticmethod
     def added(added: Added) -> str:
         return f"added {added.fact.full_id} to {added.path}{' (new topic)' if added.created else ''}\n"
+
+    @staticmethod
+    def added_all(added: Sequence[Added]) -> str:
+        return "".join(TableFormatter.added(a) for a in added)
