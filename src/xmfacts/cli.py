@@ -54,7 +54,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FactsDir = Annotated[
     Optional[Path],
-    typer.Option("--facts-dir", help="Fact base to use instead of the shipped one (also $XMFACTS_FACTS).", show_default=False),
+    typer.Option(
+        "--facts-dir",
+        help="Fact base to use (also $XMFACTS_FACTS); else facts/ in this directory or a parent, else the bundled copy.",
+        show_default=False,
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/json-schema.md) and nothing else on stdout.")]
 
@@ -315,7 +319,10 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     Examples:
       xmfacts topics
     """
-    _write(formatter(_format(json)).topics(load_factbase(facts_dir).topics))
+    from xmfacts.factbase.locate import locate
+
+    where = locate(facts_dir)
+    _write(formatter(_format(json)).topics(load_factbase(where.path).topics, where))
 
 
 @app.command()

@@ -18,7 +18,7 @@ from xmfacts.authoring.tomltext import ordered, render_table, toml_number
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
 from xmfacts.factbase import load_factbase, read_valid
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, SOURCES_FILE, TOPIC_SUFFIX
-from xmfacts.factbase.locate import resolve_facts_dir
+from xmfacts.factbase.locate import resolve_facts_dir, writable_facts_dir
 from xmfacts.factbase.parse import parse_factbase
 from xmfacts.model import Fact
 from xmfacts.safewrite import atomic_write
@@ -132,7 +132,7 @@ def add_fact(
         raise UsageError(f"topic {draft.topic!r} is not kebab-case (a-z, 0-9, -)")
     if f"{draft.topic}{TOPIC_SUFFIX}" == SOURCES_FILE:
         raise UsageError(f"{draft.topic!r} cannot be a topic: {SOURCES_FILE} lists the sources")
-    root_path, contents = _require_valid(root)
+    root_path, contents = _require_valid(writable_facts_dir(root))
 
     path = root_path / f"{draft.topic}{TOPIC_SUFFIX}"
     block = render_table("fact", fact_table(draft), array=True)

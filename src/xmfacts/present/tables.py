@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from xmfacts.check import Finding
     from xmfacts.validate import Report
     from xmfacts.compare import Comparison
+    from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
 
 
@@ -133,9 +134,11 @@ def topic(topic: Topic) -> str:
     return _text((heading, False), *_rows(("fact", "figure", "as of"), rows))
 
 
-def topics(items: Sequence[Topic]) -> str:
+def topics(items: Sequence[Topic], where: Located | None = None) -> str:
     rows = [[_t(t.id, "cyan"), _t(t.title), _t(t.title_en), _t(str(len(t.facts)))] for t in items]
-    return _text(*_rows(("topic", "title", "title_en", "facts"), rows))
+    # which fact base this is: the bundled copy, a checkout, or one named on purpose
+    footer = [(_t(f"fact base {where.how()}:\n{where.path}", "dim"), False)] if where else []
+    return _text(*_rows(("topic", "title", "title_en", "facts"), rows), *footer)
 
 
 POINTS = "个百分点"  # two percentages differ by percentage points, as Chinese newsrooms write it
