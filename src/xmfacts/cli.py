@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from xmfacts import __version__
 from xmfacts.errors import NoSuchFactError, UsageError, XmfactsError
@@ -40,7 +41,6 @@ def _exit_code(exc: XmfactsError) -> ExitCode:
 
 app = typer.Typer(
     name="xmfacts",
-    help="Look up, compare and check the figures of the Xiamen innovation-and-finance feature.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -51,6 +51,39 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_WIDE = "\x00"  # stands in for the second column of a wide character while help is wrapped
+
+
+def _wrap_by_cells(wrap: Callable[..., str]) -> Callable[..., str]:
+    """Click wraps help by len(), so a Chinese character counts one column and lines
+    overflow. Each wide character is followed by a placeholder while wrapping, so it
+    takes the two columns a terminal gives it, and the placeholders are dropped after."""
+
+    @functools.wraps(wrap)
+    def wrapped(text: str, *args: Any, **kwargs: Any) -> str:
+        from unicodedata import east_asian_width
+
+        if text.isascii():
+            return wrap(text, *args, **kwargs)
+        padded = "".join(c + _WIDE if east_asian_width(c) in "WF" else c for c in text)
+        return wrap(padded, *args, **kwargs).replace(_WIDE, "")
+
+    return wrapped
+
+
+typer._click.formatting.wrap_text = _wrap_by_cells(typer._click.formatting.wrap_text)  # type: ignore[attr-defined]
+
+
+def _usage(arguments: str) -> type[TyperCommand]:
+    """A command whose usage line names its real arguments (`compare ID ID... | compare ID
+    FIGURE`), not Typer's `{ID_OR_FIGURE}`, which hides that several may follow."""
+
+    class Command(TyperCommand):
+        def collect_usage_pieces(self, ctx: Any) -> list[str]:
+            return [piece for piece in (self.options_metavar, arguments) if piece]
+
+    return Command
 
 FactsDir = Annotated[
     Optional[Path],
@@ -132,11 +165,20 @@ def _main(
 ) -> None:
     """Look up, compare and check the figures of the Xiamen innovation-and-finance feature.
 
-    Exit codes: 0 found / no mismatch, 1 nothing found / a mismatch, 2 usage error or invalid fact base.
+    \b
+    Examples:
+      xmfacts search 上市公司
+      xmfacts show capital-markets/listed-companies
+      xmfacts check "厦门境内上市公司有70家"
+      xmfacts check -f draft.md
+      xmfacts compare capital-markets/listed-companies 70家
+
+    Exit codes: 0 found / no mismatch, 1 nothing found / a mismatch, 2 usage error or
+    invalid fact base, 141 the reader closed the pipe. Every command has --help.
     """
 
 
-@app.command()
+@app.command(cls=_usage('QUERY...'))
 @_edge
 def search(
     query: Annotated[list[str], typer.Argument(help="Words to look for; every word must match (question words need not).", show_default=False, metavar="QUERY")],
@@ -182,7 +224,7 @@ def search(
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
 
-@app.command()
+@app.command(cls=_usage('ID'))
 @_edge
 def show(
     id: Annotated[str, typer.Argument(help="A fact id (topic/fact) or a topic id.", show_default=False, metavar="ID")],
@@ -204,7 +246,7 @@ def show(
     _write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
 
 
-@app.command()
+@app.command(cls=_usage('ID ID... | compare ID FIGURE'))
 @_edge
 def compare(
     ids: Annotated[
@@ -229,7 +271,7 @@ def compare(
         _report_findings([result], _format(json))
 
 
-@app.command()
+@app.command(cls=_usage('CLAIM... | -f FILE | -'))
 @_edge
 def check(
     claims: Annotated[
@@ -310,7 +352,7 @@ def _exit_on(findings: list[Any], strict: bool) -> None:
         raise typer.Exit(int(ExitCode.MISMATCH))
 
 
-@app.command()
+@app.command(cls=_usage(''))
 @_edge
 def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     """List the topics with their titles and fact counts.
@@ -325,7 +367,7 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
     _write(formatter(_format(json)).topics(load_factbase(where.path).topics, where))
 
 
-@app.command()
+@app.command(cls=_usage(''))
 @_edge
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json or csv.")] = ExportFormat.JSONL,
@@ -358,7 +400,7 @@ def export(
         atomic_write(out, export_text(facts, format, bom=bom), force=force)
 
 
-@app.command()
+@app.command(cls=_usage('[FILE...]'))
 @_edge
 def validate(
     texts: Annotated[
@@ -389,7 +431,7 @@ def validate(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command()
+@app.command(cls=_usage('TOPIC --id ID --label TEXT --label-en TEXT --quote TEXT --source ID'))
 @_edge
 def add(
     topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False, metavar="TOPIC")],
@@ -440,7 +482,9 @@ def add(
 
     \b
     Examples:
-      xmfacts add capital-markets --id new-listings --label 新增上市公司 --label-en "New listings" --value 5 --unit 家 --measure 新增上市公司 --source xiamen-practice --quote "新增上市公司5家"
+      xmfacts add capital-markets --id new-listings --label 新增上市公司 \\
+          --label-en "New listings" --value 5 --unit 家 --measure 新增上市公司 \\
+          --source xiamen-practice --quote "新增上市公司5家"
     """
     from xmfacts.authoring.add import Draft, add_fact, parse_number, split_tags
 
@@ -467,7 +511,7 @@ def add(
     _write(formatter(_format(json)).added(added))
 
 
-@app.command()
+@app.command(cls=_usage(''))
 @_edge
 def fmt(
     check: Annotated[bool, typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any would.")] = False,
@@ -489,6 +533,12 @@ def fmt(
     _write(format_report(report, check))
     if check and report.count(FileState.CHANGED):
         raise typer.Exit(int(ExitCode.MISMATCH))
+
+
+# The command list of `xmfacts --help` shows each command's whole first line: click would
+# cut it at ~45 characters, mid-sentence.
+for _info in app.registered_commands:
+    _info.short_help = (_info.callback.__doc__ or "").strip().splitlines()[0]  # type: ignore[union-attr]
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
