@@ -8,11 +8,15 @@ no lookup pays for it. The ids come from the compiled cache, as for any lookup, 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from xmfacts.errors import XmfactsError
 
+if TYPE_CHECKING:
+    from xmfacts.model import FactBase
 
-def _base(facts_dir: str | os.PathLike[str] | None):  # type: ignore[no-untyped-def]
+
+def _base(facts_dir: str | os.PathLike[str] | None) -> FactBase | None:
     from xmfacts.factbase import load_factbase
 
     try:
