@@ -9,8 +9,6 @@ import codecs
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from xmfacts.present.escape import visible
-
 if TYPE_CHECKING:
     from xmfacts.authoring.fmt import FormatReport
     from xmfacts.validate import Report
@@ -30,6 +28,9 @@ def encodes_unicode(stream: TextIO) -> bool:
 
 def error_lines(message: str) -> str:
     """One line per problem, prefixed so it stands out in a script's log."""
+    # only on the way to an error: a JSON lookup that succeeds does not compile its pattern
+    from xmfacts.present.escape import visible
+
     text = "".join(f"xmfacts: error: {visible(line)}\n" for line in message.splitlines() or [""])
     if not encodes_unicode(sys.stderr):
         text = text.encode("ascii", "backslashreplace").decode("ascii")
