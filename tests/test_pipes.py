@@ -20,6 +20,7 @@ import pytest
 from .conftest import BASIC
 
 BIG = 1500  # facts in one topic: every listing of them is far past a pipe's 64 KiB
+LONG_TITLE = " with a title long enough to wrap" * 12
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +47,9 @@ tags = ["企业"]
         for i in range(BIG)
     )
     (root / "big.toml").write_text(f'[topic]\ntitle = "大"\ntitle_en = "Big"\n{facts}', encoding="utf-8")
-    for t in range(400):  # enough topics that `topics` overflows a pipe too
+    for t in range(400):  # enough topics, with titles long enough, that `topics` overflows a pipe too
         (root / f"t{t:03d}.toml").write_text(
-            f'[topic]\ntitle = "主题{t}的标题写得长一些以便在表格里换行"\ntitle_en = "Topic {t} with a title long enough to wrap"\n'
+            f'[topic]\ntitle = "主题{t}的标题写得长一些以便在表格里换行"\ntitle_en = "Topic {t}{LONG_TITLE}"\n'
             f'\n[[fact]]\nid = "only"\nlabel = "唯一"\nlabel_en = "Only"\nvalue = {t + 1}\nunit = "家"\nqualifier = "exact"\n'
             f'entity = "厦门市"\nmeasure = ["唯一"]\nsource = "xiamen-practice"\nquote = "有{t + 1}家"\n',
             encoding="utf-8",

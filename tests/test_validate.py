@@ -73,6 +73,7 @@ def test_cli_reports_problems_with_exit_2_and_json(run: Run, factbase: Path) -> 
                 "message": "figure 69家 is not printed in its quote '目前厦门境内上市公司68家'",
             }
         ],
+        "fact_base": {"path": str(factbase), "origin": "XMFACTS_FACTS"},
     }
 
 

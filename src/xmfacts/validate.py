@@ -14,6 +14,7 @@ from pathlib import Path
 
 from xmfacts.errors import FactBaseError, Problem, UsageError
 from xmfacts.factbase import load_factbase
+from xmfacts.factbase.locate import Located, locate
 from xmfacts.figures.numerals import written_forms
 from xmfacts.figures.printing import plain_number
 from xmfacts.model import Fact, Kind
@@ -26,6 +27,7 @@ class Report:
     facts: int
     topics: int
     problems: tuple[Problem, ...]
+    where: Located | None = None  # which fact base was read, and how it was found
 
 
 def squeeze(text: str) -> str:
@@ -47,17 +49,18 @@ def read_sources(paths: Sequence[Path]) -> list[str]:
 def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Report:
     """Every problem in the fact base; an empty tuple when it is clean."""
     texts = read_sources(source_texts)
+    where = locate(root)
     try:
-        base = load_factbase(root)
+        base = load_factbase(where.path)
     except FactBaseError as exc:
-        return Report(0, 0, exc.problems)
+        return Report(0, 0, exc.problems, where)
     problems: list[Problem] = []
     for topic in base.topics:
         for fact in topic.facts:
             problems.extend(curation(fact, topic.path))
             if texts:
                 problems.extend(trace(fact, topic.path, texts))
-    return Report(len(base.facts), len(base.topics), tuple(problems))
+    return Report(len(base.facts), len(base.topics), tuple(problems), where)
 
 
 def curation(fact: Fact, path: str) -> list[Problem]:

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from xmfacts.figures.printing import grouped, plain_number, signed
+from xmfacts.figures.printing import difference_unit, grouped, plain_number, ratio_text, signed
 from xmfacts.model import BaseUnit, Figure, Kind
 from xmfacts.model import Qualifier as Q
 
@@ -57,3 +57,17 @@ def test_signed(value: str, expected: str) -> None:
 ])
 def test_normalized(figure: Figure, expected: str) -> None:
     assert figure.normalized() == expected
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"),
+    [("1.0294", "1.029"), ("0.75", "0.750"), ("0.0001", "0.0001"), ("0.00012345", "0.0001"), ("0.000000001", "0.000000001"), ("0", "0.000"), ("12.5", "12.500")],
+)
+def test_ratio_text_never_reads_zero_for_a_ratio_that_is_not(ratio: str, text: str) -> None:
+    assert ratio_text(D(ratio)) == text
+
+
+def test_differences_of_percentages_are_percentage_points() -> None:
+    assert difference_unit(BaseUnit.PERCENT) == "percentage points"
+    assert difference_unit(BaseUnit.CNY) == "CNY"
+    assert difference_unit(BaseUnit.NUMBER) == difference_unit(None) == ""

@@ -18,7 +18,7 @@ from xmfacts.authoring.tomltext import ordered, render_table, toml_number
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
 from xmfacts.factbase import load_factbase, read_valid
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, SOURCES_FILE, TOPIC_SUFFIX
-from xmfacts.factbase.locate import resolve_facts_dir
+from xmfacts.factbase.locate import resolve_facts_dir, writable_facts_dir
 from xmfacts.factbase.parse import parse_factbase
 from xmfacts.model import Fact
 from xmfacts.safewrite import atomic_write
@@ -149,7 +149,7 @@ def add_facts(
     if f"{topic}{TOPIC_SUFFIX}" == SOURCES_FILE:
         raise UsageError(f"{topic!r} cannot be a topic: {SOURCES_FILE} lists the sources")
     drafts = [dataclasses.replace(d, topic=topic) for d in drafts]
-    root_path, contents = _require_valid(root)
+    root_path, contents = _require_valid(writable_facts_dir(root))
 
     path = root_path / f"{topic}{TOPIC_SUFFIX}"
     blocks = [render_table("fact", fact_table(d), array=True) for d in drafts]

@@ -13,6 +13,7 @@ from xmfacts.authoring.add import replace_if_unchanged
 from xmfacts.authoring.tomltext import canonical_text, has_comment, identical
 from xmfacts.errors import OutputError
 from xmfacts.factbase import read_valid
+from xmfacts.factbase.locate import writable_facts_dir
 from xmfacts.factbase.layout import SOURCES_FILE
 from xmfacts.factbase.parse import read_toml
 
@@ -43,6 +44,8 @@ def format_factbase(root: str | Path | None, check: bool = False, force: bool = 
 
     Files with comments are left alone unless ``force``: tomli-w cannot keep them.
     """
+    if not check:  # --check writes nothing, so it may read the bundled copy
+        root = writable_facts_dir(root)
     # An invalid base raises with every problem; only a valid one is tidied.
     _, contents, _ = read_valid(root)
     files: list[FileFormat] = []

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from xmfacts.check import Finding
     from xmfacts.compare import Comparison
     from xmfacts.extract import Candidate, Extraction
+    from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
     from xmfacts.validate import Report
 
@@ -165,6 +166,7 @@ def validation_to_dict(report: Report) -> dict[str, Any]:
             {"path": p.path, "line": p.line, "column": p.column, "fact_id": p.fact_id, "message": p.message}
             for p in report.problems
         ],
+        "fact_base": {"path": str(report.where.path), "origin": report.where.origin.value} if report.where else None,
     }
 
 
@@ -187,7 +189,7 @@ class JsonFormatter:
     def topic(self, topic: Topic) -> str:
         return self._doc(topic_to_dict(topic))
 
-    def topics(self, topics: Sequence[Topic]) -> str:
+    def topics(self, topics: Sequence[Topic], where: Located | None = None) -> str:
         return self._doc([topic_to_dict(t, with_facts=False) for t in topics])
 
     def findings(self, findings: Sequence[Finding]) -> str:

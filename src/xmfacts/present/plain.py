@@ -28,7 +28,8 @@ def encodes_unicode(stream: TextIO) -> bool:
 
 def error_lines(message: str) -> str:
     """One line per problem, prefixed so it stands out in a script's log."""
-    from xmfacts.present.escape import visible  # compiles a regex: only when there is an error
+    # only on the way to an error: a JSON lookup that succeeds does not compile its pattern
+    from xmfacts.present.escape import visible
 
     text = "".join(f"xmfacts: error: {visible(line)}\n" for line in message.splitlines() or [""])
     if not encodes_unicode(sys.stderr):

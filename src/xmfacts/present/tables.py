@@ -7,11 +7,13 @@ query is shown literally and escape sequences never reach the terminal raw.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from xmfacts.validate import Report
     from xmfacts.compare import Comparison
     from xmfacts.extract import Extraction
+    from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
 
 
@@ -48,36 +51,93 @@ def _t(text: str | None, style: str = "") -> Text:
     return Text(visible(text or ""), style=style)
 
 
-# Columns that read badly when wrapped (ids, figures, dates) are kept whole where the
-# width allows; prose columns (labels, quotes) take the squeeze.
+# Columns that read badly when wrapped (figures, dates) are kept whole; an id is kept whole
+# always (one cut in two cannot be copied); prose columns (labels, quotes) take the squeeze.
 _KEEP_WHOLE = {"topic", "figure", "as of", "ratio", "facts", "line", "verdict"}
+_MIN_PROSE = 10  # the least a wrapping column is given before a table becomes cards
+_GAP = 3  # cells between two columns of a SIMPLE_HEAD table without edges
 
 
-def _table(*columns: str) -> Table:
+def _table(columns: Sequence[str], widths: Sequence[int]) -> Table:
     # a rule between rows: each fact takes several lines, and they must not run together
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, show_lines=True)
-    for name in columns:
+    for name, width in zip(columns, widths):
         # fold, never truncate: a figure cut short is worse than a wrapped one
-        table.add_column(name, overflow="fold", no_wrap=name in _KEEP_WHOLE, ratio=None if name in _KEEP_WHOLE else 1)
+        table.add_column(name, overflow="fold", no_wrap=name in _KEEP_WHOLE, width=width)
     return table
 
 
 _NARROW = 60  # below this many columns a table squeezes its prose away; rows become stacked cards
+_FIGURE_WORD = re.compile(r"[-+×]?\d[\d,.]*")  # the digits of a figure; its unit may wrap
 
 
-def _rows(columns: Sequence[str], rows: Sequence[Sequence[Text]]) -> list[tuple[RenderableType, bool]]:
-    """Rows as a table, or on a narrow terminal as cards of 'column  value' lines."""
-    if stdout_console().width >= _NARROW:
-        table = _table(*columns)
+def _lines(cells: Sequence[Text]) -> list[str]:
+    return [line for cell in cells for line in cell.plain.splitlines()]
+
+
+def _least(name: str, lines: list[str], id_width: int | None) -> int:
+    """The narrowest a column may be: its ids, or all of a kept-whole column, or in prose
+    a few words and the longest figure (a number cut in two is misread)."""
+    natural = max([cell_len(name), *(cell_len(line) for line in lines)])
+    if id_width is not None:
+        return max(id_width, cell_len(name))
+    if name in _KEEP_WHOLE:
+        return natural
+    figures = [cell_len(word) for line in lines for word in _FIGURE_WORD.findall(line)]
+    return min(natural, max([cell_len(name), _MIN_PROSE, *figures]))
+
+
+def _layout(columns: Sequence[str], rows: Sequence[Sequence[Text]], id_widths: dict[str, int], width: int) -> list[int] | None:
+    """Every column's width, or None when the terminal cannot hold the table.
+
+    Rich would squeeze the widest column first, and that is the one holding the ids. Here
+    each column gets its least (ids and figures whole); what is left goes to the columns
+    that want more, in proportion to how much more.
+    """
+    lines = [_lines([row[n] for row in rows]) for n in range(len(columns))]
+    natural = [max([cell_len(name), *(cell_len(line) for line in held)]) for name, held in zip(columns, lines)]
+    widths = [_least(name, held, id_widths.get(name)) for name, held in zip(columns, lines)]
+    spare = width - sum(widths) - _GAP * (len(columns) - 1)
+    if spare < 0:
+        return None
+    return _fill(widths, natural, spare)[0]
+
+
+def _fill(widths: list[int], targets: list[int], spare: int) -> tuple[list[int], int]:
+    """Widen columns toward their targets with at most ``spare`` cells, in proportion to need."""
+    wants = [max(0, t - w) for t, w in zip(targets, widths)]
+    total = sum(wants)
+    if total <= spare:
+        return [w + x for w, x in zip(widths, wants)], spare - total
+    given = [spare * x // total for x in wants]
+    leftover = spare - sum(given)
+    for n in sorted(range(len(widths)), key=lambda i: wants[i] - given[i], reverse=True)[:leftover]:
+        given[n] += 1
+    return [w + g for w, g in zip(widths, given)], 0
+
+
+def _rows(columns: Sequence[str], rows: Sequence[Sequence[Text]], ids: dict[str, Sequence[str]] | None = None) -> list[tuple[RenderableType, bool]]:
+    """Rows as a table, or, when the terminal is too narrow for it, as cards of 'column  value' lines.
+
+    ``ids`` names the column holding fact ids and the ids in it: that column is never
+    narrower than its longest id, so an id can always be copied whole from a table.
+    """
+    width = stdout_console().width
+    id_widths = {name: max((cell_len(i) for i in held), default=0) for name, held in (ids or {}).items()}
+    widths = _layout(columns, rows, id_widths, width) if width >= _NARROW else None
+    if widths is not None:
+        table = _table(columns, widths)
         for row in rows:
             table.add_row(*row)
         return [(table, False)]
+    # every card's labels share one width, so the values line up from card to card
+    label_width = max(cell_len(name) for name in columns)
     out: list[tuple[RenderableType, bool]] = []
     for n, row in enumerate(rows):
         if n:
             out.append((Text(), False))
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(style="bold", no_wrap=True, min_width=label_width)
         grid.add_column(overflow="fold")
         for name, cell in zip(columns, row):
             if cell.plain:
@@ -100,7 +160,7 @@ def _fact_cell(fact: Fact, quote: bool = False) -> Text:
 
 def search(hits: Sequence[Hit]) -> str:
     rows = [[_fact_cell(h.fact, quote=True), _t(h.fact.figure.printed(), "bold"), _t(h.fact.as_of or "—")] for h in hits]
-    return _text(*_rows(("fact", "figure", "as of"), rows))
+    return _text(*_rows(("fact", "figure", "as of"), rows, {"fact": [h.fact.full_id for h in hits]}))
 
 
 def fact(fact: Fact) -> str:
@@ -131,12 +191,14 @@ def topic(topic: Topic) -> str:
     heading = _t(topic.title, "bold")
     heading.append_text(_t(f"  {topic.title_en}  ({topic.id}, {len(topic.facts)} facts)"))
     rows = [[_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.as_of or "—")] for f in topic.facts]
-    return _text((heading, False), *_rows(("fact", "figure", "as of"), rows))
+    return _text((heading, False), *_rows(("fact", "figure", "as of"), rows, {"fact": [f.full_id for f in topic.facts]}))
 
 
-def topics(items: Sequence[Topic]) -> str:
+def topics(items: Sequence[Topic], where: Located | None = None) -> str:
     rows = [[_t(t.id, "cyan"), _t(t.title), _t(t.title_en), _t(str(len(t.facts)))] for t in items]
-    return _text(*_rows(("topic", "title", "title_en", "facts"), rows))
+    # which fact base this is: the bundled copy, a checkout, or one named on purpose
+    footer = [(_t(f"fact base {where.how()}:\n{where.path}", "dim"), False)] if where else []
+    return _text(*_rows(("topic", "title", "title_en", "facts"), rows, {"topic": [t.id for t in items]}), *footer)
 
 
 POINTS = "个百分点"  # two percentages differ by percentage points, as Chinese newsrooms write it
@@ -202,7 +264,7 @@ def _finding_table(items: Sequence[Finding]) -> list[tuple[RenderableType, bool]
             recorded.append_text(_t("via " + ", ".join(f.subject), "dim"))
         row = [claim, recorded, _t(f.verdict.value, _VERDICT_STYLE[f.verdict.value]), _t(_difference(f, "\n"))]
         rows.append(([_t(str(f.line))] if with_lines else []) + row)
-    return _rows(columns, rows)
+    return _rows(columns, rows, {"recorded": [f.fact.full_id for f in items if f.fact]})
 
 
 def _finding_lines(items: Sequence[Finding]) -> tuple[RenderableType, bool]:
@@ -234,15 +296,18 @@ def comparison(result: Comparison) -> str:
         rows.append(
             [_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.figure.normalized()), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
-    return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows))
+    ids = {"fact": [row.fact.full_id for row in result.rows]}
+    return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows, ids))
 
 
 def extraction(result: Extraction) -> str:
     """One row per figure of the article: the figure, on record (verdict) or new, which fact, the quote."""
     rows = []
+    ids = []
     for c in result.candidates:
         verdict = c.verdict.value if c.verdict else "new"
-        fact = _t(c.on_record.full_id if c.on_record else f"{result.topic}/{c.id}", "cyan" if c.on_record else "")
+        ids.append(c.on_record.full_id if c.on_record else f"{result.topic}/{c.id}")
+        fact = _t(ids[-1], "cyan" if c.on_record else "")
         if c.on_record is None:
             fact.append("\n")
             fact.append_text(_t(c.label, "dim"))
@@ -253,7 +318,7 @@ def extraction(result: Extraction) -> str:
     )
     total = len(result.candidates)
     summary = _t(f"{total} figure{'s' if total != 1 else ''}" + (f": {counts}" if counts else ""))
-    return _text(*_rows(("line", "figure", "verdict", "fact", "quote"), rows), (summary, False))
+    return _text(*_rows(("line", "figure", "verdict", "fact", "quote"), rows, {"fact": ids}), (summary, False))
 
 
 class TableFormatter:
