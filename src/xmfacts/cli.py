@@ -137,14 +137,10 @@ def search(
       xmfacts search how many listed companies
       xmfacts search 114.2 billion yuan --json
     """
-    from xmfacts.factbase.load import load_searchable
-    from xmfacts.lookup import find_topic
-    from xmfacts.search import find
+    from xmfacts.factbase.store import with_store
+    from xmfacts.search import find_in
 
-    base, index = load_searchable(facts_dir)
-    if topic is not None:
-        find_topic(base, topic)
-    result = find(base, query, topic=topic, limit=limit or None, index=index)
+    result = with_store(facts_dir, lambda store: find_in(store, query, topic=topic, limit=limit or None))
     hits = list(result.hits)
     if json or hits:
         _write(formatter(_format(json)).search(hits))
@@ -177,10 +173,11 @@ def show(
       xmfacts show capital-markets/listed-companies
       xmfacts show capital-markets
     """
-    from xmfacts.lookup import show as run_show
+    from xmfacts.factbase.store import with_store
+    from xmfacts.lookup import show_in
     from xmfacts.model import Topic
 
-    found = run_show(load_factbase(facts_dir), id)
+    found = with_store(facts_dir, lambda store: show_in(store, id))
     out = formatter(_format(json))
     _write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
 

@@ -1,4 +1,4 @@
-"""The compiled fact-base cache gives back exactly what parsing gives, and never a stale copy."""
+"""The fact-base index gives back exactly what parsing gives, and never a stale copy."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from xmfacts.factbase import cache
+from xmfacts.factbase import store
 from xmfacts.factbase import load_factbase
 
 from ..conftest import BASIC
@@ -18,7 +18,7 @@ SHIPPED = Path(__file__).parents[2] / "facts"
 def test_cached_fact_base_equals_the_parsed_one(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     parsed = load_factbase(root)
-    assert len(list(tmp_path.glob("factbase-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("factbase-*.sqlite"))) == 1
     cached = load_factbase(root)
     assert cached == parsed
     assert cached is not parsed
@@ -38,7 +38,7 @@ def test_an_edit_is_seen_on_the_next_run(factbase: Path, tmp_path: Path, monkeyp
 def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     load_factbase(BASIC)
-    [stored] = tmp_path.glob("factbase-*.marshal")
+    [stored] = tmp_path.glob("factbase-*.sqlite")
     stored.write_bytes(b"\x00garbage")
     assert len(load_factbase(BASIC).facts) == 8
     blocked = tmp_path / "file"
@@ -51,7 +51,7 @@ def test_each_fact_base_keeps_its_own_cache(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     load_factbase(BASIC)
     load_factbase(SHIPPED)
-    assert len(list(tmp_path.glob("factbase-*.marshal"))) == 2
+    assert len(list(tmp_path.glob("factbase-*.sqlite"))) == 2
 
 
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,4 +59,4 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("XMFACTS_NO_CACHE", "1")
     load_factbase(BASIC)
     assert list(tmp_path.iterdir()) == []
-    assert cache.cache_dir() is None
+    assert store.cache_dir() is None
