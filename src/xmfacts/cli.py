@@ -232,12 +232,13 @@ def check(
       xmfacts check -f draft.md --as-of 2024-11-20
       cat draft.txt | xmfacts check -
     """
-    from xmfacts.check import check_text, written_on
+    from xmfacts.check import check_claims, written_on
+    from xmfacts.factbase.store import with_store
     from xmfacts.inputs import gather
 
     when = written_on(as_of) if as_of is not None else None
     text = gather(claims or [], file)
-    findings = check_text(load_factbase(facts_dir), text, written=when)
+    findings = with_store(facts_dir, lambda store: check_claims(store, text, written=when))
     _report_findings(findings, _format(json, jsonl), strict=strict)
 
 

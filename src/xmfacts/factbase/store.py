@@ -28,7 +28,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from decimal import Decimal
 from enum import Enum
@@ -42,12 +42,13 @@ from xmfacts.factbase.layout import SOURCES_FILE
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
 if TYPE_CHECKING:
+    from xmfacts.check import BaseStats
     from xmfacts.search import Row, SearchIndex
 
 # Bump when the tables below or the way a fact is stored change. The model's field names are
 # part of the key too, so a field added to Fact needs nothing here; search's prepared fields
 # carry their own version (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 1
+_LAYOUT = 2
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -64,6 +65,8 @@ CREATE TABLE topics(id TEXT PRIMARY KEY, file TEXT, title TEXT, title_en TEXT, p
 CREATE TABLE facts(n INTEGER PRIMARY KEY, full_id TEXT UNIQUE, topic TEXT, file TEXT, pos INTEGER, plain BLOB, row BLOB, words TEXT);
 CREATE INDEX facts_order ON facts(file, pos);
 CREATE INDEX facts_topic ON facts(topic, pos);
+CREATE TABLE measures(term TEXT, n INTEGER);
+CREATE INDEX measures_term ON measures(term);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -230,6 +233,39 @@ class Store:
         sources = self.sources()
         for plain, row in self.conn.execute(sql, args):
             yield _fact(plain, sources), marshal.loads(row)
+
+
+    def measure_terms(self) -> list[str]:
+        """Every measure term of the fact base, once."""
+        return [t for (t,) in self.conn.execute("SELECT DISTINCT term FROM measures")]
+
+    def facts_measuring(self, terms: Iterable[str]) -> FactBase:
+        """The fact base cut down to the facts carrying one of these measure terms (in order)."""
+        wanted = list(dict.fromkeys(terms))
+        sources = self.sources()
+        by_topic: dict[str, list[Fact]] = {}
+        if wanted:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
+            self.conn.execute("DELETE FROM wanted")
+            self.conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in wanted])
+            sql = (
+                "SELECT topic, plain FROM facts WHERE n IN (SELECT n FROM measures WHERE term IN (SELECT term FROM wanted))"
+                " ORDER BY file, pos"
+            )
+            for topic, plain in self.conn.execute(sql):
+                by_topic.setdefault(topic, []).append(_fact(plain, sources))
+        topics = tuple(
+            Topic(tid, title, title_en, tuple(by_topic.get(tid, ())), path)
+            for tid, title, title_en, path in self.conn.execute("SELECT id, title, title_en, path FROM topics ORDER BY file")
+        )
+        return FactBase(topics, tuple(sources.values()), str(self.root))
+
+    def check_stats(self) -> BaseStats:
+        from xmfacts.check import BaseStats
+
+        (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone()
+        count, frequency, lower_words = marshal.loads(blob)
+        return BaseStats(count, frequency, frozenset(lower_words))
 
 
 def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -> T:
@@ -434,6 +470,7 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
+    conn.execute("DELETE FROM measures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -450,10 +487,16 @@ def _insert_topic(conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple
         for pos, (fact, row) in enumerate(zip(topic.facts, prepared.rows))
     ]
     conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
-    conn.execute(
-        "INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,)
+    conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
+    numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
+    conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[f.full_id]) for f in topic.facts for m in dict.fromkeys(f.measure)])
+    from xmfacts.check import base_stats
+
+    claims = base_stats(topic.facts)
+    summary = (
+        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
+        claims.count, claims.frequency, tuple(claims.lower_words),
     )
-    summary = (prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)))
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
 
 
@@ -465,8 +508,15 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
     titles: dict[str, None] = {}
     syllables: set[str] = set()
     stable: set[str] = set()
+    count = 0
+    frequency: dict[str, int] = {}
+    lower_words: set[str] = set()
     for (blob,) in conn.execute("SELECT prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
-        v, t, s, c = marshal.loads(blob)
+        v, t, s, c, n, f, w = marshal.loads(blob)
+        count += n
+        for term, k in f.items():
+            frequency[term] = frequency.get(term, 0) + k
+        lower_words.update(w)
         vocabulary.update(dict.fromkeys(v))
         titles.update(dict.fromkeys(t))
         syllables.update(s)
@@ -475,7 +525,12 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
     summary = (tuple(vocabulary), frozenset(syllables), frozenset(stable), pinyin)
     conn.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-        [("summary", marshal.dumps(summary)), ("search", INDEX_VERSION), ("has pinyin", int(pinyin))],
+        [
+            ("summary", marshal.dumps(summary)),
+            ("check stats", marshal.dumps((count, frequency, tuple(lower_words)))),
+            ("search", INDEX_VERSION),
+            ("has pinyin", int(pinyin)),
+        ],
     )
 
 
