@@ -19,7 +19,7 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 
 from xmfacts import __version__
-from xmfacts.errors import NoSuchFactError, XmfactsError
+from xmfacts.errors import NoSuchFactError, OutputError, UsageError, XmfactsError
 from xmfacts.factbase import load_factbase
 from xmfacts.present import ExportFormat, OutputFormat, formatter
 
@@ -266,22 +266,37 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
 @app.command()
 @_edge
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json or csv.")] = ExportFormat.JSONL,
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json, csv, or sqlite (for Datasette; needs -o).")] = ExportFormat.JSONL,
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.")] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     facts_dir: FactsDir = None,
 ) -> None:
-    """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV.
+    """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV; or write an SQLite file for Datasette.
 
     \b
     Examples:
       xmfacts export --format csv -o facts.csv
+      xmfacts export --format sqlite -o facts.db   # and metadata.json: datasette facts.db -m metadata.json
     """
     from xmfacts.lookup import select
     from xmfacts.present.export import export_text
 
-    facts = select(load_factbase(facts_dir), topic)
+    if format is ExportFormat.SQLITE and out is None:
+        raise UsageError("--format sqlite writes a database file: give -o FILE, e.g. -o facts.db")
+    base = load_factbase(facts_dir)
+    facts = select(base, topic)
+    if format is ExportFormat.SQLITE and out is not None:
+        from xmfacts.present.datasette import database, metadata
+        from xmfacts.safewrite import atomic_write
+
+        beside = out.parent / "metadata.json"
+        for path in (out, beside):
+            if path.exists() and not force:
+                raise OutputError(f"{path} exists; use --force to overwrite it")
+        atomic_write(out, database(base, facts), force=force)
+        atomic_write(beside, metadata(out.stem), force=force)
+        return
     if out is None:
         from xmfacts.present.plain import stdout_is_unicode
 
