@@ -184,11 +184,12 @@ def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
 class Matcher:
     """The fact base prepared for matching claims; build once per check, reuse for every figure."""
 
-    def __init__(self, base: FactBase, stats: BaseStats | None = None) -> None:
+    def __init__(self, base: FactBase, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None) -> None:
         # ``stats`` (base_stats of the whole fact base) lets ``base`` hold only the candidate
-        # facts (those whose measure a text names) and still score as against the whole base.
+        # facts (those whose measure a text names) and still score as against the whole base;
+        # ``terms`` (fact_terms of each of base's facts) come ready from the fact-base index.
         facts = base.facts
-        own_terms = [fact_terms(f) for f in facts]
+        own_terms = list(terms) if terms is not None else [fact_terms(f) for f in facts]
         stats = stats or base_stats(facts, own_terms)
         lower_words = stats.lower_words
         common = frozenset(lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
@@ -463,7 +464,9 @@ def measures_named(text: str, measures: Iterable[str]) -> set[str]:
     return {m for m in measures if any(fold(m) in zh if has_cjk(m) else _english(fold(m)) in en for zh, en in forms)}
 
 
-def check_text(base: FactBase, text: str, written: str | None = None, stats: BaseStats | None = None) -> list[Finding]:
+def check_text(
+    base: FactBase, text: str, written: str | None = None, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None
+) -> list[Finding]:
     """Every figure in ``text`` with its verdict, in order of appearance.
 
     ``base`` may hold only the facts whose measure the text names (``measures_named``) when
@@ -475,7 +478,7 @@ def check_text(base: FactBase, text: str, written: str | None = None, stats: Bas
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
     written = written or periods.today()
-    matcher = Matcher(base, stats)
+    matcher = Matcher(base, stats, terms)
     findings: list[Finding] = []
     readings = read_figures(text)
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
@@ -514,7 +517,8 @@ def check_text(base: FactBase, text: str, written: str | None = None, stats: Bas
 def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
     """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read."""
     named = measures_named(text, store.measure_terms())
-    return check_text(store.facts_measuring(named), text, written, store.check_stats())
+    base, terms = store.facts_measuring(named)
+    return check_text(base, text, written, store.check_stats(), terms)
 
 
 def check_figure(fact: Fact, figure: str) -> Finding:

@@ -32,6 +32,7 @@ def test_claims_checked_through_the_index_get_the_same_verdicts() -> None:
 
 
 def test_only_facts_naming_a_measure_of_the_text_are_read() -> None:
-    base = with_store(SHIPPED, lambda store: store.facts_measuring(["上市公司"]))
+    base, terms = with_store(SHIPPED, lambda store: store.facts_measuring(["上市公司"]))
+    assert len(terms) == len(base.facts)
     assert 0 < len(base.facts) < len(load_factbase(SHIPPED).facts)
     assert all("上市公司" in f.measure for f in base.facts)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 # Bump when the tables below or the way a fact is stored change. The model's field names are
 # part of the key too, so a field added to Fact needs nothing here; search's prepared fields
 # carry their own version (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 2
+_LAYOUT = 3
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -66,6 +66,7 @@ CREATE TABLE facts(n INTEGER PRIMARY KEY, full_id TEXT UNIQUE, topic TEXT, file 
 CREATE INDEX facts_order ON facts(file, pos);
 CREATE INDEX facts_topic ON facts(topic, pos);
 CREATE TABLE measures(term TEXT, n INTEGER);
+CREATE TABLE claim_terms(n INTEGER PRIMARY KEY, terms BLOB);
 CREATE INDEX measures_term ON measures(term);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
@@ -239,26 +240,30 @@ class Store:
         """Every measure term of the fact base, once."""
         return [t for (t,) in self.conn.execute("SELECT DISTINCT term FROM measures")]
 
-    def facts_measuring(self, terms: Iterable[str]) -> FactBase:
-        """The fact base cut down to the facts carrying one of these measure terms (in order)."""
+    def facts_measuring(self, terms: Iterable[str]) -> tuple[FactBase, list[frozenset[str]]]:
+        """The fact base cut down to the facts carrying one of these measure terms (in order),
+        and each one's words as check reads them (``check.fact_terms``), computed at build."""
         wanted = list(dict.fromkeys(terms))
         sources = self.sources()
         by_topic: dict[str, list[Fact]] = {}
+        claim_terms: dict[str, list[frozenset[str]]] = {}
         if wanted:
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
             self.conn.execute("DELETE FROM wanted")
             self.conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in wanted])
             sql = (
-                "SELECT topic, plain FROM facts WHERE n IN (SELECT n FROM measures WHERE term IN (SELECT term FROM wanted))"
-                " ORDER BY file, pos"
+                "SELECT topic, plain, terms FROM facts JOIN claim_terms USING (n)"
+                " WHERE n IN (SELECT n FROM measures WHERE term IN (SELECT term FROM wanted)) ORDER BY file, pos"
             )
-            for topic, plain in self.conn.execute(sql):
+            for topic, plain, blob in self.conn.execute(sql):
                 by_topic.setdefault(topic, []).append(_fact(plain, sources))
+                claim_terms.setdefault(topic, []).append(frozenset(marshal.loads(blob)))
         topics = tuple(
             Topic(tid, title, title_en, tuple(by_topic.get(tid, ())), path)
             for tid, title, title_en, path in self.conn.execute("SELECT id, title, title_en, path FROM topics ORDER BY file")
         )
-        return FactBase(topics, tuple(sources.values()), str(self.root))
+        ordered = [t for topic in topics for t in claim_terms.get(topic.id, ())]
+        return FactBase(topics, tuple(sources.values()), str(self.root)), ordered
 
     def check_stats(self) -> BaseStats:
         from xmfacts.check import BaseStats
@@ -471,6 +476,7 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM measures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM claim_terms WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -490,9 +496,11 @@ def _insert_topic(conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple
     conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
     numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
     conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[f.full_id]) for f in topic.facts for m in dict.fromkeys(f.measure)])
-    from xmfacts.check import base_stats
+    from xmfacts.check import base_stats, fact_terms
 
-    claims = base_stats(topic.facts)
+    terms = [fact_terms(f) for f in topic.facts]
+    conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[f.full_id], marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)])
+    claims = base_stats(topic.facts, terms)
     summary = (
         prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
         claims.count, claims.frequency, tuple(claims.lower_words),
