@@ -40,3 +40,30 @@ def test_a_chinese_word_is_looked_up_not_scanned() -> None:
     _, index = load_searchable(SHIPPED)
     assert match_expression(parse_query(["授信"], index), index.syllables) == '"授信"'
     assert match_expression(parse_query(["1141"], index), index.syllables) is None  # figures: every fact is scored
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ..conftest import BASIC
+from xmfacts.errors import UsageError
+
+# Characters of the fixture's facts and of queries people type, with FTS5's own syntax.
+ALPHABET = "授信厦门上市公司金圆集团天马投资亿元家融资成本降低易贷廈門xinyidaltsmcopanyfund 0123456789.,%\"*():^-+"
+
+
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=12))
+def test_any_query_finds_the_same_through_the_index(query: str) -> None:
+    base, index = load_searchable(BASIC)
+    try:
+        scanned = find(base, [query], index=index)
+    except UsageError:
+        with pytest.raises(UsageError):
+            with_store(BASIC, lambda store: find_in(store, [query]))
+        return
+    through_index = with_store(BASIC, lambda store: find_in(store, [query]))
+    expression = match_expression(parse_query([query], index), index.syllables)
+    if expression is not None:  # FTS5 reads it (a query it cannot read would fall back to scoring all)
+        with_store(BASIC, lambda store: store.conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?", (expression,)).fetchone())
+    assert [(h.fact.full_id, h.score) for h in through_index.hits] == [(h.fact.full_id, h.score) for h in scanned.hits]
+    assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions)

@@ -232,7 +232,16 @@ class Store:
             args.append(topic)
         sql = "SELECT plain, row FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
         sources = self.sources()
-        for plain, row in self.conn.execute(sql, args):
+        try:
+            found = self.conn.execute(sql, args)
+        except sqlite3.OperationalError:
+            if match is None:
+                raise
+            # A query FTS5 cannot read would be a bug in search.match_expression: score every
+            # fact rather than fail the search.
+            yield from self.candidates(None, topic)
+            return
+        for plain, row in found:
             yield _fact(plain, sources), marshal.loads(row)
 
 
