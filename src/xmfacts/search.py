@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -768,13 +768,13 @@ def _figure_match(number: QueryNumber, fact: Fact) -> str:
     return found
 
 
-def _term_score(term: Term, fields: _Fields, fact: Fact) -> tuple[float, str]:
+def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tuple[float, str]:
     """The term's points in this fact and why, or 0 when the fact does not have it."""
     if term.kind == "syllables" and not (fields.pinyin_all and term.pinyin and term.pinyin.search(fields.pinyin_all)):
         # The syllables are in the fact, but apart: each must match, and counts for less.
         total, whys = 0.0, []
         for part in term.parts:
-            s, why = _term_score(part, fields, fact)
+            s, why = _term_score(part, fields, fact_of)
             if not s:
                 return 0.0, ""
             total += s
@@ -783,7 +783,7 @@ def _term_score(term: Term, fields: _Fields, fact: Fact) -> tuple[float, str]:
     best, best_why = 0.0, ""
     seen: set[str] = set()  # the fields the term is in
     if term.number is not None:
-        kind = _figure_match(term.number, fact)
+        kind = _figure_match(term.number, fact_of())
         if kind:
             best, best_why = _FACTOR[kind] * _WEIGHTS["figure"], f"figure, {kind}"
             seen.add("figure")
@@ -823,36 +823,45 @@ def find(
         # An index built without pinyin (no cache): spell the fact base now, as the cache would have.
         index = index_for(base, pinyin=True)
         terms = parse_query(words, index)
-    pairs: list[tuple[Fact, Row]] = []
+    pairs: list[tuple[Callable[[], Fact], Row]] = []
     rows = iter(index.rows)
     for t in base.topics:
         for fact in t.facts:
             row = next(rows)
             if topic is None or t.id == topic:
-                pairs.append((fact, row))
-    hits = _rank(pairs, terms)
-    shown = hits[:limit] if limit else hits
-    suggestions = () if hits else _suggest(base, index, terms)
-    return SearchResult(tuple(shown), len(hits), suggestions)
+                pairs.append((_given(fact), row))
+    shown, total = _rank(pairs, terms, limit)
+    suggestions = () if total else _suggest(base, index, terms)
+    return SearchResult(tuple(shown), total, suggestions)
 
 
-def _rank(candidates: Iterable[tuple[Fact, Row]], terms: list[Term]) -> list[Hit]:
-    """The candidates that match every term, best first; equal scores keep the order given."""
-    hits: list[Hit] = []
-    for fact, row in candidates:
+def _given(fact: Fact) -> Callable[[], Fact]:
+    return lambda: fact
+
+
+def _rank(candidates: Iterable[tuple[Callable[[], Fact], Row]], terms: list[Term], limit: int | None) -> tuple[list[Hit], int]:
+    """The candidates that match every term, best first (equal scores keep the order given),
+    at most ``limit`` of them, and how many matched.
+
+    A candidate comes as a way to get its fact, not the fact: from the fact-base index, a fact
+    is rebuilt only if a figure is asked for or it is shown, not for each of thousands scored.
+    """
+    scored: list[tuple[float, tuple[str, ...], Callable[[], Fact]]] = []
+    for fact_of, row in candidates:
         fields = _Fields(row)
         total = 0.0
         why: list[str] = []
         for term in terms:
-            score, reason = _term_score(term, fields, fact)
+            score, reason = _term_score(term, fields, fact_of)
             if not score:
                 break
             total += score
             why.append(f"{term.text}: {reason} ({score:.1f})")
         else:
-            hits.append(Hit(fact, round(total, 3), tuple(why)))
-    hits.sort(key=lambda h: -h.score)  # stable: equal scores stay in fact-base order
-    return hits
+            scored.append((round(total, 3), tuple(why), fact_of))
+    scored.sort(key=lambda h: -h[0])  # stable: equal scores stay in fact-base order
+    shown = scored[:limit] if limit else scored
+    return [Hit(fact_of(), score, why) for score, why, fact_of in shown], len(scored)
 
 
 def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> SearchResult:
@@ -870,22 +879,21 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
         terms = parse_query(words, index)
-    hits = _rank(store.candidates(match_expression(terms, index.syllables), topic), terms)
-    shown = hits[:limit] if limit else hits
+    shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic), terms, limit)
     suggestions: tuple[str, ...] = ()
-    if not hits:
+    if not total:
         import difflib  # only when nothing was found
 
         out: dict[str, None] = {}
         words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
         for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
             pairs = store.candidates(match_expression([term], index.syllables), None)
-            if any(_term_score(term, _Fields(row), fact)[0] for fact, row in pairs):
+            if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
                 continue
             for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
                 out[close] = None
         suggestions = tuple(out)
-    return SearchResult(tuple(shown), len(hits), suggestions)
+    return SearchResult(tuple(shown), total, suggestions)
 
 
 # ---- the full-text index -----------------------------------------------------------------
@@ -1013,7 +1021,7 @@ def _suggest(base: FactBase, index: SearchIndex, terms: list[Term]) -> tuple[str
     # The first few distinct words are enough to say what is near; a pasted page is not a query.
     words = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
     for term in list(words.values())[:_SUGGEST_FOR_WORDS]:
-        if any(_term_score(term, _Fields(row), fact)[0] for row, fact in zip(index.rows, facts)):
+        if any(_term_score(term, _Fields(row), _given(fact))[0] for row, fact in zip(index.rows, facts)):
             continue
         for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
             out[close] = None

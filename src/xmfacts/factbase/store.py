@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from decimal import Decimal
 from enum import Enum
+import functools
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -221,8 +222,9 @@ class Store:
         vocabulary, syllables, stable, has_pinyin = marshal.loads(summary)
         return SearchIndex((), vocabulary, syllables, stable, has_pinyin)
 
-    def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Fact, Row]]:
-        """(fact, prepared fields) in fact-base order: those filed under ``match`` (all if None)."""
+    def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Callable[[], Fact], Row]]:
+        """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
+        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand."""
         where, args = [], []
         if match is not None:
             where.append("n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
@@ -242,7 +244,7 @@ class Store:
             yield from self.candidates(None, topic)
             return
         for plain, row in found:
-            yield _fact(plain, sources), marshal.loads(row)
+            yield functools.partial(_fact, plain, sources), marshal.loads(row)
 
 
     def measure_terms(self) -> list[str]:
