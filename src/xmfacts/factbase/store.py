@@ -315,10 +315,10 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
         try:
             if fresh:
                 _remove(path)
-            store = _open_file(root, path)
-            if store is not None:
-                _sync(store, force=False, pinyin=True, paths=paths)
-                return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store = Store(root, sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None), path)
+            _sync(store, force=False, pinyin=True, paths=paths)
+            return store
         except (sqlite3.OperationalError, OSError):
             pass  # locked for too long, unwritable, a full disk: do without the file
         except sqlite3.DatabaseError:
@@ -337,12 +337,6 @@ def _remove(path: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
-
-
-def _open_file(root: Path, path: Path) -> Store | None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None)
-    return Store(root, conn, path)
 
 
 def _schema_current(conn: sqlite3.Connection) -> bool:
