@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,17 @@ def test_a_long_build_shows_progress_on_a_terminal_only(factbase: Path, tmp_path
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "terminal"))
     load_factbase(factbase)
     assert shown == [(1, 4), (2, 8), (-1, -1)]  # files done, facts so far; then closed
+
+
+def test_show_and_search_read_only_what_they_need(run: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    def whole_base(self: object) -> None:
+        raise AssertionError("read the whole fact base")
+
+    monkeypatch.setattr(store.Store, "factbase", whole_base)
+    monkeypatch.setattr(store.Store, "rows", whole_base)
+    result = run("show", "capital-markets/listed-companies", "--json")  # type: ignore[operator]
+    assert (result.exit_code, result.stderr) == (0, "")
+    result = run("search", "授信", "--json")  # type: ignore[operator]
+    assert (result.exit_code, len(json.loads(result.stdout))) == (0, 2)
+    result = run("show", "capital-markets", "--json")  # type: ignore[operator]
+    assert result.exit_code == 0
