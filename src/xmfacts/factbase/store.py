@@ -450,7 +450,8 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         progress.close()
     if problems:
         raise FactBaseError(problems)
-    _summarise(conn, pinyin)
+    if force or changed or removed or sources_path in contents:  # not for files only touched
+        _summarise(conn, pinyin)
 
 
 def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
