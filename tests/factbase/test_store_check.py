@@ -36,3 +36,12 @@ def test_only_facts_naming_a_measure_of_the_text_are_read() -> None:
     assert len(terms) == len(base.facts)
     assert 0 < len(base.facts) < len(load_factbase(SHIPPED).facts)
     assert all("上市公司" in f.measure for f in base.facts)
+
+
+def test_without_a_cache_check_and_search_answer_the_same(run: object) -> None:
+    claim = "厦门境内上市公司有70家，天马累计投资超1000亿元，信易贷授信1141.58亿元"
+    for args in (("check", claim, "--json"), ("search", "xinyidai", "--json"), ("search", "授信", "--json")):
+        cached = run(*args, facts=SHIPPED)  # type: ignore[operator]
+        uncached = run(*args, facts=SHIPPED, XMFACTS_NO_CACHE="1")  # type: ignore[operator]
+        assert (uncached.exit_code, uncached.stdout) == (cached.exit_code, cached.stdout)
+        assert cached.stdout.startswith("[\n")

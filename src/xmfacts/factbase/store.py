@@ -168,11 +168,20 @@ def _fact(plain: bytes, sources: dict[str, Source]) -> Fact:
 class Store:
     """An open, current index of one fact base."""
 
-    def __init__(self, root: Path, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, root: Path, conn: sqlite3.Connection, path: Path | None, light: bool = False) -> None:
         self.root = root
         self.conn = conn
         self.path = path  # None: in memory
+        # An in-memory index starts with the facts alone (what show and most commands need);
+        # search's and check's parts are added the first time one of them asks (_full).
+        self.light = light
         self._sources: dict[str, Source] | None = None
+
+    def _full(self, pinyin: bool = False) -> None:
+        if self.light:
+            self.light = False
+            self.conn = sqlite3.connect(":memory:")  # built afresh: the light one has no full-text rows to replace
+            _sync(self, force=True, pinyin=pinyin)
 
     def sources(self) -> dict[str, Source]:
         if self._sources is None:
@@ -209,12 +218,14 @@ class Store:
         return FactBase(topics, tuple(sources[s] for s in ids), str(self.root))
 
     def rows(self) -> list[Row]:
+        self._full()
         return [marshal.loads(r) for (r,) in self.conn.execute("SELECT row FROM facts ORDER BY file, pos")]
 
     def search_index(self, pinyin: bool = False) -> SearchIndex:
         """Search's summary of the whole base (vocabulary, syllables …), without its rows."""
         from xmfacts.search import INDEX_VERSION, SearchIndex
 
+        self._full(pinyin)
         stored = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('search', 'has pinyin')"))
         if stored.get("search") != INDEX_VERSION or (pinyin and not stored.get("has pinyin")):
             _sync(self, force=True, pinyin=True)
@@ -225,6 +236,7 @@ class Store:
     def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Callable[[], Fact], Row]]:
         """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
         ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand."""
+        self._full()
         where, args = [], []
         if match is not None:
             where.append("n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
@@ -249,11 +261,13 @@ class Store:
 
     def measure_terms(self) -> list[str]:
         """Every measure term of the fact base, once."""
+        self._full()
         return [t for (t,) in self.conn.execute("SELECT DISTINCT term FROM measures")]
 
     def facts_measuring(self, terms: Iterable[str]) -> tuple[FactBase, list[frozenset[str]]]:
         """The fact base cut down to the facts carrying one of these measure terms (in order),
         and each one's words as check reads them (``check.fact_terms``), computed at build."""
+        self._full()
         wanted = list(dict.fromkeys(terms))
         sources = self.sources()
         by_topic: dict[str, list[Fact]] = {}
@@ -279,6 +293,7 @@ class Store:
     def check_stats(self) -> BaseStats:
         from xmfacts.check import BaseStats
 
+        self._full()
         (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone()
         count, frequency, lower_words = marshal.loads(blob)
         return BaseStats(count, frequency, frozenset(lower_words))
@@ -325,8 +340,9 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
             if fresh:
                 raise
             return open_store(root, fresh=True)
-    store = Store(root, sqlite3.connect(":memory:"), None)
-    # Without a file, pinyin is spelled only for a query that needs it (Store.search_index).
+    store = Store(root, sqlite3.connect(":memory:"), None, light=True)
+    # Without a file, nothing is prepared beyond the facts until a command asks, and pinyin is
+    # spelled only for a query that needs it (Store.search_index).
     _sync(store, force=False, pinyin=False, paths=paths)
     return store
 
@@ -371,7 +387,7 @@ def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = No
             return
     conn.execute("BEGIN IMMEDIATE")  # waits for another builder, then sees what it did
     try:
-        _update(store, stats, force, pinyin)
+        _update(store, stats, force, pinyin, store.light)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -380,7 +396,7 @@ def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = No
         store._sources = None
 
 
-def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool) -> None:
+def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
     from xmfacts.factbase.parse import parse_sources, parse_topic
 
     conn, root = store.conn, store.root
@@ -444,13 +460,13 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         for done, p in enumerate(changed):
             topic = parse_topic(p, contents[p], by_id, problems)
             if topic is not None and not problems:
-                _insert_topic(conn, p.name, topic, stats[p.name], _hash(contents[p]), pinyin)
+                _insert_topic(conn, p.name, topic, stats[p.name], _hash(contents[p]), pinyin, light)
             progress.advance(done + 1, len(topic.facts) if topic else 0)
     finally:
         progress.close()
     if problems:
         raise FactBaseError(problems)
-    if force or changed or removed or sources_path in contents:  # not for files only touched
+    if not light and (force or changed or removed or sources_path in contents):  # not for files only touched
         _summarise(conn, pinyin)
 
 
@@ -489,9 +505,19 @@ def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM files WHERE name = ?", (name,))
 
 
-def _insert_topic(conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool) -> None:
+def _insert_topic(
+    conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool, light: bool = False
+) -> None:
     from xmfacts.search import fact_words, prepare, stable_characters
 
+    if light:
+        conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
+        conn.executemany(
+            "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, NULL, '')",
+            [(fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact))) for pos, fact in enumerate(topic.facts)],
+        )
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)", (name, *_trusted(stat), digest))
+        return
     prepared = prepare(FactBase((topic,), ()), pinyin)
     conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
     records = [
