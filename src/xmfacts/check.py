@@ -27,10 +27,11 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
@@ -40,6 +41,9 @@ from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
 from xmfacts.text import CJK_CLASS, fold, fold_in_place, has_cjk
+
+if TYPE_CHECKING:
+    from xmfacts.factbase.store import Store
 
 Q = Qualifier
 
@@ -197,12 +201,17 @@ def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
 class Matcher:
     """The fact base prepared for matching claims; build once per check, reuse for every figure."""
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None) -> None:
+        # ``stats`` (base_stats of the whole fact base) lets ``base`` hold only the candidate
+        # facts (those whose measure a text names) and still score as against the whole base;
+        # ``terms`` (fact_terms of each of base's facts) come ready from the fact-base index.
         facts = base.facts
-        lower_words = {w for f in facts for w in re.findall(r"\b[a-z][a-z'-]+", f.label_en)}
+        own_terms = list(terms) if terms is not None else [fact_terms(f) for f in facts]
+        stats = stats or base_stats(facts, own_terms)
+        lower_words = stats.lower_words
         common = frozenset(lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
         self.profiles = []
-        for f in facts:
+        for f, terms in zip(facts, own_terms):
             measures = tuple(
                 (m, _english(fold(m)) if not has_cjk(m) else fold(m), not has_cjk(m)) for m in f.measure
             )
@@ -210,7 +219,7 @@ class Matcher:
             self.profiles.append(
                 _Profile(
                     f,
-                    frozenset(_terms(" ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags)))),
+                    terms,
                     measures,
                     _names(f, common),
                     own,
@@ -222,10 +231,10 @@ class Matcher:
                 self.postings.setdefault(t, []).append(n)
         # Each measure form, with the facts that have it: a clause is searched for each form
         # once (a substring test in C), not once per fact.
-        self.measure_forms: dict[tuple[str, bool], list[tuple[int, str]]] = {}
+        self.measure_forms: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
         for n, p in enumerate(self.profiles):
-            for written, form, is_english in p.measures:
-                self.measure_forms.setdefault((form, is_english), []).append((n, written))
+            for k, (written, form, is_english) in enumerate(p.measures):
+                self.measure_forms.setdefault((form, is_english), []).append((n, k, written))
         # Forms by their first two characters (Chinese) or first word (English), so a clause
         # tests only the forms that could start somewhere in it.
         self.form_keys: dict[str, list[tuple[str, bool]]] = {}
@@ -233,20 +242,22 @@ class Matcher:
             key = form.split()[0] if is_english and form.split() else form[:2]
             self.form_keys.setdefault(key, []).append((form, is_english))
         self.intervals = [p.fact.figure.interval() for p in self.profiles]
-        count = len(self.profiles)
-        self.idf = {t: math.log((count + 1) / (len(ids) + 0.5)) for t, ids in self.postings.items()}
+        count = stats.count
+        self.idf = {t: math.log((count + 1) / (stats.frequency.get(t, len(ids)) + 0.5)) for t, ids in self.postings.items()}
 
     def _measures(self, chinese: str, english: str) -> dict[int, str]:
         """For each fact, the longest of its measure terms the text names, as the fact writes it."""
-        named: dict[int, str] = {}
+        best: dict[int, tuple[int, int, str]] = {}
         keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
         forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
         for form, is_english in forms:
             if form in (english if is_english else chinese):
-                for n, written in self.measure_forms[(form, is_english)]:
-                    if len(written) > len(named.get(n, "")):
-                        named[n] = written
-        return named
+                for n, k, written in self.measure_forms[(form, is_english)]:
+                    # the longest term wins; between equals, the one the fact lists first
+                    rank = (len(written), -k, written)
+                    if n not in best or rank > best[n]:
+                        best[n] = rank
+        return {n: rank[2] for n, rank in best.items()}
 
     def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
         """The fact the figure's clause is about, with the words that say so; None when none is.
@@ -490,8 +501,42 @@ def figure_places(text: str, readings: Sequence[Reading] | None = None) -> list[
     return places
 
 
-def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
+@dataclass(frozen=True)
+class BaseStats:
+    """What scoring a claim needs to know of the whole fact base, not just of the candidates."""
+
+    count: int  # facts
+    frequency: dict[str, int]  # per term (_terms of a fact's words), how many facts have it
+    lower_words: frozenset[str]  # lower-case words of English labels: not names
+
+
+def fact_terms(fact: Fact) -> frozenset[str]:
+    return frozenset(_terms(" ".join((fact.label, fact.label_en, fact.entity, _without_figures(fact.quote, read_figures(fact.quote)), *fact.tags))))
+
+
+def base_stats(facts: Sequence[Fact], terms: Sequence[frozenset[str]] | None = None) -> BaseStats:
+    frequency: Counter[str] = Counter()
+    for t in terms if terms is not None else map(fact_terms, facts):
+        frequency.update(t)
+    lower_words = frozenset(w for f in facts for w in re.findall(r"\b[a-z][a-z'-]+", f.label_en))
+    return BaseStats(len(facts), dict(frequency), lower_words)
+
+
+def measures_named(text: str, measures: Iterable[str]) -> set[str]:
+    """The measure terms ``text`` names anywhere, as the matcher reads them: the facts that
+    carry one are the only ones a figure of the text may be tied to."""
+    texts = (text, _without_figures(text, read_figures(text)))
+    forms = [(f, _english(f)) for t in texts for f in (fold(t), fold_in_place(t))]
+    return {m for m in measures if any(fold(m) in zh if has_cjk(m) else _english(fold(m)) in en for zh, en in forms)}
+
+
+def check_text(
+    base: FactBase, text: str, written: str | None = None, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None
+) -> list[Finding]:
     """Every figure in ``text`` with its verdict, in order of appearance.
+
+    ``base`` may hold only the facts whose measure the text names (``measures_named``) when
+    ``stats`` are the whole base's: the verdicts are the same.
 
     ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
     """
@@ -499,7 +544,7 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
     written = written or periods.today()
-    matcher = Matcher(base)
+    matcher = Matcher(base, stats, terms)
     findings: list[Finding] = []
     readings = read_figures(text)
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
@@ -533,6 +578,13 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
         fact, subject = match if match else (None, ())
         findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
     return findings
+
+
+def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
+    """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read."""
+    named = measures_named(text, store.measure_terms())
+    base, terms = store.facts_measuring(named)
+    return check_text(base, text, written, store.check_stats(), terms)
 
 
 def check_figure(fact: Fact, figure: str) -> Finding:

@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperCommand
 
 from xmfacts import __version__
-from xmfacts.errors import NoSuchFactError, UsageError, XmfactsError
+from xmfacts.errors import NoSuchFactError, OutputError, UsageError, XmfactsError
 from xmfacts.factbase import load_factbase
 from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
 
@@ -214,14 +214,10 @@ def search(
       xmfacts search how many listed companies
       xmfacts search 114.2 billion yuan --json
     """
-    from xmfacts.factbase.load import load_searchable
-    from xmfacts.lookup import find_topic
-    from xmfacts.search import find
+    from xmfacts.factbase.store import with_store
+    from xmfacts.search import find_in
 
-    base, index = load_searchable(facts_dir)
-    if topic is not None:
-        find_topic(base, topic)
-    result = find(base, query, topic=topic, limit=limit or None, index=index)
+    result = with_store(facts_dir, lambda store: find_in(store, query, topic=topic, limit=limit or None))
     hits = list(result.hits)
     if json or hits:
         _write(formatter(_format(json)).search(hits))
@@ -254,10 +250,11 @@ def show(
       xmfacts show capital-markets/listed-companies
       xmfacts show capital-markets
     """
-    from xmfacts.lookup import show as run_show
+    from xmfacts.factbase.store import with_store
+    from xmfacts.lookup import show_in
     from xmfacts.model import Topic
 
-    found = run_show(load_factbase(facts_dir), id)
+    found = with_store(facts_dir, lambda store: show_in(store, id))
     out = formatter(_format(json))
     _write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
 
@@ -319,13 +316,14 @@ def check(
       cat draft.txt | xmfacts check -
       xmfacts check -f draft.md --format claimreview --review-url https://example.org/check --author "Example Desk"
     """
-    from xmfacts.check import check_text, written_on
+    from xmfacts.check import check_claims, written_on
+    from xmfacts.factbase.store import with_store
     from xmfacts.inputs import gather, refuse_file_name
 
     chosen = _check_format(format, json, jsonl, review_url, author)
     when = written_on(as_of) if as_of is not None else None
     text = gather(claims or [], file)
-    findings = check_text(load_factbase(facts_dir), text, written=when)
+    findings = with_store(facts_dir, lambda store: check_claims(store, text, written=when))
     if not findings and claims:
         refuse_file_name(claims)
     if chosen is CheckFormat.CLAIMREVIEW:
@@ -441,26 +439,41 @@ def topics(json: Json = False, facts_dir: FactsDir = None) -> None:
 @app.command(cls=_usage(''))
 @_edge
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json or csv.")] = ExportFormat.JSONL,
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, json, csv, or sqlite (for Datasette; needs -o).")] = ExportFormat.JSONL,
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right.")] = False,
     facts_dir: FactsDir = None,
 ) -> None:
-    """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV.
+    """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV; or write an SQLite file for Datasette.
 
     \b
     Examples:
       xmfacts export --format csv -o facts.csv
       xmfacts export --format csv --bom -o facts-for-excel.csv
+      xmfacts export --format sqlite -o facts.db   # and metadata.json: datasette facts.db -m metadata.json
     """
     from xmfacts.lookup import select
     from xmfacts.present.export import export_text
 
     if bom and format is not ExportFormat.CSV:
         raise UsageError("--bom goes with --format csv (a JSON reader would choke on it)")
-    facts = select(load_factbase(facts_dir), topic)
+    if format is ExportFormat.SQLITE and out is None:
+        raise UsageError("--format sqlite writes a database file: give -o FILE, e.g. -o facts.db")
+    base = load_factbase(facts_dir)
+    facts = select(base, topic)
+    if format is ExportFormat.SQLITE and out is not None:
+        from xmfacts.present.datasette import database, metadata
+        from xmfacts.safewrite import atomic_write
+
+        beside = out.parent / "metadata.json"
+        for path in (out, beside):
+            if path.exists() and not force:
+                raise OutputError(f"{path} exists; use --force to overwrite it")
+        atomic_write(out, database(base, facts), force=force)
+        atomic_write(beside, metadata(out.stem), force=force)
+        return
     if out is None:
         from xmfacts.present.plain import stdout_is_unicode
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from xmfacts.errors import NoSuchFactError, UnknownIdError
 from xmfacts.model import Fact, FactBase, Topic
+
+if TYPE_CHECKING:
+    from xmfacts.factbase.store import Store
 
 
 def _all_ids(base: FactBase) -> list[str]:
@@ -50,6 +55,18 @@ def show(base: FactBase, wanted: str) -> Fact | Topic:
         return find_fact(base, wanted)
     except UnknownIdError as exc:
         raise NoSuchFactError(exc.wanted, list(exc.suggestions)) from None
+
+
+def show_in(store: Store, wanted: str) -> Fact | Topic:
+    """``show`` reading one row of the fact-base index; the whole base only to suggest ids."""
+    if "/" not in wanted:
+        topic = store.topic(wanted)
+        if topic is not None:
+            return topic
+    fact = store.fact(wanted)
+    if fact is not None:
+        return fact
+    return show(store.factbase(), wanted)
 
 
 def select(base: FactBase, topic: str | None = None) -> list[Fact]:

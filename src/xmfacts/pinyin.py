@@ -14,10 +14,11 @@ query never matches across them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
-from xmfacts.text import is_cjk
+from xmfacts.text import CJK_CLASS
 
 SYLLABLE_JOINER = "'"
 RUN_JOINER = " "
@@ -45,17 +46,13 @@ def available() -> bool:
 
 def cjk_runs(text: str) -> list[str]:
     """The maximal runs of Chinese characters in text: 'A股上市公司（厦门）' → ['股上市公司', '厦门']."""
-    runs: list[str] = []
-    current: list[str] = []
-    for ch in text:
-        if is_cjk(ch):
-            current.append(ch)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _cjk_run().findall(text)
+
+
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    # A regex, not a loop over is_cjk: indexing a large base calls this for every field.
+    return re.compile(f"[{CJK_CLASS}]+")
 
 
 @cache

@@ -9,7 +9,7 @@ from pathlib import Path
 from xmfacts.errors import OutputError
 
 
-def atomic_write(path: Path, data: str, force: bool = False) -> None:
+def atomic_write(path: Path, data: str | bytes, force: bool = False) -> None:
     """Write to a temporary file beside ``path``, then rename it into place.
 
     The rename is atomic on one file system, so readers see the old file or the new one,
@@ -25,7 +25,8 @@ def atomic_write(path: Path, data: str, force: bool = False) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write in {directory}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        binary = isinstance(data, bytes)
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

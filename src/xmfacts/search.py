@@ -31,16 +31,19 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
-from xmfacts.text import fold, has_cjk
+from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk
+
+if TYPE_CHECKING:
+    from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
 INDEX_VERSION = 1
@@ -265,6 +268,25 @@ def _raw_fields(fact: Fact, topic_title: str) -> list[tuple[str, str]]:
 
 def build_index(base: FactBase, pinyin: bool = True) -> SearchIndex:
     """Fold, stem and spell in pinyin every searched field: done once per compile, not per query."""
+    part = prepare(base, pinyin)
+    return SearchIndex(
+        part.rows, tuple(dict.fromkeys((*part.vocabulary, *part.titles))), part.syllables, stable_characters(part.rows), part.has_pinyin
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Search's prepared fields for some topics: what the fact-base index stores per file."""
+
+    rows: tuple[Row, ...]
+    vocabulary: tuple[str, ...]  # the facts' tags, measures and entities, folded, in order
+    titles: tuple[str, ...]  # the topics' titles, folded
+    syllables: frozenset[str]
+    has_pinyin: bool
+
+
+def prepare(base: FactBase, pinyin: bool = True) -> Prepared:
+    """Every fact's prepared fields; a whole base, or one topic file of it, give the same rows."""
     from xmfacts import pinyin as py
 
     spell = pinyin and py.available()
@@ -293,11 +315,10 @@ def build_index(base: FactBase, pinyin: bool = True) -> SearchIndex:
             if name in {"tags", "measure", "entity"}:
                 vocabulary[text] = None
         rows.append((names, joined, _SEP.join(stems(t) for t in folded), _SEP.join(spelled), _SEP.join(initials)))
-    vocabulary.update(dict.fromkeys(folded_titles.split(_SEP)))
-    return SearchIndex(tuple(rows), tuple(vocabulary), frozenset(syllables), _stable_characters(rows), spell)
+    return Prepared(tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell)
 
 
-def _stable_characters(rows: list[Row]) -> frozenset[str]:
+def stable_characters(rows: Sequence[Row]) -> frozenset[str]:
     from xmfacts import t2s_table  # the table fold converts with (xmfacts.text.to_simplified)
 
     changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
@@ -355,7 +376,7 @@ class QueryNumber:
 class Term:
     """One thing the query asks for, and every way it may be found."""
 
-    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "bigrams", "parts")
+    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "bigrams", "parts", "letters")
 
     def __init__(
         self,
@@ -370,6 +391,7 @@ class Term:
         text_pattern: re.Pattern[str] | None = None,
         bigrams: frozenset[str] = frozenset(),
         parts: tuple[Term, ...] = (),
+        letters: str = "",
     ) -> None:
         self.text = text  # as typed (folded), for --explain and "did you mean"
         self.kind = kind  # "chinese", "words", "syllables", "figure" or "literal"
@@ -381,6 +403,7 @@ class Term:
         self.text_pattern = text_pattern  # figure: the number as written, standing alone
         self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
         self.parts = parts  # syllables: each syllable as a word of its own
+        self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
 
     def __repr__(self) -> str:
         return f"Term({self.text!r}, {self.kind!r})"
@@ -503,6 +526,7 @@ def _words_term(text: str, words: list[str], alternatives: tuple[str, ...] = ())
         prefix=phrase.rstrip() if len(words[-1]) >= 3 else "",
         pinyin=_syllable_pattern(letters) if plain and 2 <= len(letters) <= 40 else None,
         initials=f" {letters} " if plain and 3 <= len(letters) <= 12 else "",
+        letters=letters if plain and 2 <= len(letters) <= 40 else "",
     )
 
 
@@ -601,7 +625,9 @@ def _join_syllables(terms: list[tuple[int, Term]], syllables: frozenset[str]) ->
         if len(run) >= 2:
             letters = "".join(t.text for _, t in run)
             parts = tuple(t for _, t in run)
-            out.append((run[0][0], Term(" ".join(t.text for t in parts), "syllables", pinyin=_syllable_pattern(letters), parts=parts)))
+            out.append(
+                (run[0][0], Term(" ".join(t.text for t in parts), "syllables", pinyin=_syllable_pattern(letters), parts=parts, letters=letters))
+            )
         else:
             out.extend(run)
         run.clear()
@@ -742,13 +768,13 @@ def _figure_match(number: QueryNumber, fact: Fact) -> str:
     return found
 
 
-def _term_score(term: Term, fields: _Fields, fact: Fact) -> tuple[float, str]:
+def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tuple[float, str]:
     """The term's points in this fact and why, or 0 when the fact does not have it."""
     if term.kind == "syllables" and not (fields.pinyin_all and term.pinyin and term.pinyin.search(fields.pinyin_all)):
         # The syllables are in the fact, but apart: each must match, and counts for less.
         total, whys = 0.0, []
         for part in term.parts:
-            s, why = _term_score(part, fields, fact)
+            s, why = _term_score(part, fields, fact_of)
             if not s:
                 return 0.0, ""
             total += s
@@ -757,7 +783,7 @@ def _term_score(term: Term, fields: _Fields, fact: Fact) -> tuple[float, str]:
     best, best_why = 0.0, ""
     seen: set[str] = set()  # the fields the term is in
     if term.number is not None:
-        kind = _figure_match(term.number, fact)
+        kind = _figure_match(term.number, fact_of())
         if kind:
             best, best_why = _FACTOR[kind] * _WEIGHTS["figure"], f"figure, {kind}"
             seen.add("figure")
@@ -797,29 +823,186 @@ def find(
         # An index built without pinyin (no cache): spell the fact base now, as the cache would have.
         index = index_for(base, pinyin=True)
         terms = parse_query(words, index)
-    hits: list[Hit] = []
+    pairs: list[tuple[Callable[[], Fact], Row]] = []
     rows = iter(index.rows)
     for t in base.topics:
-        if topic is not None and t.id != topic:
-            for _ in t.facts:
-                next(rows)
-            continue
         for fact in t.facts:
-            fields = _Fields(next(rows))
-            total = 0.0
-            why: list[str] = []
-            for term in terms:
-                score, reason = _term_score(term, fields, fact)
-                if not score:
-                    break
-                total += score
-                why.append(f"{term.text}: {reason} ({score:.1f})")
-            else:
-                hits.append(Hit(fact, round(total, 3), tuple(why)))
-    hits.sort(key=lambda h: -h.score)  # stable: equal scores stay in fact-base order
-    shown = hits[:limit] if limit else hits
-    suggestions = () if hits else _suggest(base, index, terms)
-    return SearchResult(tuple(shown), len(hits), suggestions)
+            row = next(rows)
+            if topic is None or t.id == topic:
+                pairs.append((_given(fact), row))
+    shown, total = _rank(pairs, terms, limit)
+    suggestions = () if total else _suggest(base, index, terms)
+    return SearchResult(tuple(shown), total, suggestions)
+
+
+def _given(fact: Fact) -> Callable[[], Fact]:
+    return lambda: fact
+
+
+def _rank(candidates: Iterable[tuple[Callable[[], Fact], Row]], terms: list[Term], limit: int | None) -> tuple[list[Hit], int]:
+    """The candidates that match every term, best first (equal scores keep the order given),
+    at most ``limit`` of them, and how many matched.
+
+    A candidate comes as a way to get its fact, not the fact: from the fact-base index, a fact
+    is rebuilt only if a figure is asked for or it is shown, not for each of thousands scored.
+    """
+    scored: list[tuple[float, tuple[str, ...], Callable[[], Fact]]] = []
+    for fact_of, row in candidates:
+        fields = _Fields(row)
+        total = 0.0
+        why: list[str] = []
+        for term in terms:
+            score, reason = _term_score(term, fields, fact_of)
+            if not score:
+                break
+            total += score
+            why.append(f"{term.text}: {reason} ({score:.1f})")
+        else:
+            scored.append((round(total, 3), tuple(why), fact_of))
+    scored.sort(key=lambda h: -h[0])  # stable: equal scores stay in fact-base order
+    shown = scored[:limit] if limit else scored
+    return [Hit(fact_of(), score, why) for score, why, fact_of in shown], len(scored)
+
+
+def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> SearchResult:
+    """``find`` over the fact-base index: only the facts its full-text index offers are scored.
+
+    The index offers every fact that can match (``match_expression`` is never narrower than
+    the scoring), so the result is the same as scoring every fact.
+    """
+    if topic is not None and not store.has_topic(topic):
+        from xmfacts.lookup import find_topic
+
+        find_topic(store.factbase(), topic)  # raises, with the nearest topic ids
+    index = store.search_index()
+    terms = parse_query(words, index)
+    if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
+        index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
+        terms = parse_query(words, index)
+    shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic), terms, limit)
+    suggestions: tuple[str, ...] = ()
+    if not total:
+        import difflib  # only when nothing was found
+
+        out: dict[str, None] = {}
+        words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
+        for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
+            pairs = store.candidates(match_expression([term], index.syllables), None)
+            if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
+                continue
+            for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
+                out[close] = None
+        suggestions = tuple(out)
+    return SearchResult(tuple(shown), total, suggestions)
+
+
+# ---- the full-text index -----------------------------------------------------------------
+# The fact-base index (xmfacts.factbase.store) files each fact under words, and asks for the
+# facts filed under a query's words before scoring them. A word must never be narrower than
+# the scoring: any fact a term can match is filed under its words. Chinese is filed as every
+# character and every pair of neighbours (FTS5's own tokenizers cannot find 2-character terms),
+# English as stems, pinyin as syllables and initials under a mark of their own; a mark that
+# happens to spell an English stem only offers a fact more to score, never one less.
+
+_PINYIN_MARK = "py"
+_INITIALS_MARK = "ii"
+_MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond which any first syllable will do
+
+
+def fact_words(row: Row) -> str:
+    """The words the full-text index files a fact under, space-separated."""
+    _, folded, stemmed, spelled, initials = row
+    out: set[str] = set()
+    for run in _cjk_run().findall(folded):
+        out.update(run)
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    out.update(stemmed.replace(_SEP, " ").split())
+    out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
+    out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
+    return " ".join(sorted(out))
+
+
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    return re.compile(f"[{CJK_CLASS}]+")  # compiled only when the index is built (~2 ms)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _all_of(words: Iterable[str]) -> str:
+    return "(" + " AND ".join(_quoted(w) for w in dict.fromkeys(words)) + ")"
+
+
+_NOTHING = _quoted("0nothing0")  # filed under no fact: for a term that cannot match
+
+
+def _spellings(letters: str, syllables: frozenset[str]) -> list[list[str]]:
+    """Every way to cut ``letters`` into syllables of the fact base (at most _MAX_SPELLINGS)."""
+    out: list[list[str]] = []
+
+    def walk(start: int, taken: list[str]) -> None:
+        if len(out) > _MAX_SPELLINGS:
+            return
+        if start == len(letters):
+            out.append(list(taken))
+            return
+        for end in range(start + 1, min(len(letters), start + 6) + 1):
+            if letters[start:end] in syllables:
+                taken.append(letters[start:end])
+                walk(end, taken)
+                taken.pop()
+
+    walk(0, [])
+    return out
+
+
+def _term_expression(term: Term, syllables: frozenset[str]) -> str | None:
+    """The index words a fact must be filed under to match ``term``; None: any fact may."""
+    if term.kind == "chinese":
+        text = term.text
+        if not text or not all(is_cjk(c) for c in text):
+            return None
+        if len(text) <= 2:
+            return _quoted(text)
+        pairs = sorted({text[i : i + 2] for i in range(len(text) - 1)})
+        if not term.bigrams:
+            return _all_of(pairs)
+        # Found as written, a fact holds every pair; found by its pairs (_BIGRAM_MIN_COVERAGE),
+        # it may lack a quarter of them, so it holds at least one of any quarter-plus-one.
+        missing = int(len(term.bigrams) * (1 - _BIGRAM_MIN_COVERAGE) + 1e-9)
+        return "(" + " OR ".join(_quoted(p) for p in sorted(term.bigrams)[: missing + 1]) + ")"
+    if term.kind not in {"words", "syllables"}:
+        return None  # figures and symbols are checked against every fact
+    ways: list[str] = []
+    if term.kind == "syllables":
+        parts = [_term_expression(p, syllables) for p in term.parts]
+        if any(p is None for p in parts):
+            return None
+        ways.append("(" + " AND ".join(p for p in parts if p) + ")")
+    for phrase in term.phrases:
+        if phrase.split():
+            ways.append(_all_of(phrase.split()))
+    if term.prefix and term.prefix.split():
+        *whole, start = term.prefix.split()
+        ways.append("(" + " AND ".join([*(_quoted(w) for w in whole), _quoted(start) + " *"]) + ")")
+    if term.pinyin is not None:
+        spellings = _spellings(term.letters, syllables)
+        if len(spellings) > _MAX_SPELLINGS:
+            firsts = {s for s in syllables if term.letters.startswith(s)}
+            ways.extend(_quoted(_PINYIN_MARK + s) for s in sorted(firsts))
+        else:
+            ways.extend(_all_of(_PINYIN_MARK + s for s in way) for way in spellings)
+    if term.initials.strip():
+        ways.append(_quoted(_INITIALS_MARK + term.initials.strip()))
+    return "(" + " OR ".join(ways) + ")" if ways else _NOTHING
+
+
+def match_expression(terms: Sequence[Term], syllables: frozenset[str]) -> str | None:
+    """An FTS5 query for the facts that may match every term; None when any fact may."""
+    parts = [p for p in (_term_expression(t, syllables) for t in terms) if p is not None]
+    return " AND ".join(parts) if parts else None
 
 
 def search(
@@ -838,7 +1021,7 @@ def _suggest(base: FactBase, index: SearchIndex, terms: list[Term]) -> tuple[str
     # The first few distinct words are enough to say what is near; a pasted page is not a query.
     words = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
     for term in list(words.values())[:_SUGGEST_FOR_WORDS]:
-        if any(_term_score(term, _Fields(row), fact)[0] for row, fact in zip(index.rows, facts)):
+        if any(_term_score(term, _Fields(row), _given(fact))[0] for row, fact in zip(index.rows, facts)):
             continue
         for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
             out[close] = None

@@ -42,12 +42,24 @@ def to_simplified(text: str) -> str:
     converted = text.translate(chars)
     if converted == text:
         return text  # nothing traditional: the phrases (traditional spellings) cannot apply
-    if not starts.isdisjoint(text):
-        for phrase, simplified in phrases.items():
+    present = starts.intersection(text)
+    if present:
+        # Only the phrases starting with a character of the text, in the table's order: the
+        # same replacements as trying every phrase, without ~0.5 ms of scanning per call.
+        by_start = _phrases_by_start()
+        for _, phrase, simplified in sorted(entry for c in present for entry in by_start[c]):
             if phrase in text:
                 text = text.replace(phrase, simplified)
         converted = text.translate(chars)
     return converted
+
+
+@cache
+def _phrases_by_start() -> dict[str, list[tuple[int, str, str]]]:
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for n, (phrase, simplified) in enumerate(_table()[1].items()):
+        out.setdefault(phrase[0], []).append((n, phrase, simplified))
+    return out
 
 
 def fold(text: str) -> str:

@@ -1,9 +1,11 @@
-"""Loading the fact base: from the compiled cache when it is current, else from the TOML.
+"""Loading the fact base: from its index (``xmfacts.factbase.store``), kept current with the TOML.
 
-``load_factbase`` is the only way lookups get facts (``load_searchable`` for search, which
-also needs the prepared index compiled beside them); ``read_valid`` is for the commands that
-write fact files (add, fmt) and need the bytes they are about to change. Every structural
-problem in every file is collected before raising, so an editor fixes them all in one pass.
+``load_factbase`` gives the whole base (``load_searchable`` with search's prepared fields);
+``show`` and ``search`` ask the index directly for one fact or for candidates
+(``store.with_store``). ``parse_toml`` and ``read_valid`` never touch the index: ``validate``
+reads the TOML, and ``add`` and ``fmt`` need the bytes they are about to change. Every
+structural problem in every file is collected before raising, so an editor fixes them all in
+one pass.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from xmfacts.search import SearchIndex
 
 
-def _existing_root(root: str | os.PathLike[str] | None) -> Path:
+def existing_root(root: str | os.PathLike[str] | None) -> Path:
     root_path = resolve_facts_dir(root)
     try:
         is_dir = root_path.is_dir()
@@ -41,67 +43,39 @@ def _read(root_path: Path, problems: list[Problem], need_topics: bool = True) ->
 
 def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
     """Load and validate the fact base at ``root`` (see resolve_facts_dir); raise FactBaseError."""
-    return _load(root, with_index=False)[0]
+    from xmfacts.factbase.store import with_store
+
+    return with_store(root, lambda store: store.factbase())
 
 
 def load_searchable(root: str | os.PathLike[str] | None = None) -> tuple[FactBase, SearchIndex]:
-    """The fact base and search's prepared index, both from the cache when it is current.
+    """The fact base and search's prepared index for every fact, from the fact-base index.
 
-    Without a cache (XMFACTS_NO_CACHE, an unwritable directory) the index is built on every
-    run, without pinyin: ``xmfacts.search.find`` adds it only for a query that can use it.
+    Without a cache (XMFACTS_NO_CACHE, an unwritable directory) the index is built in memory
+    on every run, without pinyin: ``xmfacts.search.find`` adds it only for a query that can use it.
     """
-    base, index = _load(root, with_index=True)
-    if index is None:
-        from xmfacts.search import build_index
+    from xmfacts.factbase.store import Store, with_store
+    from xmfacts.search import SearchIndex
 
-        index = build_index(base, pinyin=False)
-    return base, index
+    def both(store: Store) -> tuple[FactBase, SearchIndex]:
+        summary = store.search_index()
+        rows = tuple(store.rows())
+        return store.factbase(), SearchIndex(rows, summary.vocabulary, summary.syllables, summary.stable, summary.has_pinyin)
+
+    return with_store(root, both)
 
 
-def _load(root: str | os.PathLike[str] | None, with_index: bool) -> tuple[FactBase, SearchIndex | None]:
-    root_path = _existing_root(root)
+def parse_toml(root: str | os.PathLike[str] | None = None) -> FactBase:
+    """The fact base parsed from its TOML, never from the index: what ``validate`` checks."""
+    from xmfacts.factbase.parse import parse_factbase
+
+    root_path = existing_root(root)
     problems: list[Problem] = []
     contents = _read(root_path, problems)
-
-    from xmfacts.factbase import cache
-
-    key = cache.fingerprint(root_path, [(p.name, data) for p, data in contents.items()])
-    base: FactBase | None = None
-    if not problems:
-        if not with_index:
-            cached_base = cache.load(key)
-            if cached_base is not None:
-                return cached_base, None
-        else:
-            cached = cache.load_with_index(key)
-            if cached is not None:
-                from xmfacts.search import index_from_plain
-
-                base, plain_index = cached
-                index = index_from_plain(plain_index)
-                if index is not None:
-                    return base, index
-                # stored by another version of search: build the index again below
-
-    if base is None:
-        from xmfacts.factbase.parse import parse_factbase  # only when the cache cannot answer
-
-        base = parse_factbase(root_path, contents, problems)
-        if problems:
-            raise FactBaseError(problems)
-
-    # Compiling the fact base includes search's index (folding, stems, pinyin), so that no
-    # lookup pays for it; it is built only if the cache can be written.
-    built: list[SearchIndex] = []
-
-    def compile_index() -> object:
-        from xmfacts.search import build_index, index_to_plain
-
-        built.append(build_index(base))
-        return index_to_plain(built[0])
-
-    cache.store(key, base, compile_index)
-    return base, built[0] if built else None
+    base = parse_factbase(root_path, contents, problems)
+    if problems:
+        raise FactBaseError(problems)
+    return base
 
 
 def read_valid(root: str | os.PathLike[str] | None) -> tuple[Path, dict[Path, bytes], FactBase]:
@@ -111,7 +85,7 @@ def read_valid(root: str | os.PathLike[str] | None) -> tuple[Path, dict[Path, by
     """
     from xmfacts.factbase.parse import parse_factbase
 
-    root_path = _existing_root(root)
+    root_path = existing_root(root)
     problems: list[Problem] = []
     contents = _read(root_path, problems, need_topics=False)
     base = parse_factbase(root_path, contents, problems)

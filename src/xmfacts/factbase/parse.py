@@ -35,6 +35,16 @@ def parse_factbase(root: Path, contents: dict[Path, bytes], problems: list[Probl
     return FactBase(topics=tuple(topics), sources=tuple(sources), root=str(root))
 
 
+def parse_sources(path: Path, contents: dict[Path, bytes], problems: list[Problem]) -> list[Source]:
+    """sources.toml alone: the fact-base index parses it apart from the topic files."""
+    return _load_sources(path, contents, problems)
+
+
+def parse_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: list[Problem]) -> Topic | None:
+    """One topic file alone, against the sources by id: the index re-reads only an edited file."""
+    return _load_topic(path, raw, sources, problems)
+
+
 def read_toml(path: Path, raw: bytes, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
     """Parse one TOML file, reporting non-UTF-8 and malformed files as problems."""
     try:

@@ -38,6 +38,7 @@ class ExportFormat(StrEnum):
     JSONL = "jsonl"
     JSON = "json"
     CSV = "csv"
+    SQLITE = "sqlite"  # a file for Datasette, with metadata.json beside it
 
 
 def formatter(fmt: OutputFormat) -> JsonFormatter | TableFormatter:

@@ -345,3 +345,32 @@ class TableFormatter:
     @staticmethod
     def added_all(added: Sequence[Added]) -> str:
         return "".join(TableFormatter.added(a) for a in added)
+
+class BuildProgress:
+    """The fact-base index being built: files and facts done, rate and time left, on stderr."""
+
+    def __init__(self, total_files: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("indexing facts"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files, {task.fields[facts]:,} facts, {task.fields[rate]:,.0f}/s"),
+            TimeRemainingColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._task = self._progress.add_task("index", total=total_files, facts=0, rate=0.0)
+        self._progress.start()
+
+    def update(self, files: int, facts: int) -> None:
+        elapsed = self._progress.tasks[0].elapsed or 1e-9
+        self._progress.update(self._task, completed=files, facts=facts, rate=facts / elapsed)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def build_progress(total_files: int) -> BuildProgress:
+    return BuildProgress(total_files)

@@ -1,0 +1,598 @@
+"""The fact-base index: one SQLite file per fact base, so a lookup costs the same at a million facts.
+
+The TOML files stay the source of truth (``validate`` reads them); this file is a cache that
+any run may rebuild. It holds one row per fact (the fact itself, marshalled, and search's
+prepared fields, ``xmfacts.search.prepare``), indexed by id and topic, and an FTS5 table
+that files each fact under the words ``xmfacts.search.fact_words`` gives (Chinese as single
+characters and character pairs, which FTS5's own tokenizers cannot find for 2-character terms
+such as 授信; English stems; pinyin). ``show`` reads one row and ``search`` scores only the
+facts the full-text index offers.
+
+Keeping it current costs one ``stat`` per file: a file whose size and mtime are as recorded is
+not read. A file that changed is read and hashed; only if its bytes changed is it parsed and
+its rows replaced, alone. A file edited within the same clock tick as it was indexed could
+keep its size and mtime, so a file indexed less than ``_RACY_NS`` after its last change is
+re-hashed on the next run (git's "racy" rule). A change to sources.toml re-parses every file.
+
+Every change happens in one transaction, so an interrupted build leaves the previous index;
+a second process waits for the first's lock (``_LOCK_WAIT``), then finds nothing left to do.
+A file that is not this layout's index (corrupt, truncated, foreign, older) is replaced;
+an index that cannot be written at all is built in memory, as with ``XMFACTS_NO_CACHE=1``.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
+from decimal import Decimal
+from enum import Enum
+import functools
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from xmfacts import __version__
+from xmfacts.errors import FactBaseError, Problem
+from xmfacts.factbase.layout import SOURCES_FILE
+from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
+
+if TYPE_CHECKING:
+    from xmfacts.check import BaseStats
+    from xmfacts.search import Row, SearchIndex
+
+# Bump when the tables below or the way a fact is stored change. The model's field names are
+# part of the key too, so a field added to Fact needs nothing here; search's prepared fields
+# carry their own version (xmfacts.search.INDEX_VERSION).
+_LAYOUT = 3
+
+ENV_DIR = "XMFACTS_CACHE_DIR"
+ENV_OFF = "XMFACTS_NO_CACHE"
+
+_LOCK_WAIT = 120.0  # seconds to wait for another process's build before doing without the file
+_RACY_NS = 3_000_000_000  # a file changed this close to its indexing is re-hashed next time
+_PROGRESS_AFTER = 1.0  # seconds of building before a progress bar appears (on a terminal)
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value);
+CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, prepared BLOB);
+CREATE TABLE sources(id TEXT PRIMARY KEY, plain BLOB);
+CREATE TABLE topics(id TEXT PRIMARY KEY, file TEXT, title TEXT, title_en TEXT, path TEXT);
+CREATE TABLE facts(n INTEGER PRIMARY KEY, full_id TEXT UNIQUE, topic TEXT, file TEXT, pos INTEGER, plain BLOB, row BLOB, words TEXT);
+CREATE INDEX facts_order ON facts(file, pos);
+CREATE INDEX facts_topic ON facts(topic, pos);
+CREATE TABLE measures(term TEXT, n INTEGER);
+CREATE TABLE claim_terms(n INTEGER PRIMARY KEY, terms BLOB);
+CREATE INDEX measures_term ON measures(term);
+CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
+"""
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get(ENV_OFF):
+        return None
+    explicit = os.environ.get(ENV_DIR)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xmfacts"
+
+
+def _key() -> str:
+    """This version's layout: an index written by any other is rebuilt, not misread."""
+    parts = [__version__, str(_LAYOUT), f"{sys.version_info[0]}.{sys.version_info[1]}"]
+    parts += [f.name for cls in (Fact, Figure, Source, Topic) for f in fields(cls)]
+    return " ".join(parts)
+
+
+def index_path(root: Path) -> Path | None:
+    """Where the index of the fact base at ``root`` lives: one file per fact-base directory."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    place = str(root.resolve()).encode("utf-8", "surrogatepass")
+    return directory / f"factbase-{zlib.crc32(place):08x}.sqlite"
+
+
+def _hash(data: bytes) -> str:
+    # zlib's checksums cost nothing to import, where hashlib's OpenSSL costs ~3 ms per run.
+    return f"{len(data):x}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+# ---- a fact as one marshalled value ---------------------------------------------------------
+# marshal is built into the interpreter and reads a small tuple in microseconds. Dataclasses
+# travel as tuples in their own field order; a field's type says how its plain value comes
+# back (Decimal from text, enums from their value). A fact's source travels as its id.
+
+_SIMPLE = (str, int, type(None))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):  # first: a StrEnum is also a str
+        return value.value
+    if isinstance(value, _SIMPLE):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, Source):
+        return value.id  # a fact's source; sources themselves are stored by _record
+    return _record(value)
+
+
+def _record(value: Any) -> tuple[Any, ...]:
+    return tuple(_plain(getattr(value, f.name)) for f in fields(value))
+
+
+_DECODE: dict[str, Callable[[Any], Any]] = {
+    "Decimal | None": Decimal,
+    "Kind": Kind,
+    "Qualifier": Qualifier,
+    "BaseUnit | None": BaseUnit,
+}
+
+
+@cache
+def _decoders(cls: type) -> tuple[Callable[[Any], Any] | None, ...]:
+    return tuple(_DECODE.get(f.type if isinstance(f.type, str) else f.type.__name__) for f in fields(cls))
+
+
+def _build(cls: type, plain: tuple[Any, ...]) -> Any:
+    return cls(*(v if d is None or v is None else d(v) for d, v in zip(_decoders(cls), plain)))
+
+
+@cache
+def _fact_positions() -> tuple[int, int]:
+    names = [f.name for f in fields(Fact)]
+    return names.index("figure"), names.index("source")
+
+
+def _fact(plain: bytes, sources: dict[str, Source]) -> Fact:
+    values = list(marshal.loads(plain))
+    at_figure, at_source = _fact_positions()
+    values[at_figure], values[at_source] = _build(Figure, values[at_figure]), sources[values[at_source]]
+    return _build(Fact, tuple(values))
+
+
+# ---- the store --------------------------------------------------------------------------------
+
+
+class Store:
+    """An open, current index of one fact base."""
+
+    def __init__(self, root: Path, conn: sqlite3.Connection, path: Path | None, light: bool = False) -> None:
+        self.root = root
+        self.conn = conn
+        self.path = path  # None: in memory
+        # An in-memory index starts with the facts alone (what show and most commands need);
+        # search's and check's parts are added the first time one of them asks (_full).
+        self.light = light
+        self._sources: dict[str, Source] | None = None
+
+    def _full(self, pinyin: bool = False) -> None:
+        if self.light:
+            self.light = False
+            self.conn = sqlite3.connect(":memory:")  # built afresh: the light one has no full-text rows to replace
+            _sync(self, force=True, pinyin=pinyin)
+
+    def sources(self) -> dict[str, Source]:
+        if self._sources is None:
+            self._sources = {sid: _build(Source, marshal.loads(p)) for sid, p in self.conn.execute("SELECT id, plain FROM sources")}
+        return self._sources
+
+    def fact(self, full_id: str) -> Fact | None:
+        row = self.conn.execute("SELECT plain FROM facts WHERE full_id = ?", (full_id,)).fetchone()
+        return _fact(row[0], self.sources()) if row else None
+
+    def has_topic(self, topic_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM topics WHERE id = ?", (topic_id,)).fetchone() is not None
+
+    def topic(self, topic_id: str) -> Topic | None:
+        row = self.conn.execute("SELECT title, title_en, path FROM topics WHERE id = ?", (topic_id,)).fetchone()
+        if row is None:
+            return None
+        sources = self.sources()
+        facts = tuple(_fact(p, sources) for (p,) in self.conn.execute("SELECT plain FROM facts WHERE topic = ? ORDER BY pos", (topic_id,)))
+        return Topic(topic_id, row[0], row[1], facts, row[2])
+
+    def factbase(self) -> FactBase:
+        """The whole fact base, as parsing the TOML gives it."""
+        sources = self.sources()
+        by_topic: dict[str, list[Fact]] = {}
+        for topic, plain in self.conn.execute("SELECT topic, plain FROM facts ORDER BY file, pos"):
+            by_topic.setdefault(topic, []).append(_fact(plain, sources))
+        topics = tuple(
+            Topic(tid, title, title_en, tuple(by_topic.get(tid, ())), path)
+            for tid, title, title_en, path in self.conn.execute("SELECT id, title, title_en, path FROM topics ORDER BY file")
+        )
+        order = [sid for (sid,) in self.conn.execute("SELECT value FROM meta WHERE key = 'source order'")]
+        ids = marshal.loads(order[0]) if order else tuple(sources)
+        return FactBase(topics, tuple(sources[s] for s in ids), str(self.root))
+
+    def rows(self) -> list[Row]:
+        self._full()
+        return [marshal.loads(r) for (r,) in self.conn.execute("SELECT row FROM facts ORDER BY file, pos")]
+
+    def search_index(self, pinyin: bool = False) -> SearchIndex:
+        """Search's summary of the whole base (vocabulary, syllables …), without its rows."""
+        from xmfacts.search import INDEX_VERSION, SearchIndex
+
+        self._full(pinyin)
+        stored = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('search', 'has pinyin')"))
+        if stored.get("search") != INDEX_VERSION or (pinyin and not stored.get("has pinyin")):
+            _sync(self, force=True, pinyin=True)
+        (summary,) = self.conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+        vocabulary, syllables, stable, has_pinyin = marshal.loads(summary)
+        return SearchIndex((), vocabulary, syllables, stable, has_pinyin)
+
+    def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Callable[[], Fact], Row]]:
+        """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
+        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand."""
+        self._full()
+        where, args = [], []
+        if match is not None:
+            where.append("n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+            args.append(match)
+        if topic is not None:
+            where.append("topic = ?")
+            args.append(topic)
+        sql = "SELECT plain, row FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
+        sources = self.sources()
+        try:
+            found = self.conn.execute(sql, args)
+        except sqlite3.OperationalError:
+            if match is None:
+                raise
+            # A query FTS5 cannot read would be a bug in search.match_expression: score every
+            # fact rather than fail the search.
+            yield from self.candidates(None, topic)
+            return
+        for plain, row in found:
+            yield functools.partial(_fact, plain, sources), marshal.loads(row)
+
+
+    def measure_terms(self) -> list[str]:
+        """Every measure term of the fact base, once."""
+        self._full()
+        return [t for (t,) in self.conn.execute("SELECT DISTINCT term FROM measures")]
+
+    def facts_measuring(self, terms: Iterable[str]) -> tuple[FactBase, list[frozenset[str]]]:
+        """The fact base cut down to the facts carrying one of these measure terms (in order),
+        and each one's words as check reads them (``check.fact_terms``), computed at build."""
+        self._full()
+        wanted = list(dict.fromkeys(terms))
+        sources = self.sources()
+        by_topic: dict[str, list[Fact]] = {}
+        claim_terms: dict[str, list[frozenset[str]]] = {}
+        if wanted:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
+            self.conn.execute("DELETE FROM wanted")
+            self.conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in wanted])
+            sql = (
+                "SELECT topic, plain, terms FROM facts JOIN claim_terms USING (n)"
+                " WHERE n IN (SELECT n FROM measures WHERE term IN (SELECT term FROM wanted)) ORDER BY file, pos"
+            )
+            for topic, plain, blob in self.conn.execute(sql):
+                by_topic.setdefault(topic, []).append(_fact(plain, sources))
+                claim_terms.setdefault(topic, []).append(frozenset(marshal.loads(blob)))
+        topics = tuple(
+            Topic(tid, title, title_en, tuple(by_topic.get(tid, ())), path)
+            for tid, title, title_en, path in self.conn.execute("SELECT id, title, title_en, path FROM topics ORDER BY file")
+        )
+        ordered = [t for topic in topics for t in claim_terms.get(topic.id, ())]
+        return FactBase(topics, tuple(sources.values()), str(self.root)), ordered
+
+    def check_stats(self) -> BaseStats:
+        from xmfacts.check import BaseStats
+
+        self._full()
+        (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone()
+        count, frequency, lower_words = marshal.loads(blob)
+        return BaseStats(count, frequency, frozenset(lower_words))
+
+
+def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -> T:
+    """``use(store)`` on the current index of the fact base at ``root`` (see resolve_facts_dir).
+
+    An index that turns out to be damaged while it is read is replaced and the call made again;
+    if that fails too, an in-memory index answers.
+    """
+    from xmfacts.factbase.load import existing_root
+
+    root_path = existing_root(root)
+    for where in ("file", "fresh file", "memory"):
+        try:
+            store = open_store(root_path, fresh=where == "fresh file", memory=where == "memory")
+            return use(store)
+        except sqlite3.DatabaseError:
+            if where == "memory":
+                raise
+    raise AssertionError("unreachable")
+
+
+def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
+    """The index of ``root``, brought up to date; raise FactBaseError for an invalid fact base."""
+    from xmfacts.factbase.locate import fact_files
+
+    paths = fact_files(root)
+    if not [p for p in paths if p.name != SOURCES_FILE]:
+        raise FactBaseError([Problem(str(root), "no topic files (*.toml) in the fact directory")])
+    path = None if memory else index_path(root)
+    if path is not None:
+        try:
+            if fresh:
+                _remove(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store = Store(root, sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None), path)
+            _sync(store, force=False, pinyin=True, paths=paths)
+            return store
+        except (sqlite3.OperationalError, OSError):
+            pass  # locked for too long, unwritable, a full disk: do without the file
+        except sqlite3.DatabaseError:
+            if fresh:
+                raise
+            return open_store(root, fresh=True)
+    store = Store(root, sqlite3.connect(":memory:"), None, light=True)
+    # Without a file, nothing is prepared beyond the facts until a command asks, and pinyin is
+    # spelled only for a query that needs it (Store.search_index).
+    _sync(store, force=False, pinyin=False, paths=paths)
+    return store
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-journal")):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _schema_current(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+    except sqlite3.OperationalError:  # no such table: empty, or someone else's database
+        return False
+    return row is not None and row[0] == _key()
+
+
+def _stats(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            out[p.name] = (-1, -1)  # reported when it is read
+            continue
+        out[p.name] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = None) -> None:
+    """Bring the index up to date with the files: nothing but a stat per file when nothing changed."""
+    from xmfacts.factbase.locate import fact_files
+
+    conn = store.conn
+    stats = _stats(paths if paths is not None else fact_files(store.root))
+    if not force and _schema_current(conn):
+        recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
+        if recorded == stats:
+            return
+    conn.execute("BEGIN IMMEDIATE")  # waits for another builder, then sees what it did
+    try:
+        _update(store, stats, force, pinyin, store.light)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        store._sources = None
+
+
+def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
+    from xmfacts.factbase.parse import parse_sources, parse_topic
+
+    conn, root = store.conn, store.root
+    if not _schema_current(conn):
+        _reset(conn)
+        force = True
+    recorded = {name: (size, mtime, digest) for name, size, mtime, digest in conn.execute("SELECT name, size, mtime_ns, hash FROM files")}
+    problems: list[Problem] = []
+    contents: dict[Path, bytes] = {}
+    unreadable: set[str] = set()
+    for name, stat in stats.items():
+        old = recorded.get(name)
+        if not force and old is not None and old[:2] == stat:
+            continue
+        try:
+            data = (root / name).read_bytes()
+        except OSError as exc:
+            problems.append(Problem(str(root / name), f"cannot read file: {exc.strerror or exc}"))
+            unreadable.add(name)
+            continue
+        if not force and old is not None and old[2] == _hash(data):  # touched, not changed
+            conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE name = ?", (*_trusted(stat), name))
+            continue
+        contents[root / name] = data
+    removed = [name for name in recorded if name not in stats]
+    if (root / SOURCES_FILE) in contents or SOURCES_FILE in removed:
+        force = True  # every fact refers to a source
+    if force:
+        for name in stats:
+            if root / name not in contents and name not in unreadable:
+                try:
+                    contents[root / name] = (root / name).read_bytes()
+                except OSError as exc:
+                    problems.append(Problem(str(root / name), f"cannot read file: {exc.strerror or exc}"))
+        removed = list(recorded)
+    sources_path = root / SOURCES_FILE
+    if sources_path in contents or SOURCES_FILE not in recorded:
+        source_list = parse_sources(sources_path, contents, problems)
+    else:
+        source_list = list(store.sources().values())
+    by_id = {s.id: s for s in source_list}
+
+    for name in removed:
+        _drop_file(conn, name)
+    changed = sorted((p for p in contents if p.name != SOURCES_FILE), key=lambda p: p.name)
+    for p in changed:
+        if p.name not in removed:
+            _drop_file(conn, p.name)
+    if sources_path in contents or force:
+        conn.execute("DELETE FROM sources")
+        conn.executemany("INSERT INTO sources VALUES (?, ?)", [(s.id, marshal.dumps(_record(s))) for s in source_list])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source order', ?)", (marshal.dumps(tuple(by_id)),))
+        if sources_path in contents:
+            conn.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)",
+                (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path])),
+            )
+
+    progress = _Progress(len(changed))
+    try:
+        for done, p in enumerate(changed):
+            topic = parse_topic(p, contents[p], by_id, problems)
+            if topic is not None and not problems:
+                _insert_topic(conn, p.name, topic, stats[p.name], _hash(contents[p]), pinyin, light)
+            progress.advance(done + 1, len(topic.facts) if topic else 0)
+    finally:
+        progress.close()
+    if problems:
+        raise FactBaseError(problems)
+    if not light and (force or changed or removed or sources_path in contents):  # not for files only touched
+        _summarise(conn, pinyin)
+
+
+def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
+    """The size and mtime to record; a file changed moments ago is recorded so as to be re-hashed."""
+    size, mtime = stat
+    return (size, -1) if time.time_ns() - mtime < _RACY_NS else (size, mtime)
+
+
+def _reset(conn: sqlite3.Connection) -> None:
+    """Empty the database (whatever it held: an older layout, someone else's tables) and create ours."""
+
+    def named(sql: str) -> list[str]:
+        return [r[0] for r in conn.execute(sql)]
+
+    for kind in ("view", "trigger"):
+        for name in named(f"SELECT name FROM sqlite_master WHERE type = '{kind}'"):
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    # A virtual table first: its shadow tables go with it.
+    for name in named("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"):
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    for name in named("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('layout', ?)", (_key(),))
+
+
+def _drop_file(conn: sqlite3.Connection, name: str) -> None:
+    conn.execute("DELETE FROM measures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM claim_terms WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
+    conn.execute("DELETE FROM facts WHERE file = ?", (name,))
+    conn.execute("DELETE FROM topics WHERE file = ?", (name,))
+    conn.execute("DELETE FROM files WHERE name = ?", (name,))
+
+
+def _insert_topic(
+    conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool, light: bool = False
+) -> None:
+    from xmfacts.search import fact_words, prepare, stable_characters
+
+    if light:
+        conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
+        conn.executemany(
+            "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, NULL, '')",
+            [(fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact))) for pos, fact in enumerate(topic.facts)],
+        )
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)", (name, *_trusted(stat), digest))
+        return
+    prepared = prepare(FactBase((topic,), ()), pinyin)
+    conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
+    records = [
+        (fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact)), marshal.dumps(row), fact_words(row))
+        for pos, (fact, row) in enumerate(zip(topic.facts, prepared.rows))
+    ]
+    conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
+    conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
+    numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
+    conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[f.full_id]) for f in topic.facts for m in dict.fromkeys(f.measure)])
+    from xmfacts.check import base_stats, fact_terms
+
+    terms = [fact_terms(f) for f in topic.facts]
+    conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[f.full_id], marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)])
+    claims = base_stats(topic.facts, terms)
+    summary = (
+        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
+        claims.count, claims.frequency, tuple(claims.lower_words),
+    )
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
+
+
+def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
+    """Search's summary of the whole base, from each file's: what a query reads before the rows."""
+    from xmfacts.search import INDEX_VERSION
+
+    vocabulary: dict[str, None] = {}
+    titles: dict[str, None] = {}
+    syllables: set[str] = set()
+    stable: set[str] = set()
+    count = 0
+    frequency: dict[str, int] = {}
+    lower_words: set[str] = set()
+    for (blob,) in conn.execute("SELECT prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
+        v, t, s, c, n, f, w = marshal.loads(blob)
+        count += n
+        for term, k in f.items():
+            frequency[term] = frequency.get(term, 0) + k
+        lower_words.update(w)
+        vocabulary.update(dict.fromkeys(v))
+        titles.update(dict.fromkeys(t))
+        syllables.update(s)
+        stable.update(c)
+    vocabulary.update(titles)
+    summary = (tuple(vocabulary), frozenset(syllables), frozenset(stable), pinyin)
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [
+            ("summary", marshal.dumps(summary)),
+            ("check stats", marshal.dumps((count, frequency, tuple(lower_words)))),
+            ("search", INDEX_VERSION),
+            ("has pinyin", int(pinyin)),
+        ],
+    )
+
+
+class _Progress:
+    """A progress bar on stderr for a build that takes more than a moment, on a terminal only."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.start = time.monotonic()
+        self.bar: Any = None
+        self.facts = 0
+
+    def advance(self, files: int, facts: int) -> None:
+        self.facts += facts
+        if self.bar is None:
+            if time.monotonic() - self.start < _PROGRESS_AFTER or not sys.stderr.isatty():
+                return
+            from xmfacts.present.tables import build_progress  # Rich, only for a long build
+
+            self.bar = build_progress(self.total)
+        self.bar.update(files, self.facts)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,121 @@
+"""The fact base as an SQLite database that Datasette serves as it is, and its metadata.json.
+
+``datasette facts.db -m metadata.json`` gives a newsroom a browsable, linkable fact base with
+a JSON API, without xmfacts growing a server. Tables ``facts``, ``topics`` and ``sources``
+with foreign keys; ``facts_fts`` (FTS5, trigram) makes Datasette's search box and ``?_search=``
+work for English and for Chinese of three characters or more. Two-character Chinese such as
+授信 is what trigrams cannot find: ``?label__contains=授信`` does.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from xmfacts import __version__
+from xmfacts.model import Fact, FactBase
+from xmfacts.present.json import fact_to_dict
+
+# Column → what it means, for Datasette's column descriptions (docs/json-schema.md in short).
+FACT_COLUMNS = {
+    "id": "Fact id, topic/fact: what `xmfacts show ID` takes",
+    "topic": "Topic id (the fact file's name)",
+    "label": "What the figure is, in Chinese",
+    "label_en": "What the figure is, in English",
+    "kind": "quantity, range or date",
+    "value": "The figure as printed (for a quantity)",
+    "lower": "Lower end (for a range)",
+    "upper": "Upper end (for a range)",
+    "unit": "The unit as printed (亿元, 家, %)",
+    "qualifier": "The source's hedge: exact, about, nearly, over, at_least, under, at_most, range",
+    "scale": "value × scale is the figure in base_unit",
+    "base_unit": "The unit every printed unit normalizes to (CNY, count, percent …)",
+    "date": "The date, for an event (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "as_of": "When the figure held",
+    "entity": "Who or what the figure is about",
+    "measure": "What the figure measures, as people name it (JSON array)",
+    "quote": "The sentence of the source the figure is quoted from, verbatim",
+    "tags": "Search terms (JSON array)",
+    "note": "A curator's note",
+    "source": "Source id: the article the quote comes from",
+}
+TOPIC_COLUMNS = {"id": "Topic id", "title": "Title, in Chinese", "title_en": "Title, in English", "facts": "How many facts it holds"}
+SOURCE_COLUMNS = {
+    "id": "Source id",
+    "title": "Title of the article",
+    "outlet": "Where it was published",
+    "published": "When it was published",
+    "authors": "Authors (JSON array)",
+}
+SEARCHED = ("label", "label_en", "entity", "quote", "tags", "measure")
+
+
+def _columns(names: Sequence[str], primary: str) -> str:
+    return ", ".join(f"{n} TEXT PRIMARY KEY" if n == primary else n for n in names)
+
+
+def database(base: FactBase, facts: Sequence[Fact]) -> bytes:
+    """An SQLite database of ``facts`` with their topics and sources, as the bytes of its file."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"CREATE TABLE sources ({_columns(list(SOURCE_COLUMNS), 'id')})")
+    conn.execute(f"CREATE TABLE topics ({_columns(list(TOPIC_COLUMNS), 'id')})")
+    fact_columns = ", ".join(
+        "id TEXT PRIMARY KEY" if n == "id" else
+        "topic TEXT NOT NULL REFERENCES topics(id)" if n == "topic" else
+        "source TEXT NOT NULL REFERENCES sources(id)" if n == "source" else
+        f"{n} REAL" if n in {"value", "lower", "upper"} else
+        f"{n} INTEGER" if n == "scale" else n
+        for n in FACT_COLUMNS
+    )
+    conn.execute(f"CREATE TABLE facts ({fact_columns})")
+    conn.execute("CREATE INDEX facts_topic ON facts(topic)")
+    conn.execute("CREATE INDEX facts_source ON facts(source)")
+    conn.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+        [(s.id, s.title, s.outlet, s.published or None, json.dumps(list(s.authors), ensure_ascii=False)) for s in base.sources],
+    )
+    counts = {t.id: sum(1 for f in facts if f.topic == t.id) for t in base.topics}
+    conn.executemany(
+        "INSERT INTO topics VALUES (?, ?, ?, ?)", [(t.id, t.title, t.title_en, counts[t.id]) for t in base.topics if counts[t.id]]
+    )
+    conn.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * len(FACT_COLUMNS))})", [_row(f) for f in facts])
+    # Datasette finds a table's full-text index by content="facts" (its own convention).
+    conn.execute(f'CREATE VIRTUAL TABLE facts_fts USING fts5({", ".join(SEARCHED)}, content="facts", tokenize="trigram")')
+    conn.execute(f"INSERT INTO facts_fts(rowid, {', '.join(SEARCHED)}) SELECT rowid, {', '.join(SEARCHED)} FROM facts")
+    conn.commit()
+    return conn.serialize()
+
+
+def _row(fact: Fact) -> tuple[Any, ...]:
+    d = fact_to_dict(fact)
+    d["source"] = fact.source.id
+    d["tags"] = json.dumps(list(fact.tags), ensure_ascii=False)
+    d["measure"] = json.dumps(list(fact.measure), ensure_ascii=False)
+    return tuple(d[n] for n in FACT_COLUMNS)
+
+
+def metadata(database_name: str) -> str:
+    """metadata.json for ``datasette DB -m metadata.json``: titles, licence, a description per column."""
+    described = {
+        "facts": ("Every figure, with its hedge, unit, date, entity and the quote it comes from", FACT_COLUMNS),
+        "topics": ("The fact base's topics, one file of facts each", TOPIC_COLUMNS),
+        "sources": ("The articles the figures are quoted from", SOURCE_COLUMNS),
+    }
+    tables: dict[str, Any] = {
+        name: {"description": text, "columns": dict(columns)} for name, (text, columns) in described.items()
+    }
+    tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "rowid", "sort": "id", "label_column": "label"})
+    tables["topics"]["label_column"] = "title"
+    tables["sources"]["label_column"] = "title"
+    meta = {
+        "title": "xmfacts: the figures of Xiamen's technology innovation and finance",
+        "description": "A curated, sourced fact base: every figure with its quote and source. "
+        "Search box: English, or Chinese of three characters or more; for two characters use a column filter (label contains 授信).",
+        "source": "xmfacts " + __version__,
+        "license": "MIT (xmfacts); figures and quotes belong to the sources listed in the sources table",
+        "databases": {database_name: {"tables": tables}},
+    }
+    return json.dumps(meta, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,202 @@
+"""The fact-base index gives back exactly what parsing gives, and never a stale copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xmfacts.factbase import store
+from xmfacts.factbase import load_factbase
+
+from ..conftest import BASIC
+
+SHIPPED = Path(__file__).parents[2] / "facts"
+
+
+@pytest.mark.parametrize("root", [BASIC, SHIPPED])
+def test_cached_fact_base_equals_the_parsed_one(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    parsed = load_factbase(root)
+    assert len(list(tmp_path.glob("factbase-*.sqlite"))) == 1
+    cached = load_factbase(root)
+    assert cached == parsed
+    assert cached is not parsed
+    # printed precision survives the trip: 29.20 stays 29.20, not 29.2
+    assert [str(f.figure.value) for f in cached.facts] == [str(f.figure.value) for f in parsed.facts]
+
+
+def test_an_edit_is_seen_on_the_next_run(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_factbase(factbase).facts[0].figure.value == 68
+    path = factbase / "capital-markets.toml"
+    # same size, same second: only the content tells the two apart
+    path.write_text(path.read_text(encoding="utf-8").replace("value = 68", "value = 69"), encoding="utf-8")
+    assert load_factbase(factbase).facts[0].figure.value == 69
+
+
+def test_a_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    load_factbase(BASIC)
+    [stored] = tmp_path.glob("factbase-*.sqlite")
+    stored.write_bytes(b"\x00garbage")
+    assert len(load_factbase(BASIC).facts) == 8
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(blocked / "cache"))
+    assert len(load_factbase(BASIC).facts) == 8
+
+
+def test_each_fact_base_keeps_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    load_factbase(BASIC)
+    load_factbase(SHIPPED)
+    assert len(list(tmp_path.glob("factbase-*.sqlite"))) == 2
+
+
+def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XMFACTS_NO_CACHE", "1")
+    load_factbase(BASIC)
+    assert list(tmp_path.iterdir()) == []
+    assert store.cache_dir() is None
+
+
+# ---- incremental, interrupted, damaged, concurrent ------------------------------------------
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from xmfacts.factbase import parse
+from xmfacts.factbase.load import parse_toml
+
+
+def _parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the topic files the index parses from now on."""
+    seen: list[str] = []
+    real = parse.parse_topic
+
+    def spy(path: Path, *args: object) -> object:
+        seen.append(path.name)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parse, "parse_topic", spy)
+    return seen
+
+
+def test_an_edited_file_is_indexed_alone_and_a_removed_one_goes(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    load_factbase(factbase)
+    parsed = _parsed_files(monkeypatch)
+    load_factbase(factbase)
+    assert parsed == []  # nothing changed: nothing read
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "鹭岛集团成立时间"), encoding="utf-8")
+    assert load_factbase(factbase) == parse_toml(factbase)
+    assert parsed == ["sme-credit.toml"]
+    (factbase / "capital-markets.toml").unlink()
+    assert load_factbase(factbase) == parse_toml(factbase)
+    assert "capital-markets" not in [t.id for t in load_factbase(factbase).topics]
+
+
+def test_a_touched_file_is_not_parsed_again(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    load_factbase(factbase)
+    parsed = _parsed_files(monkeypatch)
+    os.utime(factbase / "sme-credit.toml", ns=(10**18, 10**18))
+    load_factbase(factbase)
+    assert parsed == []
+
+
+def test_an_interrupted_build_leaves_the_previous_index(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    before = load_factbase(factbase)
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "鹭岛集团成立时间"), encoding="utf-8")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parse, "parse_topic", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_factbase(factbase)
+    [index] = (tmp_path / "cache").glob("factbase-*.sqlite")
+    kept = sqlite3.connect(index).execute("SELECT count(*) FROM facts").fetchone()[0]
+    assert kept == len(before.facts)
+    monkeypatch.undo()
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_factbase(factbase) == parse_toml(factbase)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(b"\x00garbage"),
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 3]),
+        lambda p: p.write_bytes(p.read_bytes()[:100]),
+        lambda p: p.write_bytes(b""),
+        lambda p: (p.unlink(), sqlite3.connect(p).executescript("CREATE TABLE meta(x); CREATE TABLE facts(y); INSERT INTO facts VALUES (1);")),
+    ],
+    ids=["garbage", "truncated", "header only", "empty", "foreign"],
+)
+def test_a_damaged_index_is_rebuilt(damage: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    parsed = load_factbase(BASIC)
+    [index] = tmp_path.glob("factbase-*.sqlite")
+    damage(index)  # type: ignore[operator]
+    assert load_factbase(BASIC) == parsed
+    assert load_factbase(BASIC) == parsed
+
+
+def test_two_processes_building_at_once_both_answer(tmp_path: Path) -> None:
+    env = {**os.environ, "XMFACTS_CACHE_DIR": str(tmp_path / "cache"), "XMFACTS_FACTS": str(SHIPPED)}
+    env.pop("XMFACTS_NO_CACHE", None)
+    command = [sys.executable, "-m", "xmfacts", "search", "授信", "--json"]
+    for _ in range(3):
+        for index in (tmp_path / "cache").glob("factbase-*"):
+            index.unlink()
+        runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        outputs = [r.communicate(timeout=300) for r in runs]
+        assert [r.returncode for r in runs] == [0, 0], outputs
+        assert outputs[0] == outputs[1]
+    assert load_factbase(SHIPPED) == parse_toml(SHIPPED)
+
+
+def test_a_long_build_shows_progress_on_a_terminal_only(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xmfacts.present import tables
+
+    shown: list[tuple[int, int]] = []
+
+    class Bar:
+        def update(self, files: int, facts: int) -> None:
+            shown.append((files, facts))
+
+        def close(self) -> None:
+            shown.append((-1, -1))
+
+    monkeypatch.setattr(tables, "build_progress", lambda total: Bar())
+    monkeypatch.setattr(store, "_PROGRESS_AFTER", 0.0)
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "not a terminal"))
+    load_factbase(factbase)
+    assert shown == []
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "terminal"))
+    load_factbase(factbase)
+    assert shown == [(1, 4), (2, 8), (-1, -1)]  # files done, facts so far; then closed
+
+
+def test_show_and_search_read_only_what_they_need(run: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    def whole_base(self: object) -> None:
+        raise AssertionError("read the whole fact base")
+
+    monkeypatch.setattr(store.Store, "factbase", whole_base)
+    monkeypatch.setattr(store.Store, "rows", whole_base)
+    result = run("show", "capital-markets/listed-companies", "--json")  # type: ignore[operator]
+    assert (result.exit_code, result.stderr) == (0, "")
+    result = run("search", "授信", "--json")  # type: ignore[operator]
+    assert (result.exit_code, len(json.loads(result.stdout))) == (0, 2)
+    result = run("show", "capital-markets", "--json")  # type: ignore[operator]
+    assert result.exit_code == 0
