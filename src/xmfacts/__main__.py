@@ -1,3 +1,3 @@
-from xmfacts.cli import main
+from xmfacts.entry import main
 
 main()

@@ -1,7 +1,8 @@
 """The `xmfacts` command: parse arguments, call the core, hand the result to a formatter.
 
-Exit codes live here: errors from the core become a one-line message and a documented exit
-code once (``_edge``), and only this module writes to stdout. Rich is imported only by
+Errors from the core become a one-line message and a documented exit code once (``_edge``,
+through ``xmfacts.run``, where the exit codes live); only this module and ``xmfacts.run``
+write to stdout. Rich is imported only by
 commands that print tables.
 """
 
@@ -9,10 +10,8 @@ commands that print tables.
 # annotation on each run (~10 ms); real annotation objects cost nothing to read.
 import copy
 import functools
-import os
 import sys
 from collections.abc import Callable
-from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -20,24 +19,16 @@ import typer
 from typer.core import TyperCommand
 
 from xmfacts import __version__
-from xmfacts.errors import NoSuchFactError, OutputError, UsageError, XmfactsError
+from xmfacts.errors import OutputError, UsageError, XmfactsError
 from xmfacts.factbase import load_factbase
 from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
+from xmfacts.run import ExitCode
+from xmfacts.run import error as _error
+from xmfacts.run import exit_code as _exit_code
+from xmfacts.run import output_format as _format
+from xmfacts.run import silence_stdout as _silence_stdout
+from xmfacts.run import write as _write
 
-
-class ExitCode(IntEnum):
-    """Exit codes, documented in README.md. Like grep: 0 found, 1 nothing found, 2 trouble."""
-
-    OK = 0
-    NOT_FOUND = 1  # search found nothing; show: no such fact
-    MISMATCH = 1  # check/compare: a figure contradicts the record (like diff); fmt --check: files to reformat
-    ERROR = 2  # usage error, invalid fact base, unreadable input, refused write
-    BROKEN_PIPE = 141  # the reader closed the pipe early (128 + SIGPIPE, as cat and grep do)
-
-
-def _exit_code(exc: XmfactsError) -> ExitCode:
-    # Looking up an id that does not exist is "nothing found"; every other failure is trouble.
-    return ExitCode.NOT_FOUND if isinstance(exc, NoSuchFactError) else ExitCode.ERROR
 
 app = typer.Typer(
     name="xmfacts",
@@ -112,31 +103,6 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/json-schema.md) and nothing else on stdout.")]
 
 
-def _format(json: bool, jsonl: bool = False) -> OutputFormat:
-    if json and jsonl:
-        # Silently preferring one would hand a script the format it did not parse for.
-        raise UsageError("--json and --jsonl cannot be used together; choose one")
-    return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
-
-
-# CPython's buffered stdout can swallow EPIPE when one write() hands it megabytes and the
-# pipe takes only part before its reader leaves (`check -f big.txt | head -1` then exited 1,
-# a mismatch to a script). Pieces of a pipe's size each see the error, as does the flush.
-_CHUNK = 1 << 14
-
-
-def _write(text: str) -> None:
-    for start in range(0, len(text), _CHUNK):
-        sys.stdout.write(text[start : start + _CHUNK])
-    sys.stdout.flush()
-
-
-def _error(message: str) -> None:
-    from xmfacts.present.plain import error_lines
-
-    sys.stderr.write(error_lines(message))
-
-
 def _edge(func: F) -> F:
     """Turn core errors and a closed pipe into a message and a documented exit code."""
 
@@ -152,15 +118,6 @@ def _edge(func: F) -> F:
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`| head -1`); later flushes at exit must not raise again.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def _version(value: bool) -> None:
@@ -214,26 +171,11 @@ def search(
       xmfacts search how many listed companies
       xmfacts search 114.2 billion yuan --json
     """
-    from xmfacts.factbase.store import with_store
-    from xmfacts.search import find_in
+    from xmfacts import run
 
-    result = with_store(facts_dir, lambda store: find_in(store, query, topic=topic, limit=limit or None))
-    hits = list(result.hits)
-    if json or hits:
-        _write(formatter(_format(json)).search(hits))
-    # What the user did not see goes to stderr, never into the JSON on stdout.
-    if explain and hits:
-        from xmfacts.present.escape import visible
-        from xmfacts.search import explain as why
-
-        sys.stderr.write("".join(f"{visible(why(h))}\n" for h in hits))
-    if result.total > len(hits):
-        sys.stderr.write(f"showing {len(hits)} of {result.total} — use --limit 0 for all\n")
-    if not hits:
-        if not json:
-            hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
-            _error(f"no fact matches {' '.join(query)!r}{hint}")
-        raise typer.Exit(int(ExitCode.NOT_FOUND))
+    code = run.search(query, topic=topic, limit=limit, json=json, explain=explain, facts_dir=facts_dir)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(cls=_usage('ID'))
@@ -250,13 +192,9 @@ def show(
       xmfacts show capital-markets/listed-companies
       xmfacts show capital-markets
     """
-    from xmfacts.factbase.store import with_store
-    from xmfacts.lookup import show_in
-    from xmfacts.model import Topic
+    from xmfacts import run
 
-    found = with_store(facts_dir, lambda store: show_in(store, id))
-    out = formatter(_format(json))
-    _write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
+    run.show(id, json=json, facts_dir=facts_dir)
 
 
 @app.command(cls=_usage('ID ID... | compare ID FIGURE'))

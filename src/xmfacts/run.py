@@ -1,0 +1,113 @@
+"""Running a command once its arguments are known: exit codes, writing, and the lookups.
+
+Nothing here imports Typer, so the two lookups scripts call in loops (``show ID --json``,
+``search WORDS --json``) can run from ``xmfacts.entry`` without building the Typer app; the
+Typer commands in ``xmfacts.cli`` call the same functions.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from xmfacts.errors import NoSuchFactError, UsageError, XmfactsError
+from xmfacts.present import OutputFormat, formatter
+
+
+class ExitCode(IntEnum):
+    """Exit codes, documented in README.md. Like grep: 0 found, 1 nothing found, 2 trouble."""
+
+    OK = 0
+    NOT_FOUND = 1  # search found nothing; show: no such fact
+    MISMATCH = 1  # check/compare: a figure contradicts the record (like diff); fmt --check: files to reformat
+    ERROR = 2  # usage error, invalid fact base, unreadable input, refused write
+    BROKEN_PIPE = 141  # the reader closed the pipe early (128 + SIGPIPE, as cat and grep do)
+
+
+def exit_code(exc: XmfactsError) -> ExitCode:
+    # Looking up an id that does not exist is "nothing found"; every other failure is trouble.
+    return ExitCode.NOT_FOUND if isinstance(exc, NoSuchFactError) else ExitCode.ERROR
+
+
+def output_format(json: bool, jsonl: bool = False) -> OutputFormat:
+    if json and jsonl:
+        # Silently preferring one would hand a script the format it did not parse for.
+        raise UsageError("--json and --jsonl cannot be used together; choose one")
+    return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
+
+
+# CPython's buffered stdout can swallow EPIPE when one write() hands it megabytes and the
+# pipe takes only part before its reader leaves (`check -f big.txt | head -1` then exited 1,
+# a mismatch to a script). Pieces of a pipe's size each see the error, as does the flush.
+_CHUNK = 1 << 14
+
+
+def write(text: str) -> None:
+    for start in range(0, len(text), _CHUNK):
+        sys.stdout.write(text[start : start + _CHUNK])
+    sys.stdout.flush()
+
+
+def error(message: str) -> None:
+    from xmfacts.present.plain import error_lines
+
+    sys.stderr.write(error_lines(message))
+
+
+def silence_stdout() -> None:
+    # The reader went away (`| head -1`); later flushes at exit must not raise again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def guarded(command: Callable[[], int]) -> int:
+    """The command's exit code; a core error becomes its one-line message and documented code."""
+    try:
+        return command()
+    except XmfactsError as exc:
+        error(str(exc))
+        return int(exit_code(exc))
+    except BrokenPipeError:
+        silence_stdout()
+        return int(ExitCode.BROKEN_PIPE)
+
+
+def search(query: Sequence[str], topic: str | None, limit: int, json: bool, explain: bool, facts_dir: Path | None) -> int:
+    from xmfacts.factbase.store import with_store
+    from xmfacts.search import find_in
+
+    result = with_store(facts_dir, lambda store: find_in(store, query, topic=topic, limit=limit or None))
+    hits = list(result.hits)
+    if json or hits:
+        write(formatter(output_format(json)).search(hits))
+    # What the user did not see goes to stderr, never into the JSON on stdout.
+    if explain and hits:
+        from xmfacts.present.escape import visible
+        from xmfacts.search import explain as why
+
+        sys.stderr.write("".join(f"{visible(why(h))}\n" for h in hits))
+    if result.total > len(hits):
+        sys.stderr.write(f"showing {len(hits)} of {result.total} — use --limit 0 for all\n")
+    if not hits:
+        if not json:
+            hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
+            error(f"no fact matches {' '.join(query)!r}{hint}")
+        return int(ExitCode.NOT_FOUND)
+    return int(ExitCode.OK)
+
+
+def show(id: str, json: bool, facts_dir: Path | None) -> int:
+    from xmfacts.factbase.store import with_store
+    from xmfacts.lookup import show_in
+    from xmfacts.model import Topic
+
+    found = with_store(facts_dir, lambda store: show_in(store, id))
+    out = formatter(output_format(json))
+    write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
+    return int(ExitCode.OK)
