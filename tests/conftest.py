@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,10 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from xmfacts.cli import app
+
+# Test modules that load a fact base when they are imported do so before any fixture runs:
+# from the start, the whole session keeps its index away from the user's real cache.
+os.environ["XMFACTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="xmfacts-tests-")
 
 # No time limits in tests: speed is measured by benchmarks/, and a slow CI machine must not
 # turn a correct answer into a failure.
