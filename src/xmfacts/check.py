@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
@@ -166,13 +167,49 @@ def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) ->
     return "".join(chars)
 
 
-@dataclass(frozen=True)
 class _Profile:
-    fact: Fact
-    terms: frozenset[str]
-    measures: tuple[tuple[str, str, bool], ...]  # (as written, folded or stemmed form, English?)
-    names: tuple[str, ...]  # the entity as text may name it; () for the city itself
-    own_text: str  # everything the fact says, folded: a scope it names is its own
+    """What matching needs of one fact. The parts only a figure's candidates need (names,
+    own text, interval) are worked out on first use: a text about 上市公司 reads every fact
+    measuring listed companies, but checks few of them closely."""
+
+    __slots__ = ("fact", "terms", "measures", "_common", "_names", "_own", "_interval")
+
+    def __init__(self, fact: Fact, terms: frozenset[str], common: frozenset[str]) -> None:
+        self.fact = fact
+        self.terms = terms
+        self.measures = tuple((m, *_measure_form(m)) for m in fact.measure)  # (as written, form, English?)
+        self._common = common
+        self._names: tuple[str, ...] | None = None
+        self._own: str | None = None
+        self._interval: Interval | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The entity as text may name it; () for the city itself."""
+        if self._names is None:
+            self._names = _names(self.fact, self._common)
+        return self._names
+
+    @property
+    def own_text(self) -> str:
+        """Everything the fact says, folded: a scope it names is its own."""
+        if self._own is None:
+            f = self.fact
+            self._own = fold(" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)))
+        return self._own
+
+    @property
+    def interval(self) -> Interval:
+        if self._interval is None:
+            self._interval = self.fact.figure.interval()
+        return self._interval
+
+
+@lru_cache(maxsize=65536)  # a big fact base repeats its measure terms many times over
+def _measure_form(measure: str) -> tuple[str, bool]:
+    """A measure term as clauses are searched for it: folded Chinese, or stemmed English words."""
+    english = not has_cjk(measure)
+    return (_english(fold(measure)) if english else fold(measure)), english
 
 
 @dataclass(frozen=True)
@@ -210,25 +247,7 @@ class Matcher:
         stats = stats or base_stats(facts, own_terms)
         lower_words = stats.lower_words
         common = frozenset(lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
-        self.profiles = []
-        for f, terms in zip(facts, own_terms):
-            measures = tuple(
-                (m, _english(fold(m)) if not has_cjk(m) else fold(m), not has_cjk(m)) for m in f.measure
-            )
-            own = fold(" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)))
-            self.profiles.append(
-                _Profile(
-                    f,
-                    terms,
-                    measures,
-                    _names(f, common),
-                    own,
-                )
-            )
-        self.postings: dict[str, list[int]] = {}
-        for n, p in enumerate(self.profiles):
-            for t in p.terms:
-                self.postings.setdefault(t, []).append(n)
+        self.profiles = [_Profile(f, terms, common) for f, terms in zip(facts, own_terms)]
         # Each measure form, with the facts that have it: a clause is searched for each form
         # once (a substring test in C), not once per fact.
         self.measure_forms: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
@@ -241,9 +260,15 @@ class Matcher:
         for form, is_english in self.measure_forms:
             key = form.split()[0] if is_english and form.split() else form[:2]
             self.form_keys.setdefault(key, []).append((form, is_english))
-        self.intervals = [p.fact.figure.interval() for p in self.profiles]
-        count = stats.count
-        self.idf = {t: math.log((count + 1) / (stats.frequency.get(t, len(ids)) + 0.5)) for t, ids in self.postings.items()}
+        self.stats = stats
+        self._idf: dict[str, float] = {}
+
+    def idf(self, term: str) -> float:
+        """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = math.log((self.stats.count + 1) / (self.stats.frequency.get(term, 0) + 0.5))
+        return value
 
     def _measures(self, chinese: str, english: str) -> dict[int, str]:
         """For each fact, the longest of its measure terms the text names, as the fact writes it."""
@@ -296,8 +321,8 @@ class Matcher:
                     unnamed.append(i)
                 continue  # 天马's investment needs 天马 (or Tianma) said nearby
             bonus = _SAME_UNIT_BONUS if counter and _counter(fact.figure.unit) == counter else 0.0
-            near = sum(self.idf[t] for t in near_words if t in profile.terms)
-            far = sum(self.idf[t] for t in far_words if t in profile.terms)
+            near = sum(self.idf(t) for t in near_words if t in profile.terms)
+            far = sum(self.idf(t) for t in far_words if t in profile.terms)
             total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
@@ -309,10 +334,10 @@ class Matcher:
         # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
         # management), the one whose figure fits the claim is the one meant.
         claim = _interval(reading.figure)
-        fitting = [c for c in close if claim is not None and claim.overlaps(self.intervals[c[2]])]
+        fitting = [c for c in close if claim is not None and claim.overlaps(self.profiles[c[2]].interval)]
         # ties go to fact-base order, so the same draft always gets the same answer
         _, _, i, subject = max(fitting or close, key=lambda c: (c[1], -c[2]))
-        if claim is not None and not claim.overlaps(self.intervals[i]) and any(claim.overlaps(self.intervals[u]) for u in unnamed):
+        if claim is not None and not claim.overlaps(self.profiles[i].interval) and any(claim.overlaps(self.profiles[u].interval) for u in unnamed):
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
             # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
             return None
