@@ -18,7 +18,8 @@ import xmfacts.search as search_module
 from xmfacts.errors import UsageError
 from xmfacts.factbase import load_factbase
 from xmfacts.factbase.load import load_searchable
-from xmfacts.search import _normalize_query, build_index, explain, find, normalize, search, split_query, stem, synonyms
+from xmfacts.search import _normalize_query, build_index, explain, find, normalize, search, split_query, synonyms
+from xmfacts.text import stem
 
 from .conftest import BASIC, Run
 

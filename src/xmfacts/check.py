@@ -41,7 +41,7 @@ from xmfacts.figures.printing import difference_unit, grouped, ratio_text
 from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
-from xmfacts.text import CJK_CLASS, fold, fold_in_place, has_cjk
+from xmfacts.text import CJK_CLASS, fold, fold_in_place, has_cjk, stem
 
 if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
@@ -137,20 +137,9 @@ def _terms(text: str, folded: bool = False) -> Counter[str]:
     return terms
 
 
-def _stem(word: str) -> str:
-    """companies → company, firms → firm, funds → fund: enough for measure phrases to meet."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _english(text: str) -> str:
     """Folded English words, stemmed and space-padded, for whole-phrase lookups."""
-    return " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
+    return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
 
 
 def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) -> str:

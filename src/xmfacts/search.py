@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
-from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk
+from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
@@ -159,44 +159,6 @@ def split_query(words: Sequence[str], stable: frozenset[str] = frozenset()) -> l
 
 
 @cache
-def stem(word: str) -> str:
-    """A word's stem for matching, not for reading: companies → company, listed and listing →
-    list, electrolysers → electrolyzer, licences → licens, centres → center.
-
-    Plurals and simple inflections only (no -ment or -ion): a stemmer that merges more merges
-    words a reporter keeps apart. Applied alike to queries and facts, so a stem only has to be
-    the same for two forms, not a real word.
-    """
-    w = word
-    # British and American spellings meet in the American one: electrolyser, licence,
-    # commercialisation, labour, centre.
-    if len(w) > 5:
-        w = w.replace("yse", "yze").replace("ysing", "yzing").replace("cence", "cense")
-        if len(w) > 6:
-            w = re.sub(r"is(e|ed|es|er|ers|ing|ation|ations)$", r"iz\1", w)
-        w = re.sub(r"our(s?)$", r"or\1", w)
-    if len(w) > 4:
-        w = re.sub(r"tre(s?)$", r"ter\1", w)
-    # Plurals.
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("sses"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    # -ing and -ed, undoubling the consonant they doubled (planned → plan).
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    # A final e, so finance and financing meet (financ).
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
 def _english_words(text: str) -> list[str]:
     # "Fujian's" is Fujian; "Xiang'an" stays two words, as the query's own will.
     return _WORD.findall(text.replace("'s ", " ").replace("’s ", " ").removesuffix("'s").removesuffix("’s"))

@@ -9,6 +9,7 @@ generated from OpenCC's data (``t2s_table``) and loaded only for text that holds
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -78,3 +79,41 @@ def fold_in_place(text: str) -> str:
     if text.isascii():
         return text.lower()
     return to_simplified("".join(map(_fold_char, text)))
+
+
+def stem(word: str) -> str:
+    """A word's stem for matching, not for reading: companies → company, listed and listing →
+    list, electrolysers → electrolyzer, licences → licens, centres → center.
+
+    Plurals and simple inflections only (no -ment or -ion): a stemmer that merges more merges
+    words a reporter keeps apart. Applied alike to queries and facts, so a stem only has to be
+    the same for two forms, not a real word.
+    """
+    w = word
+    # British and American spellings meet in the American one: electrolyser, licence,
+    # commercialisation, labour, centre.
+    if len(w) > 5:
+        w = w.replace("yse", "yze").replace("ysing", "yzing").replace("cence", "cense")
+        if len(w) > 6:
+            w = re.sub(r"is(e|ed|es|er|ers|ing|ation|ations)$", r"iz\1", w)
+        w = re.sub(r"our(s?)$", r"or\1", w)
+    if len(w) > 4:
+        w = re.sub(r"tre(s?)$", r"ter\1", w)
+    # Plurals.
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    # -ing and -ed, undoubling the consonant they doubled (planned → plan).
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    # A final e, so finance and financing meet (financ).
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
