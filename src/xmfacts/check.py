@@ -430,8 +430,7 @@ def recorded_figure(fact: Fact) -> str:
     return f"{fact.figure.printed()} ({details})" if details else fact.figure.printed()
 
 
-def _explain(fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None, claimed: str | None,
-             recorded_period: str | None) -> str:
+def _explain(fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None, claimed: str | None) -> str:
     if fact is None:
         return "nothing on record about this"
     recorded = recorded_figure(fact)
@@ -469,7 +468,7 @@ def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tu
             verdict = Verdict.OUTDATED  # right for its time, perhaps; the record is newer
         elif periods.before(recorded, period):
             verdict, diff, ratio = Verdict.UNKNOWN, None, None  # newer than the record: it cannot say
-    return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period, recorded),
+    return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period),
                    subject if fact is not None else (), period)
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
@@ -286,18 +286,6 @@ def stable_characters(rows: Sequence[Row]) -> frozenset[str]:
     changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
     seen = set().union(*(row[1] for row in rows))
     return frozenset(c for c in seen - changing if not c.isascii())
-
-
-def index_to_plain(index: SearchIndex) -> tuple[Any, ...]:
-    return (index.version, index.rows, index.vocabulary, index.syllables, index.stable, index.has_pinyin)
-
-
-def index_from_plain(plain: Any) -> SearchIndex | None:
-    """The stored index, or None when it was built by another version of this module."""
-    if not isinstance(plain, tuple) or len(plain) != 6 or plain[0] != INDEX_VERSION:
-        return None
-    version, rows, vocabulary, syllables, stable, has_pinyin = plain
-    return SearchIndex(rows, vocabulary, syllables, stable, has_pinyin, version)
 
 
 _MEMO: list[tuple[FactBase, SearchIndex]] = []

@@ -17,8 +17,9 @@ from typing import Any
 from xmfacts.authoring.tomltext import ordered, render_table, toml_number
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
 from xmfacts.factbase import load_factbase, read_valid
+from xmfacts.factbase.load import existing_root
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, SOURCES_FILE, TOPIC_SUFFIX
-from xmfacts.factbase.locate import resolve_facts_dir, writable_facts_dir
+from xmfacts.factbase.locate import writable_facts_dir
 from xmfacts.factbase.parse import parse_factbase
 from xmfacts.model import Fact
 from xmfacts.safewrite import atomic_write
@@ -177,13 +178,12 @@ def add_facts(
 
 def _require_valid(root: str | Path | None) -> tuple[Path, dict[Path, bytes]]:
     """Every fact file's bytes, or the base's own problems: a new fact cannot fix those."""
+    root_path = existing_root(root)  # no fact base at all is its own error, with nothing to fix first
     try:
-        root_path, contents, _ = read_valid(root)
+        _, contents, _ = read_valid(root_path)
     except FactBaseError as exc:
-        if len(exc.problems) == 1 and exc.problems[0].line is None and "director" in exc.problems[0].message:
-            raise  # no fact base at all: nothing to fix first
         note = "the fact base already has the problems above; fix them first (xmfacts validate); nothing was added"
-        raise FactBaseError([*exc.problems, Problem(str(resolve_facts_dir(root)), note)]) from None
+        raise FactBaseError([*exc.problems, Problem(str(root_path), note)]) from None
     return root_path, contents
 
 
