@@ -27,12 +27,12 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
@@ -156,42 +156,129 @@ def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) ->
     return "".join(chars)
 
 
+# What matching needs of one fact, as plain values worked out once per fact, when the fact
+# base is indexed (``check_profile``), so a check reads these instead of rebuilding facts:
+# (names, English names, scope words in its own text, says a change?, kind, base unit,
+#  counter word, interval as (low, high, low open?, high open?) in text). Its words (``fact_terms``)
+# travel apart, as one space-separated string: only facts a figure could be about need them.
+Sketch = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, str, "str | None", str, "tuple[str | None, str | None, bool, bool]"]
+
+_KINDS = {k.value: k for k in Kind}
+_BASE_UNITS: dict[str | None, BaseUnit | None] = {None: None, **{u.value: u for u in BaseUnit}}
+
+
+def check_profile(fact: Fact, terms: frozenset[str] | None = None) -> tuple[str, Sketch]:
+    """One fact as the matcher reads it (see ``_Profile``): its words, and the rest."""
+    own = fold(" ".join((fact.label, fact.label_en, fact.entity, fact.quote, *fact.tags, *fact.measure)))
+    figure = fact.figure
+    interval = figure.interval()
+    sketch: Sketch = (
+        *_raw_names(fact),
+        tuple(w for w in (*_SCOPES, *_LEVELS) if w in own),
+        bool(_CHANGE.search(own)),
+        figure.kind.value,
+        figure.base_unit.value if figure.base_unit else None,
+        _counter(figure.unit),
+        (None if interval.low is None else str(interval.low), None if interval.high is None else str(interval.high), interval.low_open, interval.high_open),
+    )
+    return " ".join(sorted(terms if terms is not None else fact_terms(fact))), sketch
+
+
+def sketch_names(sketch: Sketch) -> tuple[str, ...]:
+    """Every name a fact may need said nearby, before common words are set aside: what the
+    fact-base index files the fact under, so a check reads closely only facts a text names."""
+    return (*sketch[0], *sketch[1])
+
+
 class _Profile:
-    """What matching needs of one fact. The parts only a figure's candidates need (names,
-    own text, interval) are worked out on first use: a text about 上市公司 reads every fact
-    measuring listed companies, but checks few of them closely."""
+    """What matching needs of one fact (from ``check_profile``); its words are read only if a
+    figure could be about it, and the fact itself only for the one a figure is tied to."""
 
-    __slots__ = ("fact", "terms", "measures", "_common", "_names", "_own", "_interval")
+    __slots__ = ("terms", "names", "scopes", "change", "kind", "base_unit", "counter", "key", "_interval", "_plain_interval")
 
-    def __init__(self, fact: Fact, terms: frozenset[str], common: frozenset[str]) -> None:
-        self.fact = fact
-        self.terms = terms
-        self.measures = tuple((m, *_measure_form(m)) for m in fact.measure)  # (as written, form, English?)
-        self._common = common
-        self._names: tuple[str, ...] | None = None
-        self._own: str | None = None
+    def __init__(self, sketch: Sketch, names: tuple[str, ...]) -> None:
+        _, _, scopes, change, kind, base_unit, counter, interval = sketch
+        self.key = (scopes, change, kind, base_unit, counter)
+        self.terms: frozenset[str] = frozenset()
+        self.names = names
+        self.scopes = scopes
+        self.change = change
+        self.kind = _KINDS[kind]
+        self.base_unit = _BASE_UNITS[base_unit]
+        self.counter = counter
+        self._plain_interval = interval
         self._interval: Interval | None = None
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The entity as text may name it; () for the city itself."""
-        if self._names is None:
-            self._names = _names(self.fact, self._common)
-        return self._names
-
-    @property
-    def own_text(self) -> str:
-        """Everything the fact says, folded: a scope it names is its own."""
-        if self._own is None:
-            f = self.fact
-            self._own = fold(" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)))
-        return self._own
 
     @property
     def interval(self) -> Interval:
         if self._interval is None:
-            self._interval = self.fact.figure.interval()
+            low, high, low_open, high_open = self._plain_interval
+            self._interval = Interval(None if low is None else Decimal(low), None if high is None else Decimal(high), low_open, high_open)
         return self._interval
+
+
+class FactSource(Protocol):
+    """The facts a check may tie figures to, as the matcher asks for them: by measure term,
+    by name, and a few profiles at a time. ``InMemory`` holds a parsed fact base; the fact-base
+    index answers the same questions from SQLite (``xmfacts.factbase.store.IndexedFacts``).
+    Facts are numbered in fact-base order: ties go to the earlier fact."""
+
+    def measure_rows(self) -> Iterable[tuple[str, int, int]]:
+        """(measure term as written, measure list number, its place in the list). Facts that
+        list the same measure terms share one list: a clause is matched against each list once."""
+
+    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+        """The facts of each measure list, and each fact's list (by fact number)."""
+
+    def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        """Facts about the city itself (no name needed), and, for each name ``words`` holds,
+        the facts filed under it; (None, {}) when every fact is to be read closely."""
+
+    def sketches(self, numbers: Sequence[int]) -> dict[int, Sketch]:
+        """``check_profile``'s sketch of each of these facts."""
+
+    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
+        """``check_profile``'s words of each of these facts."""
+
+    def fact(self, number: int) -> Fact:
+        """The fact itself, for the one a figure is tied to."""
+
+
+class InMemory:
+    def __init__(self, base: FactBase, terms: Sequence[frozenset[str]] | None = None) -> None:
+        self.facts = base.facts
+        self.fact_terms = terms
+        self.made: dict[int, tuple[str, Sketch]] = {}
+        self.lists: dict[tuple[str, ...], int] = {}
+        self.list_of = [self.lists.setdefault(tuple(dict.fromkeys(f.measure)), len(self.lists)) for f in self.facts]
+
+    def measure_rows(self) -> Iterable[tuple[str, int, int]]:
+        for terms, number in self.lists.items():
+            for k, term in enumerate(terms):
+                yield term, number, k
+
+    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+        out: dict[int, set[int]] = {}
+        for n, number in enumerate(self.list_of):
+            out.setdefault(number, set()).add(n)
+        return out, self.list_of
+
+    def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        return None, {}
+
+    def _profile(self, n: int) -> tuple[str, Sketch]:
+        if n not in self.made:
+            self.made[n] = check_profile(self.facts[n], self.fact_terms[n] if self.fact_terms is not None else None)
+        return self.made[n]
+
+    def sketches(self, numbers: Sequence[int]) -> dict[int, Sketch]:
+        return {n: self._profile(n)[1] for n in numbers}
+
+    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
+        return {n: self._profile(n)[0] for n in numbers}
+
+    def fact(self, number: int) -> Fact:
+        return self.facts[number]
 
 
 @lru_cache(maxsize=65536)  # a big fact base repeats its measure terms many times over
@@ -211,9 +298,10 @@ class _Place:
     lead: str  # the words of its clause just before it: 净增, 其中 …
 
 
-def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
+def _raw_names(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The entity as text may name it, and the proper names of its English label; ((), ()) for the city itself."""
     if fact.entity in _CITY:
-        return ()
+        return (), ()
     entity = fold(fact.entity)
     short = _NAME_SUFFIXES.sub("", entity.removeprefix("厦门")) or entity
     # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
@@ -221,36 +309,56 @@ def _names(fact: Fact, common_words: frozenset[str]) -> tuple[str, ...]:
     english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", fact.label_en.split(" ", 1)[-1])}
     # a product or platform the source names in quotation marks (“屿链通”, “厦门信易贷”) is the subject too
     quoted = [fold(q) for q in re.findall(r"“([^”]{2,12})”", fact.quote + fact.label)]
-    return tuple(dict.fromkeys([entity, short, *quoted, *sorted(english - common_words)]))
+    return tuple(dict.fromkeys([entity, short, *quoted])), tuple(sorted(english))
 
 
 class Matcher:
-    """The fact base prepared for matching claims; build once per check, reuse for every figure."""
+    """The facts prepared for matching claims; build once per check, reuse for every figure."""
 
-    def __init__(self, base: FactBase, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None) -> None:
-        # ``stats`` (base_stats of the whole fact base) lets ``base`` hold only the candidate
-        # facts (those whose measure a text names) and still score as against the whole base;
-        # ``terms`` (fact_terms of each of base's facts) come ready from the fact-base index.
-        facts = base.facts
-        own_terms = list(terms) if terms is not None else [fact_terms(f) for f in facts]
-        stats = stats or base_stats(facts, own_terms)
-        lower_words = stats.lower_words
-        common = frozenset(lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
-        self.profiles = [_Profile(f, terms, common) for f, terms in zip(facts, own_terms)]
+    def __init__(self, source: FactSource, stats: BaseStats, words: str) -> None:
+        # ``stats`` are the whole base's even when ``source`` offers only the facts whose
+        # measure a text names, so a figure scores as against the whole base. ``words`` is the
+        # text being checked (folded, figures blanked): only names it holds are looked up.
+        self.source = source
+        self.stats = stats
+        self.common = frozenset(stats.lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
         # Each measure form, with the facts that have it: a clause is searched for each form
         # once (a substring test in C), not once per fact.
         self.measure_forms: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
-        for n, p in enumerate(self.profiles):
-            for k, (written, form, is_english) in enumerate(p.measures):
-                self.measure_forms.setdefault((form, is_english), []).append((n, k, written))
+        for written, number, k in source.measure_rows():
+            self.measure_forms.setdefault(_measure_form(written), []).append((number, k, written))
+        self.members, self.list_of = source.members()
         # Forms by their first two characters (Chinese) or first word (English), so a clause
         # tests only the forms that could start somewhere in it.
         self.form_keys: dict[str, list[tuple[str, bool]]] = {}
         for form, is_english in self.measure_forms:
             key = form.split()[0] if is_english and form.split() else form[:2]
             self.form_keys.setdefault(key, []).append((form, is_english))
-        self.stats = stats
+        # Facts about the city need no name; the others need one said nearby: a figure reads
+        # closely only the facts whose names are near it.
+        self.city, self.by_name = source.named(words)
+        self.profiles: dict[int, _Profile] = {}
+        self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+        self._worded: set[int] = set()
         self._idf: dict[str, float] = {}
+
+    def _load(self, numbers: Iterable[int]) -> None:
+        missing = [n for n in numbers if n not in self.profiles]
+        if missing:
+            for n, sketch in self.source.sketches(missing).items():
+                key = sketch[:2]
+                names = self._names.get(key)
+                if names is None:
+                    # Proper names in the English label are names unless the base uses them as ordinary words
+                    names = self._names[key] = tuple(dict.fromkeys([*sketch[0], *sorted(set(sketch[1]) - self.common)])) if sketch[0] else ()
+                self.profiles[n] = _Profile(sketch, names)
+
+    def _load_terms(self, numbers: list[int]) -> None:
+        missing = [n for n in numbers if n not in self._worded]
+        if missing:
+            for n, terms in self.source.terms(missing).items():
+                self.profiles[n].terms = frozenset(terms.split())
+            self._worded.update(missing)
 
     def idf(self, term: str) -> float:
         """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
@@ -260,7 +368,7 @@ class Matcher:
         return value
 
     def _measures(self, chinese: str, english: str) -> dict[int, str]:
-        """For each fact, the longest of its measure terms the text names, as the fact writes it."""
+        """For each measure list, the longest of its terms the text names, as the list writes it."""
         best: dict[int, tuple[int, int, str]] = {}
         keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
         forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
@@ -272,6 +380,14 @@ class Matcher:
                     if n not in best or rank > best[n]:
                         best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
+
+    def _eligible(self, reading: Reading, profile: _Profile, change: bool, scopes: list[str]) -> bool:
+        """Whether the fact could be what the figure speaks of, its name aside."""
+        if not _comparable_to(reading, profile.kind, profile.base_unit, profile.counter):
+            return False
+        if change and not profile.change:
+            return False  # 净增超过800家 is not the number of firms
+        return all(w in profile.scopes for w in scopes)  # 全省上市公司 is not Xiamen's count
 
     def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
         """The fact the figure's clause is about, with the words that say so; None when none is.
@@ -292,26 +408,43 @@ class Matcher:
         in_before = {} if part else self._measures(place.before, before_en)
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count
-        near_words = list(near_terms)
-        far_words = [t for t in _terms(place.before, folded=True) if t not in near_terms]
-        for i in sorted(in_clause.keys() | in_before.keys()):
+        clause_facts: set[int] = set().union(*(self.members[m] for m in in_clause))
+        reached = clause_facts.union(*(self.members[m] for m in in_before))
+        if self.city is None:
+            close_by = reached
+        else:  # only facts about the city, or named near the figure, can pass the name test
+            close_by = reached & self.city
+            for name, numbers in self.by_name.items():
+                if name in place.nearby:
+                    close_by |= reached & numbers
+        self._load(close_by)
+        # Summed exactly (fsum), so the order a set hands its words over cannot tip a near-tie.
+        near_idf = {t: self.idf(t) for t in near_terms}
+        far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
+        near_words, far_words = frozenset(near_idf), frozenset(far_idf)
+        passing = []
+        eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
+        for i in sorted(close_by):
             profile = self.profiles[i]
-            fact = profile.fact
-            named, tier = (in_clause[i], 2) if i in in_clause else (in_before[i], 1)
-            if not _comparable(reading, fact):
+            named, tier = (in_clause[self.list_of[i]], 2) if i in clause_facts else (in_before[self.list_of[i]], 1)
+            ok = eligible.get(profile.key)
+            if ok is None:
+                ok = eligible[profile.key] = self._eligible(reading, profile, change, scopes)
+            if not ok:
                 continue
-            if change and not _CHANGE.search(profile.own_text):
-                continue  # 净增超过800家 is not the number of firms
-            if any(w not in profile.own_text for w in scopes):
-                continue  # 全省上市公司 is not Xiamen's count
             who = next((n for n in profile.names if n in place.nearby), None)
             if profile.names and who is None:
                 if tier == 2:
                     unnamed.append(i)
                 continue  # 天马's investment needs 天马 (or Tianma) said nearby
-            bonus = _SAME_UNIT_BONUS if counter and _counter(fact.figure.unit) == counter else 0.0
-            near = sum(self.idf(t) for t in near_words if t in profile.terms)
-            far = sum(self.idf(t) for t in far_words if t in profile.terms)
+            passing.append((i, named, tier, who))
+        self._load_terms([i for i, *_ in passing])
+        for i, named, tier, who in passing:
+            profile = self.profiles[i]
+            bonus = _SAME_UNIT_BONUS if counter and profile.counter == counter else 0.0
+            shared, around = profile.terms & near_words, profile.terms & far_words
+            near = math.fsum(map(near_idf.__getitem__, shared)) if shared else 0.0
+            far = math.fsum(map(far_idf.__getitem__, around)) if around else 0.0
             total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
@@ -323,14 +456,30 @@ class Matcher:
         # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
         # management), the one whose figure fits the claim is the one meant.
         claim = _interval(reading.figure)
-        fitting = [c for c in close if claim is not None and claim.overlaps(self.profiles[c[2]].interval)]
         # ties go to fact-base order, so the same draft always gets the same answer
-        _, _, i, subject = max(fitting or close, key=lambda c: (c[1], -c[2]))
-        if claim is not None and not claim.overlaps(self.profiles[i].interval) and any(claim.overlaps(self.profiles[u].interval) for u in unnamed):
+        close.sort(key=lambda c: (c[1], -c[2]), reverse=True)
+        fitting = (c for c in close if claim is not None and claim.overlaps(self.profiles[c[2]].interval))
+        _, _, i, subject = next(fitting, close[0])
+        if claim is not None and not claim.overlaps(self.profiles[i].interval):
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
             # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
-            return None
-        return self.profiles[i].fact, subject
+            if any(claim.overlaps(self.profiles[u].interval) for u in unnamed):
+                return None
+            if any(claim.overlaps(p.interval) for p in self._far_unnamed(reading, clause_facts - close_by, change, scopes)):
+                return None
+        return self.source.fact(i), subject
+
+    def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str]) -> Iterator[_Profile]:
+        """Facts the clause measures whose names are nowhere near, that could otherwise be meant:
+        read only when a figure would be called wrong, and a few at a time."""
+        ordered = sorted(numbers)
+        for start in range(0, len(ordered), 256):
+            chunk = ordered[start : start + 256]
+            self._load(chunk)
+            for n in chunk:
+                profile = self.profiles[n]
+                if profile.names and self._eligible(reading, profile, change, scopes):
+                    yield profile
 
 
 def _counter(unit: str | None) -> str:
@@ -349,11 +498,16 @@ def _same_things_counted(a: str, b: str) -> bool:
 
 
 def _comparable(reading: Reading, fact: Fact) -> bool:
-    if reading.figure.kind is Kind.DATE or fact.figure.kind is Kind.DATE:
-        return reading.figure.kind is fact.figure.kind
-    if reading.figure.base_unit is BaseUnit.COUNT and fact.figure.base_unit is BaseUnit.COUNT:
-        return _same_things_counted(_counter(reading.figure.unit), _counter(fact.figure.unit))
-    return compatible(reading.figure.base_unit or BaseUnit.NUMBER, fact.figure.base_unit or BaseUnit.NUMBER)
+    figure = fact.figure
+    return _comparable_to(reading, figure.kind, figure.base_unit, _counter(figure.unit))
+
+
+def _comparable_to(reading: Reading, kind: Kind, base_unit: BaseUnit | None, counter: str) -> bool:
+    if reading.figure.kind is Kind.DATE or kind is Kind.DATE:
+        return reading.figure.kind is kind
+    if reading.figure.base_unit is BaseUnit.COUNT and base_unit is BaseUnit.COUNT:
+        return _same_things_counted(_counter(reading.figure.unit), counter)
+    return compatible(reading.figure.base_unit or BaseUnit.NUMBER, base_unit or BaseUnit.NUMBER)
 
 
 def _checkable(reading: Reading) -> bool:
@@ -543,24 +697,30 @@ def measures_named(text: str, measures: Iterable[str]) -> set[str]:
     return {m for m in measures if any(fold(m) in zh if has_cjk(m) else _english(fold(m)) in en for zh, en in forms)}
 
 
-def check_text(
-    base: FactBase, text: str, written: str | None = None, stats: BaseStats | None = None, terms: Sequence[frozenset[str]] | None = None
-) -> list[Finding]:
+def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
     """Every figure in ``text`` with its verdict, in order of appearance.
-
-    ``base`` may hold only the facts whose measure the text names (``measures_named``) when
-    ``stats`` are the whole base's: the verdicts are the same.
 
     ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
     """
+    terms = [fact_terms(f) for f in base.facts]
+    return _check(InMemory(base, terms), base_stats(base.facts, terms), text, written)
+
+
+def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
+    """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read,
+    and of those closely only the ones it names (or that are about the city)."""
+    return _check(store.claim_source(measures_named(text, store.measure_terms())), store.check_stats(), text, written)
+
+
+def _check(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
     # A claim with no period of its own states its figure as of when it was written: when the
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
     written = written or periods.today()
-    matcher = Matcher(base, stats, terms)
-    findings: list[Finding] = []
     readings = read_figures(text)
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
+    matcher = Matcher(source, stats, words)
+    findings: list[Finding] = []
     folded = fold_in_place(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     sentences = _Boundaries(_SENTENCE_END, text)
@@ -591,13 +751,6 @@ def check_text(
         fact, subject = match if match else (None, ())
         findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
     return findings
-
-
-def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
-    """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read."""
-    named = measures_named(text, store.measure_terms())
-    base, terms = store.facts_measuring(named)
-    return check_text(base, text, written, store.check_stats(), terms)
 
 
 def check_figure(fact: Fact, figure: str) -> Finding:

@@ -6,15 +6,24 @@ term statistics; every real sentence must get the same fact, verdict and subject
 
 from __future__ import annotations
 
+import random
+import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
 
 from xmfacts.check import check_claims, check_text
 from xmfacts.factbase import load_factbase
-from xmfacts.factbase.store import with_store
+from xmfacts.factbase.store import Store, with_store
+from xmfacts.model import Fact
 
 SHIPPED = Path(__file__).parents[2] / "facts"
 SENTENCES = tomllib.loads((Path(__file__).parents[1] / "realworld" / "sentences.toml").read_text(encoding="utf-8"))["sentence"]
+SOURCES = Path(__file__).parents[3] / "shared" / "sources"
+CITIES = "福州 泉州 漳州 深圳 杭州 苏州".split()
 DRAFT = (Path(__file__).parents[1] / "drafts" / "draft.md").read_text(encoding="utf-8")
 
 
@@ -32,10 +41,62 @@ def test_claims_checked_through_the_index_get_the_same_verdicts() -> None:
 
 
 def test_only_facts_naming_a_measure_of_the_text_are_read() -> None:
-    base, terms = with_store(SHIPPED, lambda store: store.facts_measuring(["上市公司"]))
-    assert len(terms) == len(base.facts)
-    assert 0 < len(base.facts) < len(load_factbase(SHIPPED).facts)
-    assert all("上市公司" in f.measure for f in base.facts)
+    def read(store: Store) -> tuple[list[Fact], set[str], dict[str, set[str]]]:
+        source = store.claim_source(["上市公司"])
+        lists, _ = source.members()
+        numbers = sorted(set().union(*lists.values()))
+        assert {number for _, number, _ in source.measure_rows()} == set(lists)
+        city, by_name = source.named("天马在厦门")
+        assert city is not None
+        return [source.fact(n) for n in numbers], {source.fact(n).full_id for n in city}, {k: {source.fact(n).full_id for n in v} for k, v in by_name.items()}
+
+    facts, city, by_name = with_store(SHIPPED, read)
+    whole = load_factbase(SHIPPED).facts
+    assert 0 < len(facts) < len(whole)
+    assert all("上市公司" in f.measure for f in facts)
+    assert [f.full_id for f in facts] == [f.full_id for f in whole if "上市公司" in f.measure]  # fact-base order
+    assert city == {f.full_id for f in facts if f.entity == "厦门市"}
+    assert by_name == ({"天马": {f.full_id for f in facts if "天马" in f.entity}} if any("天马" in f.entity for f in facts) else {})
+
+
+def _varied(fact: dict[str, Any], n: int, rng: random.Random) -> dict[str, Any]:
+    """A fact as another city's or company's: same measure, other names and figures."""
+    city = rng.choice(CITIES)
+    new = {**fact, "id": f"{fact['id']}-{n}", "label": city + fact["label"].replace("厦门", ""), "quote": fact["quote"]}
+    if fact.get("entity") == "厦门市":
+        new["entity"] = rng.choice([f"{city}市", "厦门市"])
+    for key in ("value", "lower", "upper"):
+        if isinstance(fact.get(key), int):
+            new[key] = rng.choice([fact[key], max(1, fact[key] * rng.randint(1, 3))])
+    if "lower" in new and "upper" in new and new["lower"] > new["upper"]:
+        new["lower"], new["upper"] = new["upper"], new["lower"]
+    return new
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fact base where every fact has a few dozen look-alikes, as a newsroom's grows."""
+    root = tmp_path_factory.mktemp("crowded")
+    shutil.copy(SHIPPED / "sources.toml", root / "sources.toml")
+    rng = random.Random(12)
+    for path in sorted(SHIPPED.glob("*.toml")):
+        if path.name == "sources.toml":
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        copies = [_varied(f, n, rng) for n in range(25) for f in data["fact"]]
+        rng.shuffle(copies)
+        (root / path.name).write_text(tomli_w.dumps({"topic": data["topic"], "fact": data["fact"] + copies}), encoding="utf-8")
+    return root
+
+
+def test_a_crowded_base_checked_through_the_index_gets_the_same_verdicts(crowded: Path) -> None:
+    base = load_factbase(crowded)
+    assert len(base.facts) > 2000
+    article = "".join(p.read_text(encoding="utf-8") for p in sorted(SOURCES.glob("*.txt"))) if SOURCES.is_dir() else ""
+    for text in [DRAFT, *(s["text"] for s in SENTENCES), article]:
+        whole = check_text(base, text, written="2025-01-01")
+        indexed = with_store(crowded, lambda store: check_claims(store, text, written="2025-01-01"))
+        assert _verdicts(indexed) == _verdicts(whole), text[:80]
 
 
 def test_without_a_cache_check_and_search_answer_the_same(run: object) -> None:

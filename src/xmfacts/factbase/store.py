@@ -46,10 +46,11 @@ if TYPE_CHECKING:
     from xmfacts.check import BaseStats
     from xmfacts.search import Row, SearchIndex
 
-# Bump when the tables below or the way a fact is stored change. The model's field names are
-# part of the key too, so a field added to Fact needs nothing here; search's prepared fields
-# carry their own version (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 3
+# Bump when the tables below, the way a fact is stored, or what check reads of a fact
+# (check.check_profile) change. The model's field names are part of the key too, so a field
+# added to Fact needs nothing here; search's prepared fields carry their own version
+# (xmfacts.search.INDEX_VERSION).
+_LAYOUT = 4
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -66,9 +67,13 @@ CREATE TABLE topics(id TEXT PRIMARY KEY, file TEXT, title TEXT, title_en TEXT, p
 CREATE TABLE facts(n INTEGER PRIMARY KEY, full_id TEXT UNIQUE, topic TEXT, file TEXT, pos INTEGER, plain BLOB, row BLOB, words TEXT);
 CREATE INDEX facts_order ON facts(file, pos);
 CREATE INDEX facts_topic ON facts(topic, pos);
-CREATE TABLE measures(term TEXT, n INTEGER);
-CREATE TABLE claim_terms(n INTEGER PRIMARY KEY, terms BLOB);
-CREATE INDEX measures_term ON measures(term);
+CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);
+CREATE TABLE measures(term TEXT, list INTEGER, k INTEGER);
+CREATE INDEX measures_term ON measures(term, list);
+CREATE INDEX measures_list ON measures(list, term, k);
+CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT, sketch BLOB);
+CREATE INDEX check_facts_list ON check_facts(list);
+CREATE TABLE check_terms(n INTEGER PRIMARY KEY, terms TEXT);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -264,31 +269,14 @@ class Store:
         self._full()
         return [t for (t,) in self.conn.execute("SELECT DISTINCT term FROM measures")]
 
-    def facts_measuring(self, terms: Iterable[str]) -> tuple[FactBase, list[frozenset[str]]]:
-        """The fact base cut down to the facts carrying one of these measure terms (in order),
-        and each one's words as check reads them (``check.fact_terms``), computed at build."""
+    def claim_source(self, terms: Iterable[str]) -> IndexedFacts:
+        """What ``check`` may tie a text's figures to: the facts carrying one of these measure terms."""
         self._full()
-        wanted = list(dict.fromkeys(terms))
-        sources = self.sources()
-        by_topic: dict[str, list[Fact]] = {}
-        claim_terms: dict[str, list[frozenset[str]]] = {}
-        if wanted:
-            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
-            self.conn.execute("DELETE FROM wanted")
-            self.conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in wanted])
-            sql = (
-                "SELECT topic, plain, terms FROM facts JOIN claim_terms USING (n)"
-                " WHERE n IN (SELECT n FROM measures WHERE term IN (SELECT term FROM wanted)) ORDER BY file, pos"
-            )
-            for topic, plain, blob in self.conn.execute(sql):
-                by_topic.setdefault(topic, []).append(_fact(plain, sources))
-                claim_terms.setdefault(topic, []).append(frozenset(marshal.loads(blob)))
-        topics = tuple(
-            Topic(tid, title, title_en, tuple(by_topic.get(tid, ())), path)
-            for tid, title, title_en, path in self.conn.execute("SELECT id, title, title_en, path FROM topics ORDER BY file")
-        )
-        ordered = [t for topic in topics for t in claim_terms.get(topic.id, ())]
-        return FactBase(topics, tuple(sources.values()), str(self.root)), ordered
+        return IndexedFacts(self, terms)
+
+    def fact_numbered(self, n: int) -> Fact:
+        (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
+        return _fact(plain, self.sources())
 
     def check_stats(self) -> BaseStats:
         from xmfacts.check import BaseStats
@@ -297,6 +285,70 @@ class Store:
         (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone()
         count, frequency, lower_words = marshal.loads(blob)
         return BaseStats(count, frequency, frozenset(lower_words))
+
+
+class IndexedFacts:
+    """The facts a check may read (``check.FactSource``), answered from the index: a text about
+    上市公司 at a hundred thousand facts reaches thousands of facts measuring listed companies,
+    but reads the words only of those it names nearby (or that are about the city)."""
+
+    _CHUNK = 500  # numbers per query, under SQLite's limit on parameters
+
+    def __init__(self, store: Store, terms: Iterable[str]) -> None:
+        self.store = store
+        conn = store.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM wanted")
+        conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in terms])
+        lists = "SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)"
+        # Numbered in fact-base order (row numbers are not, once a file has been re-indexed).
+        found = conn.execute(f"SELECT n, list, file, pos, names, sketch FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
+        self.rowid = [row[0] for row in found]
+        self.list_of = [row[1] for row in found]
+        self.names = [row[4] for row in found]
+        self.blobs = [row[5] for row in found]
+        self.lists: dict[int, set[int]] = {}
+        for i, number in enumerate(self.list_of):
+            self.lists.setdefault(number, set()).add(i)
+        self.rows = [row for row in conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({lists})") if row[1] in self.lists]
+
+    def measure_rows(self) -> list[tuple[str, int, int]]:
+        return self.rows
+
+    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+        return self.lists, self.list_of
+
+    def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        city: set[int] = set()
+        by_name: dict[str, set[int]] = {}
+        said: dict[str, list[str]] = {}  # a fact's names, as stored, to those of them ``words`` holds
+        for i, names in enumerate(self.names):
+            if not names:
+                city.add(i)
+                continue
+            present = said.get(names)
+            if present is None:
+                present = said[names] = [name for name in names.split(_SEPARATOR) if name in words]
+            for name in present:
+                by_name.setdefault(name, set()).add(i)
+        return city, by_name
+
+    def sketches(self, numbers: Sequence[int]) -> dict[int, Any]:
+        return {i: marshal.loads(self.blobs[i]) for i in numbers}
+
+    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
+        out = {}
+        number = {self.rowid[i]: i for i in numbers}
+        rowids = list(number)
+        for start in range(0, len(rowids), self._CHUNK):
+            chunk = rowids[start : start + self._CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for n, terms in self.store.conn.execute(f"SELECT n, terms FROM check_terms WHERE n IN ({marks})", chunk):
+                out[number[n]] = terms
+        return out
+
+    def fact(self, number: int) -> Fact:
+        return self.store.fact_numbered(self.rowid[number])
 
 
 def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -> T:
@@ -497,8 +549,8 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
-    conn.execute("DELETE FROM measures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
-    conn.execute("DELETE FROM claim_terms WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM check_terms WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -527,17 +579,49 @@ def _insert_topic(
     conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
     conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
     numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
-    conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[f.full_id]) for f in topic.facts for m in dict.fromkeys(f.measure)])
-    from xmfacts.check import base_stats, fact_terms
+    from xmfacts.check import base_stats, check_profile, fact_terms
 
     terms = [fact_terms(f) for f in topic.facts]
-    conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[f.full_id], marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)])
+    _insert_check(conn, name, [(numbers[f.full_id], f, check_profile(f, t)) for f, t in zip(topic.facts, terms)])
     claims = base_stats(topic.facts, terms)
     summary = (
         prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
         claims.count, claims.frequency, tuple(claims.lower_words),
     )
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
+
+
+_SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
+
+
+def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, Fact, tuple[str, Any]]]) -> None:
+    """What check reads of each fact: its list of measure terms, its names, the rest of its
+    profile, and apart from those its words (check.check_profile).
+
+    Facts that list the same measure terms share one list, so a check matches a clause against
+    a few hundred lists, not a row per fact and term.
+    """
+    from xmfacts.check import sketch_names
+
+    lists: dict[str, int] = {}
+    for _, fact, _ in facts:
+        terms = _SEPARATOR.join(dict.fromkeys(fact.measure))
+        if terms not in lists:
+            row = conn.execute("SELECT id FROM measure_lists WHERE terms = ?", (terms,)).fetchone()
+            if row is None:
+                number = conn.execute("INSERT INTO measure_lists(terms) VALUES (?)", (terms,)).lastrowid
+                conn.executemany("INSERT INTO measures VALUES (?, ?, ?)", [(t, number, k) for k, t in enumerate(terms.split(_SEPARATOR))])
+            else:
+                number = row[0]
+            lists[terms] = number
+    conn.executemany(
+        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (n, lists[_SEPARATOR.join(dict.fromkeys(f.measure))], name, pos, _SEPARATOR.join(dict.fromkeys(sketch_names(sketch))), marshal.dumps(sketch))
+            for pos, (n, f, (_, sketch)) in enumerate(facts)
+        ],
+    )
+    conn.executemany("INSERT INTO check_terms VALUES (?, ?)", [(n, terms) for n, _, (terms, _) in facts])
 
 
 def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
