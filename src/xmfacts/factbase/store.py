@@ -71,9 +71,9 @@ CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);
 CREATE TABLE measures(term TEXT, list INTEGER, k INTEGER);
 CREATE INDEX measures_term ON measures(term, list);
 CREATE INDEX measures_list ON measures(list, term, k);
-CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT, sketch BLOB);
+CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT);
 CREATE INDEX check_facts_list ON check_facts(list);
-CREATE TABLE check_terms(n INTEGER PRIMARY KEY, terms TEXT);
+CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, sketch BLOB, terms TEXT);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -302,11 +302,11 @@ class IndexedFacts:
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in terms])
         lists = "SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)"
         # Numbered in fact-base order (row numbers are not, once a file has been re-indexed).
-        found = conn.execute(f"SELECT n, list, file, pos, names, sketch FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
+        found = conn.execute(f"SELECT n, list, names FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
         self.rowid = [row[0] for row in found]
         self.list_of = [row[1] for row in found]
-        self.names = [row[4] for row in found]
-        self.blobs = [row[5] for row in found]
+        self.names = [row[2] for row in found]
+        self.words: dict[int, str] = {}  # read with the sketches: most facts read closely are scored
         self.lists: dict[int, set[int]] = {}
         for i, number in enumerate(self.list_of):
             self.lists.setdefault(number, set()).add(i)
@@ -334,18 +334,25 @@ class IndexedFacts:
         return city, by_name
 
     def sketches(self, numbers: Sequence[int]) -> dict[int, Any]:
-        return {i: marshal.loads(self.blobs[i]) for i in numbers}
+        out = {}
+        for i, sketch, terms in self._read(numbers, "sketch, terms"):
+            out[i] = marshal.loads(sketch)
+            self.words[i] = terms
+        return out
 
     def terms(self, numbers: Sequence[int]) -> dict[int, str]:
-        out = {}
+        missing = [i for i in numbers if i not in self.words]
+        self.words.update((i, terms) for i, terms in self._read(missing, "terms"))
+        return {i: self.words[i] for i in numbers}
+
+    def _read(self, numbers: Sequence[int], columns: str) -> Iterator[tuple[Any, ...]]:
         number = {self.rowid[i]: i for i in numbers}
         rowids = list(number)
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
             marks = ",".join("?" * len(chunk))
-            for n, terms in self.store.conn.execute(f"SELECT n, terms FROM check_terms WHERE n IN ({marks})", chunk):
-                out[number[n]] = terms
-        return out
+            for n, *values in self.store.conn.execute(f"SELECT n, {columns} FROM check_profiles WHERE n IN ({marks})", chunk):
+                yield (number[n], *values)
 
     def fact(self, number: int) -> Fact:
         return self.store.fact_numbered(self.rowid[number])
@@ -550,7 +557,7 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
-    conn.execute("DELETE FROM check_terms WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -615,13 +622,13 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, Fa
                 number = row[0]
             lists[terms] = number
     conn.executemany(
-        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
         [
-            (n, lists[_SEPARATOR.join(dict.fromkeys(f.measure))], name, pos, _SEPARATOR.join(dict.fromkeys(sketch_names(sketch))), marshal.dumps(sketch))
+            (n, lists[_SEPARATOR.join(dict.fromkeys(f.measure))], name, pos, _SEPARATOR.join(dict.fromkeys(sketch_names(sketch))))
             for pos, (n, f, (_, sketch)) in enumerate(facts)
         ],
     )
-    conn.executemany("INSERT INTO check_terms VALUES (?, ?)", [(n, terms) for n, _, (terms, _) in facts])
+    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, marshal.dumps(sketch), terms) for n, _, (terms, sketch) in facts])
 
 
 def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
