@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -730,6 +730,8 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
             total += s
             whys.append(why)
         return total / len(term.parts) * _SCATTERED_SYLLABLES, f"syllables apart: {'; '.join(whys)}"
+    if term.kind == "chinese" or term.kind == "literal":
+        return _text_score(term, fields)
     best, best_why = 0.0, ""
     seen: set[str] = set()  # the fields the term is in
     if term.number is not None:
@@ -748,6 +750,59 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
     if best:
         # a fact that names the word in several fields is more about it
         return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    return _bigram_score(term, fields)
+
+
+def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
+    """``_term_score`` for Chinese and symbols, which match as substrings of the folded text.
+
+    The same points as looking field by field, found by searching the whole row: a word as
+    common as 授信 is scored for thousands of facts, and most of a fact's thirty-odd fields
+    never hold it.
+    """
+    text, row, names = term.text, fields.folded_all, fields.names
+    if not text or _SEP in text:
+        return _field_by_field(term, fields)
+    at = row.find(text)
+    if at < 0:
+        return _bigram_score(term, fields)
+    best, best_why = 0.0, ""
+    seen: set[str] = set()
+    index = row.count(_SEP, 0, at)  # the field the first hit is in
+    start = row.rfind(_SEP, 0, at) + 1
+    while at >= 0:
+        end = row.find(_SEP, at)
+        if end < 0:
+            end = len(row)
+        name = names[index]
+        points = (_EXACT_BONUS if start == at and at + len(text) == end else 1.0) * _WEIGHTS[name]
+        seen.add(_BREADTH_FIELD.get(name, name))
+        if points > best:
+            best, best_why = points, f"{name}, {CHINESE}"
+        # on to the next field that holds the word
+        at = row.find(text, end + 1)
+        if at >= 0:
+            index += 1 + row.count(_SEP, end + 1, at)
+            start = row.rfind(_SEP, 0, at) + 1
+    return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+
+
+def _field_by_field(term: Term, fields: _Fields) -> tuple[float, str]:
+    best, best_why = 0.0, ""
+    seen: set[str] = set()
+    for name, folded, stemmed, spelled, initials in fields.each(term.kind):
+        factor, how = _field_match(term, folded, stemmed, spelled, initials)
+        if factor:
+            points = factor * _WEIGHTS[name]
+            seen.add(_BREADTH_FIELD.get(name, name))
+            if points > best:
+                best, best_why = points, f"{name}, {how}"
+    if best:
+        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    return _bigram_score(term, fields)
+
+
+def _bigram_score(term: Term, fields: _Fields) -> tuple[float, str]:
     if term.bigrams:
         # A Chinese phrase typed without the source's exact wording (厦门上市公司 for
         # 厦门境内上市公司) still finds the fact when most of its character pairs occur.
@@ -829,7 +884,12 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
         terms = parse_query(words, index)
-    shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic), terms, limit)
+    leveled = _by_level(store, terms, topic, limit)
+    if leveled is not None:
+        shown, total = leveled
+    else:
+        with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
+        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts), terms, limit)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
@@ -844,6 +904,32 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
                 out[close] = None
         suggestions = tuple(out)
     return SearchResult(tuple(shown), total, suggestions)
+
+
+def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:
+    """The best ``limit`` hits of a search for one Chinese character or pair, and how many
+    facts match, reading only the facts shown (see _LEVEL_MARK); None for any other search."""
+    if not limit or topic is not None or len(terms) != 1:
+        return None
+    term = terms[0]
+    text = term.text
+    if term.kind != "chinese" or not 1 <= len(text) <= 2 or not all(is_cjk(c) for c in text):
+        return None
+    start = text + _LEVEL_MARK
+    levels = store.words_between(start, text + chr(ord(_LEVEL_MARK) + 1))
+    total = sum(count for _, count in levels)
+    if not total:
+        return None  # nothing matches: the whole search says so and suggests
+    chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
+    for word, count in levels:
+        score = (99999 - int(word[len(start) :])) / 1000
+        chosen.extend((n, score) for n in store.first_filed(word, count, limit - len(chosen)))
+        if len(chosen) >= limit:
+            break
+    shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)
+    if [h.score for h in shown] != [score for _, score in chosen]:
+        return None  # an index that disagrees with the scoring (it never should): score every fact
+    return shown, total
 
 
 # ---- the full-text index -----------------------------------------------------------------
@@ -861,15 +947,49 @@ _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond whic
 
 def fact_words(row: Row) -> str:
     """The words the full-text index files a fact under, space-separated."""
-    _, folded, stemmed, spelled, initials = row
+    names, folded, stemmed, spelled, initials = row
     out: set[str] = set()
     for run in _cjk_run().findall(folded):
         out.update(run)
         out.update(run[i : i + 2] for i in range(len(run) - 1))
+    out.update(_level_words(names, folded.split(_SEP)))
     out.update(stemmed.replace(_SEP, " ").split())
     out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
     out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
     return " ".join(sorted(out))
+
+
+# A search for one Chinese character or pair (授信, 天马, 厦) is the common query that matches
+# thousands of facts, and its points in a fact depend on nothing but the fact: each character
+# and pair is also filed with those points (授信s89600: 10.4 points, as 99999 - 10400, so the
+# index's word order is best first). Such a search reads its levels from the index's word list,
+# takes the first facts of each in fact-base order until the limit is reached, and scores only
+# those; the facts it did not read are counted, not scored (find_in, _by_level).
+_LEVEL_MARK = "s"
+
+
+def _level_code(score: float) -> str:
+    return f"{99999 - round(score * 1000):05d}"
+
+
+def _level_words(names: Sequence[str], folded: Sequence[str]) -> Iterator[str]:
+    """For each Chinese character and pair in a fact, the word filing it under its points
+    (what _text_score gives a search for it alone, rounded as _rank rounds)."""
+    best: dict[str, float] = {}
+    groups: dict[str, set[str]] = {}
+    for name, text in zip(names, folded):
+        grams: set[str] = set()
+        for run in _cjk_run().findall(text):
+            grams.update(run)
+            grams.update(run[i : i + 2] for i in range(len(run) - 1))
+        weight, group = _WEIGHTS[name], _BREADTH_FIELD.get(name, name)
+        for gram in grams:
+            points = (_EXACT_BONUS if text == gram else 1.0) * weight
+            if points > best.get(gram, 0.0):
+                best[gram] = points
+            groups.setdefault(gram, set()).add(group)
+    for gram, points in best.items():
+        yield f"{gram}{_LEVEL_MARK}{_level_code(round(points + _BREADTH_BONUS * (len(groups[gram]) - 1), 3))}"
 
 
 @cache

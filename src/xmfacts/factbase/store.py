@@ -233,9 +233,13 @@ class Store:
         vocabulary, syllables, stable, has_pinyin = marshal.loads(summary)
         return SearchIndex((), vocabulary, syllables, stable, has_pinyin)
 
-    def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Callable[[], Fact], Row]]:
+    def candidates(
+        self, match: str | None, topic: str | None, with_facts: bool = False
+    ) -> Iterator[tuple[Callable[[], Fact], Row]]:
         """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
-        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand."""
+        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand,
+        and its stored record is read with the candidates only when most of them will need
+        it (``with_facts``: a figure is asked for); otherwise one row is read for each fact shown."""
         self._full()
         where, args = [], []
         if match is not None:
@@ -244,8 +248,8 @@ class Store:
         if topic is not None:
             where.append("topic = ?")
             args.append(topic)
-        sql = "SELECT plain, row FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
-        sources = self.sources()
+        columns = "n, row, plain" if with_facts else "n, row, NULL"
+        sql = f"SELECT {columns} FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
         try:
             found = self.conn.execute(sql, args)
         except sqlite3.OperationalError:
@@ -253,11 +257,41 @@ class Store:
                 raise
             # A query FTS5 cannot read would be a bug in search.match_expression: score every
             # fact rather than fail the search.
-            yield from self.candidates(None, topic)
+            yield from self.candidates(None, topic, with_facts)
             return
-        for plain, row in found:
-            yield functools.partial(_fact, plain, sources), marshal.loads(row)
+        sources = self.sources()
+        for n, row, plain in found:
+            fact_of = functools.partial(_fact, plain, sources) if with_facts else functools.partial(self._fact_at, n)
+            yield fact_of, marshal.loads(row)
 
+    def candidates_at(self, numbers: list[int]) -> Iterator[tuple[Callable[[], Fact], Row]]:
+        """``candidates`` for the facts numbered ``numbers``, in that order."""
+        rows = dict(self.conn.execute(f"SELECT n, row FROM facts WHERE n IN ({', '.join('?' * len(numbers))})", numbers))
+        for n in numbers:
+            yield functools.partial(self._fact_at, n), marshal.loads(rows[n])
+
+    def words_between(self, low: str, high: str) -> list[tuple[str, int]]:
+        """The full-text index's words between ``low`` and ``high``, in order, each with how many
+        facts are filed under it: read from the index's word list, not from its facts."""
+        self._full()
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_words USING fts5vocab(main, grams, row)")
+        sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
+        return [(word, count) for word, count in self.conn.execute(sql, (low, high)) if count]
+
+    def first_filed(self, word: str, filed: int, count: int) -> list[int]:
+        """The first ``count`` facts, in fact-base order, of the ``filed`` filed under ``word``."""
+        (size,) = self.conn.execute("SELECT max(n) FROM facts").fetchone()
+        # Walking the facts in order until enough are found reads about count * size / filed
+        # entries of a small index; sorting them reads every one of them, each a row of its
+        # own (about 30 times dearer): walk when the word is common enough.
+        walk = count * (size or 0) < 30 * filed * filed
+        order = "facts INDEXED BY facts_order" if walk else "facts"
+        sql = f"SELECT n FROM {order} WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ?) ORDER BY file, pos LIMIT ?"
+        return [n for (n,) in self.conn.execute(sql, ('"' + word.replace('"', '""') + '"', count))]
+
+    def _fact_at(self, n: int) -> Fact:
+        (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
+        return _fact(plain, self.sources())
 
     def measure_terms(self) -> list[str]:
         """Every measure term of the fact base, once."""
