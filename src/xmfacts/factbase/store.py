@@ -364,9 +364,12 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
         try:
             if fresh:
                 _remove(path)
+            new = fresh or not path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             store = Store(root, sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None), path)
             _sync(store, force=False, pinyin=True, paths=paths)
+            if new:
+                _remove_stale(path.parent)
             return store
         except (sqlite3.OperationalError, OSError):
             pass  # locked for too long, unwritable, a full disk: do without the file
@@ -379,6 +382,17 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     # spelled only for a query that needs it (Store.search_index).
     _sync(store, force=False, pinyin=False, paths=paths)
     return store
+
+
+def _remove_stale(directory: Path) -> None:
+    """Remove what older versions left in the cache directory (their ``factbase-*.marshal``
+    caches), which nothing reads any more. Only when an index file is created, not on every run:
+    listing a directory costs more than the lookup it would slow down."""
+    for stale in directory.glob("factbase-*.marshal"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # another process removed it, or the directory is read-only: harmless
 
 
 def _remove(path: Path) -> None:
