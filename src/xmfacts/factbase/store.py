@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from xmfacts import __version__
 from xmfacts.errors import FactBaseError, Problem
-from xmfacts.factbase.layout import SOURCES_FILE
+from xmfacts.factbase.layout import SOURCES_FILE, TOPIC_SUFFIX
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
 if TYPE_CHECKING:
@@ -354,10 +354,8 @@ def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -
 
 def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     """The index of ``root``, brought up to date; raise FactBaseError for an invalid fact base."""
-    from xmfacts.factbase.locate import fact_files
-
-    paths = fact_files(root)
-    if not [p for p in paths if p.name != SOURCES_FILE]:
+    stats = _listing(root)
+    if not [name for name in stats if name != SOURCES_FILE]:
         raise FactBaseError([Problem(str(root), "no topic files (*.toml) in the fact directory")])
     path = None if memory else index_path(root)
     if path is not None:
@@ -367,7 +365,7 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
             new = fresh or not path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             store = Store(root, sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None), path)
-            _sync(store, force=False, pinyin=True, paths=paths)
+            _sync(store, force=False, pinyin=True, stats=stats)
             if new:
                 _remove_stale(path.parent)
             return store
@@ -380,7 +378,7 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     store = Store(root, sqlite3.connect(":memory:"), None, light=True)
     # Without a file, nothing is prepared beyond the facts until a command asks, and pinyin is
     # spelled only for a query that needs it (Store.search_index).
-    _sync(store, force=False, pinyin=False, paths=paths)
+    _sync(store, force=False, pinyin=False, stats=stats)
     return store
 
 
@@ -411,31 +409,52 @@ def _schema_current(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == _key()
 
 
-def _stats(paths: list[Path]) -> dict[str, tuple[int, int]]:
+def _listing(root: Path) -> dict[str, tuple[int, int]]:
+    """Each fact file's size and mtime by name, in name order (the files of ``locate.fact_files``):
+    one read of the directory and a stat per file, which is all an unchanged base costs."""
     out: dict[str, tuple[int, int]] = {}
-    for p in paths:
+    try:
+        with os.scandir(root) as listing:
+            entries = sorted((e for e in listing if e.name.endswith(TOPIC_SUFFIX)), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
         try:
-            st = p.stat()
+            st = entry.stat()
         except OSError:
-            out[p.name] = (-1, -1)  # reported when it is read
+            out[entry.name] = (-1, -1)  # reported when it is read
             continue
-        out[p.name] = (st.st_size, st.st_mtime_ns)
+        out[entry.name] = (st.st_size, st.st_mtime_ns)
     return out
 
 
-def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = None) -> None:
-    """Bring the index up to date with the files: nothing but a stat per file when nothing changed."""
-    from xmfacts.factbase.locate import fact_files
+def _fingerprint(stats: dict[str, tuple[int, int]]) -> str:
+    return "\n".join(f"{name}\t{size}\t{mtime}" for name, (size, mtime) in sorted(stats.items()))
 
+
+def _current(conn: sqlite3.Connection, stats: dict[str, tuple[int, int]]) -> bool:
+    """Whether the index is of this layout and records these files as they are: one row read."""
+    try:
+        stored = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('layout', 'files')"))
+    except sqlite3.OperationalError:  # no such table: empty, or someone else's database
+        return False
+    return stored.get("layout") == _key() and stored.get("files") == _fingerprint(stats)
+
+
+def _sync(store: Store, force: bool, pinyin: bool, stats: dict[str, tuple[int, int]] | None = None) -> None:
+    """Bring the index up to date with the files: nothing but a stat per file when nothing changed."""
     conn = store.conn
-    stats = _stats(paths if paths is not None else fact_files(store.root))
-    if not force and _schema_current(conn):
-        recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
-        if recorded == stats:
-            return
+    if stats is None:
+        stats = _listing(store.root)
+    if not force and _current(conn, stats):
+        return
     conn.execute("BEGIN IMMEDIATE")  # waits for another builder, then sees what it did
     try:
         _update(store, stats, force, pinyin, store.light)
+        # what the next run compares its listing with (the files as recorded: a file changed
+        # moments ago is recorded so as to be looked at again)
+        recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (_fingerprint(recorded),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
