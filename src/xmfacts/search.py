@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -895,12 +895,13 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
         import difflib  # only when nothing was found
 
         out: dict[str, None] = {}
+        vocabulary = store.vocabulary()
         words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
         for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
             pairs = store.candidates(match_expression([term], index.syllables), None)
             if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
                 continue
-            for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
+            for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
                 out[close] = None
         suggestions = tuple(out)
     return SearchResult(tuple(shown), total, suggestions)

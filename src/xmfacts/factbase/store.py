@@ -222,7 +222,8 @@ class Store:
         return [marshal.loads(r) for (r,) in self.conn.execute("SELECT row FROM facts ORDER BY file, pos")]
 
     def search_index(self, pinyin: bool = False) -> SearchIndex:
-        """Search's summary of the whole base (vocabulary, syllables …), without its rows."""
+        """Search's summary of the whole base (syllables, unchanging characters), without its
+        rows or its vocabulary (``vocabulary``)."""
         from xmfacts.search import INDEX_VERSION, SearchIndex
 
         self._full(pinyin)
@@ -230,8 +231,15 @@ class Store:
         if stored.get("search") != INDEX_VERSION or (pinyin and not stored.get("has pinyin")):
             _sync(self, force=True, pinyin=True)
         (summary,) = self.conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
-        vocabulary, syllables, stable, has_pinyin = marshal.loads(summary)
-        return SearchIndex((), vocabulary, syllables, stable, has_pinyin)
+        syllables, stable, has_pinyin = marshal.loads(summary)
+        return SearchIndex((), (), syllables, stable, has_pinyin)
+
+    def vocabulary(self) -> tuple[str, ...]:
+        """The terms "did you mean" chooses from: read only when a search finds nothing, since
+        it grows with the base (every tag, measure, entity and topic title)."""
+        self.search_index()
+        (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'vocabulary'").fetchone()
+        return marshal.loads(blob)  # type: ignore[no-any-return]
 
     def candidates(
         self, match: str | None, topic: str | None, with_facts: bool = False
@@ -629,11 +637,12 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
         syllables.update(s)
         stable.update(c)
     vocabulary.update(titles)
-    summary = (tuple(vocabulary), frozenset(syllables), frozenset(stable), pinyin)
+    summary = (frozenset(syllables), frozenset(stable), pinyin)
     conn.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [
             ("summary", marshal.dumps(summary)),
+            ("vocabulary", marshal.dumps(tuple(vocabulary))),
             ("check stats", marshal.dumps((count, frequency, tuple(lower_words)))),
             ("search", INDEX_VERSION),
             ("has pinyin", int(pinyin)),
