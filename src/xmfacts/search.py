@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -949,11 +950,7 @@ _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond whic
 def fact_words(row: Row) -> str:
     """The words the full-text index files a fact under, space-separated."""
     names, folded, stemmed, spelled, initials = row
-    out: set[str] = set()
-    for run in _cjk_run().findall(folded):
-        out.update(run)
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
-    out.update(_level_words(names, folded.split(_SEP)))
+    out = set(_level_words(names, folded.split(_SEP)))
     out.update(stemmed.replace(_SEP, " ").split())
     out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
     out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
@@ -969,28 +966,44 @@ def fact_words(row: Row) -> str:
 _LEVEL_MARK = "s"
 
 
-def _level_code(score: float) -> str:
-    return f"{99999 - round(score * 1000):05d}"
+@cache
+def _level_suffix(points: float, fields: int) -> str:
+    """The mark and code of a level: the score _text_score gives, rounded as _rank rounds."""
+    return f"{_LEVEL_MARK}{99999 - round(round(points + _BREADTH_BONUS * (fields - 1), 3) * 1000):05d}"
 
 
-def _level_words(names: Sequence[str], folded: Sequence[str]) -> Iterator[str]:
-    """For each Chinese character and pair in a fact, the word filing it under its points
-    (what _text_score gives a search for it alone, rounded as _rank rounds)."""
-    best: dict[str, float] = {}
-    groups: dict[str, set[str]] = {}
+def _level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """Each Chinese character and pair of a fact (what the index files it under), and each
+    again with the points a search for it alone gives the fact (see _LEVEL_MARK).
+
+    Built for every fact of the base, so with set operations rather than a loop per word:
+    fields are taken from the heaviest down, and a word's points are those of the first field
+    holding it, or twice a field's weight where it is that whole field.
+    """
+    texts: dict[str, list[str]] = {}
     for name, text in zip(names, folded):
-        grams: set[str] = set()
-        for run in _cjk_run().findall(text):
-            grams.update(run)
-            grams.update(run[i : i + 2] for i in range(len(run) - 1))
-        weight, group = _WEIGHTS[name], _BREADTH_FIELD.get(name, name)
-        for gram in grams:
-            points = (_EXACT_BONUS if text == gram else 1.0) * weight
-            if points > best.get(gram, 0.0):
-                best[gram] = points
-            groups.setdefault(gram, set()).add(group)
-    for gram, points in best.items():
-        yield f"{gram}{_LEVEL_MARK}{_level_code(round(points + _BREADTH_BONUS * (len(groups[gram]) - 1), 3))}"
+        texts.setdefault(name, []).append(text)
+    best: dict[str, float] = {}
+    by_group: dict[str, set[str]] = {}
+    exact: list[tuple[str, float]] = []
+    for name in sorted(texts, key=_WEIGHTS.__getitem__, reverse=True):
+        runs = _cjk_run().findall(_SEP.join(texts[name]))
+        if not runs:
+            continue
+        grams = set("".join(runs))
+        for run in runs:
+            grams.update(map(str.__add__, run, run[1:]))
+        weight = _WEIGHTS[name]
+        best.update(dict.fromkeys(grams.difference(best), weight))
+        exact.extend((text, weight * _EXACT_BONUS) for text in texts[name] if len(text) <= 2 and text in grams)
+        by_group.setdefault(_BREADTH_FIELD.get(name, name), set()).update(grams)
+    for text, points in exact:
+        best[text] = max(best[text], points)
+    fields: Counter[str] = Counter()
+    for grams in by_group.values():
+        fields.update(grams)
+    leveled = map(str.__add__, best, map(_level_suffix, best.values(), map(fields.__getitem__, best)))
+    return [*best, *leveled]
 
 
 @cache

@@ -162,3 +162,20 @@ def test_chinese_is_scored_from_the_whole_row_as_field_by_field() -> None:
         fields = _Fields(row)
         for term in terms:
             assert _text_score(term, fields) == _field_by_field(term, fields)
+
+
+def test_each_chinese_word_is_filed_with_the_points_it_scores() -> None:
+    from xmfacts.search import _LEVEL_MARK, Term, _level_words
+
+    _, index = load_searchable(SHIPPED)
+    checked = 0
+    for row in index.rows:
+        words = _level_words(row[0], row[1].split("\0"))
+        plain = {w for w in words if _LEVEL_MARK not in w}
+        leveled = dict(w.split(_LEVEL_MARK) for w in words if _LEVEL_MARK in w)
+        assert set(leveled) == plain
+        for gram, code in leveled.items():
+            score, _ = _text_score(Term(gram, "chinese"), _Fields(row))
+            assert (99999 - int(code)) / 1000 == round(score, 3) > 0
+            checked += 1
+    assert checked > 5000
