@@ -929,7 +929,7 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
         if len(chosen) >= limit:
             break
     shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)
-    if [h.score for h in shown] != [score for _, score in chosen]:
+    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
         return None  # an index that disagrees with the scoring (it never should): score every fact
     return shown, total
 
@@ -959,7 +959,7 @@ def fact_words(row: Row) -> str:
 
 # A search for one Chinese character or pair (授信, 天马, 厦) is the common query that matches
 # thousands of facts, and its points in a fact depend on nothing but the fact: each character
-# and pair is also filed with those points (授信s89600: 10.4 points, as 99999 - 10400, so the
+# and pair is also filed with those points (授信s89599: 10.4 points, as 99999 - 10400, so the
 # index's word order is best first). Such a search reads its levels from the index's word list,
 # takes the first facts of each in fact-base order until the limit is reached, and scores only
 # those; the facts it did not read are counted, not scored (find_in, _by_level).
