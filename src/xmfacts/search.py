@@ -22,8 +22,9 @@ How each kind of word matches:
 Every fact field is prepared once, when the fact base is compiled (``build_index``, stored in
 the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and spelled in
 pinyin. A query then only folds its own words and scans prepared strings, with no pinyin
-library: well under a millisecond per hundred facts (benchmarks/startup.py). A million-fact
-base will want a persistent inverted index behind ``search``.
+library: well under a millisecond per hundred facts (benchmarks/startup.py). Through the
+fact-base index (``find_in``) only the facts its full-text index offers are scored, and a
+search for one Chinese character or pair reads only the facts it shows (``_by_level``).
 """
 
 from __future__ import annotations
