@@ -137,12 +137,14 @@ def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path) ->
 def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path, tmp_path: Path) -> None:
     root = tmp_path / "facts"
     shutil.copytree(synthetic, root)
-    with_store(root, lambda store: None)
+    # a full build numbers facts in fact-base order: the index lists a word's facts in that order
+    assert open_store(root)._numbered_in_order()
     edited = root / "topic-0002.toml"
     text = edited.read_text(encoding="utf-8")
     # every fact of the file loses one word and gains another: its old words must leave the index
     edited.write_text(text.replace('label = "', 'label = "授信', 5).replace("授信", "授予"), encoding="utf-8")
     (root / "topic-0003.toml").unlink()
+    assert not open_store(root)._numbered_in_order()  # the edited file's facts now come last
     for query in ("授信", "授予", "天马", "授"):
         for limit in (1, 10, None):
             _same(root, query, limit)

@@ -176,6 +176,7 @@ class Store:
         # search's and check's parts are added the first time one of them asks (_full).
         self.light = light
         self._sources: dict[str, Source] | None = None
+        self._in_order: bool | None = None
 
     def _full(self, pinyin: bool = False) -> None:
         if self.light:
@@ -288,6 +289,10 @@ class Store:
 
     def first_filed(self, word: str, filed: int, count: int) -> list[int]:
         """The first ``count`` facts, in fact-base order, of the ``filed`` filed under ``word``."""
+        quoted = '"' + word.replace('"', '""') + '"'
+        if self._numbered_in_order():
+            sql = "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid LIMIT ?"
+            return [n for (n,) in self.conn.execute(sql, (quoted, count))]
         (size,) = self.conn.execute("SELECT max(n) FROM facts").fetchone()
         # Walking the facts in order until enough are found reads about count * size / filed
         # entries of a small index; sorting them reads every one of them, each a row of its
@@ -295,7 +300,31 @@ class Store:
         walk = count * (size or 0) < 30 * filed * filed
         order = "facts INDEXED BY facts_order" if walk else "facts"
         sql = f"SELECT n FROM {order} WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ?) ORDER BY file, pos LIMIT ?"
-        return [n for (n,) in self.conn.execute(sql, ('"' + word.replace('"', '""') + '"', count))]
+        return [n for (n,) in self.conn.execute(sql, (quoted, count))]
+
+    def _numbered_in_order(self) -> bool:
+        """Whether fact numbers follow fact-base order, as a build numbers them (a file's facts
+        one after another as they stand in it, the files by name), so that the full-text
+        index, which lists facts by number, lists them in fact-base order. A file indexed again
+        later is numbered after all the others, and then this is False until the next full build.
+
+        Two lookups per file: each file's first and last fact must come after the file before.
+        """
+        if self._in_order is None:
+            sql = (
+                "SELECT (SELECT n FROM facts WHERE file = name ORDER BY pos LIMIT 1),"
+                " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name"
+            )
+            before = -1
+            self._in_order = True
+            for first, last in self.conn.execute(sql):
+                if first is None:  # sources.toml
+                    continue
+                if not before < first <= last:
+                    self._in_order = False
+                    break
+                before = last
+        return self._in_order
 
     def _fact_at(self, n: int) -> Fact:
         (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
@@ -469,6 +498,7 @@ def _sync(store: Store, force: bool, pinyin: bool, stats: dict[str, tuple[int, i
         raise
     finally:
         store._sources = None
+        store._in_order = None
 
 
 def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
