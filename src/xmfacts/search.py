@@ -926,7 +926,7 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
     chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
     for word, count in levels:
         score = (99999 - int(word[len(start) :])) / 1000
-        chosen.extend((n, score) for n in store.first_filed(word, count, limit - len(chosen)))
+        chosen.extend((n, score) for n in store.first_filed(word, limit - len(chosen)))
         if len(chosen) >= limit:
             break
     shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)

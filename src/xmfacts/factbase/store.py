@@ -176,7 +176,7 @@ class Store:
         # search's and check's parts are added the first time one of them asks (_full).
         self.light = light
         self._sources: dict[str, Source] | None = None
-        self._in_order: bool | None = None
+        self._in_order_below: int | None = None
 
     def _full(self, pinyin: bool = False) -> None:
         if self.light:
@@ -287,44 +287,53 @@ class Store:
         sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
         return [(word, count) for word, count in self.conn.execute(sql, (low, high)) if count]
 
-    def first_filed(self, word: str, filed: int, count: int) -> list[int]:
-        """The first ``count`` facts, in fact-base order, of the ``filed`` filed under ``word``."""
-        quoted = '"' + word.replace('"', '""') + '"'
-        if self._numbered_in_order():
-            sql = "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid LIMIT ?"
-            return [n for (n,) in self.conn.execute(sql, (quoted, count))]
-        (size,) = self.conn.execute("SELECT max(n) FROM facts").fetchone()
-        # Walking the facts in order until enough are found reads about count * size / filed
-        # entries of a small index; sorting them reads every one of them, each a row of its
-        # own (about 30 times dearer): walk when the word is common enough.
-        walk = count * (size or 0) < 30 * filed * filed
-        order = "facts INDEXED BY facts_order" if walk else "facts"
-        sql = f"SELECT n FROM {order} WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ?) ORDER BY file, pos LIMIT ?"
-        return [n for (n,) in self.conn.execute(sql, (quoted, count))]
+    def first_filed(self, word: str, count: int) -> list[int]:
+        """The first ``count`` facts, in fact-base order, filed under ``word``.
 
-    def _numbered_in_order(self) -> bool:
-        """Whether fact numbers follow fact-base order, as a build numbers them (a file's facts
-        one after another as they stand in it, the files by name), so that the full-text
-        index, which lists facts by number, lists them in fact-base order. A file indexed again
-        later is numbered after all the others, and then this is False until the next full build.
-
-        Two lookups per file: each file's first and last fact must come after the file before.
+        The full-text index lists facts by number, and a build numbers them in fact-base order
+        (a file's facts one after another as they stand in it, the files by name): the first
+        facts it lists are the ones wanted. A file indexed again alone is numbered after all the
+        others; the facts numbered from the first such file on are sorted, and the two merged.
         """
-        if self._in_order is None:
+        quoted = '"' + word.replace('"', '""') + '"'
+        after = self._renumbered_from()
+        in_order = "SELECT rowid FROM grams WHERE grams MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?"
+        found = [n for (n,) in self.conn.execute(in_order, (quoted, after, count))]
+        if after > (self._last_number() or 0):
+            return found
+        sql = (
+            "SELECT n, file, pos FROM facts WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ? AND rowid >= ?)"
+            " ORDER BY file, pos LIMIT ?"
+        )
+        later = self.conn.execute(sql, (quoted, after, count)).fetchall()
+        if not later:
+            return found
+        places = self.conn.execute(f"SELECT n, file, pos FROM facts WHERE n IN ({', '.join('?' * len(found))})", found).fetchall()
+        return [n for n, _, _ in sorted(places + later, key=lambda r: (r[1], r[2]))[:count]]
+
+    def _last_number(self) -> int | None:
+        return self.conn.execute("SELECT max(n) FROM facts").fetchone()[0]  # type: ignore[no-any-return]
+
+    def _renumbered_from(self) -> int:
+        """The lowest fact number from which fact-base order may not be number order: the first
+        of the files indexed alone after a build (one more than the last fact's when there is
+        none). Below it, each file's facts come after those of every file before it by name,
+        and a file's facts are numbered as they stand in it (a build inserts them so). Two
+        lookups per file."""
+        if self._in_order_below is None:
             sql = (
                 "SELECT (SELECT n FROM facts WHERE file = name ORDER BY pos LIMIT 1),"
-                " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name"
+                " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name DESC"
             )
-            before = -1
-            self._in_order = True
+            lowest_later = bound = (self._last_number() or 0) + 1
             for first, last in self.conn.execute(sql):
                 if first is None:  # sources.toml
                     continue
-                if not before < first <= last:
-                    self._in_order = False
-                    break
-                before = last
-        return self._in_order
+                if first > last or last > lowest_later:  # numbered (in part) after a file that follows it
+                    bound = min(bound, first)
+                lowest_later = min(lowest_later, first)
+            self._in_order_below = bound
+        return self._in_order_below
 
     def _fact_at(self, n: int) -> Fact:
         (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
@@ -498,7 +507,7 @@ def _sync(store: Store, force: bool, pinyin: bool, stats: dict[str, tuple[int, i
         raise
     finally:
         store._sources = None
-        store._in_order = None
+        store._in_order_below = None
 
 
 def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
