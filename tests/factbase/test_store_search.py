@@ -67,6 +67,10 @@ def test_any_query_finds_the_same_through_the_index(query: str) -> None:
         with_store(BASIC, lambda store: store.conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?", (expression,)).fetchone())
     assert [(h.fact.full_id, h.score) for h in through_index.hits] == [(h.fact.full_id, h.score) for h in scanned.hits]
     assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions)
+    # with a limit, one Chinese character or pair is ranked from the index's levels
+    first = with_store(BASIC, lambda store: find_in(store, [query], limit=2))
+    assert [(h.fact.full_id, h.score) for h in first.hits] == [(h.fact.full_id, h.score) for h in scanned.hits[:2]]
+    assert first.total == scanned.total
 
 
 # ---- a base of a few thousand facts, where ties and limits matter -------------------------
