@@ -22,8 +22,9 @@ How each kind of word matches:
 Every fact field is prepared once, when the fact base is compiled (``build_index``, stored in
 the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and spelled in
 pinyin. A query then only folds its own words and scans prepared strings, with no pinyin
-library: well under a millisecond per hundred facts (benchmarks/startup.py). A million-fact
-base will want a persistent inverted index behind ``search``.
+library: well under a millisecond per hundred facts (benchmarks/startup.py). Through the
+fact-base index (``find_in``) only the facts its full-text index offers are scored, and a
+search for one Chinese character or pair reads only the facts it shows (``_by_level``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -730,6 +732,8 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
             total += s
             whys.append(why)
         return total / len(term.parts) * _SCATTERED_SYLLABLES, f"syllables apart: {'; '.join(whys)}"
+    if term.kind == "chinese" or term.kind == "literal":
+        return _text_score(term, fields)
     best, best_why = 0.0, ""
     seen: set[str] = set()  # the fields the term is in
     if term.number is not None:
@@ -748,6 +752,59 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
     if best:
         # a fact that names the word in several fields is more about it
         return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    return _bigram_score(term, fields)
+
+
+def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
+    """``_term_score`` for Chinese and symbols, which match as substrings of the folded text.
+
+    The same points as looking field by field, found by searching the whole row: a word as
+    common as 授信 is scored for thousands of facts, and most of a fact's thirty-odd fields
+    never hold it.
+    """
+    text, row, names = term.text, fields.folded_all, fields.names
+    if not text or _SEP in text:
+        return _field_by_field(term, fields)
+    at = row.find(text)
+    if at < 0:
+        return _bigram_score(term, fields)
+    best, best_why = 0.0, ""
+    seen: set[str] = set()
+    index = row.count(_SEP, 0, at)  # the field the first hit is in
+    start = row.rfind(_SEP, 0, at) + 1
+    while at >= 0:
+        end = row.find(_SEP, at)
+        if end < 0:
+            end = len(row)
+        name = names[index]
+        points = (_EXACT_BONUS if start == at and at + len(text) == end else 1.0) * _WEIGHTS[name]
+        seen.add(_BREADTH_FIELD.get(name, name))
+        if points > best:
+            best, best_why = points, f"{name}, {CHINESE}"
+        # on to the next field that holds the word
+        at = row.find(text, end + 1)
+        if at >= 0:
+            index += 1 + row.count(_SEP, end + 1, at)
+            start = row.rfind(_SEP, 0, at) + 1
+    return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+
+
+def _field_by_field(term: Term, fields: _Fields) -> tuple[float, str]:
+    best, best_why = 0.0, ""
+    seen: set[str] = set()
+    for name, folded, stemmed, spelled, initials in fields.each(term.kind):
+        factor, how = _field_match(term, folded, stemmed, spelled, initials)
+        if factor:
+            points = factor * _WEIGHTS[name]
+            seen.add(_BREADTH_FIELD.get(name, name))
+            if points > best:
+                best, best_why = points, f"{name}, {how}"
+    if best:
+        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    return _bigram_score(term, fields)
+
+
+def _bigram_score(term: Term, fields: _Fields) -> tuple[float, str]:
     if term.bigrams:
         # A Chinese phrase typed without the source's exact wording (厦门上市公司 for
         # 厦门境内上市公司) still finds the fact when most of its character pairs occur.
@@ -829,21 +886,53 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
         terms = parse_query(words, index)
-    shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic), terms, limit)
+    leveled = _by_level(store, terms, topic, limit)
+    if leveled is not None:
+        shown, total = leveled
+    else:
+        with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
+        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts), terms, limit)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
 
         out: dict[str, None] = {}
+        vocabulary = store.vocabulary()
         words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
         for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
             pairs = store.candidates(match_expression([term], index.syllables), None)
             if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
                 continue
-            for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
+            for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
                 out[close] = None
         suggestions = tuple(out)
     return SearchResult(tuple(shown), total, suggestions)
+
+
+def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:
+    """The best ``limit`` hits of a search for one Chinese character or pair, and how many
+    facts match, reading only the facts shown (see _LEVEL_MARK); None for any other search."""
+    if not limit or topic is not None or len(terms) != 1:
+        return None
+    term = terms[0]
+    text = term.text
+    if term.kind != "chinese" or not 1 <= len(text) <= 2 or not all(is_cjk(c) for c in text):
+        return None
+    start = text + _LEVEL_MARK
+    levels = store.words_between(start, text + chr(ord(_LEVEL_MARK) + 1))
+    total = sum(count for _, count in levels)
+    if not total:
+        return None  # nothing matches: the whole search says so and suggests
+    chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
+    for word, count in levels:
+        score = (99999 - int(word[len(start) :])) / 1000
+        chosen.extend((n, score) for n in store.first_filed(word, limit - len(chosen)))
+        if len(chosen) >= limit:
+            break
+    shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)
+    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
+        return None  # an index that disagrees with the scoring (it never should): score every fact
+    return shown, total
 
 
 # ---- the full-text index -----------------------------------------------------------------
@@ -861,15 +950,61 @@ _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond whic
 
 def fact_words(row: Row) -> str:
     """The words the full-text index files a fact under, space-separated."""
-    _, folded, stemmed, spelled, initials = row
-    out: set[str] = set()
-    for run in _cjk_run().findall(folded):
-        out.update(run)
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    names, folded, stemmed, spelled, initials = row
+    out = set(_level_words(names, folded.split(_SEP)))
     out.update(stemmed.replace(_SEP, " ").split())
     out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
     out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
     return " ".join(sorted(out))
+
+
+# A search for one Chinese character or pair (授信, 天马, 厦) is the common query that matches
+# thousands of facts, and its points in a fact depend on nothing but the fact: each character
+# and pair is also filed with those points (授信s89599: 10.4 points, as 99999 - 10400, so the
+# index's word order is best first). Such a search reads its levels from the index's word list,
+# takes the first facts of each in fact-base order until the limit is reached, and scores only
+# those; the facts it did not read are counted, not scored (find_in, _by_level).
+_LEVEL_MARK = "s"
+
+
+@cache
+def _level_suffix(points: float, fields: int) -> str:
+    """The mark and code of a level: the score _text_score gives, rounded as _rank rounds."""
+    return f"{_LEVEL_MARK}{99999 - round(round(points + _BREADTH_BONUS * (fields - 1), 3) * 1000):05d}"
+
+
+def _level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """Each Chinese character and pair of a fact (what the index files it under), and each
+    again with the points a search for it alone gives the fact (see _LEVEL_MARK).
+
+    Built for every fact of the base, so with set operations rather than a loop per word:
+    fields are taken from the heaviest down, and a word's points are those of the first field
+    holding it, or twice a field's weight where it is that whole field.
+    """
+    texts: dict[str, list[str]] = {}
+    for name, text in zip(names, folded):
+        texts.setdefault(name, []).append(text)
+    best: dict[str, float] = {}
+    by_group: dict[str, set[str]] = {}
+    exact: list[tuple[str, float]] = []
+    for name in sorted(texts, key=_WEIGHTS.__getitem__, reverse=True):
+        runs = _cjk_run().findall(_SEP.join(texts[name]))
+        if not runs:
+            continue
+        grams = set("".join(runs))
+        for run in runs:
+            grams.update(map(str.__add__, run, run[1:]))
+        weight = _WEIGHTS[name]
+        best.update(dict.fromkeys(grams.difference(best), weight))
+        exact.extend((text, weight * _EXACT_BONUS) for text in texts[name] if len(text) <= 2 and text in grams)
+        by_group.setdefault(_BREADTH_FIELD.get(name, name), set()).update(grams)
+    for text, points in exact:
+        best[text] = max(best[text], points)
+    fields: Counter[str] = Counter()
+    for grams in by_group.values():
+        fields.update(grams)
+    leveled = map(str.__add__, best, map(_level_suffix, best.values(), map(fields.__getitem__, best)))
+    return [*best, *leveled]
 
 
 @cache

@@ -55,6 +55,23 @@ def test_each_fact_base_keeps_its_own_cache(tmp_path: Path, monkeypatch: pytest.
     assert len(list(tmp_path.glob("factbase-*.sqlite"))) == 2
 
 
+def test_older_caches_go_when_an_index_is_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    old = [tmp_path / "factbase-0badc0de.marshal", tmp_path / "factbase-12345678.marshal"]
+    for path in old:
+        path.write_bytes(b"an older version's cache")
+    kept = tmp_path / "notes.marshal"
+    kept.write_bytes(b"not ours")
+    load_factbase(BASIC)
+    assert not any(p.exists() for p in old) and kept.exists()
+    # an existing index is opened without listing the directory
+    old[0].write_bytes(b"an older version's cache")
+    load_factbase(BASIC)
+    assert old[0].exists()
+    load_factbase(SHIPPED)  # a new index: the directory is tidied again
+    assert not old[0].exists()
+
+
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("XMFACTS_NO_CACHE", "1")

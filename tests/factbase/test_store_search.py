@@ -67,3 +67,123 @@ def test_any_query_finds_the_same_through_the_index(query: str) -> None:
         with_store(BASIC, lambda store: store.conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?", (expression,)).fetchone())
     assert [(h.fact.full_id, h.score) for h in through_index.hits] == [(h.fact.full_id, h.score) for h in scanned.hits]
     assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions)
+    # with a limit, one Chinese character or pair is ranked from the index's levels
+    first = with_store(BASIC, lambda store: find_in(store, [query], limit=2))
+    assert [(h.fact.full_id, h.score) for h in first.hits] == [(h.fact.full_id, h.score) for h in scanned.hits[:2]]
+    assert first.total == scanned.total
+
+
+# ---- a base of a few thousand facts, where ties and limits matter -------------------------
+
+import importlib.util
+import shutil
+
+from xmfacts.factbase.load import parse_toml
+from xmfacts.factbase.store import open_store
+from xmfacts.model import FactBase
+from xmfacts.search import _by_level, _field_by_field, _Fields, _text_score
+
+SYNTHETIC_SIZE = 2500
+SCALED = ["授信", "天马", "厦", "厦门", "银行", "上市", "思明", "贷款", "亿", "zz", "龙", "上市公司", "授信 厦门", "listed companies", "1141"]
+
+
+def _scale_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("scale", Path(__file__).parents[2] / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real facts varied into thousands (benchmarks/scale.py): many facts tie on every score."""
+    root = tmp_path_factory.mktemp("synthetic") / "facts"
+    _scale_module().generate(root, SYNTHETIC_SIZE)
+    return root
+
+
+_PARSED: dict[Path, FactBase] = {}
+
+
+def _same(root: Path, query: str, limit: int | None) -> None:
+    base = _PARSED.get(root) or _PARSED.setdefault(root, parse_toml(root))
+    scanned = find(base, query.split(), limit=limit)
+    through_index = with_store(root, lambda store: find_in(store, query.split(), limit=limit))
+    assert [(h.fact, h.score, h.why) for h in through_index.hits] == [(h.fact, h.score, h.why) for h in scanned.hits]
+    assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions)
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 40, None])
+def test_thousands_of_facts_rank_the_same_through_the_index(synthetic: Path, limit: int | None) -> None:
+    for query in SCALED:
+        _same(synthetic, query, limit)
+
+
+def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path) -> None:
+    store = open_store(synthetic)
+    index = store.search_index()
+    terms = parse_query(["授信"], index)
+    read: list[int] = []
+    candidates_at = store.candidates_at
+
+    def counted(numbers: list[int]):  # type: ignore[no-untyped-def]
+        read.extend(numbers)
+        return candidates_at(numbers)
+
+    store.candidates_at = counted  # type: ignore[method-assign]
+    leveled = _by_level(store, terms, None, 10)
+    assert leveled is not None
+    hits, total = leveled
+    assert len(hits) == 10 < total and len(read) == 10
+
+
+def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path, tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    shutil.copytree(synthetic, root)
+    # a full build numbers facts in fact-base order: the index lists a word's facts in that order
+    store = open_store(root)
+    assert store._renumbered_from() == store._last_number() + 1  # type: ignore[operator]
+    edited = root / "topic-0002.toml"
+    text = edited.read_text(encoding="utf-8")
+    # every fact of the file loses one word and gains another: its old words must leave the index
+    edited.write_text(text.replace('label = "', 'label = "授信', 5).replace("授信", "授予"), encoding="utf-8")
+    (root / "topic-0003.toml").unlink()
+    store = open_store(root)
+    assert store._renumbered_from() <= store._last_number()  # type: ignore[operator]
+    for query in ("授信", "授予", "天马", "授"):
+        for limit in (1, 10, None):
+            _same(root, query, limit)
+
+
+def test_chinese_is_scored_from_the_whole_row_as_field_by_field() -> None:
+    base, index = load_searchable(SHIPPED)
+    words = {w for row in index.rows for text in row[1].split("\0") for w in (text, text[:2], text[-1:], text[1:3])}
+    terms = []
+    for word in sorted(words):
+        try:
+            terms.extend(t for t in parse_query([word], index) if t.kind in {"chinese", "literal"})
+        except UsageError:  # only question words
+            continue
+    assert len(terms) > 100
+    for row in index.rows:
+        fields = _Fields(row)
+        for term in terms:
+            assert _text_score(term, fields) == _field_by_field(term, fields)
+
+
+def test_each_chinese_word_is_filed_with_the_points_it_scores() -> None:
+    from xmfacts.search import _LEVEL_MARK, Term, _level_words
+
+    _, index = load_searchable(SHIPPED)
+    checked = 0
+    for row in index.rows:
+        words = _level_words(row[0], row[1].split("\0"))
+        plain = {w for w in words if _LEVEL_MARK not in w}
+        leveled = dict(w.split(_LEVEL_MARK) for w in words if _LEVEL_MARK in w)
+        assert set(leveled) == plain
+        for gram, code in leveled.items():
+            score, _ = _text_score(Term(gram, "chinese"), _Fields(row))
+            assert (99999 - int(code)) / 1000 == round(score, 3) > 0
+            checked += 1
+    assert checked > 5000

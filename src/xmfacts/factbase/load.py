@@ -60,7 +60,7 @@ def load_searchable(root: str | os.PathLike[str] | None = None) -> tuple[FactBas
     def both(store: Store) -> tuple[FactBase, SearchIndex]:
         summary = store.search_index()
         rows = tuple(store.rows())
-        return store.factbase(), SearchIndex(rows, summary.vocabulary, summary.syllables, summary.stable, summary.has_pinyin)
+        return store.factbase(), SearchIndex(rows, store.vocabulary(), summary.syllables, summary.stable, summary.has_pinyin)
 
     return with_store(root, both)
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from xmfacts import __version__
 from xmfacts.errors import FactBaseError, Problem
-from xmfacts.factbase.layout import SOURCES_FILE
+from xmfacts.factbase.layout import SOURCES_FILE, TOPIC_SUFFIX
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
 if TYPE_CHECKING:
@@ -181,6 +181,7 @@ class Store:
         # search's and check's parts are added the first time one of them asks (_full).
         self.light = light
         self._sources: dict[str, Source] | None = None
+        self._in_order_below: int | None = None
 
     def _full(self, pinyin: bool = False) -> None:
         if self.light:
@@ -227,7 +228,8 @@ class Store:
         return [marshal.loads(r) for (r,) in self.conn.execute("SELECT row FROM facts ORDER BY file, pos")]
 
     def search_index(self, pinyin: bool = False) -> SearchIndex:
-        """Search's summary of the whole base (vocabulary, syllables …), without its rows."""
+        """Search's summary of the whole base (syllables, unchanging characters), without its
+        rows or its vocabulary (``vocabulary``)."""
         from xmfacts.search import INDEX_VERSION, SearchIndex
 
         self._full(pinyin)
@@ -235,12 +237,23 @@ class Store:
         if stored.get("search") != INDEX_VERSION or (pinyin and not stored.get("has pinyin")):
             _sync(self, force=True, pinyin=True)
         (summary,) = self.conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
-        vocabulary, syllables, stable, has_pinyin = marshal.loads(summary)
-        return SearchIndex((), vocabulary, syllables, stable, has_pinyin)
+        syllables, stable, has_pinyin = marshal.loads(summary)
+        return SearchIndex((), (), syllables, stable, has_pinyin)
 
-    def candidates(self, match: str | None, topic: str | None) -> Iterator[tuple[Callable[[], Fact], Row]]:
+    def vocabulary(self) -> tuple[str, ...]:
+        """The terms "did you mean" chooses from: read only when a search finds nothing, since
+        it grows with the base (every tag, measure, entity and topic title)."""
+        self.search_index()
+        (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'vocabulary'").fetchone()
+        return marshal.loads(blob)  # type: ignore[no-any-return]
+
+    def candidates(
+        self, match: str | None, topic: str | None, with_facts: bool = False
+    ) -> Iterator[tuple[Callable[[], Fact], Row]]:
         """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
-        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand."""
+        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand,
+        and its stored record is read with the candidates only when most of them will need
+        it (``with_facts``: a figure is asked for); otherwise one row is read for each fact shown."""
         self._full()
         where, args = [], []
         if match is not None:
@@ -249,8 +262,8 @@ class Store:
         if topic is not None:
             where.append("topic = ?")
             args.append(topic)
-        sql = "SELECT plain, row FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
-        sources = self.sources()
+        columns = "n, row, plain" if with_facts else "n, row, NULL"
+        sql = f"SELECT {columns} FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY file, pos"
         try:
             found = self.conn.execute(sql, args)
         except sqlite3.OperationalError:
@@ -258,11 +271,78 @@ class Store:
                 raise
             # A query FTS5 cannot read would be a bug in search.match_expression: score every
             # fact rather than fail the search.
-            yield from self.candidates(None, topic)
+            yield from self.candidates(None, topic, with_facts)
             return
-        for plain, row in found:
-            yield functools.partial(_fact, plain, sources), marshal.loads(row)
+        sources = self.sources()
+        for n, row, plain in found:
+            fact_of = functools.partial(_fact, plain, sources) if with_facts else functools.partial(self._fact_at, n)
+            yield fact_of, marshal.loads(row)
 
+    def candidates_at(self, numbers: list[int]) -> Iterator[tuple[Callable[[], Fact], Row]]:
+        """``candidates`` for the facts numbered ``numbers``, in that order."""
+        rows = dict(self.conn.execute(f"SELECT n, row FROM facts WHERE n IN ({', '.join('?' * len(numbers))})", numbers))
+        for n in numbers:
+            yield functools.partial(self._fact_at, n), marshal.loads(rows[n])
+
+    def words_between(self, low: str, high: str) -> list[tuple[str, int]]:
+        """The full-text index's words between ``low`` and ``high``, in order, each with how many
+        facts are filed under it: read from the index's word list, not from its facts."""
+        self._full()
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_words USING fts5vocab(main, grams, row)")
+        sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
+        return [(word, count) for word, count in self.conn.execute(sql, (low, high)) if count]
+
+    def first_filed(self, word: str, count: int) -> list[int]:
+        """The first ``count`` facts, in fact-base order, filed under ``word``.
+
+        The full-text index lists facts by number, and a build numbers them in fact-base order
+        (a file's facts one after another as they stand in it, the files by name): the first
+        facts it lists are the ones wanted. A file indexed again alone is numbered after all the
+        others; the facts numbered from the first such file on are sorted, and the two merged.
+        """
+        quoted = '"' + word.replace('"', '""') + '"'
+        after = self._renumbered_from()
+        in_order = "SELECT rowid FROM grams WHERE grams MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?"
+        found = [n for (n,) in self.conn.execute(in_order, (quoted, after, count))]
+        if after > (self._last_number() or 0):
+            return found
+        sql = (
+            "SELECT n, file, pos FROM facts WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ? AND rowid >= ?)"
+            " ORDER BY file, pos LIMIT ?"
+        )
+        later = self.conn.execute(sql, (quoted, after, count)).fetchall()
+        if not later:
+            return found
+        places = self.conn.execute(f"SELECT n, file, pos FROM facts WHERE n IN ({', '.join('?' * len(found))})", found).fetchall()
+        return [n for n, _, _ in sorted(places + later, key=lambda r: (r[1], r[2]))[:count]]
+
+    def _last_number(self) -> int | None:
+        return self.conn.execute("SELECT max(n) FROM facts").fetchone()[0]  # type: ignore[no-any-return]
+
+    def _renumbered_from(self) -> int:
+        """The lowest fact number from which fact-base order may not be number order: the first
+        of the files indexed alone after a build (one more than the last fact's when there is
+        none). Below it, each file's facts come after those of every file before it by name,
+        and a file's facts are numbered as they stand in it (a build inserts them so). Two
+        lookups per file."""
+        if self._in_order_below is None:
+            sql = (
+                "SELECT (SELECT n FROM facts WHERE file = name ORDER BY pos LIMIT 1),"
+                " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name DESC"
+            )
+            lowest_later = bound = (self._last_number() or 0) + 1
+            for first, last in self.conn.execute(sql):
+                if first is None:  # sources.toml
+                    continue
+                if first > last or last > lowest_later:  # numbered (in part) after a file that follows it
+                    bound = min(bound, first)
+                lowest_later = min(lowest_later, first)
+            self._in_order_below = bound
+        return self._in_order_below
+
+    def _fact_at(self, n: int) -> Fact:
+        (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
+        return _fact(plain, self.sources())
 
     def measure_terms(self) -> list[str]:
         """Every measure term of the fact base, once."""
@@ -379,19 +459,20 @@ def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -
 
 def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     """The index of ``root``, brought up to date; raise FactBaseError for an invalid fact base."""
-    from xmfacts.factbase.locate import fact_files
-
-    paths = fact_files(root)
-    if not [p for p in paths if p.name != SOURCES_FILE]:
+    stats = _listing(root)
+    if not [name for name in stats if name != SOURCES_FILE]:
         raise FactBaseError([Problem(str(root), "no topic files (*.toml) in the fact directory")])
     path = None if memory else index_path(root)
     if path is not None:
         try:
             if fresh:
                 _remove(path)
+            new = fresh or not path.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
             store = Store(root, sqlite3.connect(path, timeout=_LOCK_WAIT, isolation_level=None), path)
-            _sync(store, force=False, pinyin=True, paths=paths)
+            _sync(store, force=False, pinyin=True, stats=stats)
+            if new:
+                _remove_stale(path.parent)
             return store
         except (sqlite3.OperationalError, OSError):
             pass  # locked for too long, unwritable, a full disk: do without the file
@@ -402,8 +483,19 @@ def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     store = Store(root, sqlite3.connect(":memory:"), None, light=True)
     # Without a file, nothing is prepared beyond the facts until a command asks, and pinyin is
     # spelled only for a query that needs it (Store.search_index).
-    _sync(store, force=False, pinyin=False, paths=paths)
+    _sync(store, force=False, pinyin=False, stats=stats)
     return store
+
+
+def _remove_stale(directory: Path) -> None:
+    """Remove what older versions left in the cache directory (their ``factbase-*.marshal``
+    caches), which nothing reads any more. Only when an index file is created, not on every run:
+    listing a directory costs more than the lookup it would slow down."""
+    for stale in directory.glob("factbase-*.marshal"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # another process removed it, or the directory is read-only: harmless
 
 
 def _remove(path: Path) -> None:
@@ -422,37 +514,59 @@ def _schema_current(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == _key()
 
 
-def _stats(paths: list[Path]) -> dict[str, tuple[int, int]]:
+def _listing(root: Path) -> dict[str, tuple[int, int]]:
+    """Each fact file's size and mtime by name, in name order (the files of ``locate.fact_files``):
+    one read of the directory and a stat per file, which is all an unchanged base costs."""
     out: dict[str, tuple[int, int]] = {}
-    for p in paths:
+    try:
+        with os.scandir(root) as listing:
+            entries = sorted((e for e in listing if e.name.endswith(TOPIC_SUFFIX)), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
         try:
-            st = p.stat()
+            st = entry.stat()
         except OSError:
-            out[p.name] = (-1, -1)  # reported when it is read
+            out[entry.name] = (-1, -1)  # reported when it is read
             continue
-        out[p.name] = (st.st_size, st.st_mtime_ns)
+        out[entry.name] = (st.st_size, st.st_mtime_ns)
     return out
 
 
-def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = None) -> None:
-    """Bring the index up to date with the files: nothing but a stat per file when nothing changed."""
-    from xmfacts.factbase.locate import fact_files
+def _fingerprint(stats: dict[str, tuple[int, int]]) -> str:
+    return "\n".join(f"{name}\t{size}\t{mtime}" for name, (size, mtime) in sorted(stats.items()))
 
+
+def _current(conn: sqlite3.Connection, stats: dict[str, tuple[int, int]]) -> bool:
+    """Whether the index is of this layout and records these files as they are: one row read."""
+    try:
+        stored = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('layout', 'files')"))
+    except sqlite3.OperationalError:  # no such table: empty, or someone else's database
+        return False
+    return stored.get("layout") == _key() and stored.get("files") == _fingerprint(stats)
+
+
+def _sync(store: Store, force: bool, pinyin: bool, stats: dict[str, tuple[int, int]] | None = None) -> None:
+    """Bring the index up to date with the files: nothing but a stat per file when nothing changed."""
     conn = store.conn
-    stats = _stats(paths if paths is not None else fact_files(store.root))
-    if not force and _schema_current(conn):
-        recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
-        if recorded == stats:
-            return
+    if stats is None:
+        stats = _listing(store.root)
+    if not force and _current(conn, stats):
+        return
     conn.execute("BEGIN IMMEDIATE")  # waits for another builder, then sees what it did
     try:
         _update(store, stats, force, pinyin, store.light)
+        # what the next run compares its listing with (the files as recorded: a file changed
+        # moments ago is recorded so as to be looked at again)
+        recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (_fingerprint(recorded),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     finally:
         store._sources = None
+        store._in_order_below = None
 
 
 def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
@@ -653,11 +767,12 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
         syllables.update(s)
         stable.update(c)
     vocabulary.update(titles)
-    summary = (tuple(vocabulary), frozenset(syllables), frozenset(stable), pinyin)
+    summary = (frozenset(syllables), frozenset(stable), pinyin)
     conn.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [
             ("summary", marshal.dumps(summary)),
+            ("vocabulary", marshal.dumps(tuple(vocabulary))),
             ("check stats", marshal.dumps((count, frequency, tuple(lower_words)))),
             ("search", INDEX_VERSION),
             ("has pinyin", int(pinyin)),
