@@ -414,25 +414,24 @@ class IndexedFacts:
         return city, by_name
 
     def sketches(self, numbers: Sequence[int]) -> dict[int, Any]:
-        out = {}
-        for i, sketch, terms in self._read(numbers, "sketch, terms"):
-            out[i] = marshal.loads(sketch)
-            self.words[i] = terms
-        return out
+        rows = self._read(numbers, "sketch, terms")
+        self.words.update((i, terms) for i, _, terms in rows)
+        return {i: marshal.loads(sketch) for i, sketch, _ in rows}
 
     def terms(self, numbers: Sequence[int]) -> dict[int, str]:
         missing = [i for i in numbers if i not in self.words]
-        self.words.update((i, terms) for i, terms in self._read(missing, "terms"))
+        self.words.update(self._read(missing, "terms"))
         return {i: self.words[i] for i in numbers}
 
-    def _read(self, numbers: Sequence[int], columns: str) -> Iterator[tuple[Any, ...]]:
+    def _read(self, numbers: Sequence[int], columns: str) -> list[tuple[Any, ...]]:
         number = {self.rowid[i]: i for i in numbers}
         rowids = list(number)
+        rows: list[tuple[Any, ...]] = []
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
             marks = ",".join("?" * len(chunk))
-            for n, *values in self.store.conn.execute(f"SELECT n, {columns} FROM check_profiles WHERE n IN ({marks})", chunk):
-                yield (number[n], *values)
+            rows += self.store.conn.execute(f"SELECT n, {columns} FROM check_profiles WHERE n IN ({marks})", chunk).fetchall()
+        return [(number[row[0]], *row[1:]) for row in rows]
 
     def fact(self, number: int) -> Fact:
         return self.store.fact_numbered(self.rowid[number])
