@@ -327,3 +327,14 @@ def test_the_readmes_explain_example_is_what_search_says(run: Run) -> None:
     example = readme.split("$ xmfacts search 厦门 xinyidai 1141 --explain\n", 1)[1].split("\n", 1)[0]
     result = run("search", "厦门", "xinyidai", "1141", "--explain", facts=SHIPPED)
     assert result.stderr == example + "\n"
+
+
+def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> None:
+    from xmfacts.search import fact_words, prepare, stable_characters
+
+    base = load_factbase(SHIPPED)
+    prepared = prepare(base, words=True)
+    assert len(prepared.words) == len(prepared.rows) > 50
+    assert list(prepared.words) == [fact_words(row) for row in prepared.rows]
+    assert stable_characters(prepared.rows, prepared.characters) == stable_characters(prepared.rows)
+    assert prepare(base).words == ()  # not made unless asked for

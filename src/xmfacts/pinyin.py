@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from xmfacts.text import CJK_CLASS
 
@@ -28,14 +28,29 @@ INITIALS_MIN_CHARS = 3  # 'xyd' for 信易贷; two letters (sx for 授信) would
 @cache
 def _converter() -> Callable[[str], list[str]] | None:
     try:
-        from pypinyin import Style, lazy_pinyin
+        from pypinyin import Style
+        from pypinyin.converter import UltimateConverter
+        from pypinyin.core import Pinyin
     except ImportError:  # installed without its dependencies: search works, without pinyin
         return None
 
+    # What lazy_pinyin(run, style=Style.NORMAL) does (pypinyin.core.lazy_pinyin: cut the run
+    # into its phrase table's words, then read each word), with each word's reading
+    # remembered: a word reads the same wherever it stands, and words repeat across a base far
+    # more than whole runs do. A whole run is cut at a time, so the phrase table picks the
+    # reading in context (银行 yin hang, 行业 hang ye).
+    converter = UltimateConverter()
+    reader = Pinyin(converter)
+
+    def no_reading(chars: str) -> list[str]:
+        return ["" for _ in chars]
+
+    @lru_cache(maxsize=1 << 15)
+    def word(text: str) -> tuple[str, ...]:
+        return tuple(s for item in converter.convert(text, Style.NORMAL, False, no_reading, strict=True) for s in item)
+
     def convert(run: str) -> list[str]:
-        # A whole run at a time, so pypinyin's phrase table picks the reading in context
-        # (银行 yin hang, 行业 hang ye).
-        return lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
+        return [s for w in reader.seg(run) for s in word(w)]
 
     return convert
 
@@ -55,11 +70,12 @@ def _cjk_run() -> re.Pattern[str]:
     return re.compile(f"[{CJK_CLASS}]+")
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def run_syllables(run: str) -> tuple[tuple[str, ...], ...]:
     """One run's syllables, split wherever a character has no reading (it breaks the run).
 
-    Cached: tags, measures and entities repeat across facts, and pypinyin takes ~0.3 ms a run.
+    Cached: tags, measures and entities repeat across facts, and pypinyin takes ~0.3 ms a run;
+    bounded, because a million facts' quotes would otherwise all stay in memory.
     """
     convert = _converter()
     if convert is None:

@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -245,10 +245,15 @@ class Prepared:
     titles: tuple[str, ...]  # the topics' titles, folded
     syllables: frozenset[str]
     has_pinyin: bool
+    words: tuple[str, ...] = ()  # each row's fact_words, when asked for (prepare(words=True))
+    characters: frozenset[str] = frozenset()  # every character of the rows' folded text
 
 
-def prepare(base: FactBase, pinyin: bool = True) -> Prepared:
-    """Every fact's prepared fields; a whole base, or one topic file of it, give the same rows."""
+def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepared:
+    """Every fact's prepared fields; a whole base, or one topic file of it, give the same rows.
+
+    With ``words``, also each fact's ``fact_words``, made from the same per-field work.
+    """
     from xmfacts import pinyin as py
 
     spell = pinyin and py.available()
@@ -260,31 +265,65 @@ def prepare(base: FactBase, pinyin: bool = True) -> Prepared:
     titles = [text for topic in base.topics for text in (topic.title, topic.title_en)]
     *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
     rows: list[Row] = []
+    all_words: list[str] = []
     vocabulary: dict[str, None] = {}
     syllables: set[str] = set()
+    characters: set[str] = set()
     for raw, joined in zip(raws, folded_facts):
         # one string object per field name, so marshal stores each name once for the whole base
         names = tuple(sys.intern(name) for name, _ in raw)
         folded = joined.split(_SEP)
-        spelled: list[str] = []
-        initials: list[str] = []
+        parts = [_field(name, text, spell) for name, text in zip(names, folded)]
         for name, text in zip(names, folded):
-            runs = py.syllable_runs(text) if spell and name in _PINYIN_FIELDS and has_cjk(text) else []
-            syllables.update(s for run in runs for s in run)
-            spelled.append(py.spelled(runs))
-            inits = py.initials(runs) if name in _INITIALS_FIELDS else []
-            initials.append(f" {' '.join(inits)} " if inits else "")
-            if name in {"tags", "measure", "entity"}:
+            if name in _VOCABULARY_FIELDS:
                 vocabulary[text] = None
-        rows.append((names, joined, _SEP.join(stems(t) for t in folded), _SEP.join(spelled), _SEP.join(initials)))
-    return Prepared(tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell)
+        for part in parts:
+            syllables.update(part[3])
+            characters.update(part[5])
+        if words:
+            all_words.append(" ".join(sorted(set().union(*(part[4] for part in parts)))))
+        rows.append((names, joined, _SEP.join(p[0] for p in parts), _SEP.join(p[1] for p in parts), _SEP.join(p[2] for p in parts)))
+    return Prepared(
+        tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell,
+        tuple(all_words), frozenset(characters),
+    )
 
 
-def stable_characters(rows: Sequence[Row]) -> frozenset[str]:
+_VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _field(name: str, text: str, spell: bool) -> tuple[str, str, str, tuple[str, ...], frozenset[str], frozenset[str]]:
+    """One folded field's stems, pinyin, initials, syllables, full-text words and characters.
+
+    Remembered: tags, measures, entities and topic titles repeat across thousands of facts,
+    and a base's labels and quotes share much of their wording.
+    """
+    from xmfacts import pinyin as py
+
+    runs = py.syllable_runs(text) if spell and name in _PINYIN_FIELDS and has_cjk(text) else []
+    spelled = py.spelled(runs)
+    inits = py.initials(runs) if name in _INITIALS_FIELDS else []
+    initials = f" {' '.join(inits)} " if inits else ""
+    stemmed = stems(text)
+    # What fact_words files the field under (see there): the same words, field by field.
+    words: set[str] = set()
+    for run in _cjk_run().findall(text):
+        words.update(run)
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
+    words.update(stemmed.split())
+    words.update(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
+    words.update(_INITIALS_MARK + s for s in initials.split())
+    return stemmed, spelled, initials, tuple(s for run in runs for s in run), frozenset(words), frozenset(text)
+
+
+def stable_characters(rows: Sequence[Row], characters: frozenset[str] | None = None) -> frozenset[str]:
+    """The rows' characters that fold leaves alone; ``characters`` (Prepared.characters), when
+    given, saves reading the rows again."""
     from xmfacts import t2s_table  # the table fold converts with (xmfacts.text.to_simplified)
 
     changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
-    seen = set().union(*(row[1] for row in rows))
+    seen = characters if characters is not None else set().union(*(row[1] for row in rows))
     return frozenset(c for c in seen - changing if not c.isascii())
 
 

@@ -508,7 +508,7 @@ def _drop_file(conn: sqlite3.Connection, name: str) -> None:
 def _insert_topic(
     conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool, light: bool = False
 ) -> None:
-    from xmfacts.search import fact_words, prepare, stable_characters
+    from xmfacts.search import prepare, stable_characters
 
     if light:
         conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
@@ -518,11 +518,11 @@ def _insert_topic(
         )
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)", (name, *_trusted(stat), digest))
         return
-    prepared = prepare(FactBase((topic,), ()), pinyin)
+    prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
     conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
     records = [
-        (fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact)), marshal.dumps(row), fact_words(row))
-        for pos, (fact, row) in enumerate(zip(topic.facts, prepared.rows))
+        (fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
+        for pos, (fact, row, words) in enumerate(zip(topic.facts, prepared.rows, prepared.words))
     ]
     conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
     conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
@@ -534,7 +534,7 @@ def _insert_topic(
     conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[f.full_id], marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)])
     claims = base_stats(topic.facts, terms)
     summary = (
-        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
+        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
         claims.count, claims.frequency, tuple(claims.lower_words),
     )
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
