@@ -200,3 +200,49 @@ def test_show_and_search_read_only_what_they_need(run: object, monkeypatch: pyte
     assert (result.exit_code, len(json.loads(result.stdout))) == (0, 2)
     result = run("show", "capital-markets", "--json")  # type: ignore[operator]
     assert result.exit_code == 0
+
+
+def _index_content(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(cache))
+    load_factbase(root)
+    [index] = cache.glob("factbase-*.sqlite")
+    conn = sqlite3.connect(index)
+    # The files table records each file's mtime, which a copy of the base need not share.
+    return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "files"')] + [
+        repr(row) for row in conn.execute("SELECT name, size, hash, prepared FROM files ORDER BY name")
+    ]
+
+
+def test_a_build_by_worker_processes_writes_the_same_index_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = _index_content(SHIPPED, tmp_path / "serial", monkeypatch)
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
+    monkeypatch.setattr(store, "_worker_count", lambda: 2)
+    real_start = store._worker_start
+
+    def counted(*args: object) -> None:
+        (tmp_path / f"worker-{os.getpid()}").touch()  # in the worker: the test's lists are not shared
+        real_start(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_worker_start", counted)
+    parallel = _index_content(SHIPPED, tmp_path / "parallel", monkeypatch)
+    assert parallel == serial
+    assert len(serial) > 100
+    assert len(list(tmp_path.glob("worker-*"))) == 2
+    monkeypatch.undo()
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "parallel"))
+    assert load_factbase(SHIPPED) == parse_toml(SHIPPED)
+
+
+def test_a_problem_found_by_a_worker_process_is_reported(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xmfacts.errors import FactBaseError
+
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
+    monkeypatch.setattr(store, "_worker_count", lambda: 2)
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('unit = "', 'unit = "furlongs', 1), encoding="utf-8")
+    with pytest.raises(FactBaseError) as raised:
+        load_factbase(factbase)
+    assert any(p.path == str(path) and "unknown unit" in p.message for p in raised.value.problems)

@@ -28,12 +28,14 @@ import sqlite3
 import sys
 import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import Enum
 import functools
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -397,7 +399,7 @@ def _sync(store: Store, force: bool, pinyin: bool, paths: list[Path] | None = No
 
 
 def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
-    from xmfacts.factbase.parse import parse_sources, parse_topic
+    from xmfacts.factbase.parse import parse_sources
 
     conn, root = store.conn, store.root
     if not _schema_current(conn):
@@ -405,11 +407,14 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         force = True
     recorded = {name: (size, mtime, digest) for name, size, mtime, digest in conn.execute("SELECT name, size, mtime_ns, hash FROM files")}
     problems: list[Problem] = []
-    contents: dict[Path, bytes] = {}
+    contents: dict[Path, bytes | None] = {}  # None: not read yet
     unreadable: set[str] = set()
     for name, stat in stats.items():
         old = recorded.get(name)
         if not force and old is not None and old[:2] == stat:
+            continue
+        if force and name != SOURCES_FILE:
+            contents[root / name] = None  # read when parsed: a whole base's bytes never sit in memory at once
             continue
         try:
             data = (root / name).read_bytes()
@@ -427,14 +432,13 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
     if force:
         for name in stats:
             if root / name not in contents and name not in unreadable:
-                try:
-                    contents[root / name] = (root / name).read_bytes()
-                except OSError as exc:
-                    problems.append(Problem(str(root / name), f"cannot read file: {exc.strerror or exc}"))
+                contents[root / name] = None
         removed = list(recorded)
     sources_path = root / SOURCES_FILE
     if sources_path in contents or SOURCES_FILE not in recorded:
-        source_list = parse_sources(sources_path, contents, problems)
+        if sources_path in contents and contents[sources_path] is None:
+            _read(sources_path, contents, problems)
+        source_list = parse_sources(sources_path, {p: b for p, b in contents.items() if p == sources_path and b is not None}, problems)
     else:
         source_list = list(store.sources().values())
     by_id = {s.id: s for s in source_list}
@@ -452,16 +456,15 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         if sources_path in contents:
             conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)",
-                (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path])),
+                (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path] or b"")),
             )
 
     progress = _Progress(len(changed))
     try:
-        for done, p in enumerate(changed):
-            topic = parse_topic(p, contents[p], by_id, problems)
-            if topic is not None and not problems:
-                _insert_topic(conn, p.name, topic, stats[p.name], _hash(contents[p]), pinyin, light)
-            progress.advance(done + 1, len(topic.facts) if topic else 0)
+        for done, (p, ready) in enumerate(_prepared_files(root, [(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
+            if ready is not None and not problems:
+                _write_topic(conn, p.name, ready, stats[p.name])
+            progress.advance(done + 1, len(ready.facts) if ready else 0)
     finally:
         progress.close()
     if problems:
@@ -505,39 +508,151 @@ def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM files WHERE name = ?", (name,))
 
 
-def _insert_topic(
-    conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool, light: bool = False
-) -> None:
+@dataclass(frozen=True)
+class _Ready:
+    """One topic file, parsed and prepared: plain values only, so a worker process can make it."""
+
+    topic: tuple[str, str, str, str]  # id, title, title_en, path
+    facts: list[tuple[str, int, bytes, bytes | None, str]]  # full_id, pos, plain, row, words
+    measures: list[tuple[str, str]]  # (term, full_id)
+    claim_terms: list[tuple[str, bytes]]  # (full_id, marshalled terms)
+    summary: bytes | None  # what _summarise adds up; None for a light index
+    digest: str
+
+
+def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Ready:
+    header = (topic.id, topic.title, topic.title_en, topic.path)
+    if light:
+        facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "") for pos, fact in enumerate(topic.facts)]
+        return _Ready(header, facts, [], [], None, digest)
+    from xmfacts.check import base_stats, fact_terms
     from xmfacts.search import prepare, stable_characters
 
-    if light:
-        conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
-        conn.executemany(
-            "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, NULL, '')",
-            [(fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact))) for pos, fact in enumerate(topic.facts)],
-        )
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)", (name, *_trusted(stat), digest))
-        return
     prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
-    conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
-    records = [
-        (fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
+    facts = [
+        (fact.full_id, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
         for pos, (fact, row, words) in enumerate(zip(topic.facts, prepared.rows, prepared.words))
     ]
-    conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
-    conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
-    numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
-    conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[f.full_id]) for f in topic.facts for m in dict.fromkeys(f.measure)])
-    from xmfacts.check import base_stats, fact_terms
-
+    measures = [(m, f.full_id) for f in topic.facts for m in dict.fromkeys(f.measure)]
     terms = [fact_terms(f) for f in topic.facts]
-    conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[f.full_id], marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)])
+    claim_terms = [(f.full_id, marshal.dumps(tuple(t))) for f, t in zip(topic.facts, terms)]
     claims = base_stats(topic.facts, terms)
     summary = (
         prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
         claims.count, claims.frequency, tuple(claims.lower_words),
     )
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
+    return _Ready(header, facts, measures, claim_terms, marshal.dumps(summary), digest)
+
+
+def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
+    topic_id, title, title_en, path = ready.topic
+    conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic_id, name, title, title_en, path))
+    conn.executemany(
+        "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(full_id, topic_id, name, pos, plain, row, words) for full_id, pos, plain, row, words in ready.facts],
+    )
+    if ready.summary is not None:
+        conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
+        numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
+        conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[full_id]) for m, full_id in ready.measures])
+        conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[full_id], blob) for full_id, blob in ready.claim_terms])
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary))
+
+
+# ---- reading and preparing the files, in worker processes for a big build ------------------
+
+_PARALLEL_BYTES = 4_000_000  # changed files holding about 5,000 facts: a few seconds of work
+_PARALLEL_FILES = 4
+
+
+def _read(path: Path, contents: dict[Path, bytes | None], problems: list[Problem]) -> bytes | None:
+    try:
+        data = contents[path] = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(str(path), f"cannot read file: {exc.strerror or exc}"))
+        return None
+    return data
+
+
+def _parse_and_prepare(
+    path: Path, data: bytes | None, sources: dict[str, Source], pinyin: bool, light: bool
+) -> tuple[list[Problem], _Ready | None]:
+    from xmfacts.factbase import parse
+
+    problems: list[Problem] = []
+    if data is None:
+        data = _read(path, {}, problems)
+        if data is None:
+            return problems, None
+    topic = parse.parse_topic(path, data, sources, problems)
+    if topic is None or problems:
+        return problems, None
+    return problems, _prepare_topic(topic, _hash(data), pinyin, light)
+
+
+def _prepared_files(
+    root: Path,
+    files: list[tuple[Path, bytes | None]],
+    sources: dict[str, Source],
+    pinyin: bool,
+    light: bool,
+    stats: dict[str, tuple[int, int]],
+    problems: list[Problem],
+) -> Iterator[tuple[Path, _Ready | None]]:
+    """Each file parsed and prepared, in order; by worker processes when there is much to do.
+
+    The main process writes SQLite while the workers parse and prepare the next few files, one
+    file per task; results are taken in the files' order, so the index is the same as a serial
+    build's.
+    """
+    workers = _worker_count()
+    size = sum(max(stats[p.name][0], 0) for p, _ in files)
+    if workers < 2 or len(files) < _PARALLEL_FILES or size < _PARALLEL_BYTES:
+        for path, data in files:
+            found, ready = _parse_and_prepare(path, data, sources, pinyin, light)
+            problems.extend(found)
+            yield path, ready
+        return
+    import multiprocessing
+
+    method = "fork" if sys.platform == "linux" else "spawn"
+    pool = multiprocessing.get_context(method).Pool(workers, _worker_start, (sources, pinyin, light))
+    try:
+        # A few files ahead at most: results would pile up in memory if writing fell behind.
+        waiting = iter(files)
+        pending = deque((item[0], pool.apply_async(_worker_task, (item,))) for item in islice(waiting, 2 * workers))
+        while pending:
+            path, result = pending.popleft()
+            found, ready = result.get()
+            for item in islice(waiting, 1):
+                pending.append((item[0], pool.apply_async(_worker_task, (item,))))
+            problems.extend(found)
+            yield path, ready
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(sources: dict[str, Source], pinyin: bool, light: bool) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _WORKER.update(sources=sources, pinyin=pinyin, light=light)
+
+
+def _worker_task(item: tuple[Path, bytes | None]) -> tuple[list[Problem], _Ready | None]:
+    return _parse_and_prepare(item[0], item[1], _WORKER["sources"], _WORKER["pinyin"], _WORKER["light"])
 
 
 def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
