@@ -29,8 +29,10 @@ INITIALS_MIN_CHARS = 3  # 'xyd' for 信易贷; two letters (sx for 授信) would
 def _converter() -> Callable[[str], list[str]] | None:
     try:
         from pypinyin import Style
+        from pypinyin.constants import PHRASES_DICT, RE_HANS
         from pypinyin.converter import UltimateConverter
         from pypinyin.core import Pinyin
+        from pypinyin.seg import mmseg
     except ImportError:  # installed without its dependencies: search works, without pinyin
         return None
 
@@ -50,7 +52,10 @@ def _converter() -> Callable[[str], list[str]] | None:
         return tuple(s for item in converter.convert(text, Style.NORMAL, False, no_reading, strict=True) for s in item)
 
     def convert(run: str) -> list[str]:
-        return [s for w in reader.seg(run) for s in word(w)]
+        # A run all of whose characters pypinyin reads is cut as one piece (what reader.seg
+        # does, without testing it character by character).
+        words = mmseg.seg.cut(run) if PHRASES_DICT and RE_HANS.match(run) else reader.seg(run)
+        return [s for w in words for s in word(w)]
 
     return convert
 
