@@ -5,6 +5,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xmfacts.errors import FactBaseError
 from xmfacts.factbase import load_factbase
@@ -169,3 +171,12 @@ def test_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 )
 def test_valid_date(text: str, ok: bool) -> None:
     assert valid_date(text) is ok
+
+
+@given(st.lists(st.sampled_from(["[[fact]]", "  [[ fact ]]", "id = 'a'", "", "quote = \"[[fact]]\"", "# [[fact]]", "x\r"]), max_size=30))
+def test_each_fact_header_is_found_on_its_own_line(lines: list[str]) -> None:
+    from xmfacts.factbase.parse import _FACT_HEADER, _header_lines
+
+    text = "\n".join(lines)
+    assert _header_lines(text) == [text.count("\n", 0, m.start()) + 1 for m in _FACT_HEADER.finditer(text)]
+    assert _header_lines(text) == [n for n, line in enumerate(lines, 1) if _FACT_HEADER.match(line)]

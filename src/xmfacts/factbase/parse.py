@@ -131,7 +131,7 @@ def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: li
     for key in sorted(unknown_top):
         problems.append(Problem(str(path), f"unknown top-level key {key!r}"))
 
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _FACT_HEADER.finditer(text)]
+    lines = _header_lines(text)
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     for n, raw in enumerate(raw_facts):
@@ -153,6 +153,18 @@ def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: li
         facts=tuple(facts),
         path=str(path),
     )
+
+
+def _header_lines(text: str) -> list[int]:
+    """The line of each [[fact]] header, counting newlines from the previous one (counting from
+    the top for each made a 2,000-fact file cost seconds)."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    for m in _FACT_HEADER.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        lines.append(line)
+    return lines
 
 
 def _number(raw: dict[str, Any], key: str, report: Any) -> Decimal | None:
