@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -336,5 +337,12 @@ def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> Non
     prepared = prepare(base, words=True)
     assert len(prepared.words) == len(prepared.rows) > 50
     assert list(prepared.words) == [fact_words(row) for row in prepared.rows]
+    for (_, folded, stemmed, spelled, initials), words in zip(prepared.rows, prepared.words):
+        chinese = [run for run in re.findall("[\u3400-\u9fff\uf900-\ufaff]+", folded)]
+        expected = {c for run in chinese for c in run} | {run[i : i + 2] for run in chinese for i in range(len(run) - 1)}
+        expected |= set(stemmed.replace("\0", " ").split())
+        expected |= {"py" + s for s in spelled.replace("\0", " ").replace("'", " ").split()}
+        expected |= {"ii" + s for s in initials.replace("\0", " ").split()}
+        assert sorted(words.split()) == sorted(expected)  # each word once
     assert stable_characters(prepared.rows, prepared.characters) == stable_characters(prepared.rows)
     assert prepare(base).words == ()  # not made unless asked for

@@ -87,12 +87,17 @@ def run_syllables(run: str) -> tuple[tuple[str, ...], ...]:
         return ()
     pieces: list[list[str]] = [[]]
     for syllable in convert(run):
-        clean = "".join(c for c in syllable.lower() if "a" <= c <= "z")
+        clean = _letters(syllable)
         if clean:
             pieces[-1].append(clean)
         elif pieces[-1]:
             pieces.append([])
     return tuple(tuple(p) for p in pieces if p)
+
+
+@lru_cache(maxsize=4096)  # a few hundred syllables, read again for every run
+def _letters(syllable: str) -> str:
+    return "".join(c for c in syllable.lower() if "a" <= c <= "z")
 
 
 def syllable_runs(text: str) -> list[tuple[str, ...]]:

@@ -281,7 +281,7 @@ def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepare
             syllables.update(part[3])
             characters.update(part[5])
         if words:
-            all_words.append(" ".join(sorted(set().union(*(part[4] for part in parts)))))
+            all_words.append(" ".join(dict.fromkeys(word for part in parts for word in part[4])))
         rows.append((names, joined, _SEP.join(p[0] for p in parts), _SEP.join(p[1] for p in parts), _SEP.join(p[2] for p in parts)))
     return Prepared(
         tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell,
@@ -293,7 +293,7 @@ _VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
 
 
 @lru_cache(maxsize=1 << 12)
-def _field(name: str, text: str, spell: bool) -> tuple[str, str, str, tuple[str, ...], frozenset[str], frozenset[str]]:
+def _field(name: str, text: str, spell: bool) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """One folded field's stems, pinyin, initials, syllables, full-text words and characters.
 
     Remembered: tags, measures, entities and topic titles repeat across thousands of facts,
@@ -306,15 +306,19 @@ def _field(name: str, text: str, spell: bool) -> tuple[str, str, str, tuple[str,
     inits = py.initials(runs) if name in _INITIALS_FIELDS else []
     initials = f" {' '.join(inits)} " if inits else ""
     stemmed = stems(text)
-    # What fact_words files the field under (see there): the same words, field by field.
-    words: set[str] = set()
-    for run in _cjk_run().findall(text):
-        words.update(run)
-        words.update(run[i : i + 2] for i in range(len(run) - 1))
-    words.update(stemmed.split())
-    words.update(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
-    words.update(_INITIALS_MARK + s for s in initials.split())
-    return stemmed, spelled, initials, tuple(s for run in runs for s in run), frozenset(words), frozenset(text)
+    return stemmed, spelled, initials, tuple(s for run in runs for s in run), _field_words(text, stemmed, spelled, initials), frozenset(text)
+
+
+def _field_words(folded: str, stemmed: str, spelled: str, initials: str) -> tuple[str, ...]:
+    """The words the full-text index files a field under, each once, in a fixed order."""
+    words: list[str] = []
+    for run in _cjk_run().findall(folded):
+        words.extend(run)
+        words.extend(map(str.__add__, run, run[1:]))
+    words.extend(stemmed.split())
+    words.extend(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
+    words.extend(_INITIALS_MARK + s for s in initials.split())
+    return tuple(dict.fromkeys(words))
 
 
 def stable_characters(rows: Sequence[Row], characters: frozenset[str] | None = None) -> frozenset[str]:
@@ -899,16 +903,11 @@ _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond whic
 
 
 def fact_words(row: Row) -> str:
-    """The words the full-text index files a fact under, space-separated."""
+    """The words the full-text index files a fact under, space-separated: Chinese characters
+    and character pairs, English stems, pinyin syllables and initials, field by field, each once."""
     _, folded, stemmed, spelled, initials = row
-    out: set[str] = set()
-    for run in _cjk_run().findall(folded):
-        out.update(run)
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
-    out.update(stemmed.replace(_SEP, " ").split())
-    out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
-    out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
-    return " ".join(sorted(out))
+    fields = zip(folded.split(_SEP), stemmed.split(_SEP), spelled.split(_SEP), initials.split(_SEP))
+    return " ".join(dict.fromkeys(word for field in fields for word in _field_words(*field)))
 
 
 @cache
