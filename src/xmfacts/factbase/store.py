@@ -547,13 +547,17 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
 def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
     topic_id, title, title_en, path = ready.topic
     conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic_id, name, title, title_en, path))
+    # The numbers SQLite would give the rows (one more than the largest so far, in order), given
+    # here so that the full-text rows need not be read back from the facts.
+    (last,) = conn.execute("SELECT max(n) FROM facts").fetchone()
+    first = (last or 0) + 1
     conn.executemany(
-        "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(full_id, topic_id, name, pos, plain, row, words) for full_id, pos, plain, row, words in ready.facts],
+        "INSERT INTO facts(n, full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first + i, full_id, topic_id, name, pos, plain, row, words) for i, (full_id, pos, plain, row, words) in enumerate(ready.facts)],
     )
     if ready.summary is not None:
-        conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
-        numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
+        conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(first + i, fact[4]) for i, fact in enumerate(ready.facts)])
+        numbers = {fact[0]: first + i for i, fact in enumerate(ready.facts)}
         conn.executemany("INSERT INTO measures VALUES (?, ?)", [(m, numbers[full_id]) for m, full_id in ready.measures])
         conn.executemany("INSERT INTO claim_terms VALUES (?, ?)", [(numbers[full_id], blob) for full_id, blob in ready.claim_terms])
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary))
