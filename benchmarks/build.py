@@ -6,7 +6,11 @@ the figures hold on a busy machine; worker processes, if any, are counted apart 
 os.times). Prints each phase's share, the whole build's CPU and wall time, and the peak
 memory of this process (ru_maxrss). Usage:
 
-    python benchmarks/build.py FACT_DIR [--edit]    # --edit: then re-index after editing one file
+    python benchmarks/build.py FACT_DIR [--edit] [--serial]
+
+--edit: then re-index after editing one topic file (of a copy sharing the others by hard link,
+so TMPDIR should be on the base's file system). --serial: no worker processes, so that every
+phase is counted (a worker's phases are not).
 
 Phases overlap nowhere: a phase's time excludes the phases it calls.
 """
@@ -55,9 +59,12 @@ def _instrument() -> None:
         (search, "stable_characters", "search.stable_characters"),
         (check, "fact_terms", "check.fact_terms"),
         (check, "base_stats", "check.base_stats"),
+        (parse, "_load_topic", "the rest of parsing"),
         (store, "_record", "marshal record"),
         (store, "_summarise", "store._summarise"),
-        (store, "_insert_topic", "SQLite and the rest of _insert_topic"),
+        (store, "_insert_topic", "SQLite and the rest of _insert_topic"),  # before worker processes
+        (store, "_prepare_topic", "the rest of preparing a topic"),
+        (store, "_write_topic", "SQLite writes"),
         (store, "_update", "the rest of the build"),
     ]
     for module, attr, name in targets:
@@ -80,6 +87,10 @@ def main() -> None:
         from xmfacts.factbase.store import index_path, open_store
 
         _instrument()
+        if "--serial" in sys.argv:
+            from xmfacts.factbase import store
+
+            store._PARALLEL_BYTES = 1 << 62
         wall, cpu, children = time.perf_counter(), time.process_time(), os.times()
         open_store(root).conn.close()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
