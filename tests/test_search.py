@@ -346,3 +346,25 @@ def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> Non
         assert sorted(words.split()) == sorted(expected)  # each word once
     assert stable_characters(prepared.rows, prepared.characters) == stable_characters(prepared.rows)
     assert prepare(base).words == ()  # not made unless asked for
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+def test_prepared_fields_are_folded_as_the_whole_topic_folded_at_once(traditional: bool) -> None:
+    import dataclasses
+
+    from xmfacts.model import FactBase
+    from xmfacts.search import _FACT_SEP, _SEP, _raw_fields, normalize, prepare
+
+    base = load_factbase(SHIPPED)
+    topic = base.topics[0]
+    if traditional:  # one traditional character makes fold's phrase table apply to the whole topic
+        first = dataclasses.replace(topic.facts[0], note=topic.facts[0].note + " 廈門反覆")
+        topic = dataclasses.replace(topic, facts=(first, *topic.facts[1:]))
+    one = FactBase((topic,), ())
+    raws = [_raw_fields(f, f"{topic.title} {topic.title_en}") for f in topic.facts]
+    joined = _FACT_SEP.join([*(_SEP.join(t for _, t in raw) for raw in raws), _SEP.join((topic.title, topic.title_en))])
+    *facts, titles = normalize(joined).split(_FACT_SEP)
+    prepared = prepare(one)
+    assert [row[1] for row in prepared.rows] == facts
+    assert prepared.titles == tuple(titles.split(_SEP))
+    assert ("反复" in prepared.rows[0][1]) is traditional

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
-from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk, stem
+from xmfacts.text import CJK_CLASS, converts_to_simplified, fold, has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
@@ -158,7 +158,7 @@ def split_query(words: Sequence[str], stable: frozenset[str] = frozenset()) -> l
 # ---- English word forms ------------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: building an index passes every field of the base through here
 def _english_words(text: str) -> list[str]:
     # "Fujian's" is Fujian; "Xiang'an" stays two words, as the query's own will.
     return _WORD.findall(text.replace("'s ", " ").replace("’s ", " ").removesuffix("'s").removesuffix("’s"))
@@ -261,9 +261,21 @@ def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepare
     # One normalize call for the whole base, not one per field: fold scans its phrase table once
     # per call. Fact text holds no control characters (the loader refuses them) and fold leaves
     # them alone, so _SEP and _FACT_SEP safely part the fields and the facts.
-    texts = [_SEP.join(text for _, text in raw) for raw in raws]
     titles = [text for topic in base.topics for text in (topic.title, topic.title_en)]
-    *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
+    plain = [_fold_alone(text) for raw in raws for _, text in raw] + [_fold_alone(text) for text in titles]
+    if any(traditional for _, traditional in plain):
+        texts = [_SEP.join(text for _, text in raw) for raw in raws]
+        *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
+    else:
+        # Nothing to convert to simplified characters: each field folds on its own as it would
+        # joined (NFKC, case and thousands separators never reach across _SEP), and a field
+        # repeated across facts (tags, measures, titles) is folded once.
+        folded_list = [folded for folded, _ in plain]
+        folded_facts, start = [], 0
+        for raw in raws:
+            folded_facts.append(_SEP.join(folded_list[start : start + len(raw)]))
+            start += len(raw)
+        folded_titles = _SEP.join(folded_list[start:])
     rows: list[Row] = []
     all_words: list[str] = []
     vocabulary: dict[str, None] = {}
@@ -290,6 +302,14 @@ def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepare
 
 
 _VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_alone(text: str) -> tuple[str, bool]:
+    """``normalize(text)`` as it is when no text folded with it holds a traditional character
+    (fold's phrase table then applies to none), and whether this one holds one."""
+    nfkc = unicodedata.normalize("NFKC", text)
+    return _THOUSANDS.sub("", nfkc.casefold()), converts_to_simplified(nfkc)
 
 
 @lru_cache(maxsize=1 << 12)

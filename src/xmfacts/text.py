@@ -55,6 +55,11 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+def converts_to_simplified(text: str) -> bool:
+    """Whether ``to_simplified`` changes anything in text: one of its characters is traditional."""
+    return not text.isascii() and text.translate(_table()[0]) != text
+
+
 @cache
 def _phrases_by_start() -> dict[str, list[tuple[int, str, str]]]:
     out: dict[str, list[tuple[int, str, str]]] = {}
