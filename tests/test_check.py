@@ -260,8 +260,13 @@ def test_a_facts_terms_are_the_terms_of_its_words_without_its_figures() -> None:
     from xmfacts.factbase import load_factbase
     from xmfacts.figures.reader import read_figures
 
+    import dataclasses
+
     facts = load_factbase(Path(__file__).parents[1] / "facts").facts
     assert len(facts) > 50
-    for f in facts:
+    # a traditional character in one part: fold's phrase table applies to all of them (反覆 → 反复)
+    odd = dataclasses.replace(facts[0], label="廈門" + facts[0].label, tags=(*facts[0].tags, "反覆"))
+    assert "反复" in fact_terms(odd)
+    for f in (*facts, odd):
         words = " ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags))
         assert fact_terms(f) == frozenset(_terms(words)), f.full_id
