@@ -6,11 +6,12 @@ the figures hold on a busy machine; worker processes, if any, are counted apart 
 os.times). Prints each phase's share, the whole build's CPU and wall time, and the peak
 memory of this process (ru_maxrss). Usage:
 
-    python benchmarks/build.py FACT_DIR [--edit] [--serial]
+    python benchmarks/build.py FACT_DIR [--edit] [--serial] [--keep]
 
 --edit: then re-index after editing one topic file (of a copy sharing the others by hard link,
 so TMPDIR should be on the base's file system). --serial: no worker processes, so that every
-phase is counted (a worker's phases are not).
+phase is counted (a worker's phases are not). --keep: leave the index (and the copy) for
+another look.
 
 Phases overlap nowhere: a phase's time excludes the phases it calls.
 """
@@ -107,7 +108,10 @@ def main() -> None:
             _reindex_after_edit(root, open_store)
         print(f"peak memory (this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
+        if "--keep" in sys.argv:
+            print(f"kept: XMFACTS_CACHE_DIR={cache} (and the base copy in it)")
+        else:
+            shutil.rmtree(cache, ignore_errors=True)
 
 
 def _reindex_after_edit(root: Path, open_store: Callable[[Path], Any]) -> None:

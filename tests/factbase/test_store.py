@@ -246,3 +246,31 @@ def test_a_problem_found_by_a_worker_process_is_reported(factbase: Path, tmp_pat
     with pytest.raises(FactBaseError) as raised:
         load_factbase(factbase)
     assert any(p.path == str(path) and "unknown unit" in p.message for p in raised.value.problems)
+
+
+def _check_stats(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    import marshal
+
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(cache))
+    load_factbase(root)
+    [index] = cache.glob("factbase-*.sqlite")
+    meta = dict(sqlite3.connect(index).execute("SELECT key, value FROM meta"))
+    count, frequency, lower_words = marshal.loads(meta["check stats"])
+    return count, frequency, frozenset(lower_words), marshal.loads(meta["summary"])
+
+
+def test_after_edits_the_summary_is_what_a_fresh_build_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    factbase = tmp_path / "facts"
+    shutil.copytree(SHIPPED, factbase)
+    _check_stats(factbase, tmp_path / "kept", monkeypatch)
+    path = factbase / "state-financial-group.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "鹭岛集团成立时间").replace("tags = [", 'tags = [\n    "新标签",', 1), encoding="utf-8")
+    (factbase / "capital-markets.toml").unlink()
+    updated = _check_stats(factbase, tmp_path / "kept", monkeypatch)
+    fresh = _check_stats(factbase, tmp_path / "fresh", monkeypatch)
+    assert updated == fresh
+    assert "鹭岛" in updated[1] and "金圆" in updated[1]  # one fact renamed, others keep the name
+    (factbase / "banks.toml").unlink()
+    assert _check_stats(factbase, tmp_path / "kept", monkeypatch) == _check_stats(factbase, tmp_path / "fresh2", monkeypatch)

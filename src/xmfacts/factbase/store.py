@@ -443,9 +443,16 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         source_list = list(store.sources().values())
     by_id = {s.id: s for s in source_list}
 
+    changed = sorted((p for p in contents if p.name != SOURCES_FILE), key=lambda p: p.name)
+    # The summaries of the files about to go, so that the whole base's term counts can be
+    # brought up to date instead of added up again from every file (_summarise).
+    dropped: list[bytes] | None = None
+    if not force:
+        dropped = []
+        for name in dict.fromkeys([*removed, *(p.name for p in changed)]):
+            dropped += [blob for (blob,) in conn.execute("SELECT prepared FROM files WHERE name = ? AND prepared IS NOT NULL", (name,))]
     for name in removed:
         _drop_file(conn, name)
-    changed = sorted((p for p in contents if p.name != SOURCES_FILE), key=lambda p: p.name)
     for p in changed:
         if p.name not in removed:
             _drop_file(conn, p.name)
@@ -470,7 +477,7 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
     if problems:
         raise FactBaseError(problems)
     if not light and (force or changed or removed or sources_path in contents):  # not for files only touched
-        _summarise(conn, pinyin)
+        _summarise(conn, pinyin, None if dropped is None else (dropped, {p.name for p in changed}))
 
 
 def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
@@ -659,8 +666,14 @@ def _worker_task(item: tuple[Path, bytes | None]) -> tuple[list[Problem], _Ready
     return _parse_and_prepare(item[0], item[1], _WORKER["sources"], _WORKER["pinyin"], _WORKER["light"])
 
 
-def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
-    """Search's summary of the whole base, from each file's: what a query reads before the rows."""
+def _summarise(conn: sqlite3.Connection, pinyin: bool, update: tuple[list[bytes], set[str]] | None = None) -> None:
+    """Search's summary of the whole base, from each file's: what a query reads before the rows.
+
+    ``update``: the summaries of the files just removed or replaced and the names of the files
+    just written, when the index was summarised before them. The term counts of check (the
+    biggest part, adding them up the most work) are then the last summary's, less the files'
+    that went and plus the new files': the same counts.
+    """
     from xmfacts.search import INDEX_VERSION
 
     vocabulary: dict[str, None] = {}
@@ -670,11 +683,24 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
     count = 0
     frequency: dict[str, int] = {}
     lower_words: set[str] = set()
-    for (blob,) in conn.execute("SELECT prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
+    written: set[str] | None = None
+    stored = conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone() if update is not None else None
+    if update is not None and stored is not None:
+        dropped, written = update
+        frequency = marshal.loads(stored[0])[1]
+        for blob in dropped:
+            for term, k in marshal.loads(blob)[5].items():
+                left = frequency[term] - k
+                if left:
+                    frequency[term] = left
+                else:
+                    del frequency[term]
+    for name, blob in conn.execute("SELECT name, prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
         v, t, s, c, n, f, w = marshal.loads(blob)
         count += n
-        for term, k in f.items():
-            frequency[term] = frequency.get(term, 0) + k
+        if written is None or name in written:
+            for term, k in f.items():
+                frequency[term] = frequency.get(term, 0) + k
         lower_words.update(w)
         vocabulary.update(dict.fromkeys(v))
         titles.update(dict.fromkeys(t))
