@@ -131,7 +131,12 @@ def _plain(value: Any) -> Any:
 
 
 def _record(value: Any) -> tuple[Any, ...]:
-    return tuple(_plain(getattr(value, f.name)) for f in fields(value))
+    return tuple(_plain(getattr(value, name)) for name in _names(type(value)))
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))  # fields() builds its answer anew on every call
 
 
 _DECODE: dict[str, Callable[[Any], Any]] = {
