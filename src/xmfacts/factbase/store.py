@@ -473,7 +473,7 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
 
     progress = _Progress(len(changed))
     try:
-        for done, (p, ready) in enumerate(_prepared_files(root, [(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
+        for done, (p, ready) in enumerate(_prepared_files([(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
             if ready is not None and not problems:
                 _write_topic(conn, p.name, ready, stats[p.name])
             progress.advance(done + 1, len(ready.facts) if ready else 0)
@@ -607,7 +607,6 @@ def _parse_and_prepare(
 
 
 def _prepared_files(
-    root: Path,
     files: list[tuple[Path, bytes | None]],
     sources: dict[str, Source],
     pinyin: bool,
