@@ -14,6 +14,8 @@ its rows replaced, alone. A file edited within the same clock tick as it was ind
 keep its size and mtime, so a file indexed less than ``_RACY_NS`` after its last change is
 re-hashed on the next run (git's "racy" rule). A change to sources.toml re-parses every file.
 
+A big build (megabytes of changed files) parses and prepares the files in worker processes,
+one per core, while this process writes them in order: the same index as one process makes.
 Every change happens in one transaction, so an interrupted build leaves the previous index;
 a second process waits for the first's lock (``_LOCK_WAIT``), then finds nothing left to do.
 A file that is not this layout's index (corrupt, truncated, foreign, older) is replaced;
