@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 # Bump when the tables below or the way a fact is stored change. The model's field names are
 # part of the key too, so a field added to Fact needs nothing here; search's prepared fields
 # carry their own version (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 3
+_LAYOUT = 4  # 4: measures indexed by fact too, so re-indexing a file need not scan them all
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -73,6 +73,7 @@ CREATE INDEX facts_topic ON facts(topic, pos);
 CREATE TABLE measures(term TEXT, n INTEGER);
 CREATE TABLE claim_terms(n INTEGER PRIMARY KEY, terms BLOB);
 CREATE INDEX measures_term ON measures(term);
+CREATE INDEX measures_fact ON measures(n);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
