@@ -28,13 +28,16 @@ INITIALS_MIN_CHARS = 3  # 'xyd' for 信易贷; two letters (sx for 授信) would
 @cache
 def _converter() -> Callable[[str], list[str]] | None:
     try:
-        from pypinyin import Style
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:  # installed without its dependencies: search works, without pinyin
+        return None
+    try:
         from pypinyin.constants import PHRASES_DICT, RE_HANS
         from pypinyin.converter import UltimateConverter
         from pypinyin.core import Pinyin
         from pypinyin.seg import mmseg
-    except ImportError:  # installed without its dependencies: search works, without pinyin
-        return None
+    except ImportError:  # a pypinyin whose insides moved: the same readings, unremembered
+        return lambda run: lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
 
     # What lazy_pinyin(run, style=Style.NORMAL) does (pypinyin.core.lazy_pinyin: cut the run
     # into its phrase table's words, then read each word), with each word's reading
