@@ -253,3 +253,20 @@ def test_a_wan_yi_slip_shows_a_ratio_that_is_not_zero(run: Run) -> None:
     assert (table.exit_code, "×0.0001" in table.stdout, "×0.000 " in table.stdout) == (1, True, False)
     [row] = json.loads(run("check", "企业通过资本市场累计募集资金5981万元", "--json", facts=BASIC).stdout)
     assert row["explanation"].endswith("×0.0001")
+
+
+def test_a_facts_terms_are_the_terms_of_its_words_without_its_figures() -> None:
+    from xmfacts.check import _terms, _without_figures, fact_terms
+    from xmfacts.factbase import load_factbase
+    from xmfacts.figures.reader import read_figures
+
+    import dataclasses
+
+    facts = load_factbase(Path(__file__).parents[1] / "facts").facts
+    assert len(facts) > 50
+    # a traditional character in one part: fold's phrase table applies to all of them (反覆 → 反复)
+    odd = dataclasses.replace(facts[0], label="廈門" + facts[0].label, tags=(*facts[0].tags, "反覆"))
+    assert "反复" in fact_terms(odd)
+    for f in (*facts, odd):
+        words = " ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags))
+        assert fact_terms(f) == frozenset(_terms(words)), f.full_id

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -327,3 +328,47 @@ def test_the_readmes_explain_example_is_what_search_says(run: Run) -> None:
     example = readme.split("$ xmfacts search 厦门 xinyidai 1141 --explain\n", 1)[1].split("\n", 1)[0]
     result = run("search", "厦门", "xinyidai", "1141", "--explain", facts=SHIPPED)
     assert result.stderr == example + "\n"
+
+
+def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> None:
+    from xmfacts.search import fact_words, prepare, stable_characters
+
+    base = load_factbase(SHIPPED)
+    prepared = prepare(base, words=True)
+    assert len(prepared.words) == len(prepared.rows) > 50
+    assert list(prepared.words) == [fact_words(row) for row in prepared.rows]
+    for (_, folded, stemmed, spelled, initials), words in zip(prepared.rows, prepared.words):
+        chinese = [run for run in re.findall("[\u3400-\u9fff\uf900-\ufaff]+", folded)]
+        expected = {c for run in chinese for c in run} | {run[i : i + 2] for run in chinese for i in range(len(run) - 1)}
+        expected |= set(stemmed.replace("\0", " ").split())
+        expected |= {"py" + s for s in spelled.replace("\0", " ").replace("'", " ").split()}
+        expected |= {"ii" + s for s in initials.replace("\0", " ").split()}
+        # and each character and pair again with its points (search._level_words)
+        plain = [w for w in words.split() if not re.fullmatch(r".{1,2}s\d{5}", w)]
+        assert sorted(plain) == sorted(expected)  # each word once
+        leveled = {w[:-6] for w in words.split() if w not in plain}
+        assert leveled == {w for w in expected if re.fullmatch("[\u3400-\u9fff\uf900-\ufaff]{1,2}", w)}
+    assert stable_characters(prepared.rows, prepared.characters) == stable_characters(prepared.rows)
+    assert prepare(base).words == ()  # not made unless asked for
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+def test_prepared_fields_are_folded_as_the_whole_topic_folded_at_once(traditional: bool) -> None:
+    import dataclasses
+
+    from xmfacts.model import FactBase
+    from xmfacts.search import _FACT_SEP, _SEP, _raw_fields, normalize, prepare
+
+    base = load_factbase(SHIPPED)
+    topic = base.topics[0]
+    if traditional:  # one traditional character makes fold's phrase table apply to the whole topic
+        first = dataclasses.replace(topic.facts[0], note=topic.facts[0].note + " 廈門反覆")
+        topic = dataclasses.replace(topic, facts=(first, *topic.facts[1:]))
+    one = FactBase((topic,), ())
+    raws = [_raw_fields(f, f"{topic.title} {topic.title_en}") for f in topic.facts]
+    joined = _FACT_SEP.join([*(_SEP.join(t for _, t in raw) for raw in raws), _SEP.join((topic.title, topic.title_en))])
+    *facts, titles = normalize(joined).split(_FACT_SEP)
+    prepared = prepare(one)
+    assert [row[1] for row in prepared.rows] == facts
+    assert prepared.titles == tuple(titles.split(_SEP))
+    assert ("反复" in prepared.rows[0][1]) is traditional

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from xmfacts.figures.printing import difference_unit, grouped, ratio_text
 from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier
-from xmfacts.text import CJK_CLASS, fold, fold_in_place, has_cjk, stem
+from xmfacts.text import CJK_CLASS, converts_to_simplified, fold, fold_in_place, has_cjk, stem
 
 if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
@@ -678,7 +679,33 @@ class BaseStats:
 
 
 def fact_terms(fact: Fact) -> frozenset[str]:
-    return frozenset(_terms(" ".join((fact.label, fact.label_en, fact.entity, _without_figures(fact.quote, read_figures(fact.quote)), *fact.tags))))
+    """The terms of ``_terms`` a fact has (as a set: what the fact-base index stores per fact)."""
+    parts = (fact.label, fact.label_en, fact.entity, _quote_words(fact.quote), *fact.tags)
+    alone = [_part_terms(part) for part in parts]
+    if any(traditional for _, traditional in alone):
+        # fold's phrase table then applies to every part: fold them together, as written
+        return _term_set(fold(" ".join(parts)))
+    # Otherwise a part folds alone as it would among the others (no term reaches across the
+    # spaces between them), and tags repeated across facts are read once.
+    return frozenset().union(*(terms for terms, _ in alone))
+
+
+@lru_cache(maxsize=1 << 14)
+def _part_terms(text: str) -> tuple[frozenset[str], bool]:
+    nfkc = unicodedata.normalize("NFKC", text)
+    return _term_set(nfkc.casefold()), converts_to_simplified(nfkc)
+
+
+def _term_set(folded: str) -> frozenset[str]:
+    terms = {pair for run in _CJK_RUN.findall(folded) for pair in map(str.__add__, run, run[1:])}
+    terms.update(w for w in _WORD.findall(folded) if w not in _STOP)
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=4096)
+def _quote_words(quote: str) -> str:
+    # Several facts often come from one sentence; reading its figures is most of the work.
+    return _without_figures(quote, read_figures(quote))
 
 
 def base_stats(facts: Sequence[Fact], terms: Sequence[frozenset[str]] | None = None) -> BaseStats:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from xmfacts.text import CJK_CLASS
 
@@ -31,11 +31,34 @@ def _converter() -> Callable[[str], list[str]] | None:
         from pypinyin import Style, lazy_pinyin
     except ImportError:  # installed without its dependencies: search works, without pinyin
         return None
+    try:
+        from pypinyin.constants import PHRASES_DICT, RE_HANS
+        from pypinyin.converter import UltimateConverter
+        from pypinyin.core import Pinyin
+        from pypinyin.seg import mmseg
+    except ImportError:  # a pypinyin whose insides moved: the same readings, unremembered
+        return lambda run: lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
+
+    # What lazy_pinyin(run, style=Style.NORMAL) does (pypinyin.core.lazy_pinyin: cut the run
+    # into its phrase table's words, then read each word), with each word's reading
+    # remembered: a word reads the same wherever it stands, and words repeat across a base far
+    # more than whole runs do. A whole run is cut at a time, so the phrase table picks the
+    # reading in context (银行 yin hang, 行业 hang ye).
+    converter = UltimateConverter()
+    reader = Pinyin(converter)
+
+    def no_reading(chars: str) -> list[str]:
+        return ["" for _ in chars]
+
+    @lru_cache(maxsize=1 << 15)
+    def word(text: str) -> tuple[str, ...]:
+        return tuple(s for item in converter.convert(text, Style.NORMAL, False, no_reading, strict=True) for s in item)
 
     def convert(run: str) -> list[str]:
-        # A whole run at a time, so pypinyin's phrase table picks the reading in context
-        # (银行 yin hang, 行业 hang ye).
-        return lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
+        # A run all of whose characters pypinyin reads is cut as one piece (what reader.seg
+        # does, without testing it character by character).
+        words = mmseg.seg.cut(run) if PHRASES_DICT and RE_HANS.match(run) else reader.seg(run)
+        return [s for w in words for s in word(w)]
 
     return convert
 
@@ -55,23 +78,29 @@ def _cjk_run() -> re.Pattern[str]:
     return re.compile(f"[{CJK_CLASS}]+")
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def run_syllables(run: str) -> tuple[tuple[str, ...], ...]:
     """One run's syllables, split wherever a character has no reading (it breaks the run).
 
-    Cached: tags, measures and entities repeat across facts, and pypinyin takes ~0.3 ms a run.
+    Cached: tags, measures and entities repeat across facts, and pypinyin takes ~0.3 ms a run;
+    bounded, because a million facts' quotes would otherwise all stay in memory.
     """
     convert = _converter()
     if convert is None:
         return ()
     pieces: list[list[str]] = [[]]
     for syllable in convert(run):
-        clean = "".join(c for c in syllable.lower() if "a" <= c <= "z")
+        clean = _letters(syllable)
         if clean:
             pieces[-1].append(clean)
         elif pieces[-1]:
             pieces.append([])
     return tuple(tuple(p) for p in pieces if p)
+
+
+@lru_cache(maxsize=4096)  # a few hundred syllables, read again for every run
+def _letters(syllable: str) -> str:
+    return "".join(c for c in syllable.lower() if "a" <= c <= "z")
 
 
 def syllable_runs(text: str) -> list[tuple[str, ...]]:

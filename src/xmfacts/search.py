@@ -36,13 +36,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
-from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk, stem
+from xmfacts.text import CJK_CLASS, converts_to_simplified, fold, has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
@@ -160,7 +160,7 @@ def split_query(words: Sequence[str], stable: frozenset[str] = frozenset()) -> l
 # ---- English word forms ------------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: building an index passes every field of the base through here
 def _english_words(text: str) -> list[str]:
     # "Fujian's" is Fujian; "Xiang'an" stays two words, as the query's own will.
     return _WORD.findall(text.replace("'s ", " ").replace("’s ", " ").removesuffix("'s").removesuffix("’s"))
@@ -247,10 +247,15 @@ class Prepared:
     titles: tuple[str, ...]  # the topics' titles, folded
     syllables: frozenset[str]
     has_pinyin: bool
+    words: tuple[str, ...] = ()  # each row's fact_words, when asked for (prepare(words=True))
+    characters: frozenset[str] = frozenset()  # every character of the rows' folded text
 
 
-def prepare(base: FactBase, pinyin: bool = True) -> Prepared:
-    """Every fact's prepared fields; a whole base, or one topic file of it, give the same rows."""
+def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepared:
+    """Every fact's prepared fields; a whole base, or one topic file of it, give the same rows.
+
+    With ``words``, also each fact's ``fact_words``, made from the same per-field work.
+    """
     from xmfacts import pinyin as py
 
     spell = pinyin and py.available()
@@ -258,35 +263,93 @@ def prepare(base: FactBase, pinyin: bool = True) -> Prepared:
     # One normalize call for the whole base, not one per field: fold scans its phrase table once
     # per call. Fact text holds no control characters (the loader refuses them) and fold leaves
     # them alone, so _SEP and _FACT_SEP safely part the fields and the facts.
-    texts = [_SEP.join(text for _, text in raw) for raw in raws]
     titles = [text for topic in base.topics for text in (topic.title, topic.title_en)]
-    *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
+    plain = [_fold_alone(text) for raw in raws for _, text in raw] + [_fold_alone(text) for text in titles]
+    if any(traditional for _, traditional in plain):
+        texts = [_SEP.join(text for _, text in raw) for raw in raws]
+        *folded_facts, folded_titles = normalize(_FACT_SEP.join([*texts, _SEP.join(titles)])).split(_FACT_SEP)
+    else:
+        # Nothing to convert to simplified characters: each field folds on its own as it would
+        # joined (NFKC, case and thousands separators never reach across _SEP), and a field
+        # repeated across facts (tags, measures, titles) is folded once.
+        folded_list = [folded for folded, _ in plain]
+        folded_facts, start = [], 0
+        for raw in raws:
+            folded_facts.append(_SEP.join(folded_list[start : start + len(raw)]))
+            start += len(raw)
+        folded_titles = _SEP.join(folded_list[start:])
     rows: list[Row] = []
+    all_words: list[str] = []
     vocabulary: dict[str, None] = {}
     syllables: set[str] = set()
+    characters: set[str] = set()
     for raw, joined in zip(raws, folded_facts):
         # one string object per field name, so marshal stores each name once for the whole base
         names = tuple(sys.intern(name) for name, _ in raw)
         folded = joined.split(_SEP)
-        spelled: list[str] = []
-        initials: list[str] = []
+        parts = [_field(name, text, spell) for name, text in zip(names, folded)]
         for name, text in zip(names, folded):
-            runs = py.syllable_runs(text) if spell and name in _PINYIN_FIELDS and has_cjk(text) else []
-            syllables.update(s for run in runs for s in run)
-            spelled.append(py.spelled(runs))
-            inits = py.initials(runs) if name in _INITIALS_FIELDS else []
-            initials.append(f" {' '.join(inits)} " if inits else "")
-            if name in {"tags", "measure", "entity"}:
+            if name in _VOCABULARY_FIELDS:
                 vocabulary[text] = None
-        rows.append((names, joined, _SEP.join(stems(t) for t in folded), _SEP.join(spelled), _SEP.join(initials)))
-    return Prepared(tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell)
+        for part in parts:
+            syllables.update(part[3])
+            characters.update(part[5])
+        if words:
+            all_words.append(_joined_words((word for part in parts for word in part[4]), names, folded))
+        rows.append((names, joined, _SEP.join(p[0] for p in parts), _SEP.join(p[1] for p in parts), _SEP.join(p[2] for p in parts)))
+    return Prepared(
+        tuple(rows), tuple(vocabulary), tuple(folded_titles.split(_SEP)) if titles else (), frozenset(syllables), spell,
+        tuple(all_words), frozenset(characters),
+    )
 
 
-def stable_characters(rows: Sequence[Row]) -> frozenset[str]:
+_VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_alone(text: str) -> tuple[str, bool]:
+    """``normalize(text)`` as it is when no text folded with it holds a traditional character
+    (fold's phrase table then applies to none), and whether this one holds one."""
+    nfkc = unicodedata.normalize("NFKC", text)
+    return _THOUSANDS.sub("", nfkc.casefold()), converts_to_simplified(nfkc)
+
+
+@lru_cache(maxsize=1 << 12)
+def _field(name: str, text: str, spell: bool) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """One folded field's stems, pinyin, initials, syllables, full-text words and characters.
+
+    Remembered: tags, measures, entities and topic titles repeat across thousands of facts,
+    and a base's labels and quotes share much of their wording.
+    """
+    from xmfacts import pinyin as py
+
+    runs = py.syllable_runs(text) if spell and name in _PINYIN_FIELDS and has_cjk(text) else []
+    spelled = py.spelled(runs)
+    inits = py.initials(runs) if name in _INITIALS_FIELDS else []
+    initials = f" {' '.join(inits)} " if inits else ""
+    stemmed = stems(text)
+    return stemmed, spelled, initials, tuple(s for run in runs for s in run), _field_words(text, stemmed, spelled, initials), frozenset(text)
+
+
+def _field_words(folded: str, stemmed: str, spelled: str, initials: str) -> tuple[str, ...]:
+    """The words the full-text index files a field under, each once, in a fixed order."""
+    words: list[str] = []
+    for run in _cjk_run().findall(folded):
+        words.extend(run)
+        words.extend(map(str.__add__, run, run[1:]))
+    words.extend(stemmed.split())
+    words.extend(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
+    words.extend(_INITIALS_MARK + s for s in initials.split())
+    return tuple(dict.fromkeys(words))
+
+
+def stable_characters(rows: Sequence[Row], characters: frozenset[str] | None = None) -> frozenset[str]:
+    """The rows' characters that fold leaves alone; ``characters`` (Prepared.characters), when
+    given, saves reading the rows again."""
     from xmfacts import t2s_table  # the table fold converts with (xmfacts.text.to_simplified)
 
     changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
-    seen = set().union(*(row[1] for row in rows))
+    seen = characters if characters is not None else set().union(*(row[1] for row in rows))
     return frozenset(c for c in seen - changing if not c.isascii())
 
 
@@ -949,13 +1012,16 @@ _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond whic
 
 
 def fact_words(row: Row) -> str:
-    """The words the full-text index files a fact under, space-separated."""
+    """The words the full-text index files a fact under, space-separated: Chinese characters
+    and character pairs, English stems, pinyin syllables and initials, field by field, each once;
+    then each character and pair again with its points (``_level_words``)."""
     names, folded, stemmed, spelled, initials = row
-    out = set(_level_words(names, folded.split(_SEP)))
-    out.update(stemmed.replace(_SEP, " ").split())
-    out.update(_PINYIN_MARK + s for s in spelled.replace(_SEP, " ").replace("'", " ").split())
-    out.update(_INITIALS_MARK + s for s in initials.replace(_SEP, " ").split())
-    return " ".join(sorted(out))
+    fields = zip(folded.split(_SEP), stemmed.split(_SEP), spelled.split(_SEP), initials.split(_SEP))
+    return _joined_words((word for field in fields for word in _field_words(*field)), names, folded.split(_SEP))
+
+
+def _joined_words(field_words: Iterable[str], names: Sequence[str], folded: Sequence[str]) -> str:
+    return " ".join(dict.fromkeys([*field_words, *_level_words(names, folded)]))
 
 
 # A search for one Chinese character or pair (授信, 天马, 厦) is the common query that matches

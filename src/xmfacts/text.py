@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # The CJK Unified Ideographs with extension A, and the compatibility block; a character test,
 # not a regex, because compiling a Unicode class costs ~2 ms on every run.
@@ -55,6 +55,11 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+def converts_to_simplified(text: str) -> bool:
+    """Whether ``to_simplified`` changes anything in text: one of its characters is traditional."""
+    return not text.isascii() and text.translate(_table()[0]) != text
+
+
 @cache
 def _phrases_by_start() -> dict[str, list[tuple[int, str, str]]]:
     out: dict[str, list[tuple[int, str, str]]] = {}
@@ -81,6 +86,7 @@ def fold_in_place(text: str) -> str:
     return to_simplified("".join(map(_fold_char, text)))
 
 
+@lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     """A word's stem for matching, not for reading: companies → company, listed and listing →
     list, electrolysers → electrolyzer, licences → licens, centres → center.

@@ -5,6 +5,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xmfacts.errors import FactBaseError
 from xmfacts.factbase import load_factbase
@@ -169,3 +171,119 @@ def test_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 )
 def test_valid_date(text: str, ok: bool) -> None:
     assert valid_date(text) is ok
+
+
+@given(st.lists(st.sampled_from(["[[fact]]", "  [[ fact ]]", "id = 'a'", "", "quote = \"[[fact]]\"", "# [[fact]]", "x\r"]), max_size=30))
+def test_each_fact_header_is_found_on_its_own_line(lines: list[str]) -> None:
+    from xmfacts.factbase.parse import _FACT_HEADER, _header_lines
+
+    text = "\n".join(lines)
+    assert _header_lines(text) == [text.count("\n", 0, m.start()) + 1 for m in _FACT_HEADER.finditer(text)]
+    assert _header_lines(text) == [n for n, line in enumerate(lines, 1) if _FACT_HEADER.match(line)]
+
+
+# ---- the fast reader of fmt's layout gives exactly what tomllib gives ------------------------
+
+
+def _exactly(value: object) -> object:
+    """A value with its types spelled out: Decimal('29.20') is not Decimal('29.2'), nor 1 True."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _exactly(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_exactly(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def _tomllib(text: str) -> object:
+    import tomllib
+
+    try:
+        return _exactly(tomllib.loads(text, parse_float=Decimal))
+    except tomllib.TOMLDecodeError:
+        return "error"
+
+
+_KEYS = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)  # any character: tomli-w escapes what it must
+_SCALAR = (
+    _TEXT
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9)
+    | st.booleans()
+    | st.lists(_TEXT, max_size=4)
+)
+_TABLE = st.dictionaries(_KEYS, _SCALAR, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(topic=_TABLE, facts=st.lists(_TABLE, min_size=1, max_size=5), sources=st.booleans())
+def test_the_fast_reader_gives_what_tomllib_gives_for_fmts_layout(topic: dict, facts: list, sources: bool) -> None:
+    from xmfacts.authoring.tomltext import canonical_text
+    from xmfacts.factbase.parse import read_canonical
+
+    # as `xmfacts fmt` writes a topic file, or sources.toml
+    text = canonical_text({"source": facts} if sources else {"topic": topic, "fact": facts}, sources)
+    read = read_canonical(text)
+    assert read is not None, text
+    assert _exactly(read) == _tomllib(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base=_TABLE,
+    extra=st.lists(
+        st.sampled_from(
+            ['x = 1', 'x = "a"', '[topic]', '[[fact]]', '[fact]', 'y = [', '    "a",', ']', 'z = 1.5e3', 'w = 01', 'v = "\\q"', 'u = "\\ud800"',
+             's = "\\U0001F600"', '# note', 'k = 2024-01-01', "  ", 'q = +1', "t = 'lit'", 'a = "x" # c', 'e = ""', 'r = "\r"', 'n = nan', 'x = 1\r']
+        ),
+        max_size=8,
+    ),
+    where=st.integers(min_value=0, max_value=40),
+)
+def test_the_fast_reader_gives_what_tomllib_gives_or_leaves_the_file_to_it(base: dict, extra: list, where: int) -> None:
+    from xmfacts.authoring.tomltext import canonical_text
+    from xmfacts.factbase.parse import read_canonical
+
+    lines = canonical_text({"topic": base, "fact": [base, base]}, False).split("\n")
+    lines[where:where] = extra
+    text = "\n".join(lines)
+    read = read_canonical(text)
+    if read is not None:
+        assert _exactly(read) == _tomllib(text)
+
+
+def test_the_fast_reader_reads_the_shipped_and_generated_files() -> None:
+    import tomllib
+
+    from xmfacts.factbase.parse import read_canonical
+
+    for path in resolve_facts_dir(None).glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        read = read_canonical(text)
+        assert read is not None, path
+        assert _exactly(read) == _exactly(tomllib.loads(text, parse_float=Decimal))
+
+
+@pytest.mark.parametrize(
+    ("line", "read_here"),
+    [
+        ('u = "\\U0001F600\\u00e9\\t\\"\\\\"', True),
+        ("u = -0.50", True),
+        ("u = 1e5", True),
+        ('u = "\\ud800"', False),  # tomllib's error to report
+        ('u = "\\U00110000"', False),
+        ('u = "\\q"', False),
+        ("u = 1_000", False),  # valid TOML that fmt does not write: tomllib's to read
+        ("u = 01", False),
+        ("u = +1", False),
+        ("u = inf", False),
+    ],
+)
+def test_the_fast_reader_reads_an_escape_or_a_number_as_tomllib_does_or_not_at_all(line: str, read_here: bool) -> None:
+    from xmfacts.factbase.parse import read_canonical
+
+    text = f"[topic]\n{line}\n"
+    read = read_canonical(text)
+    assert (read is not None) == read_here
+    if read is not None:
+        assert _exactly(read) == _tomllib(text)

@@ -217,3 +217,77 @@ def test_show_and_search_read_only_what_they_need(run: object, monkeypatch: pyte
     assert (result.exit_code, len(json.loads(result.stdout))) == (0, 2)
     result = run("show", "capital-markets", "--json")  # type: ignore[operator]
     assert result.exit_code == 0
+
+
+def _index_content(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(cache))
+    load_factbase(root)
+    [index] = cache.glob("factbase-*.sqlite")
+    conn = sqlite3.connect(index)
+    # The files table records each file's mtime, which a copy of the base need not share.
+    return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "files"')] + [
+        repr(row) for row in conn.execute("SELECT name, size, hash, prepared FROM files ORDER BY name")
+    ]
+
+
+def test_a_build_by_worker_processes_writes_the_same_index_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = _index_content(SHIPPED, tmp_path / "serial", monkeypatch)
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
+    monkeypatch.setattr(store, "_worker_count", lambda: 2)
+    real_start = store._worker_start
+
+    def counted(*args: object) -> None:
+        (tmp_path / f"worker-{os.getpid()}").touch()  # in the worker: the test's lists are not shared
+        real_start(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_worker_start", counted)
+    parallel = _index_content(SHIPPED, tmp_path / "parallel", monkeypatch)
+    assert parallel == serial
+    assert len(serial) > 100
+    assert len(list(tmp_path.glob("worker-*"))) == 2
+    monkeypatch.undo()
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "parallel"))
+    assert load_factbase(SHIPPED) == parse_toml(SHIPPED)
+
+
+def test_a_problem_found_by_a_worker_process_is_reported(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xmfacts.errors import FactBaseError
+
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
+    monkeypatch.setattr(store, "_worker_count", lambda: 2)
+    path = factbase / "sme-credit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('unit = "', 'unit = "furlongs', 1), encoding="utf-8")
+    with pytest.raises(FactBaseError) as raised:
+        load_factbase(factbase)
+    assert any(p.path == str(path) and "unknown unit" in p.message for p in raised.value.problems)
+
+
+def _check_stats(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    import marshal
+
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(cache))
+    load_factbase(root)
+    [index] = cache.glob("factbase-*.sqlite")
+    meta = dict(sqlite3.connect(index).execute("SELECT key, value FROM meta"))
+    count, frequency, lower_words = marshal.loads(meta["check stats"])
+    return count, frequency, frozenset(lower_words), marshal.loads(meta["summary"])
+
+
+def test_after_edits_the_summary_is_what_a_fresh_build_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    factbase = tmp_path / "facts"
+    shutil.copytree(SHIPPED, factbase)
+    _check_stats(factbase, tmp_path / "kept", monkeypatch)
+    path = factbase / "state-financial-group.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("金圆集团成立时间", "鹭岛集团成立时间").replace("tags = [", 'tags = [\n    "新标签",', 1), encoding="utf-8")
+    (factbase / "capital-markets.toml").unlink()
+    updated = _check_stats(factbase, tmp_path / "kept", monkeypatch)
+    fresh = _check_stats(factbase, tmp_path / "fresh", monkeypatch)
+    assert updated == fresh
+    assert "鹭岛" in updated[1] and "金圆" in updated[1]  # one fact renamed, others keep the name
+    (factbase / "banks.toml").unlink()
+    assert _check_stats(factbase, tmp_path / "kept", monkeypatch) == _check_stats(factbase, tmp_path / "fresh2", monkeypatch)

@@ -14,6 +14,8 @@ its rows replaced, alone. A file edited within the same clock tick as it was ind
 keep its size and mtime, so a file indexed less than ``_RACY_NS`` after its last change is
 re-hashed on the next run (git's "racy" rule). A change to sources.toml re-parses every file.
 
+A big build (megabytes of changed files) parses and prepares the files in worker processes,
+one per core, while this process writes them in order: the same index as one process makes.
 Every change happens in one transaction, so an interrupted build leaves the previous index;
 a second process waits for the first's lock (``_LOCK_WAIT``), then finds nothing left to do.
 A file that is not this layout's index (corrupt, truncated, foreign, older) is replaced;
@@ -28,12 +30,14 @@ import sqlite3
 import sys
 import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import Enum
 import functools
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -50,7 +54,7 @@ if TYPE_CHECKING:
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 4
+_LAYOUT = 5
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -134,7 +138,12 @@ def _plain(value: Any) -> Any:
 
 
 def _record(value: Any) -> tuple[Any, ...]:
-    return tuple(_plain(getattr(value, f.name)) for f in fields(value))
+    return tuple(_plain(getattr(value, name)) for name in _names(type(value)))
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))  # fields() builds its answer anew on every call
 
 
 _DECODE: dict[str, Callable[[Any], Any]] = {
@@ -569,7 +578,7 @@ def _sync(store: Store, force: bool, pinyin: bool, stats: dict[str, tuple[int, i
 
 
 def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, light: bool) -> None:
-    from xmfacts.factbase.parse import parse_sources, parse_topic
+    from xmfacts.factbase.parse import parse_sources
 
     conn, root = store.conn, store.root
     if not _schema_current(conn):
@@ -577,11 +586,14 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         force = True
     recorded = {name: (size, mtime, digest) for name, size, mtime, digest in conn.execute("SELECT name, size, mtime_ns, hash FROM files")}
     problems: list[Problem] = []
-    contents: dict[Path, bytes] = {}
+    contents: dict[Path, bytes | None] = {}  # None: not read yet
     unreadable: set[str] = set()
     for name, stat in stats.items():
         old = recorded.get(name)
         if not force and old is not None and old[:2] == stat:
+            continue
+        if force and name != SOURCES_FILE:
+            contents[root / name] = None  # read when parsed: a whole base's bytes never sit in memory at once
             continue
         try:
             data = (root / name).read_bytes()
@@ -599,21 +611,27 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
     if force:
         for name in stats:
             if root / name not in contents and name not in unreadable:
-                try:
-                    contents[root / name] = (root / name).read_bytes()
-                except OSError as exc:
-                    problems.append(Problem(str(root / name), f"cannot read file: {exc.strerror or exc}"))
+                contents[root / name] = None
         removed = list(recorded)
     sources_path = root / SOURCES_FILE
     if sources_path in contents or SOURCES_FILE not in recorded:
-        source_list = parse_sources(sources_path, contents, problems)
+        if sources_path in contents and contents[sources_path] is None:
+            _read(sources_path, contents, problems)
+        source_list = parse_sources(sources_path, {p: b for p, b in contents.items() if p == sources_path and b is not None}, problems)
     else:
         source_list = list(store.sources().values())
     by_id = {s.id: s for s in source_list}
 
+    changed = sorted((p for p in contents if p.name != SOURCES_FILE), key=lambda p: p.name)
+    # The summaries of the files about to go, so that the whole base's term counts can be
+    # brought up to date instead of added up again from every file (_summarise).
+    dropped: list[bytes] | None = None
+    if not force:
+        dropped = []
+        for name in dict.fromkeys([*removed, *(p.name for p in changed)]):
+            dropped += [blob for (blob,) in conn.execute("SELECT prepared FROM files WHERE name = ? AND prepared IS NOT NULL", (name,))]
     for name in removed:
         _drop_file(conn, name)
-    changed = sorted((p for p in contents if p.name != SOURCES_FILE), key=lambda p: p.name)
     for p in changed:
         if p.name not in removed:
             _drop_file(conn, p.name)
@@ -624,22 +642,21 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         if sources_path in contents:
             conn.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)",
-                (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path])),
+                (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path] or b"")),
             )
 
     progress = _Progress(len(changed))
     try:
-        for done, p in enumerate(changed):
-            topic = parse_topic(p, contents[p], by_id, problems)
-            if topic is not None and not problems:
-                _insert_topic(conn, p.name, topic, stats[p.name], _hash(contents[p]), pinyin, light)
-            progress.advance(done + 1, len(topic.facts) if topic else 0)
+        for done, (p, ready) in enumerate(_prepared_files([(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
+            if ready is not None and not problems:
+                _write_topic(conn, p.name, ready, stats[p.name])
+            progress.advance(done + 1, len(ready.facts) if ready else 0)
     finally:
         progress.close()
     if problems:
         raise FactBaseError(problems)
     if not light and (force or changed or removed or sources_path in contents):  # not for files only touched
-        _summarise(conn, pinyin)
+        _summarise(conn, pinyin, None if dropped is None else (dropped, {p.name for p in changed}))
 
 
 def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
@@ -677,55 +694,57 @@ def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM files WHERE name = ?", (name,))
 
 
-def _insert_topic(
-    conn: sqlite3.Connection, name: str, topic: Topic, stat: tuple[int, int], digest: str, pinyin: bool, light: bool = False
-) -> None:
-    from xmfacts.search import fact_words, prepare, stable_characters
+@dataclass(frozen=True)
+class _Ready:
+    """One topic file, parsed and prepared: plain values only, so a worker process can make it."""
 
+    topic: tuple[str, str, str, str]  # id, title, title_en, path
+    facts: list[tuple[str, int, bytes, bytes | None, str]]  # full_id, pos, plain, row, words
+    check: list[tuple[str, str, str, bytes, str]]  # full_id and what check reads of it (_insert_check)
+    summary: bytes | None  # what _summarise adds up; None for a light index
+    digest: str
+
+
+def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Ready:
+    header = (topic.id, topic.title, topic.title_en, topic.path)
     if light:
-        conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
-        conn.executemany(
-            "INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, NULL, '')",
-            [(fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact))) for pos, fact in enumerate(topic.facts)],
-        )
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)", (name, *_trusted(stat), digest))
-        return
-    prepared = prepare(FactBase((topic,), ()), pinyin)
-    conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic.id, name, topic.title, topic.title_en, topic.path))
-    records = [
-        (fact.full_id, topic.id, name, pos, marshal.dumps(_record(fact)), marshal.dumps(row), fact_words(row))
-        for pos, (fact, row) in enumerate(zip(topic.facts, prepared.rows))
-    ]
-    conn.executemany("INSERT INTO facts(full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?)", records)
-    conn.execute("INSERT INTO grams(rowid, words) SELECT n, words FROM facts WHERE file = ?", (name,))
-    numbers = dict(conn.execute("SELECT full_id, n FROM facts WHERE file = ?", (name,)))
-    from xmfacts.check import base_stats, check_profile, fact_terms
+        facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "") for pos, fact in enumerate(topic.facts)]
+        return _Ready(header, facts, [], None, digest)
+    from xmfacts.check import base_stats, check_profile, fact_terms, sketch_names
+    from xmfacts.search import prepare, stable_characters
 
+    prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
+    facts = [
+        (fact.full_id, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
+        for pos, (fact, row, words) in enumerate(zip(topic.facts, prepared.rows, prepared.words))
+    ]
     terms = [fact_terms(f) for f in topic.facts]
-    _insert_check(conn, name, [(numbers[f.full_id], f, check_profile(f, t)) for f, t in zip(topic.facts, terms)])
+    check = []
+    for f, t in zip(topic.facts, terms):
+        words, sketch = check_profile(f, t)
+        names = _SEPARATOR.join(dict.fromkeys(sketch_names(sketch)))
+        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), names, marshal.dumps(sketch), words))
     claims = base_stats(topic.facts, terms)
     summary = (
-        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows)),
+        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
         claims.count, claims.frequency, tuple(claims.lower_words),
     )
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), digest, marshal.dumps(summary)))
+    return _Ready(header, facts, check, marshal.dumps(summary), digest)
 
 
 _SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
 
 
-def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, Fact, tuple[str, Any]]]) -> None:
-    """What check reads of each fact: its list of measure terms, its names, the rest of its
-    profile, and apart from those its words (check.check_profile).
+def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, str, str, bytes, str]]) -> None:
+    """What check reads of each fact (number, measure terms, names, sketch, words): its list of
+    measure terms, its names, the rest of its profile, and apart from those its words
+    (check.check_profile).
 
     Facts that list the same measure terms share one list, so a check matches a clause against
     a few hundred lists, not a row per fact and term.
     """
-    from xmfacts.check import sketch_names
-
     lists: dict[str, int] = {}
-    for _, fact, _ in facts:
-        terms = _SEPARATOR.join(dict.fromkeys(fact.measure))
+    for _, terms, _, _, _ in facts:
         if terms not in lists:
             row = conn.execute("SELECT id FROM measure_lists WHERE terms = ?", (terms,)).fetchone()
             if row is None:
@@ -736,16 +755,132 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, Fa
             lists[terms] = number
     conn.executemany(
         "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
-        [
-            (n, lists[_SEPARATOR.join(dict.fromkeys(f.measure))], name, pos, _SEPARATOR.join(dict.fromkeys(sketch_names(sketch))))
-            for pos, (n, f, (_, sketch)) in enumerate(facts)
-        ],
+        [(n, lists[terms], name, pos, names) for pos, (n, terms, names, _, _) in enumerate(facts)],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, marshal.dumps(sketch), terms) for n, _, (terms, sketch) in facts])
+    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, sketch, words) for n, _, _, sketch, words in facts])
 
 
-def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
-    """Search's summary of the whole base, from each file's: what a query reads before the rows."""
+def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
+    topic_id, title, title_en, path = ready.topic
+    conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic_id, name, title, title_en, path))
+    # The numbers SQLite would give the rows (one more than the largest so far, in order), given
+    # here so that the full-text rows need not be read back from the facts.
+    (last,) = conn.execute("SELECT max(n) FROM facts").fetchone()
+    first = (last or 0) + 1
+    conn.executemany(
+        "INSERT INTO facts(n, full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first + i, full_id, topic_id, name, pos, plain, row, words) for i, (full_id, pos, plain, row, words) in enumerate(ready.facts)],
+    )
+    if ready.summary is not None:
+        conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(first + i, fact[4]) for i, fact in enumerate(ready.facts)])
+        numbers = {fact[0]: first + i for i, fact in enumerate(ready.facts)}
+        _insert_check(conn, name, [(numbers[full_id], *rest) for full_id, *rest in ready.check])
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary))
+
+
+# ---- reading and preparing the files, in worker processes for a big build ------------------
+
+_PARALLEL_BYTES = 4_000_000  # changed files holding about 5,000 facts: a few seconds of work
+_PARALLEL_FILES = 4
+
+
+def _read(path: Path, contents: dict[Path, bytes | None], problems: list[Problem]) -> bytes | None:
+    try:
+        data = contents[path] = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(str(path), f"cannot read file: {exc.strerror or exc}"))
+        return None
+    return data
+
+
+def _parse_and_prepare(
+    path: Path, data: bytes | None, sources: dict[str, Source], pinyin: bool, light: bool
+) -> tuple[list[Problem], _Ready | None]:
+    from xmfacts.factbase import parse
+
+    problems: list[Problem] = []
+    if data is None:
+        data = _read(path, {}, problems)
+        if data is None:
+            return problems, None
+    topic = parse.parse_topic(path, data, sources, problems)
+    if topic is None or problems:
+        return problems, None
+    return problems, _prepare_topic(topic, _hash(data), pinyin, light)
+
+
+def _prepared_files(
+    files: list[tuple[Path, bytes | None]],
+    sources: dict[str, Source],
+    pinyin: bool,
+    light: bool,
+    stats: dict[str, tuple[int, int]],
+    problems: list[Problem],
+) -> Iterator[tuple[Path, _Ready | None]]:
+    """Each file parsed and prepared, in order; by worker processes when there is much to do.
+
+    The main process writes SQLite while the workers parse and prepare the next few files, one
+    file per task; results are taken in the files' order, so the index is the same as a serial
+    build's.
+    """
+    workers = _worker_count()
+    size = sum(max(stats[p.name][0], 0) for p, _ in files)
+    if workers < 2 or len(files) < _PARALLEL_FILES or size < _PARALLEL_BYTES:
+        for path, data in files:
+            found, ready = _parse_and_prepare(path, data, sources, pinyin, light)
+            problems.extend(found)
+            yield path, ready
+        return
+    import multiprocessing
+
+    method = "fork" if sys.platform == "linux" else "spawn"
+    pool = multiprocessing.get_context(method).Pool(workers, _worker_start, (sources, pinyin, light))
+    try:
+        # A few files ahead at most: results would pile up in memory if writing fell behind.
+        waiting = iter(files)
+        pending = deque((item[0], pool.apply_async(_worker_task, (item,))) for item in islice(waiting, 2 * workers))
+        while pending:
+            path, result = pending.popleft()
+            found, ready = result.get()
+            for item in islice(waiting, 1):
+                pending.append((item[0], pool.apply_async(_worker_task, (item,))))
+            problems.extend(found)
+            yield path, ready
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(sources: dict[str, Source], pinyin: bool, light: bool) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _WORKER.update(sources=sources, pinyin=pinyin, light=light)
+
+
+def _worker_task(item: tuple[Path, bytes | None]) -> tuple[list[Problem], _Ready | None]:
+    return _parse_and_prepare(item[0], item[1], _WORKER["sources"], _WORKER["pinyin"], _WORKER["light"])
+
+
+def _summarise(conn: sqlite3.Connection, pinyin: bool, update: tuple[list[bytes], set[str]] | None = None) -> None:
+    """Search's summary of the whole base, from each file's: what a query reads before the rows.
+
+    ``update``: the summaries of the files just removed or replaced and the names of the files
+    just written, when the index was summarised before them. The term counts of check (the
+    biggest part, adding them up the most work) are then the last summary's, less the files'
+    that went and plus the new files': the same counts.
+    """
     from xmfacts.search import INDEX_VERSION
 
     vocabulary: dict[str, None] = {}
@@ -755,11 +890,24 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool) -> None:
     count = 0
     frequency: dict[str, int] = {}
     lower_words: set[str] = set()
-    for (blob,) in conn.execute("SELECT prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
+    written: set[str] | None = None
+    stored = conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone() if update is not None else None
+    if update is not None and stored is not None:
+        dropped, written = update
+        frequency = marshal.loads(stored[0])[1]
+        for blob in dropped:
+            for term, k in marshal.loads(blob)[5].items():
+                left = frequency[term] - k
+                if left:
+                    frequency[term] = left
+                else:
+                    del frequency[term]
+    for name, blob in conn.execute("SELECT name, prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
         v, t, s, c, n, f, w = marshal.loads(blob)
         count += n
-        for term, k in f.items():
-            frequency[term] = frequency.get(term, 0) + k
+        if written is None or name in written:
+            for term, k in f.items():
+                frequency[term] = frequency.get(term, 0) + k
         lower_words.update(w)
         vocabulary.update(dict.fromkeys(v))
         titles.update(dict.fromkeys(t))
