@@ -346,11 +346,16 @@ def _field_words(folded: str, stemmed: str, spelled: str, initials: str) -> tupl
 def stable_characters(rows: Sequence[Row], characters: frozenset[str] | None = None) -> frozenset[str]:
     """The rows' characters that fold leaves alone; ``characters`` (Prepared.characters), when
     given, saves reading the rows again."""
+    seen = characters if characters is not None else set().union(*(row[1] for row in rows))
+    return frozenset(c for c in seen - _changing() if not c.isascii())
+
+
+@cache
+def _changing() -> frozenset[str]:
+    """The characters fold may change: traditional ones and the first of each phrase it converts."""
     from xmfacts import t2s_table  # the table fold converts with (xmfacts.text.to_simplified)
 
-    changing = set(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
-    seen = characters if characters is not None else set().union(*(row[1] for row in rows))
-    return frozenset(c for c in seen - changing if not c.isascii())
+    return frozenset(t2s_table.TRADITIONAL).union(phrase[0] for phrase in t2s_table.PHRASES)
 
 
 _MEMO: list[tuple[FactBase, SearchIndex]] = []
