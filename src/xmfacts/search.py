@@ -809,18 +809,7 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
         if kind:
             best, best_why = _FACTOR[kind] * _WEIGHTS["figure"], f"figure, {kind}"
             seen.add("figure")
-    if _may_match(term, fields):
-        for name, folded, stemmed, spelled, initials in fields.each(term.kind):
-            factor, how = _field_match(term, folded, stemmed, spelled, initials)
-            if factor:
-                points = factor * _WEIGHTS[name]
-                seen.add(_BREADTH_FIELD.get(name, name))
-                if points > best:
-                    best, best_why = points, f"{name}, {how}"
-    if best:
-        # a fact that names the word in several fields is more about it
-        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
-    return _bigram_score(term, fields)
+    return _field_by_field(term, fields, best, best_why, seen, _may_match(term, fields))
 
 
 def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
@@ -857,17 +846,21 @@ def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
     return best + _BREADTH_BONUS * (len(seen) - 1), best_why
 
 
-def _field_by_field(term: Term, fields: _Fields) -> tuple[float, str]:
-    best, best_why = 0.0, ""
-    seen: set[str] = set()
-    for name, folded, stemmed, spelled, initials in fields.each(term.kind):
-        factor, how = _field_match(term, folded, stemmed, spelled, initials)
-        if factor:
-            points = factor * _WEIGHTS[name]
-            seen.add(_BREADTH_FIELD.get(name, name))
-            if points > best:
-                best, best_why = points, f"{name}, {how}"
+def _field_by_field(
+    term: Term, fields: _Fields, best: float = 0.0, best_why: str = "", seen: set[str] | None = None, may_match: bool = True
+) -> tuple[float, str]:
+    """The term's best field (``best`` so far: its figure's points), plus a little per further field."""
+    seen = set() if seen is None else seen
+    if may_match:
+        for name, folded, stemmed, spelled, initials in fields.each(term.kind):
+            factor, how = _field_match(term, folded, stemmed, spelled, initials)
+            if factor:
+                points = factor * _WEIGHTS[name]
+                seen.add(_BREADTH_FIELD.get(name, name))
+                if points > best:
+                    best, best_why = points, f"{name}, {how}"
     if best:
+        # a fact that names the word in several fields is more about it
         return best + _BREADTH_BONUS * (len(seen) - 1), best_why
     return _bigram_score(term, fields)
 
