@@ -6,7 +6,9 @@ prepared fields, ``xmfacts.search.prepare``), indexed by id and topic, and an FT
 that files each fact under the words ``xmfacts.search.fact_words`` gives (Chinese as single
 characters and character pairs, which FTS5's own tokenizers cannot find for 2-character terms
 such as 授信; English stems; pinyin). ``show`` reads one row and ``search`` scores only the
-facts the full-text index offers.
+facts the full-text index offers. For ``check`` it files each fact under its list of measure
+terms and its names, with a small profile apart (``IndexedFacts``): a check reaches only the
+facts whose measure a text names, and reads closely only those named near a figure.
 
 Keeping it current costs one ``stat`` per file: a file whose size and mtime are as recorded is
 not read. A file that changed is read and hashed; only if its bytes changed is it parsed and
