@@ -418,27 +418,31 @@ class Matcher:
             for name, numbers in self.by_name.items():
                 if name in place.nearby:
                     close_by |= reached & numbers
-        self._load(close_by)
         # Summed exactly (fsum), so the order a set hands its words over cannot tip a near-tie.
         near_idf = {t: self.idf(t) for t in near_terms}
         far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
         near_words, far_words = frozenset(near_idf), frozenset(far_idf)
-        passing = []
+        passing: list[tuple[int, str, int, str | None]] = []
         eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
-        for i in sorted(close_by):
-            profile = self.profiles[i]
-            named, tier = (in_clause[self.list_of[i]], 2) if i in clause_facts else (in_before[self.list_of[i]], 1)
-            ok = eligible.get(profile.key)
-            if ok is None:
-                ok = eligible[profile.key] = self._eligible(reading, profile, change, scopes)
-            if not ok:
-                continue
-            who = next((n for n in profile.names if n in place.nearby), None)
-            if profile.names and who is None:
-                if tier == 2:
-                    unnamed.append(i)
-                continue  # 天马's investment needs 天马 (or Tianma) said nearby
-            passing.append((i, named, tier, who))
+        # The clause's own measures first: facts an earlier clause names count only when none of those can.
+        for tier, group, named_by in ((2, close_by & clause_facts, in_clause), (1, close_by - clause_facts, in_before)):
+            if passing:
+                break
+            self._load(group)
+            for i in sorted(group):
+                profile = self.profiles[i]
+                named = named_by[self.list_of[i]]
+                ok = eligible.get(profile.key)
+                if ok is None:
+                    ok = eligible[profile.key] = self._eligible(reading, profile, change, scopes)
+                if not ok:
+                    continue
+                who = next((n for n in profile.names if n in place.nearby), None)
+                if profile.names and who is None:
+                    if tier == 2:
+                        unnamed.append(i)
+                    continue  # 天马's investment needs 天马 (or Tianma) said nearby
+                passing.append((i, named, tier, who))
         self._load_terms([i for i, *_ in passing])
         for i, named, tier, who in passing:
             profile = self.profiles[i]
