@@ -200,7 +200,7 @@ class _Profile:
     def __init__(self, sketch: Sketch, names: tuple[str, ...]) -> None:
         _, _, scopes, change, kind, base_unit, counter, interval = sketch
         self.key = (scopes, change, kind, base_unit, counter)
-        self.terms: frozenset[str] = frozenset()
+        self.terms = ""  # its words, space-separated and space-padded: " 上市 市公 listed "
         self.names = names
         self.scopes = scopes
         self.change = change
@@ -358,7 +358,8 @@ class Matcher:
         missing = [n for n in numbers if n not in self._worded]
         if missing:
             for n, terms in self.source.terms(missing).items():
-                self.profiles[n].terms = frozenset(terms.split())
+                # kept as one string, not a set: a million-fact base may score hundreds of thousands
+                self.profiles[n].terms = f" {terms} "
             self._worded.update(missing)
 
     def idf(self, term: str) -> float:
@@ -418,10 +419,12 @@ class Matcher:
             for name, numbers in self.by_name.items():
                 if name in place.nearby:
                     close_by |= reached & numbers
-        # Summed exactly (fsum), so the order a set hands its words over cannot tip a near-tie.
+        # Summed exactly (fsum): the points cannot depend on the order the words are added in.
         near_idf = {t: self.idf(t) for t in near_terms}
         far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
-        near_words, far_words = frozenset(near_idf), frozenset(far_idf)
+        # each word padded as the fact's words are, so a test finds whole words only
+        near_words = [(f" {t} ", v) for t, v in near_idf.items()]
+        far_words = [(f" {t} ", v) for t, v in far_idf.items()]
         passing: list[tuple[int, str, int, str | None]] = []
         eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
         # The clause's own measures first: facts an earlier clause names count only when none of those can.
@@ -447,9 +450,9 @@ class Matcher:
         for i, named, tier, who in passing:
             profile = self.profiles[i]
             bonus = _SAME_UNIT_BONUS if counter and profile.counter == counter else 0.0
-            shared, around = profile.terms & near_words, profile.terms & far_words
-            near = math.fsum(map(near_idf.__getitem__, shared)) if shared else 0.0
-            far = math.fsum(map(far_idf.__getitem__, around)) if around else 0.0
+            words = profile.terms
+            near = math.fsum(v for t, v in near_words if t in words)
+            far = math.fsum(v for t, v in far_words if t in words)
             total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
