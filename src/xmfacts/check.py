@@ -451,8 +451,10 @@ class Matcher:
             profile = self.profiles[i]
             bonus = _SAME_UNIT_BONUS if counter and profile.counter == counter else 0.0
             words = profile.terms
-            near = math.fsum(v for t, v in near_words if t in words)
-            far = math.fsum(v for t, v in far_words if t in words)
+            shared = [v for t, v in near_words if t in words]
+            around = [v for t, v in far_words if t in words]
+            near = math.fsum(shared) if shared else 0.0
+            far = math.fsum(around) if around else 0.0
             total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
         if not candidates:
