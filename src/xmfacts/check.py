@@ -168,8 +168,8 @@ _KINDS = {k.value: k for k in Kind}
 _BASE_UNITS: dict[str | None, BaseUnit | None] = {None: None, **{u.value: u for u in BaseUnit}}
 
 
-def check_profile(fact: Fact, terms: frozenset[str] | None = None) -> tuple[str, Sketch]:
-    """One fact as the matcher reads it (see ``_Profile``): its words, and the rest."""
+def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
+    """One fact as the matcher reads it (see ``_Profile``): its words (``fact_terms``), and the rest."""
     own = fold(" ".join((fact.label, fact.label_en, fact.entity, fact.quote, *fact.tags, *fact.measure)))
     figure = fact.figure
     interval = figure.interval()
@@ -182,7 +182,7 @@ def check_profile(fact: Fact, terms: frozenset[str] | None = None) -> tuple[str,
         _counter(figure.unit),
         (None if interval.low is None else str(interval.low), None if interval.high is None else str(interval.high), interval.low_open, interval.high_open),
     )
-    return " ".join(sorted(terms if terms is not None else fact_terms(fact))), sketch
+    return " ".join(sorted(terms)), sketch
 
 
 def sketch_names(sketch: Sketch) -> tuple[str, ...]:
@@ -192,15 +192,17 @@ def sketch_names(sketch: Sketch) -> tuple[str, ...]:
 
 
 class _Profile:
-    """What matching needs of one fact (from ``check_profile``); its words are read only if a
-    figure could be about it, and the fact itself only for the one a figure is tied to."""
+    """What matching needs of one fact (from ``check_profile``), read only for facts named near
+    a figure; the fact itself is fetched only for the one a figure is tied to."""
 
     __slots__ = ("terms", "names", "scopes", "change", "kind", "base_unit", "counter", "key", "_interval", "_plain_interval")
 
-    def __init__(self, sketch: Sketch, names: tuple[str, ...]) -> None:
+    def __init__(self, sketch: Sketch, names: tuple[str, ...], words: str) -> None:
         _, _, scopes, change, kind, base_unit, counter, interval = sketch
         self.key = (scopes, change, kind, base_unit, counter)
-        self.terms = ""  # its words, space-separated and space-padded: " 上市 市公 listed "
+        # its words, space-padded (" 上市 市公 listed "), so a padded word is found whole; one
+        # string, not a set: a million-fact base may score hundreds of thousands of facts
+        self.terms = f" {words} "
         self.names = names
         self.scopes = scopes
         self.change = change
@@ -235,21 +237,17 @@ class FactSource(Protocol):
         """Facts about the city itself (no name needed), and, for each name ``words`` holds,
         the facts filed under it; (None, {}) when every fact is to be read closely."""
 
-    def sketches(self, numbers: Sequence[int]) -> dict[int, Sketch]:
-        """``check_profile``'s sketch of each of these facts."""
-
-    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
-        """``check_profile``'s words of each of these facts."""
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Sketch]]:
+        """``check_profile`` of each of these facts."""
 
     def fact(self, number: int) -> Fact:
         """The fact itself, for the one a figure is tied to."""
 
 
 class InMemory:
-    def __init__(self, base: FactBase, terms: Sequence[frozenset[str]] | None = None) -> None:
+    def __init__(self, base: FactBase, terms: Sequence[frozenset[str]]) -> None:
         self.facts = base.facts
-        self.fact_terms = terms
-        self.made: dict[int, tuple[str, Sketch]] = {}
+        self.fact_terms = terms  # fact_terms of each fact, worked out for base_stats already
         self.lists: dict[tuple[str, ...], int] = {}
         self.list_of = [self.lists.setdefault(tuple(dict.fromkeys(f.measure)), len(self.lists)) for f in self.facts]
 
@@ -267,16 +265,8 @@ class InMemory:
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
         return None, {}
 
-    def _profile(self, n: int) -> tuple[str, Sketch]:
-        if n not in self.made:
-            self.made[n] = check_profile(self.facts[n], self.fact_terms[n] if self.fact_terms is not None else None)
-        return self.made[n]
-
-    def sketches(self, numbers: Sequence[int]) -> dict[int, Sketch]:
-        return {n: self._profile(n)[1] for n in numbers}
-
-    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
-        return {n: self._profile(n)[0] for n in numbers}
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Sketch]]:
+        return {n: check_profile(self.facts[n], self.fact_terms[n]) for n in numbers}
 
     def fact(self, number: int) -> Fact:
         return self.facts[number]
@@ -340,27 +330,18 @@ class Matcher:
         self.city, self.by_name = source.named(words)
         self.profiles: dict[int, _Profile] = {}
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
-        self._worded: set[int] = set()
         self._idf: dict[str, float] = {}
 
     def _load(self, numbers: Iterable[int]) -> None:
         missing = [n for n in numbers if n not in self.profiles]
         if missing:
-            for n, sketch in self.source.sketches(missing).items():
+            for n, (words, sketch) in self.source.profiles(missing).items():
                 key = sketch[:2]
                 names = self._names.get(key)
                 if names is None:
                     # Proper names in the English label are names unless the base uses them as ordinary words
                     names = self._names[key] = tuple(dict.fromkeys([*sketch[0], *sorted(set(sketch[1]) - self.common)])) if sketch[0] else ()
-                self.profiles[n] = _Profile(sketch, names)
-
-    def _load_terms(self, numbers: list[int]) -> None:
-        missing = [n for n in numbers if n not in self._worded]
-        if missing:
-            for n, terms in self.source.terms(missing).items():
-                # kept as one string, not a set: a million-fact base may score hundreds of thousands
-                self.profiles[n].terms = f" {terms} "
-            self._worded.update(missing)
+                self.profiles[n] = _Profile(sketch, names, words)
 
     def idf(self, term: str) -> float:
         """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
@@ -446,7 +427,6 @@ class Matcher:
                         unnamed.append(i)
                     continue  # 天马's investment needs 天马 (or Tianma) said nearby
                 passing.append((i, named, tier, who))
-        self._load_terms([i for i, *_ in passing])
         for i, named, tier, who in passing:
             profile = self.profiles[i]
             bonus = _SAME_UNIT_BONUS if counter and profile.counter == counter else 0.0
@@ -488,7 +468,7 @@ class Matcher:
             self._load(chunk)
             for n in chunk:
                 profile = self.profiles[n]
-                if profile.names and self._eligible(reading, profile, change, scopes):
+                if self._eligible(reading, profile, change, scopes):
                     yield profile
 
 

@@ -381,7 +381,7 @@ class Store:
 class IndexedFacts:
     """The facts a check may read (``check.FactSource``), answered from the index: a text about
     上市公司 at a hundred thousand facts reaches thousands of facts measuring listed companies,
-    but reads the words only of those it names nearby (or that are about the city)."""
+    but reads the profiles only of those it names nearby (or that are about the city)."""
 
     _CHUNK = 500  # numbers per query, under SQLite's limit on parameters
 
@@ -397,7 +397,6 @@ class IndexedFacts:
         self.rowid = [row[0] for row in found]
         self.list_of = [row[1] for row in found]
         self.names = [row[2] for row in found]
-        self.words: dict[int, str] = {}  # read with the sketches: most facts read closely are scored
         self.lists: dict[int, set[int]] = {}
         for i, number in enumerate(self.list_of):
             self.lists.setdefault(number, set()).add(i)
@@ -424,25 +423,16 @@ class IndexedFacts:
                 by_name.setdefault(name, set()).add(i)
         return city, by_name
 
-    def sketches(self, numbers: Sequence[int]) -> dict[int, Any]:
-        rows = self._read(numbers, "sketch, terms")
-        self.words.update((i, terms) for i, _, terms in rows)
-        return {i: marshal.loads(sketch) for i, sketch, _ in rows}
-
-    def terms(self, numbers: Sequence[int]) -> dict[int, str]:
-        missing = [i for i in numbers if i not in self.words]
-        self.words.update(self._read(missing, "terms"))
-        return {i: self.words[i] for i in numbers}
-
-    def _read(self, numbers: Sequence[int], columns: str) -> list[tuple[Any, ...]]:
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Any]]:
         number = {self.rowid[i]: i for i in numbers}
         rowids = list(number)
-        rows: list[tuple[Any, ...]] = []
+        out = {}
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows += self.store.conn.execute(f"SELECT n, {columns} FROM check_profiles WHERE n IN ({marks})", chunk).fetchall()
-        return [(number[row[0]], *row[1:]) for row in rows]
+            for n, terms, sketch in self.store.conn.execute(f"SELECT n, terms, sketch FROM check_profiles WHERE n IN ({marks})", chunk).fetchall():
+                out[number[n]] = (terms, marshal.loads(sketch))
+        return out
 
     def fact(self, number: int) -> Fact:
         return self.store.fact_numbered(self.rowid[number])
