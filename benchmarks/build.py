@@ -66,6 +66,10 @@ def _instrument() -> None:
         (store, "_insert_topic", "SQLite and the rest of _insert_topic"),  # before worker processes
         (store, "_prepare_topic", "the rest of preparing a topic"),
         (store, "_write_topic", "SQLite writes"),
+        (store, "_indexed", "reading an edited file's facts as indexed"),
+        (store, "_write_in_place", "SQLite writes in place"),
+        (store, "_edit_in_place", "the rest of an edit in place"),
+        (store, "_edits", "the rest of re-indexing in place (parsing)"),
         (store, "_update", "the rest of the build"),
     ]
     for module, attr, name in targets:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
-from xmfacts.model import BaseUnit, Fact, FactBase, Kind
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Topic
 from xmfacts.text import CJK_CLASS, converts_to_simplified, fold, has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
@@ -304,6 +304,32 @@ def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepare
 
 
 _VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
+
+
+def folds_alone(topic: Topic, others: Iterable[Fact] = ()) -> bool:
+    """Whether ``prepare`` folds each field of this topic's facts (and of ``others``) on its own:
+    none holds a traditional character. A fact's row then depends on nothing but the fact and
+    its topic's titles, so a file edited in one fact keeps the rows of the others."""
+    texts = [topic.title, topic.title_en, *(text for fact in (*topic.facts, *others) for _, text in _raw_fields(fact, ""))]
+    return not converts_to_simplified(unicodedata.normalize("NFKC", _SEP.join(texts)))
+
+
+def summary_of(topic: Topic, rows: Sequence[Row]) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """``prepare``'s vocabulary, titles, syllables and characters of a topic that folds alone
+    (``folds_alone``), read back from its facts' rows: a file re-indexed in place prepares only
+    the facts that changed, yet its summary covers them all."""
+    from xmfacts.pinyin import SYLLABLE_JOINER
+
+    vocabulary: dict[str, None] = {}
+    syllables: set[str] = set()
+    characters: set[str] = set()
+    for names, folded, _, spelled, _ in rows:
+        vocabulary.update((text, None) for name, text in zip(names, folded.split(_SEP)) if name in _VOCABULARY_FIELDS)
+        syllables.update(spelled.replace(SYLLABLE_JOINER, " ").replace(_SEP, " ").split())
+        characters.update(folded)
+    characters.discard(_SEP)
+    titles = tuple(_fold_alone(text)[0] for text in (topic.title, topic.title_en))
+    return tuple(vocabulary), titles, frozenset(syllables), frozenset(characters)
 
 
 @lru_cache(maxsize=1 << 14)

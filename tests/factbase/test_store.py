@@ -291,3 +291,144 @@ def test_after_edits_the_summary_is_what_a_fresh_build_gives(tmp_path: Path, mon
     assert "鹭岛" in updated[1] and "金圆" in updated[1]  # one fact renamed, others keep the name
     (factbase / "banks.toml").unlink()
     assert _check_stats(factbase, tmp_path / "kept", monkeypatch) == _check_stats(factbase, tmp_path / "fresh2", monkeypatch)
+
+
+# ---- an edited file re-indexed in place ---------------------------------------------------------
+
+
+def _facts_of(text: str) -> list[str]:
+    head, *facts = text.split("\n[[fact]]\n")
+    return [head, *facts]
+
+
+def _joined(parts: list[str]) -> str:
+    return "\n[[fact]]\n".join(parts)
+
+
+def _relabelled(text: str) -> str:
+    return text.replace("厦门国际银行科技金融贷款余额", "厦门国际银行科技贷款余额", 1)
+
+
+def _one_removed(text: str) -> str:
+    parts = _facts_of(text)
+    return _joined(parts[:2] + parts[3:])
+
+
+def _one_commented_out(text: str) -> str:
+    # the second fact commented out line by line: the later facts keep their lines, not their places
+    lines = text.splitlines(keepends=True)
+    headers = [i for i, line in enumerate(lines) if line == "[[fact]]\n"]
+    return "".join(f"# {line}" if headers[1] <= i < headers[2] else line for i, line in enumerate(lines))
+
+
+def _lines_shifted(text: str) -> str:
+    # a comment two lines long in the first fact: every later fact's line moves, nothing else of it
+    parts = _facts_of(text)
+    parts[1] = "# checked against the bank's own report\n# on the day of publication\n" + parts[1]
+    return _joined(parts)
+
+
+def _measured_otherwise(text: str) -> str:
+    return text.replace('    "科技金融贷款余额",\n', '    "科技金融贷款余额",\n    "科创贷款总额",\n', 1)
+
+
+def _traditional(text: str) -> str:
+    return text.replace("厦门国际银行科技金融贷款余额", "廈門國際銀行科技金融貸款餘額", 1)
+
+
+def _simplified(text: str) -> str:
+    return text.replace("廈門國際銀行科技金融貸款餘額", "厦门国际银行科技金融贷款余额", 1)
+
+
+def _one_added(text: str) -> str:
+    parts = _facts_of(text)
+    return _joined([*parts, parts[1].replace('id = "xib-tech-loans-balance"', 'id = "xib-tech-loans-balance-copy"')])
+
+
+def _reordered(text: str) -> str:
+    parts = _facts_of(text)
+    body = [p if p.endswith("\n") else p + "\n" for p in parts[1:]]
+    return _joined([parts[0], body[1], body[0], *body[2:]]).rstrip("\n") + "\n"
+
+
+def _index_by_fact(cache: Path) -> dict[str, object]:
+    """The index's content keyed by fact id rather than row number, each part decoded (a dict's
+    or a set's order is not content); and the full-text index checked against the facts."""
+    import marshal
+
+    [index] = cache.glob("factbase-*.sqlite")
+    conn = sqlite3.connect(index)
+    conn.execute("INSERT INTO grams(grams, rank) VALUES ('integrity-check', 1)")  # raises if a fact's words are stale
+    facts = conn.execute("SELECT full_id, topic, file, pos, plain, row, words FROM facts ORDER BY n").fetchall()
+    sql = (
+        "SELECT f.full_id, l.terms, c.file, c.pos, c.names, p.sketch, p.terms FROM facts f"
+        " JOIN check_facts c ON c.n = f.n JOIN measure_lists l ON l.id = c.list JOIN check_profiles p ON p.n = f.n"
+    )
+    check = {full_id: (terms, file, pos, names, marshal.loads(sketch), words) for full_id, terms, file, pos, names, sketch, words in conn.execute(sql)}
+    measures = {(terms, term, k) for terms, term, k in conn.execute("SELECT l.terms, m.term, m.k FROM measures m JOIN measure_lists l ON l.id = m.list")}
+
+    def summary(blob: bytes) -> tuple[object, ...]:
+        v, t, s, c, n, f, w = marshal.loads(blob)
+        return v, t, frozenset(s), frozenset(c), n, f, frozenset(w)
+
+    files = {name: (size, digest, prepared and summary(prepared)) for name, size, digest, prepared in conn.execute("SELECT name, size, hash, prepared FROM files")}
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key NOT IN ('files', 'layout')"))
+    count, frequency, lower = marshal.loads(meta.pop("check stats"))
+    syllables, stable, has_pinyin = marshal.loads(meta.pop("summary"))
+    rest = {k: marshal.loads(v) if isinstance(v, bytes) else v for k, v in meta.items()}
+    in_order = [r[0] for r in sorted(facts, key=lambda r: (r[2], r[3]))] == [r[0] for r in facts]
+    return {
+        "facts": {full_id: (topic, file, pos, marshal.loads(plain), marshal.loads(row), words) for full_id, topic, file, pos, plain, row, words in facts},
+        "in order": in_order, "check": check, "measures": measures, "files": files,
+        "stats": (count, frequency, frozenset(lower)), "summary": (frozenset(syllables), frozenset(stable), has_pinyin), "meta": rest,
+    }
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "prepared_facts"),
+    [
+        # the same facts in the same order: only the edited ones are prepared again
+        (None, _relabelled, 1), (None, _measured_otherwise, 1), (None, _one_removed, 0), (None, _one_commented_out, 0), (None, _lines_shifted, 0),
+        # the whole file again (None: all its facts): a traditional character, before or after,
+        # is folded with the whole file's text
+        (None, _traditional, None), (_traditional, _simplified, None), (None, _one_added, None), (None, _reordered, None),
+    ],
+)
+def test_an_edited_file_is_indexed_as_a_fresh_build_indexes_it(
+    before: object, edit: object, prepared_facts: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from xmfacts import search
+
+    factbase = tmp_path / "facts"
+    shutil.copytree(SHIPPED, factbase)
+    path = factbase / "banks.toml"
+    if before is not None:
+        path.write_text(before(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "kept"))
+    load_factbase(factbase)
+    text = path.read_text(encoding="utf-8")
+    changed = edit(text)  # type: ignore[operator]
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    prepared: list[int] = []
+    real_prepare = search.prepare
+
+    def counted(base, *args, **kwargs):  # type: ignore[no-untyped-def]
+        prepared.append(len(base.facts))
+        return real_prepare(base, *args, **kwargs)
+
+    monkeypatch.setattr(search, "prepare", counted)
+    assert load_factbase(factbase) == parse_toml(factbase)
+    monkeypatch.undo()
+    in_place = prepared_facts is not None
+    assert prepared == ([prepared_facts] if prepared_facts else [] if in_place else [changed.count("[[fact]]")])
+    kept = _index_by_fact(tmp_path / "kept")
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "fresh"))
+    load_factbase(factbase)
+    fresh = _index_by_fact(tmp_path / "fresh")
+    assert kept["in order"] is in_place and fresh["in order"] is True
+    for part in fresh:
+        if part != "in order":
+            assert kept[part] == fresh[part], part

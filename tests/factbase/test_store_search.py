@@ -150,7 +150,17 @@ def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path
     edited.write_text(text.replace('label = "', 'label = "授信', 5).replace("授信", "授予"), encoding="utf-8")
     (root / "topic-0003.toml").unlink()
     store = open_store(root)
+    # the same facts in the same order: re-indexed in place, each keeping its number
+    assert store._renumbered_from() == store._last_number() + 1  # type: ignore[operator]
+    for query in ("授信", "授予", "天马", "授"):
+        for limit in (1, 10, None):
+            _same(root, query, limit)
+    # a retitled topic is numbered afresh, after every other fact
+    retitled = root / "topic-0001.toml"
+    retitled.write_text(retitled.read_text(encoding="utf-8").replace('title = "', 'title = "授信', 1), encoding="utf-8")
+    store = open_store(root)
     assert store._renumbered_from() <= store._last_number()  # type: ignore[operator]
+    _PARSED.pop(root)
     for query in ("授信", "授予", "天马", "授"):
         for limit in (1, 10, None):
             _same(root, query, limit)

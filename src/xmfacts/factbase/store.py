@@ -624,6 +624,8 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
             dropped += [blob for (blob,) in conn.execute("SELECT prepared FROM files WHERE name = ? AND prepared IS NOT NULL", (name,))]
     for name in removed:
         _drop_file(conn, name)
+    edits = {} if force or light else _edits(conn, changed, contents, by_id, pinyin, stats)
+    changed = [p for p in changed if p not in edits]
     for p in changed:
         if p.name not in removed:
             _drop_file(conn, p.name)
@@ -636,6 +638,9 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)",
                 (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path] or b"")),
             )
+    if not problems:
+        for p, edit in edits.items():
+            _write_in_place(conn, p.name, edit, stats[p.name])
 
     progress = _Progress(len(changed))
     try:
@@ -647,8 +652,40 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         progress.close()
     if problems:
         raise FactBaseError(problems)
-    if not light and (force or changed or removed or sources_path in contents):  # not for files only touched
-        _summarise(conn, pinyin, None if dropped is None else (dropped, {p.name for p in changed}))
+    if not light and (force or changed or edits or removed or sources_path in contents):  # not for files only touched
+        _summarise(conn, pinyin, None if dropped is None else (dropped, {p.name for p in [*changed, *edits]}))
+
+
+def _edits(
+    conn: sqlite3.Connection,
+    changed: list[Path],
+    contents: dict[Path, bytes | None],
+    sources: dict[str, Source],
+    pinyin: bool,
+    stats: dict[str, tuple[int, int]],
+) -> dict[Path, _Edit]:
+    """The edited files that can be re-indexed in place (see _Edit), parsed here, in this
+    process: only when few files changed, as after a reporter's edit (a big change goes to
+    worker processes whole)."""
+    from xmfacts.factbase import parse
+
+    size = sum(max(stats[p.name][0], 0) for p in changed)
+    if len(changed) >= _PARALLEL_FILES and size >= _PARALLEL_BYTES:
+        return {}
+    edits = {}
+    for path in changed:
+        data = contents[path]
+        indexed = _indexed(conn, path.name) if data is not None else None
+        if indexed is None:
+            continue
+        found: list[Problem] = []
+        topic = parse.parse_topic(path, data, sources, found)
+        if topic is None or found:
+            continue  # reported when the file is parsed again, as every other file's problems are
+        edit = _edit_in_place(topic, _hash(data), pinyin, indexed, sources)
+        if edit is not None:
+            edits[path] = edit
+    return edits
 
 
 def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
@@ -678,12 +715,22 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
+    lists = [number for (number,) in conn.execute("SELECT DISTINCT list FROM check_facts WHERE file = ?", (name,))]
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    _drop_unused_lists(conn, lists)
     conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
     conn.execute("DELETE FROM files WHERE name = ?", (name,))
+
+
+def _drop_unused_lists(conn: sqlite3.Connection, lists: Iterable[int]) -> None:
+    """The measure lists among ``lists`` that no fact has any more: a check would read their
+    terms for nothing, and an index that is edited for years would keep every list it ever had."""
+    unused = [(number,) for number in lists if conn.execute("SELECT 1 FROM check_facts WHERE list = ? LIMIT 1", (number,)).fetchone() is None]
+    conn.executemany("DELETE FROM measures WHERE list = ?", unused)
+    conn.executemany("DELETE FROM measure_lists WHERE id = ?", unused)
 
 
 @dataclass(frozen=True)
@@ -702,7 +749,7 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     if light:
         facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "") for pos, fact in enumerate(topic.facts)]
         return _Ready(header, facts, [], None, digest)
-    from xmfacts.check import base_stats, check_profile, fact_terms, sketch_names
+    from xmfacts.check import base_stats
     from xmfacts.search import prepare, stable_characters
 
     prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
@@ -710,12 +757,7 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
         (fact.full_id, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
         for pos, (fact, row, words) in enumerate(zip(topic.facts, prepared.rows, prepared.words))
     ]
-    terms = [fact_terms(f) for f in topic.facts]
-    check = []
-    for f, t in zip(topic.facts, terms):
-        words, sketch = check_profile(f, t)
-        names = _SEPARATOR.join(dict.fromkeys(sketch_names(sketch)))
-        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), names, marshal.dumps(sketch), words))
+    terms, check = _check_entries(topic.facts)
     claims = base_stats(topic.facts, terms)
     summary = (
         prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
@@ -724,11 +766,160 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     return _Ready(header, facts, check, marshal.dumps(summary), digest)
 
 
+def _check_entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[tuple[str, str, str, bytes, str]]]:
+    """Each fact's terms (check.fact_terms), and what check reads of it (_insert_check)."""
+    from xmfacts.check import check_profile, fact_terms, sketch_names
+
+    terms = [fact_terms(f) for f in facts]
+    check = []
+    for f, t in zip(facts, terms):
+        words, sketch = check_profile(f, t)
+        names = _SEPARATOR.join(dict.fromkeys(sketch_names(sketch)))
+        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), names, marshal.dumps(sketch), words))
+    return terms, check
+
+
+# ---- re-indexing an edited file in place ------------------------------------------------------
+# A reporter edits one fact of a file of thousands: preparing the whole file again would cost
+# seconds at a million facts. A file whose facts are still those indexed, in the same order
+# (some edited, some removed), keeps each unchanged fact's rows and number; only the edited
+# facts are prepared. The numbers stay in fact-base order, so search's levels read as before
+# (Store.first_filed). Anything else (a fact added or moved, a topic retitled, a traditional
+# character anywhere, whose folding reaches across facts) replaces the file's rows whole.
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A file's facts as the index holds them."""
+
+    topic: tuple[str, str, str, str]  # id, title, title_en, path
+    facts: dict[str, tuple[int, int, bytes, bytes, str, str]]  # full_id: n, pos, plain, row, words, check's terms
+    summary: bytes
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """An edited file, prepared to be written in place (_write_in_place)."""
+
+    kept: list[tuple[int, int, bytes]]  # n, pos, plain: unchanged facts whose place or line moved
+    changed: list[tuple[int, int, bytes, bytes, str, str]]  # n, pos, plain, row, words, the words it had
+    check: list[tuple[int, str, str, bytes, str]]  # n, measure terms, names, sketch, terms (_insert_check)
+    removed: list[tuple[int, str]]  # n, words
+    summary: bytes
+    digest: str
+
+
+def _indexed(conn: sqlite3.Connection, name: str) -> _Indexed | None:
+    topic = conn.execute("SELECT id, title, title_en, path FROM topics WHERE file = ?", (name,)).fetchone()
+    summary = conn.execute("SELECT prepared FROM files WHERE name = ?", (name,)).fetchone()
+    if topic is None or summary is None or summary[0] is None:
+        return None
+    sql = (
+        "SELECT f.full_id, f.n, f.pos, f.plain, f.row, f.words, p.terms FROM facts f JOIN check_profiles p ON p.n = f.n"
+        " WHERE f.file = ? ORDER BY f.pos"
+    )
+    facts = {full_id: rest for full_id, *rest in conn.execute(sql, (name,))}
+    return _Indexed(tuple(topic), facts, summary[0])  # type: ignore[arg-type]
+
+
+def _without_line(plain: tuple[Any, ...]) -> tuple[Any, ...]:
+    at = _line_position()
+    return plain[:at] + plain[at + 1 :]
+
+
+@cache
+def _line_position() -> int:
+    return [f.name for f in fields(Fact)].index("line")
+
+
+def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, sources: dict[str, Source]) -> _Edit | None:
+    """The edit that brings an indexed file to ``topic``, or None when its rows must be replaced whole."""
+    from xmfacts.check import base_stats
+    from xmfacts.search import folds_alone, prepare, stable_characters, summary_of
+
+    if (topic.id, topic.title, topic.title_en, topic.path) != indexed.topic:
+        return None
+    old = indexed.facts
+    numbers = [old[f.full_id][0] if f.full_id in old else None for f in topic.facts]
+    if None in numbers or any(a >= b for a, b in zip(numbers, numbers[1:])):  # type: ignore[operator]
+        return None  # a fact added or moved: numbered afresh
+    kept: list[tuple[int, int, bytes]] = []
+    edited: list[tuple[int, int, Fact]] = []
+    for pos, fact in enumerate(topic.facts):
+        n, old_pos, old_plain, _, _, _ = old[fact.full_id]
+        # compared as values: marshal's bytes for equal values may differ (it marks shared objects)
+        record, was = _record(fact), marshal.loads(old_plain)
+        if record == was:
+            if pos != old_pos:
+                kept.append((n, pos, old_plain))
+        elif _without_line(record) == _without_line(was):
+            kept.append((n, pos, marshal.dumps(record)))
+        else:
+            edited.append((n, pos, fact))
+    present = {f.full_id for f in topic.facts}
+    gone = [full_id for full_id in old if full_id not in present]
+    before = [_fact(old[f.full_id][2], sources) for _, _, f in edited] + [_fact(old[i][2], sources) for i in gone]
+    if not folds_alone(topic, before):
+        return None
+    changed_facts = [f for _, _, f in edited]
+    new_rows: Sequence[Row] = ()
+    new_words: Sequence[str] = ()
+    if changed_facts:  # else not even pypinyin is imported
+        alone = Topic(topic.id, topic.title, topic.title_en, tuple(changed_facts), topic.path)
+        prepared = prepare(FactBase((alone,), ()), pinyin, words=True)
+        new_rows, new_words = prepared.rows, prepared.words
+    terms, entries = _check_entries(changed_facts)
+    changed = []
+    check = []
+    for (n, pos, fact), row, words, entry in zip(edited, new_rows, new_words, entries):
+        changed.append((n, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words, old[fact.full_id][4]))
+        check.append((n, *entry[1:]))
+    # The file's summary: its search part read back from every fact's row, and check's term
+    # counts brought up to date (the same as preparing the whole file, tested).
+    row_of = {f.full_id: row for f, row in zip(changed_facts, new_rows)}
+    every_row = [row_of[f.full_id] if f.full_id in row_of else marshal.loads(old[f.full_id][3]) for f in topic.facts]
+    vocabulary, titles, syllables, characters = summary_of(topic, every_row)
+    frequency: dict[str, int] = dict(marshal.loads(indexed.summary)[5])
+    for full_id in [*(f.full_id for f in changed_facts), *gone]:
+        for term in old[full_id][5].split():
+            left = frequency[term] - 1
+            if left:
+                frequency[term] = left
+            else:
+                del frequency[term]
+    for fact_terms in terms:
+        for term in fact_terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    claims = base_stats(topic.facts, [])  # the count and the English words: the term counts are above
+    summary = (vocabulary, titles, tuple(syllables), tuple(stable_characters(every_row, characters)), claims.count, frequency, tuple(claims.lower_words))
+    removed = [(old[i][0], old[i][4]) for i in gone]
+    return _Edit(kept, changed, check, removed, marshal.dumps(summary), digest)
+
+
+def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tuple[int, int]) -> None:
+    gone = [n for n, _ in edit.removed] + [n for n, *_ in edit.changed]
+    conn.executemany("INSERT INTO grams(grams, rowid, words) VALUES ('delete', ?, ?)", [*edit.removed, *((n, old) for n, *_, old in edit.changed)])
+    lists = {number for n in gone for (number,) in conn.execute("SELECT list FROM check_facts WHERE n = ?", (n,))}
+    conn.executemany("DELETE FROM check_facts WHERE n = ?", [(n,) for n in gone])
+    conn.executemany("DELETE FROM check_profiles WHERE n = ?", [(n,) for n in gone])
+    conn.executemany("DELETE FROM facts WHERE n = ?", [(n,) for n, _ in edit.removed])
+    conn.executemany("UPDATE facts SET pos = ?, plain = ? WHERE n = ?", [(pos, plain, n) for n, pos, plain in edit.kept])
+    conn.executemany("UPDATE check_facts SET pos = ? WHERE n = ?", [(pos, n) for n, pos, _ in edit.kept])
+    conn.executemany(
+        "UPDATE facts SET pos = ?, plain = ?, row = ?, words = ? WHERE n = ?",
+        [(pos, plain, row, words, n) for n, pos, plain, row, words, _ in edit.changed],
+    )
+    conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, _, _, words, _ in edit.changed])
+    _insert_check(conn, name, [(n, pos, *entry) for (n, pos, *_), (_, *entry) in zip(edit.changed, edit.check)])
+    _drop_unused_lists(conn, lists)
+    conn.execute("UPDATE files SET size = ?, mtime_ns = ?, hash = ?, prepared = ? WHERE name = ?", (*_trusted(stat), edit.digest, edit.summary, name))
+
+
 _SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
 
 
-def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, str, str, bytes, str]]) -> None:
-    """What check reads of each fact (number, measure terms, names, sketch, words): its list of
+def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, int, str, str, bytes, str]]) -> None:
+    """What check reads of each fact (number, position, measure terms, names, sketch, words): its list of
     measure terms, its names, the rest of its profile, and apart from those its words
     (check.check_profile).
 
@@ -736,7 +927,7 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, st
     a few hundred lists, not a row per fact and term.
     """
     lists: dict[str, int] = {}
-    for _, terms, _, _, _ in facts:
+    for _, _, terms, _, _, _ in facts:
         if terms not in lists:
             row = conn.execute("SELECT id FROM measure_lists WHERE terms = ?", (terms,)).fetchone()
             if row is None:
@@ -747,9 +938,9 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, st
             lists[terms] = number
     conn.executemany(
         "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
-        [(n, lists[terms], name, pos, names) for pos, (n, terms, names, _, _) in enumerate(facts)],
+        [(n, lists[terms], name, pos, names) for n, pos, terms, names, _, _ in facts],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, sketch, words) for n, _, _, sketch, words in facts])
+    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, sketch, words) for n, _, _, _, sketch, words in facts])
 
 
 def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
@@ -766,7 +957,7 @@ def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple
     if ready.summary is not None:
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(first + i, fact[4]) for i, fact in enumerate(ready.facts)])
         numbers = {fact[0]: first + i for i, fact in enumerate(ready.facts)}
-        _insert_check(conn, name, [(numbers[full_id], *rest) for full_id, *rest in ready.check])
+        _insert_check(conn, name, [(numbers[full_id], pos, *rest) for pos, (full_id, *rest) in enumerate(ready.check)])
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary))
 
 
