@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -93,6 +93,7 @@ _SEP = "\0"  # between a fact's fields in the index; fact text never holds contr
 _FACT_SEP = "\1"  # between facts, while the whole base is folded at once
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_DIGIT_RUN = re.compile(r"\d+")
 _WORD = re.compile(r"[a-z0-9]+")
 
 # Words that make a query a question but name nothing to look for.
@@ -310,7 +311,11 @@ def folds_alone(topic: Topic, others: Iterable[Fact] = ()) -> bool:
     """Whether ``prepare`` folds each field of this topic's facts (and of ``others``) on its own:
     none holds a traditional character. A fact's row then depends on nothing but the fact and
     its topic's titles, so a file edited in one fact keeps the rows of the others."""
-    texts = [topic.title, topic.title_en, *(text for fact in (*topic.facts, *others) for _, text in _raw_fields(fact, ""))]
+    texts = [topic.title, topic.title_en]
+    for fact in (*topic.facts, *others):
+        # the fields of _raw_fields; of the figure as printed, only its unit is free text (its
+        # qualifier's 约, 超 or 余 and its digits never convert)
+        texts += (fact.label, fact.label_en, fact.entity, fact.quote, fact.note, fact.figure.unit or "", *fact.tags, *fact.measure)
     return not converts_to_simplified(unicodedata.normalize("NFKC", _SEP.join(texts)))
 
 
@@ -364,6 +369,9 @@ def _field_words(folded: str, stemmed: str, spelled: str, initials: str) -> tupl
         words.extend(run)
         words.extend(map(str.__add__, run, run[1:]))
     words.extend(stemmed.split())
+    # every run of digits, even where a letter touches it (x86): a figure searched as written
+    # is looked for by its digit runs (figure_filter)
+    words.extend(_DIGIT_RUN.findall(folded))
     words.extend(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
     words.extend(_INITIALS_MARK + s for s in initials.split())
     return tuple(dict.fromkeys(words))
@@ -422,7 +430,7 @@ class QueryNumber:
 class Term:
     """One thing the query asks for, and every way it may be found."""
 
-    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "bigrams", "parts", "letters")
+    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "written", "bigrams", "parts", "letters")
 
     def __init__(
         self,
@@ -435,6 +443,7 @@ class Term:
         initials: str = "",
         number: QueryNumber | None = None,
         text_pattern: re.Pattern[str] | None = None,
+        written: tuple[str, ...] = (),
         bigrams: frozenset[str] = frozenset(),
         parts: tuple[Term, ...] = (),
         letters: str = "",
@@ -447,6 +456,7 @@ class Term:
         self.initials = initials  # " xyd "
         self.number = number
         self.text_pattern = text_pattern  # figure: the number as written, standing alone
+        self.written = written  # figure: what a text holding it as written holds (figure_filter)
         self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
         self.parts = parts  # syllables: each syllable as a word of its own
         self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
@@ -544,13 +554,19 @@ def _read_figures(tokens: list[str]) -> list[str | Term]:
         number = QueryNumber(number.value, number.step, multiplier, base)
         # A bare number is also looked for as written (2023 in 2023年以来; 500 in 世界500强),
         # and a Chinese figure token as a substring (68家 in a quote).
+        written: tuple[str, ...] = ()
         if number.bare:
             pattern = re.compile(rf"(?<![\d.]){re.escape(match['number'])}(?!\.?\d)")
+            written = tuple(_DIGIT_RUN.findall(match["number"]))  # each a whole run where it stands
         elif has_cjk(token):
             pattern = re.compile(re.escape(token))
+            # its Chinese, and the digit runs it holds whole (58 and 1000 of 1141.58亿元 and
+            # 超1000亿元, not 68 of 68家, which may end a longer run: 168家)
+            inner = [m.group() for m in _DIGIT_RUN.finditer(token) if m.start() > 0 and m.end() < len(token)]
+            written = (*_cjk_run().findall(token), *inner)
         else:
             pattern = None
-        items.append(Term(" ".join(taken), "figure", number=number, text_pattern=pattern))
+        items.append(Term(" ".join(taken), "figure", number=number, text_pattern=pattern, written=written))
     return items
 
 
@@ -978,7 +994,8 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
         shown, total = leveled
     else:
         with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
-        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts), terms, limit)
+        figures = [f for f in map(figure_filter, terms) if f is not None]
+        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
@@ -1178,6 +1195,61 @@ def match_expression(terms: Sequence[Term], syllables: frozenset[str]) -> str | 
     """An FTS5 query for the facts that may match every term; None when any fact may."""
     parts = [p for p in (_term_expression(t, syllables) for t in terms) if p is not None]
     return " AND ".join(parts) if parts else None
+
+
+# A figure (1141, 1141.58亿元, 68家, 2011) is found in a fact's figure or in its text as
+# written. The fact-base index files each figure's numbers apart (figure_values), so a search
+# by figure reads the facts whose figure lies in the typed figure's range, and those holding it
+# as written (its digit runs, or the Chinese around it), instead of comparing every fact.
+
+FIGURE_SCALED, FIGURE_PRINTED, FIGURE_YEAR = 0, 1, 2  # what a filed number is (figure_values)
+
+
+def figure_values(fact: Fact) -> list[tuple[int, float]]:
+    """The numbers the fact-base index files a fact's figure under: each of its bounds in base
+    units, and as printed where that differs (1141.58 of 1141.58亿元), or a date's year."""
+    figure = fact.figure
+    if figure.kind is Kind.DATE:
+        year = (figure.date or "")[:4]
+        return [(FIGURE_YEAR, float(year))] if len(year) == 4 and year.isdigit() else []
+    out: list[tuple[int, float]] = []
+    for n in (figure.value, figure.lower, figure.upper):
+        if n is not None:
+            out.append((FIGURE_SCALED, float(n * (figure.scale or 1))))
+            if (figure.scale or 1) != 1:
+                out.append((FIGURE_PRINTED, float(n)))
+    return out
+
+
+def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | None] | None:
+    """For a figure term: the ranges of filed numbers (figure_values) a matching figure lies in,
+    and the full-text query a text holding it as written must match (None: no text can). None
+    when the index cannot narrow the facts to score: every fact is compared.
+
+    Never narrower than ``_figure_match`` and ``text_pattern``: the scoring decides.
+    """
+    number = term.number
+    if number is None:
+        return None
+    # The bounds _figure_match computes, as floats: rounding to the nearest float never swaps
+    # two numbers' order, so a figure within them in decimals is within them as floats.
+    low = float((number.value - number.step / 2) * number.multiplier)
+    high = float((number.value + number.step) * number.multiplier)
+    ranges = [(FIGURE_SCALED, low, high)]
+    if number.bare:  # also the number as printed
+        ranges.append((FIGURE_PRINTED, low, high))
+    if number.multiplier == 1 and number.base in (None, BaseUnit.YEAR) and number.step == 1 and 1000 <= number.value <= 2999:
+        ranges.append((FIGURE_YEAR, float(number.value), float(number.value)))
+    if term.text_pattern is None:
+        return ranges, None
+    if not term.written:
+        return None
+    if number.bare:
+        return ranges, _all_of(term.written)
+    runs = [
+        _quoted(run) if len(run) <= 2 or not is_cjk(run[0]) else _all_of(run[i : i + 2] for i in range(len(run) - 1)) for run in term.written
+    ]
+    return ranges, "(" + " AND ".join(runs) + ")"
 
 
 def search(

@@ -226,7 +226,7 @@ def _index_content(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> 
     conn = sqlite3.connect(index)
     # The files table records each file's mtime, which a copy of the base need not share.
     return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "files"')] + [
-        repr(row) for row in conn.execute("SELECT name, size, hash, prepared FROM files ORDER BY name")
+        repr(row) for row in conn.execute("SELECT name, size, hash, prepared, frequency FROM files ORDER BY name")
     ]
 
 
@@ -365,13 +365,18 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
         " JOIN check_facts c ON c.n = f.n JOIN measure_lists l ON l.id = c.list JOIN check_profiles p ON p.n = f.n"
     )
     check = {full_id: (terms, file, pos, names, marshal.loads(sketch), words) for full_id, terms, file, pos, names, sketch, words in conn.execute(sql)}
+    figures = sorted(conn.execute("SELECT f.full_id, g.kind, g.v FROM figures g JOIN facts f ON f.n = g.n"))
+    assert conn.execute("SELECT count(*) FROM figures").fetchone()[0] == len(figures)  # none left of a fact gone
     measures = {(terms, term, k) for terms, term, k in conn.execute("SELECT l.terms, m.term, m.k FROM measures m JOIN measure_lists l ON l.id = m.list")}
 
     def summary(blob: bytes) -> tuple[object, ...]:
-        v, t, s, c, n, f, w = marshal.loads(blob)
-        return v, t, frozenset(s), frozenset(c), n, f, frozenset(w)
+        v, t, s, c, n, w = marshal.loads(blob)
+        return v, t, frozenset(s), frozenset(c), n, frozenset(w)
 
-    files = {name: (size, digest, prepared and summary(prepared)) for name, size, digest, prepared in conn.execute("SELECT name, size, hash, prepared FROM files")}
+    files = {
+        name: (size, digest, prepared and summary(prepared), frequency and marshal.loads(frequency))
+        for name, size, digest, prepared, frequency in conn.execute("SELECT name, size, hash, prepared, frequency FROM files")
+    }
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key NOT IN ('files', 'layout')"))
     count, frequency, lower = marshal.loads(meta.pop("check stats"))
     syllables, stable, has_pinyin = marshal.loads(meta.pop("summary"))
@@ -379,7 +384,7 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
     in_order = [r[0] for r in sorted(facts, key=lambda r: (r[2], r[3]))] == [r[0] for r in facts]
     return {
         "facts": {full_id: (topic, file, pos, marshal.loads(plain), marshal.loads(row), words) for full_id, topic, file, pos, plain, row, words in facts},
-        "in order": in_order, "check": check, "measures": measures, "files": files,
+        "in order": in_order, "check": check, "figures": figures, "measures": measures, "files": files,
         "stats": (count, frequency, frozenset(lower)), "summary": (frozenset(syllables), frozenset(stable), has_pinyin), "meta": rest,
     }
 

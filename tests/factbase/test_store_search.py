@@ -12,10 +12,19 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xmfacts.factbase.load import load_searchable
 from xmfacts.factbase.store import with_store
-from xmfacts.search import find, find_in, match_expression, parse_query
+from decimal import Decimal
+
+from xmfacts.factbase.store import Store
+from xmfacts.model import BaseUnit, Fact
+from xmfacts.search import (
+    FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, QueryNumber, Term, _figure_match, figure_filter, figure_values, find, find_in,
+    match_expression, parse_query,
+)
 
 SHIPPED = Path(__file__).parents[2] / "facts"
 HOLD_OUT = tomllib.loads((Path(__file__).parents[1] / "realworld" / "search_queries.toml").read_text(encoding="utf-8"))["query"]
@@ -24,6 +33,9 @@ MORE = [
     "venture capital funds", "xinyidai", "shang shi gong si", "xyd", "gxjsqy", "jinyuan", "tianma", "1141", "1141.58亿",
     "68家", "40%", "114.2 billion yuan", "廈門 上市公司", "厦门有多少家上市公司", "how many listed companies", "%",
     "信易代", "融资成本降低", "zzzz", "科技 xinyidai 1141",
+    # figures, as another outlet prints them
+    "2011", "2011年", "超1000亿元", "29.2%", "4.2bn", "31万家", "1141.58", "271.47亿元", "68", "1000", "rmb 114 billion",
+    "2024", "70家", "0.5", "1600余家", "10", "3", "授信 1141.58亿元", "上市公司 68",
 ]
 
 
@@ -39,11 +51,52 @@ def test_the_index_offers_every_fact_that_can_match(query: str) -> None:
 def test_a_chinese_word_is_looked_up_not_scanned() -> None:
     _, index = load_searchable(SHIPPED)
     assert match_expression(parse_query(["授信"], index), index.syllables) == '"授信"'
-    assert match_expression(parse_query(["1141"], index), index.syllables) is None  # figures: every fact is scored
+    assert match_expression(parse_query(["1141"], index), index.syllables) is None  # figures: filed apart
+    [figure] = parse_query(["1141"], index)
+    ranges, written = figure_filter(figure)  # type: ignore[misc]
+    assert written == '("1141")'
+    assert [kind for kind, _, _ in ranges] == [FIGURE_SCALED, FIGURE_PRINTED, FIGURE_YEAR]
 
 
-from hypothesis import given
-from hypothesis import strategies as st
+def test_a_figure_is_looked_up_not_compared_with_every_fact() -> None:
+    scored: list[int] = []
+
+    def count(store: Store) -> object:
+        real = store.candidates
+
+        def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            for pair in real(*args, **kwargs):  # type: ignore[arg-type]
+                scored.append(1)
+                yield pair
+
+        store.candidates = counted  # type: ignore[method-assign]
+        return find_in(store, ["1141.58亿元"])
+
+    result = with_store(SHIPPED, count)
+    assert [h.fact.full_id for h in result.hits][:1] == ["sme-credit/xinyidai-credit-granted"]
+    assert 0 < len(scored) < 10  # of 85 facts
+
+
+@given(
+    st.sampled_from(load_searchable(SHIPPED)[0].facts),
+    st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from([1, 10**4, 10**8]),
+    st.sampled_from([None, *BaseUnit]),
+    st.booleans(),
+)
+def test_the_figure_filter_is_never_narrower_than_the_figure_match(fact: Fact, value: Decimal, multiplier: int, base: BaseUnit | None, near: bool) -> None:
+    figure = fact.figure
+    if near and figure.value is not None:  # mostly a figure close to the fact's own
+        value = figure.value + value / 10**6
+    for typed in {value, value.quantize(Decimal(1)) if value.is_finite() else value}:
+        exponent = typed.as_tuple().exponent
+        number = QueryNumber(typed, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0), multiplier, base)
+        found = figure_filter(Term(str(typed), "figure", number=number))
+        assert found is not None
+        ranges, _ = found
+        if _figure_match(number, fact):
+            assert any(kind == k and low <= v <= high for kind, v in figure_values(fact) for k, low, high in ranges)
+
 
 from ..conftest import BASIC
 from xmfacts.errors import UsageError
@@ -84,7 +137,10 @@ from xmfacts.model import FactBase
 from xmfacts.search import _by_level, _field_by_field, _Fields, _text_score
 
 SYNTHETIC_SIZE = 2500
-SCALED = ["授信", "天马", "厦", "厦门", "银行", "上市", "思明", "贷款", "亿", "zz", "龙", "上市公司", "授信 厦门", "listed companies", "1141"]
+SCALED = [
+    "授信", "天马", "厦", "厦门", "银行", "上市", "思明", "贷款", "亿", "zz", "龙", "上市公司", "授信 厦门", "listed companies", "1141",
+    "2011", "68家", "1141.58亿元", "29.2%", "上市公司 68",
+]
 
 
 def _scale_module():  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ import time
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from enum import Enum
 import functools
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 5
+_LAYOUT = 6
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -67,7 +67,7 @@ _PROGRESS_AFTER = 1.0  # seconds of building before a progress bar appears (on a
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
-CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, prepared BLOB);
+CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, prepared BLOB, frequency BLOB);
 CREATE TABLE sources(id TEXT PRIMARY KEY, plain BLOB);
 CREATE TABLE topics(id TEXT PRIMARY KEY, file TEXT, title TEXT, title_en TEXT, path TEXT);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, full_id TEXT UNIQUE, topic TEXT, file TEXT, pos INTEGER, plain BLOB, row BLOB, words TEXT);
@@ -80,6 +80,9 @@ CREATE INDEX measures_list ON measures(list, term, k);
 CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT);
 CREATE INDEX check_facts_list ON check_facts(list);
 CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, sketch BLOB, terms TEXT);
+CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER);
+CREATE INDEX figures_value ON figures(kind, v);
+CREATE INDEX figures_fact ON figures(n);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -259,17 +262,31 @@ class Store:
         return marshal.loads(blob)  # type: ignore[no-any-return]
 
     def candidates(
-        self, match: str | None, topic: str | None, with_facts: bool = False
+        self,
+        match: str | None,
+        topic: str | None,
+        with_facts: bool = False,
+        figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
     ) -> Iterator[tuple[Callable[[], Fact], Row]]:
         """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
-        ``match`` (all if None). Rebuilding a fact costs more than scoring it: only on demand,
-        and its stored record is read with the candidates only when most of them will need
-        it (``with_facts``: a figure is asked for); otherwise one row is read for each fact shown."""
+        ``match`` (all if None), and for each of ``figures`` (search.figure_filter) with a
+        figure in its ranges or filed under its words. Rebuilding a fact costs more than
+        scoring it: only on demand, and its stored record is read with the candidates only when
+        most of them will need it (``with_facts``: a figure is asked for); otherwise one row is
+        read for each fact shown."""
         self._full()
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if match is not None:
             where.append("n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
             args.append(match)
+        for ranges, written in figures:
+            either = ["n IN (SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges)) + ")"]
+            args.extend(bound for r in ranges for bound in r)
+            if written is not None:
+                either.append("n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+                args.append(written)
+            where.append("(" + " OR ".join(either) + ")")
         if topic is not None:
             where.append("topic = ?")
             args.append(topic)
@@ -278,7 +295,7 @@ class Store:
         try:
             found = self.conn.execute(sql, args)
         except sqlite3.OperationalError:
-            if match is None:
+            if match is None and not figures:
                 raise
             # A query FTS5 cannot read would be a bug in search.match_expression: score every
             # fact rather than fail the search.
@@ -621,7 +638,7 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
     if not force:
         dropped = []
         for name in dict.fromkeys([*removed, *(p.name for p in changed)]):
-            dropped += [blob for (blob,) in conn.execute("SELECT prepared FROM files WHERE name = ? AND prepared IS NOT NULL", (name,))]
+            dropped += [blob for (blob,) in conn.execute("SELECT frequency FROM files WHERE name = ? AND frequency IS NOT NULL", (name,))]
     for name in removed:
         _drop_file(conn, name)
     edits = {} if force or light else _edits(conn, changed, contents, by_id, pinyin, stats)
@@ -635,7 +652,7 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('source order', ?)", (marshal.dumps(tuple(by_id)),))
         if sources_path in contents:
             conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL)",
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL, NULL)",
                 (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path] or b"")),
             )
     if not problems:
@@ -719,6 +736,7 @@ def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     _drop_unused_lists(conn, lists)
     conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM figures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -738,32 +756,39 @@ class _Ready:
     """One topic file, parsed and prepared: plain values only, so a worker process can make it."""
 
     topic: tuple[str, str, str, str]  # id, title, title_en, path
-    facts: list[tuple[str, int, bytes, bytes | None, str]]  # full_id, pos, plain, row, words
+    facts: list[tuple[str, int, bytes, bytes | None, str, list[tuple[int, float]]]]  # full_id, pos, plain, row, words, figure
     check: list[tuple[str, str, str, bytes, str]]  # full_id and what check reads of it (_insert_check)
-    summary: bytes | None  # what _summarise adds up; None for a light index
+    summary: bytes | None  # what _summarise adds up (_file_summary); None for a light index
+    frequency: bytes | None  # check's term counts, apart: only a changed file's are read again
     digest: str
+
+
+def _file_summary(
+    vocabulary: Sequence[str], titles: Sequence[str], syllables: Iterable[str], stable: Iterable[str], claims: BaseStats
+) -> tuple[bytes, bytes]:
+    """A file's part of the whole base's summary (_summarise), and apart its term counts."""
+    summary = (tuple(vocabulary), tuple(titles), tuple(syllables), tuple(stable), claims.count, tuple(claims.lower_words))
+    return marshal.dumps(summary), marshal.dumps(claims.frequency)
 
 
 def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Ready:
     header = (topic.id, topic.title, topic.title_en, topic.path)
     if light:
-        facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "") for pos, fact in enumerate(topic.facts)]
-        return _Ready(header, facts, [], None, digest)
+        facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "", []) for pos, fact in enumerate(topic.facts)]
+        return _Ready(header, facts, [], None, None, digest)
     from xmfacts.check import base_stats
-    from xmfacts.search import prepare, stable_characters
+    from xmfacts.search import figure_values, prepare, stable_characters
 
     prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
     facts = [
-        (fact.full_id, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words)
+        (fact.full_id, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words, figure_values(fact))
         for pos, (fact, row, words) in enumerate(zip(topic.facts, prepared.rows, prepared.words))
     ]
     terms, check = _check_entries(topic.facts)
     claims = base_stats(topic.facts, terms)
-    summary = (
-        prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
-        claims.count, claims.frequency, tuple(claims.lower_words),
-    )
-    return _Ready(header, facts, check, marshal.dumps(summary), digest)
+    stable = stable_characters(prepared.rows, prepared.characters)
+    summary, frequency = _file_summary(prepared.vocabulary, prepared.titles, prepared.syllables, stable, claims)
+    return _Ready(header, facts, check, summary, frequency, digest)
 
 
 def _check_entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[tuple[str, str, str, bytes, str]]]:
@@ -794,7 +819,7 @@ class _Indexed:
 
     topic: tuple[str, str, str, str]  # id, title, title_en, path
     facts: dict[str, tuple[int, int, bytes, bytes, str, str]]  # full_id: n, pos, plain, row, words, check's terms
-    summary: bytes
+    frequency: bytes
 
 
 @dataclass(frozen=True)
@@ -803,23 +828,25 @@ class _Edit:
 
     kept: list[tuple[int, int, bytes]]  # n, pos, plain: unchanged facts whose place or line moved
     changed: list[tuple[int, int, bytes, bytes, str, str]]  # n, pos, plain, row, words, the words it had
+    figures: list[tuple[int, float, int]]  # the changed facts' figures: kind, value, n
     check: list[tuple[int, str, str, bytes, str]]  # n, measure terms, names, sketch, terms (_insert_check)
     removed: list[tuple[int, str]]  # n, words
     summary: bytes
+    frequency: bytes
     digest: str
 
 
 def _indexed(conn: sqlite3.Connection, name: str) -> _Indexed | None:
     topic = conn.execute("SELECT id, title, title_en, path FROM topics WHERE file = ?", (name,)).fetchone()
-    summary = conn.execute("SELECT prepared FROM files WHERE name = ?", (name,)).fetchone()
-    if topic is None or summary is None or summary[0] is None:
+    frequency = conn.execute("SELECT frequency FROM files WHERE name = ?", (name,)).fetchone()
+    if topic is None or frequency is None or frequency[0] is None:
         return None
     sql = (
         "SELECT f.full_id, f.n, f.pos, f.plain, f.row, f.words, p.terms FROM facts f JOIN check_profiles p ON p.n = f.n"
         " WHERE f.file = ? ORDER BY f.pos"
     )
     facts = {full_id: rest for full_id, *rest in conn.execute(sql, (name,))}
-    return _Indexed(tuple(topic), facts, summary[0])  # type: ignore[arg-type]
+    return _Indexed(tuple(topic), facts, frequency[0])  # type: ignore[arg-type]
 
 
 def _without_line(plain: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -835,7 +862,7 @@ def _line_position() -> int:
 def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, sources: dict[str, Source]) -> _Edit | None:
     """The edit that brings an indexed file to ``topic``, or None when its rows must be replaced whole."""
     from xmfacts.check import base_stats
-    from xmfacts.search import folds_alone, prepare, stable_characters, summary_of
+    from xmfacts.search import figure_values, folds_alone, prepare, stable_characters, summary_of
 
     if (topic.id, topic.title, topic.title_en, topic.path) != indexed.topic:
         return None
@@ -879,7 +906,7 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
     row_of = {f.full_id: row for f, row in zip(changed_facts, new_rows)}
     every_row = [row_of[f.full_id] if f.full_id in row_of else marshal.loads(old[f.full_id][3]) for f in topic.facts]
     vocabulary, titles, syllables, characters = summary_of(topic, every_row)
-    frequency: dict[str, int] = dict(marshal.loads(indexed.summary)[5])
+    frequency: dict[str, int] = marshal.loads(indexed.frequency)
     for full_id in [*(f.full_id for f in changed_facts), *gone]:
         for term in old[full_id][5].split():
             left = frequency[term] - 1
@@ -890,10 +917,11 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
     for fact_terms in terms:
         for term in fact_terms:
             frequency[term] = frequency.get(term, 0) + 1
-    claims = base_stats(topic.facts, [])  # the count and the English words: the term counts are above
-    summary = (vocabulary, titles, tuple(syllables), tuple(stable_characters(every_row, characters)), claims.count, frequency, tuple(claims.lower_words))
+    claims = replace(base_stats(topic.facts, []), frequency=frequency)  # the count and the English words, and the counts above
+    summary, frequency_blob = _file_summary(vocabulary, titles, syllables, stable_characters(every_row, characters), claims)
     removed = [(old[i][0], old[i][4]) for i in gone]
-    return _Edit(kept, changed, check, removed, marshal.dumps(summary), digest)
+    figures = [(kind, v, n) for n, _, fact in edited for kind, v in figure_values(fact)]
+    return _Edit(kept, changed, figures, check, removed, summary, frequency_blob, digest)
 
 
 def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tuple[int, int]) -> None:
@@ -902,6 +930,8 @@ def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tupl
     lists = {number for n in gone for (number,) in conn.execute("SELECT list FROM check_facts WHERE n = ?", (n,))}
     conn.executemany("DELETE FROM check_facts WHERE n = ?", [(n,) for n in gone])
     conn.executemany("DELETE FROM check_profiles WHERE n = ?", [(n,) for n in gone])
+    conn.executemany("DELETE FROM figures WHERE n = ?", [(n,) for n in gone])
+    conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", edit.figures)
     conn.executemany("DELETE FROM facts WHERE n = ?", [(n,) for n, _ in edit.removed])
     conn.executemany("UPDATE facts SET pos = ?, plain = ? WHERE n = ?", [(pos, plain, n) for n, pos, plain in edit.kept])
     conn.executemany("UPDATE check_facts SET pos = ? WHERE n = ?", [(pos, n) for n, pos, _ in edit.kept])
@@ -912,7 +942,10 @@ def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tupl
     conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, _, _, words, _ in edit.changed])
     _insert_check(conn, name, [(n, pos, *entry) for (n, pos, *_), (_, *entry) in zip(edit.changed, edit.check)])
     _drop_unused_lists(conn, lists)
-    conn.execute("UPDATE files SET size = ?, mtime_ns = ?, hash = ?, prepared = ? WHERE name = ?", (*_trusted(stat), edit.digest, edit.summary, name))
+    conn.execute(
+        "UPDATE files SET size = ?, mtime_ns = ?, hash = ?, prepared = ?, frequency = ? WHERE name = ?",
+        (*_trusted(stat), edit.digest, edit.summary, edit.frequency, name),
+    )
 
 
 _SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
@@ -952,13 +985,14 @@ def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple
     first = (last or 0) + 1
     conn.executemany(
         "INSERT INTO facts(n, full_id, topic, file, pos, plain, row, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(first + i, full_id, topic_id, name, pos, plain, row, words) for i, (full_id, pos, plain, row, words) in enumerate(ready.facts)],
+        [(first + i, full_id, topic_id, name, pos, plain, row, words) for i, (full_id, pos, plain, row, words, _) in enumerate(ready.facts)],
     )
     if ready.summary is not None:
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(first + i, fact[4]) for i, fact in enumerate(ready.facts)])
+        conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", [(kind, v, first + i) for i, fact in enumerate(ready.facts) for kind, v in fact[5]])
         numbers = {fact[0]: first + i for i, fact in enumerate(ready.facts)}
         _insert_check(conn, name, [(numbers[full_id], pos, *rest) for pos, (full_id, *rest) in enumerate(ready.check)])
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary))
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary, ready.frequency))
 
 
 # ---- reading and preparing the files, in worker processes for a big build ------------------
@@ -1059,10 +1093,10 @@ def _worker_task(item: tuple[Path, bytes | None]) -> tuple[list[Problem], _Ready
 def _summarise(conn: sqlite3.Connection, pinyin: bool, update: tuple[list[bytes], set[str]] | None = None) -> None:
     """Search's summary of the whole base, from each file's: what a query reads before the rows.
 
-    ``update``: the summaries of the files just removed or replaced and the names of the files
-    just written, when the index was summarised before them. The term counts of check (the
-    biggest part, adding them up the most work) are then the last summary's, less the files'
-    that went and plus the new files': the same counts.
+    ``update``: the term counts of the files just removed or replaced and the names of the
+    files just written, when the index was summarised before them. The term counts of check
+    (the biggest part, adding them up the most work) are then the last summary's, less the
+    files' that went and plus the new files': the same counts, read from those files alone.
     """
     from xmfacts.search import INDEX_VERSION
 
@@ -1079,17 +1113,18 @@ def _summarise(conn: sqlite3.Connection, pinyin: bool, update: tuple[list[bytes]
         dropped, written = update
         frequency = marshal.loads(stored[0])[1]
         for blob in dropped:
-            for term, k in marshal.loads(blob)[5].items():
+            for term, k in marshal.loads(blob).items():
                 left = frequency[term] - k
                 if left:
                     frequency[term] = left
                 else:
                     del frequency[term]
     for name, blob in conn.execute("SELECT name, prepared FROM files WHERE prepared IS NOT NULL ORDER BY name"):
-        v, t, s, c, n, f, w = marshal.loads(blob)
+        v, t, s, c, n, w = marshal.loads(blob)
         count += n
         if written is None or name in written:
-            for term, k in f.items():
+            (counts,) = conn.execute("SELECT frequency FROM files WHERE name = ?", (name,)).fetchone()
+            for term, k in marshal.loads(counts).items():
                 frequency[term] = frequency.get(term, 0) + k
         lower_words.update(w)
         vocabulary.update(dict.fromkeys(v))
