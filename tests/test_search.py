@@ -341,7 +341,8 @@ def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> Non
         chinese = [run for run in re.findall("[\u3400-\u9fff\uf900-\ufaff]+", folded)]
         expected = {c for run in chinese for c in run} | {run[i : i + 2] for run in chinese for i in range(len(run) - 1)}
         expected |= set(stemmed.replace("\0", " ").split())
-        expected |= set(re.findall(r"\d+", folded))  # every digit run, for a figure searched as written
+        # every digit run, and backwards, for a figure searched as written
+        expected |= {w for run in re.findall(r"\d+", folded) for w in (run, "dr" + run[::-1])}
         expected |= {"py" + s for s in spelled.replace("\0", " ").replace("'", " ").split()}
         expected |= {"ii" + s for s in initials.replace("\0", " ").split()}
         # and each character and pair again with its points (search._level_words)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from xmfacts.factbase.store import Store
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
 _WEIGHTS = {
@@ -369,9 +369,11 @@ def _field_words(folded: str, stemmed: str, spelled: str, initials: str) -> tupl
         words.extend(run)
         words.extend(map(str.__add__, run, run[1:]))
     words.extend(stemmed.split())
-    # every run of digits, even where a letter touches it (x86): a figure searched as written
-    # is looked for by its digit runs (figure_filter)
-    words.extend(_DIGIT_RUN.findall(folded))
+    # every run of digits, even where a letter touches it (x86), and backwards: a figure
+    # searched as written is looked for by its digit runs (figure_filter)
+    digits = _DIGIT_RUN.findall(folded)
+    words.extend(digits)
+    words.extend(_BACKWARDS_MARK + run[::-1] for run in digits)
     words.extend(_PINYIN_MARK + s for s in spelled.replace("'", " ").split())
     words.extend(_INITIALS_MARK + s for s in initials.split())
     return tuple(dict.fromkeys(words))
@@ -443,7 +445,7 @@ class Term:
         initials: str = "",
         number: QueryNumber | None = None,
         text_pattern: re.Pattern[str] | None = None,
-        written: tuple[str, ...] = (),
+        written: str | None = None,
         bigrams: frozenset[str] = frozenset(),
         parts: tuple[Term, ...] = (),
         letters: str = "",
@@ -456,7 +458,7 @@ class Term:
         self.initials = initials  # " xyd "
         self.number = number
         self.text_pattern = text_pattern  # figure: the number as written, standing alone
-        self.written = written  # figure: what a text holding it as written holds (figure_filter)
+        self.written = written  # figure: the full-text query a text holding it as written matches
         self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
         self.parts = parts  # syllables: each syllable as a word of its own
         self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
@@ -554,16 +556,13 @@ def _read_figures(tokens: list[str]) -> list[str | Term]:
         number = QueryNumber(number.value, number.step, multiplier, base)
         # A bare number is also looked for as written (2023 in 2023年以来; 500 in 世界500强),
         # and a Chinese figure token as a substring (68家 in a quote).
-        written: tuple[str, ...] = ()
+        written = None
         if number.bare:
             pattern = re.compile(rf"(?<![\d.]){re.escape(match['number'])}(?!\.?\d)")
-            written = tuple(_DIGIT_RUN.findall(match["number"]))  # each a whole run where it stands
+            written = _all_of(_DIGIT_RUN.findall(match["number"]))  # each a whole run where it stands
         elif has_cjk(token):
             pattern = re.compile(re.escape(token))
-            # its Chinese, and the digit runs it holds whole (58 and 1000 of 1141.58亿元 and
-            # 超1000亿元, not 68 of 68家, which may end a longer run: 168家)
-            inner = [m.group() for m in _DIGIT_RUN.finditer(token) if m.start() > 0 and m.end() < len(token)]
-            written = (*_cjk_run().findall(token), *inner)
+            written = _written_in_chinese(token)
         else:
             pattern = None
         items.append(Term(" ".join(taken), "figure", number=number, text_pattern=pattern, written=written))
@@ -1049,6 +1048,7 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
 
 _PINYIN_MARK = "py"
 _INITIALS_MARK = "ii"
+_BACKWARDS_MARK = "dr"  # a run of digits written backwards: 68家 is found in 168家 by "dr86" *
 _MAX_SPELLINGS = 32  # ways to cut a query's letters into syllables, beyond which any first syllable will do
 
 
@@ -1242,14 +1242,27 @@ def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | Non
         ranges.append((FIGURE_YEAR, float(number.value), float(number.value)))
     if term.text_pattern is None:
         return ranges, None
-    if not term.written:
+    if term.written is None:
         return None
-    if number.bare:
-        return ranges, _all_of(term.written)
-    runs = [
-        _quoted(run) if len(run) <= 2 or not is_cjk(run[0]) else _all_of(run[i : i + 2] for i in range(len(run) - 1)) for run in term.written
-    ]
-    return ranges, "(" + " AND ".join(runs) + ")"
+    return ranges, term.written
+
+
+def _written_in_chinese(token: str) -> str:
+    """The full-text query a text holding a figure such as 68家 or 1141.58亿元 as written
+    matches: its Chinese, and each run of digits, whole where the token bounds it (58 and 1000
+    of 1141.58亿元 and 超1000亿元); a run it starts with may end a longer one (68家 in 168家),
+    so it is looked for backwards, as the start of a run ("dr86" *), and one it ends with as a
+    start."""
+    parts = [_quoted(run) if len(run) <= 2 else _all_of(run[i : i + 2] for i in range(len(run) - 1)) for run in _cjk_run().findall(token)]
+    for m in _DIGIT_RUN.finditer(token):
+        run, starts, ends = m.group(), m.start() == 0, m.end() == len(token)
+        if not starts and not ends:
+            parts.append(_quoted(run))
+        elif starts and not ends:
+            parts.append(_quoted(_BACKWARDS_MARK + run[::-1]) + " *")
+        elif ends and not starts:
+            parts.append(_quoted(run) + " *")
+    return "(" + " AND ".join(parts) + ")"
 
 
 def search(
