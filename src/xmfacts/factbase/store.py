@@ -33,7 +33,7 @@ import sys
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import Enum
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 5
+_LAYOUT = 6
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -77,9 +77,11 @@ CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);
 CREATE TABLE measures(term TEXT, list INTEGER, k INTEGER);
 CREATE INDEX measures_term ON measures(term, list);
 CREATE INDEX measures_list ON measures(list, term, k);
-CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT);
-CREATE INDEX check_facts_list ON check_facts(list);
-CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, sketch BLOB, terms TEXT);
+CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
+CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER);
+CREATE INDEX check_facts_list ON check_facts(list, n, shape);
+CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, terms TEXT);
+CREATE TABLE check_intervals(n INTEGER PRIMARY KEY, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -381,7 +383,8 @@ class Store:
 class IndexedFacts:
     """The facts a check may read (``check.FactSource``), answered from the index: a text about
     上市公司 at a hundred thousand facts reaches thousands of facts measuring listed companies,
-    but reads the profiles only of those it names nearby (or that are about the city)."""
+    but reads the words only of those it names nearby (or that are about the city), and the
+    figures only of those it must compare."""
 
     _CHUNK = 500  # numbers per query, under SQLite's limit on parameters
 
@@ -392,15 +395,22 @@ class IndexedFacts:
         conn.execute("DELETE FROM wanted")
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in terms])
         lists = "SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)"
-        # Numbered in fact-base order (row numbers are not, once a file has been re-indexed).
-        found = conn.execute(f"SELECT n, list, names FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
+        # Numbered in fact-base order. Row numbers are that order unless a file has been
+        # re-indexed alone since the last build: then the facts' places in their files decide.
+        if store._renumbered_from() > (store._last_number() or 0):
+            # all of it in the index on (list, n, shape): no row of the table itself is read
+            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({lists})").fetchall()
+            found.sort()
+        else:
+            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
         self.rowid = [row[0] for row in found]
         self.list_of = [row[1] for row in found]
-        self.names = [row[2] for row in found]
+        self.shape_ids = [row[2] for row in found]
         self.lists: dict[int, set[int]] = {}
         for i, number in enumerate(self.list_of):
             self.lists.setdefault(number, set()).add(i)
         self.rows = [row for row in conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({lists})") if row[1] in self.lists]
+        self._sketches: dict[int, Any] = {}
 
     def measure_rows(self) -> list[tuple[str, int, int]]:
         return self.rows
@@ -409,30 +419,51 @@ class IndexedFacts:
         return self.lists, self.list_of
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        from xmfacts.check import sketch_names
+
         city: set[int] = set()
         by_name: dict[str, set[int]] = {}
-        said: dict[str, list[str]] = {}  # a fact's names, as stored, to those of them ``words`` holds
-        for i, names in enumerate(self.names):
-            if not names:
+        sketches = self.shape_sketches(list(dict.fromkeys(self.shape_ids)))
+        said: dict[int, list[str] | None] = {}  # a shape's names that ``words`` holds; None: about the city
+        for key, shape in sketches.items():
+            names = list(dict.fromkeys(sketch_names(shape)))
+            said[key] = [name for name in names if name in words] if any(names) else None
+        for i, key in enumerate(self.shape_ids):
+            present = said[key]
+            if present is None:
                 city.add(i)
                 continue
-            present = said.get(names)
-            if present is None:
-                present = said[names] = [name for name in names.split(_SEPARATOR) if name in words]
             for name in present:
                 by_name.setdefault(name, set()).add(i)
         return city, by_name
 
-    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Any]]:
+    def shapes(self, numbers: Iterable[int]) -> dict[int, int]:
+        shape_ids = self.shape_ids
+        return {i: shape_ids[i] for i in numbers}
+
+    def shape_sketches(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        missing = [k for k in keys if k not in self._sketches]
+        for start in range(0, len(missing), self._CHUNK):
+            chunk = missing[start : start + self._CHUNK]
+            sql = f"SELECT id, shape FROM check_shapes WHERE id IN ({','.join('?' * len(chunk))})"
+            self._sketches.update((key, marshal.loads(shape)) for key, shape in self.store.conn.execute(sql, chunk))
+        return {k: self._sketches[k] for k in keys}
+
+    def _rows(self, table: str, columns: str, numbers: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """(fact number, columns…) of these facts from ``table``, a chunk of numbers per query."""
         number = {self.rowid[i]: i for i in numbers}
         rowids = list(number)
-        out = {}
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for n, terms, sketch in self.store.conn.execute(f"SELECT n, terms, sketch FROM check_profiles WHERE n IN ({marks})", chunk).fetchall():
-                out[number[n]] = (terms, marshal.loads(sketch))
-        return out
+            sql = f"SELECT n, {columns} FROM {table} WHERE n IN ({','.join('?' * len(chunk))})"
+            for n, *values in self.store.conn.execute(sql, chunk).fetchall():
+                yield number[n], *values
+
+    def words(self, numbers: Sequence[int]) -> dict[int, str]:
+        return {i: terms for i, terms in self._rows("check_profiles", "terms", numbers)}
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, tuple[str | None, str | None, bool, bool]]:
+        return {i: (low, high, low_open, high_open) for i, low, high, low_open, high_open in self._rows("check_intervals", "low, high, low_open, high_open", numbers)}
 
     def fact(self, number: int) -> Fact:
         return self.store.fact_numbered(self.rowid[number])
@@ -680,6 +711,7 @@ def _reset(conn: sqlite3.Connection) -> None:
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
+    conn.execute("DELETE FROM check_intervals WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -692,7 +724,7 @@ class _Ready:
 
     topic: tuple[str, str, str, str]  # id, title, title_en, path
     facts: list[tuple[str, int, bytes, bytes | None, str]]  # full_id, pos, plain, row, words
-    check: list[tuple[str, str, str, bytes, str]]  # full_id and what check reads of it (_insert_check)
+    check: list[tuple[str, str, bytes, tuple[str | None, str | None, bool, bool], str]]  # full_id and what check reads of it (_insert_check)
     summary: bytes | None  # what _summarise adds up; None for a light index
     digest: str
 
@@ -702,7 +734,7 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     if light:
         facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "") for pos, fact in enumerate(topic.facts)]
         return _Ready(header, facts, [], None, digest)
-    from xmfacts.check import base_stats, check_profile, fact_terms, sketch_names
+    from xmfacts.check import base_stats, check_profile, fact_terms
     from xmfacts.search import prepare, stable_characters
 
     prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
@@ -714,8 +746,7 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     check = []
     for f, t in zip(topic.facts, terms):
         words, sketch = check_profile(f, t)
-        names = _SEPARATOR.join(dict.fromkeys(sketch_names(sketch)))
-        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), names, marshal.dumps(sketch), words))
+        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), marshal.dumps(sketch[:7]), sketch[7], words))
     claims = base_stats(topic.facts, terms)
     summary = (
         prepared.vocabulary, prepared.titles, tuple(prepared.syllables), tuple(stable_characters(prepared.rows, prepared.characters)),
@@ -727,16 +758,18 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
 _SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
 
 
-def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, str, str, bytes, str]]) -> None:
-    """What check reads of each fact (number, measure terms, names, sketch, words): its list of
-    measure terms, its names, the rest of its profile, and apart from those its words
-    (check.check_profile).
+def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, str, bytes, tuple[str | None, str | None, bool, bool], str]]) -> None:
+    """What check reads of each fact (number, measure terms, shape, interval, words): its list of
+    measure terms, its shape (check.Shape: names, unit, scope), and apart from those its recorded
+    figure and its words (check.check_profile).
 
     Facts that list the same measure terms share one list, so a check matches a clause against
-    a few hundred lists, not a row per fact and term.
+    a few hundred lists, not a row per fact and term; facts of the same shape (one entity's
+    figures under one measure, many in a big base) share one shape, judged once per figure.
     """
     lists: dict[str, int] = {}
-    for _, terms, _, _, _ in facts:
+    shapes: dict[bytes, int] = {}
+    for _, terms, shape, _, _ in facts:
         if terms not in lists:
             row = conn.execute("SELECT id FROM measure_lists WHERE terms = ?", (terms,)).fetchone()
             if row is None:
@@ -745,11 +778,15 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, st
             else:
                 number = row[0]
             lists[terms] = number
+        if shape not in shapes:
+            row = conn.execute("SELECT id FROM check_shapes WHERE shape = ?", (shape,)).fetchone()
+            shapes[shape] = conn.execute("INSERT INTO check_shapes(shape) VALUES (?)", (shape,)).lastrowid if row is None else row[0]
     conn.executemany(
         "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
-        [(n, lists[terms], name, pos, names) for pos, (n, terms, names, _, _) in enumerate(facts)],
+        [(n, lists[terms], name, pos, shapes[shape]) for pos, (n, terms, shape, _, _) in enumerate(facts)],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, sketch, words) for n, _, _, sketch, words in facts])
+    conn.executemany("INSERT INTO check_profiles VALUES (?, ?)", [(n, words) for n, _, _, _, words in facts])
+    conn.executemany("INSERT INTO check_intervals VALUES (?, ?, ?, ?, ?)", [(n, *interval) for n, _, _, interval, _ in facts])
 
 
 def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
