@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -229,7 +229,7 @@ class FactSource(Protocol):
         """(measure term as written, measure list number, its place in the list). Facts that
         list the same measure terms share one list: a clause is matched against each list once."""
 
-    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+    def members(self) -> tuple[dict[int, set[int]], Mapping[int, int]]:
         """The facts of each measure list, and each fact's list (by fact number)."""
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:

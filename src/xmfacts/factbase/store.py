@@ -394,47 +394,62 @@ class IndexedFacts:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM wanted")
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in terms])
-        lists = "SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)"
-        # Numbered in fact-base order. Row numbers are that order unless a file has been
-        # re-indexed alone since the last build: then the facts' places in their files decide.
-        if store._renumbered_from() > (store._last_number() or 0):
-            # all of it in the index on (list, n, shape): no row of the table itself is read
-            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({lists})").fetchall()
-            found.sort()
-        else:
-            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
-        self.rowid = [row[0] for row in found]
-        self.list_of = [row[1] for row in found]
-        self.shape_ids = [row[2] for row in found]
+        lists = [number for (number,) in conn.execute("SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)")]
+        # Facts are numbered in fact-base order. After a build their row numbers are that order,
+        # and each list's facts are read from the index on (list, n, shape) alone; once a file has
+        # been re-indexed alone, the facts' places in their files number them instead.
+        self.rowid: list[int] | None = None
+        self.shape_ids: dict[int, int] = {}
+        self.list_of: dict[int, int] = {}
         self.lists: dict[int, set[int]] = {}
-        for i, number in enumerate(self.list_of):
-            self.lists.setdefault(number, set()).add(i)
-        self.rows = [row for row in conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({lists})") if row[1] in self.lists]
+        if store._renumbered_from() > (store._last_number() or 0):
+            for number in lists:
+                found = conn.execute("SELECT n, shape FROM check_facts WHERE list = ?", (number,)).fetchall()
+                if found:  # a list outlives its facts when their file is re-indexed
+                    self.shape_ids.update(found)
+                    members = self.lists[number] = {n for n, _ in found}
+                    self.list_of.update(dict.fromkeys(members, number))
+        else:
+            marks = ",".join("?" * len(lists))
+            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({marks}) ORDER BY file, pos", lists).fetchall()
+            self.rowid = [row[0] for row in found]
+            for i, (_, number, shape) in enumerate(found):
+                self.shape_ids[i] = shape
+                self.list_of[i] = number
+                self.lists.setdefault(number, set()).add(i)
+        lists = list(self.lists)
+        self.rows = conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({','.join('?' * len(lists))})", lists).fetchall()
         self._sketches: dict[int, Any] = {}
 
     def measure_rows(self) -> list[tuple[str, int, int]]:
         return self.rows
 
-    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+    def members(self) -> tuple[dict[int, set[int]], dict[int, int]]:
         return self.lists, self.list_of
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
         from xmfacts.check import sketch_names
 
-        city: set[int] = set()
-        by_name: dict[str, set[int]] = {}
-        sketches = self.shape_sketches(list(dict.fromkeys(self.shape_ids)))
-        said: dict[int, list[str] | None] = {}  # a shape's names that ``words`` holds; None: about the city
+        sketches = self.shape_sketches(list(set(self.shape_ids.values())))
+        city_shapes: set[int] = set()
+        said: dict[int, list[str]] = {}  # the names ``words`` holds, of the shapes it names
         for key, shape in sketches.items():
             names = list(dict.fromkeys(sketch_names(shape)))
-            said[key] = [name for name in names if name in words] if any(names) else None
-        for i, key in enumerate(self.shape_ids):
-            present = said[key]
-            if present is None:
-                city.add(i)
-                continue
-            for name in present:
-                by_name.setdefault(name, set()).add(i)
+            if not any(names):
+                city_shapes.add(key)
+            else:
+                present = [name for name in names if name in words]
+                if present:
+                    said[key] = present
+        city = {i for i, key in self.shape_ids.items() if key in city_shapes}
+        of_shape: dict[int, list[int]] = {}
+        for i, key in self.shape_ids.items():
+            if key in said:
+                of_shape.setdefault(key, []).append(i)
+        by_name: dict[str, set[int]] = {}
+        for key, numbers in of_shape.items():
+            for name in said[key]:
+                by_name.setdefault(name, set()).update(numbers)
         return city, by_name
 
     def shapes(self, numbers: Iterable[int]) -> dict[int, int]:
@@ -451,7 +466,7 @@ class IndexedFacts:
 
     def _rows(self, table: str, columns: str, numbers: Sequence[int]) -> Iterator[tuple[Any, ...]]:
         """(fact number, columns…) of these facts from ``table``, a chunk of numbers per query."""
-        number = {self.rowid[i]: i for i in numbers}
+        number = {i: i for i in numbers} if self.rowid is None else {self.rowid[i]: i for i in numbers}
         rowids = list(number)
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
@@ -466,7 +481,7 @@ class IndexedFacts:
         return {i: (low, high, low_open, high_open) for i, low, high, low_open, high_open in self._rows("check_intervals", "low, high, low_open, high_open", numbers)}
 
     def fact(self, number: int) -> Fact:
-        return self.store.fact_numbered(self.rowid[number])
+        return self.store.fact_numbered(number if self.rowid is None else self.rowid[number])
 
 
 def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -> T:
