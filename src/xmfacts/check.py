@@ -243,7 +243,12 @@ class FactSource(Protocol):
         """The ``Shape`` of each of these keys."""
 
     def words(self, numbers: Sequence[int]) -> dict[int, str]:
-        """The words (``check_profile``) of each of these facts."""
+        """The words (``check_profile``) of each of these facts, as one string in which the key
+        of each word it has (``word_keys``) is found, and no other word's."""
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        """What to look for in a fact's ``words`` for each of these words; a word left out is
+        in no fact's words."""
 
     def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
         """The recorded figure of each of these facts, as its interval (``check_profile``)."""
@@ -287,7 +292,11 @@ class InMemory:
         return {k: k for k in keys}  # type: ignore[misc]
 
     def words(self, numbers: Sequence[int]) -> dict[int, str]:
-        return {n: self._profile(n)[0] for n in numbers}
+        # space-padded (" 上市 市公 listed "), so a padded word is found whole
+        return {n: f" {self._profile(n)[0]} " for n in numbers}
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        return {t: f" {t} " for t in terms}
 
     def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
         return {n: self._profile(n)[1][7] for n in numbers}
@@ -380,9 +389,8 @@ class Matcher:
     def _load_terms(self, numbers: Sequence[int]) -> None:
         missing = [n for n in numbers if n not in self.terms]
         if missing:
-            # space-padded (" 上市 市公 listed "), so a padded word is found whole; one string per
-            # fact, not a set: a million-fact base may score hundreds of thousands of facts
-            self.terms.update((n, f" {words} ") for n, words in self.source.words(missing).items())
+            # one string per fact, not a set: a million-fact base may score hundreds of thousands of facts
+            self.terms.update(self.source.words(missing))
 
     def _intervals_of(self, numbers: Iterable[int]) -> Iterator[Interval]:
         """The recorded figures of these facts, in order, read a few at a time: most searches
@@ -458,9 +466,6 @@ class Matcher:
         # Summed exactly (fsum): the points cannot depend on the order the words are added in.
         near_idf = {t: self.idf(t) for t in near_terms}
         far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
-        # each word padded as the fact's words are, so a test finds whole words only
-        near_words = [(f" {t} ", v) for t, v in near_idf.items()]
-        far_words = [(f" {t} ", v) for t, v in far_idf.items()]
         passing: list[tuple[int, str, int, str | None]] = []
         eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
         said: dict[_Shape, str | None] = {}  # the name of a shape said nearby, if any
@@ -489,10 +494,12 @@ class Matcher:
         if not passing:
             return None
         self._load_terms([i for i, _, _, _ in passing])
-        # A word no fact of the base has is in no fact's words: not looked for.
+        # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
+        # fact of the base has is in no fact's words, and is not looked for.
         frequency = self.stats.frequency
-        near_words = [(t, v) for t, v in near_words if t[1:-1] in frequency]
-        far_words = [(t, v) for t, v in far_words if t[1:-1] in frequency]
+        keys = self.source.word_keys([t for t in (*near_idf, *far_idf) if t in frequency])
+        near_words = [(keys[t], v) for t, v in near_idf.items() if t in keys]
+        far_words = [(keys[t], v) for t, v in far_idf.items() if t in keys]
         terms = self.terms
         for i, named, tier, who in passing:
             shape = shape_of[i]

@@ -106,3 +106,20 @@ def test_without_a_cache_check_and_search_answer_the_same(run: object) -> None:
         uncached = run(*args, facts=SHIPPED, XMFACTS_NO_CACHE="1")  # type: ignore[operator]
         assert (uncached.exit_code, uncached.stdout) == (cached.exit_code, cached.stdout)
         assert cached.stdout.startswith("[\n")
+
+
+def test_a_word_code_is_found_only_where_it_was_written() -> None:
+    """check finds a clause's words in a fact's string of word codes with a substring test:
+    no code may turn up inside or across the codes of other words, one- or two-character."""
+    from xmfacts.factbase.store import _word_code
+
+    two = 0xD700 + 0x2000  # the first word numbered with two characters
+    numbers = [0, 1, 0xD6FF, 0xD700, 0xD701, two - 1] + [two + high * 0x80000 + low for high in range(4) for low in range(4)]
+    numbers += [two + 0x7FFFF, two + 0x80000, two + 0x80000 * 0x7FFFF + 0x7FFFF]
+    codes = {n: _word_code(n) for n in numbers}
+    assert len(set(codes.values())) == len(codes)
+    for n, code in codes.items():
+        for a in numbers:
+            for b in numbers:
+                if n not in (a, b):
+                    assert code not in codes[a] + codes[b], (n, a, b)
