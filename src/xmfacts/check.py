@@ -242,9 +242,9 @@ class FactSource(Protocol):
     def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
         """The ``Shape`` of each of these keys."""
 
-    def words(self, numbers: Sequence[int]) -> dict[int, str]:
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
         """The words (``check_profile``) of each of these facts, as one string in which the key
-        of each word it has (``word_keys``) is found, and no other word's."""
+        of each word it has (``word_keys``) is found and no other word's, and its interval."""
 
     def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
         """What to look for in a fact's ``words`` for each of these words; a word left out is
@@ -291,9 +291,9 @@ class InMemory:
     def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
         return {k: k for k in keys}  # type: ignore[misc]
 
-    def words(self, numbers: Sequence[int]) -> dict[int, str]:
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
         # space-padded (" 上市 市公 listed "), so a padded word is found whole
-        return {n: f" {self._profile(n)[0]} " for n in numbers}
+        return {n: (f" {words} ", sketch[7]) for n in numbers for words, sketch in [self._profile(n)]}
 
     def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
         return {t: f" {t} " for t in terms}
@@ -366,6 +366,7 @@ class Matcher:
         self.shape_of: dict[int, _Shape] = {}
         self._shapes: dict[Hashable, _Shape] = {}
         self.terms: dict[int, str] = {}
+        self._plain: dict[int, PlainInterval] = {}  # read with the words, made Intervals when compared
         self._intervals: dict[int, Interval] = {}
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
@@ -390,7 +391,9 @@ class Matcher:
         missing = [n for n in numbers if n not in self.terms]
         if missing:
             # one string per fact, not a set: a million-fact base may score hundreds of thousands of facts
-            self.terms.update(self.source.words(missing))
+            for n, (words, interval) in self.source.profiles(missing).items():
+                self.terms[n] = words
+                self._plain[n] = interval
 
     def _intervals_of(self, numbers: Iterable[int]) -> Iterator[Interval]:
         """The recorded figures of these facts, in order, read a few at a time: most searches
@@ -401,8 +404,10 @@ class Matcher:
             if not chunk:
                 return
             missing = [n for n in chunk if n not in self._intervals]
-            if missing:
-                self._intervals.update((n, _interval_of(plain)) for n, plain in self.source.intervals(missing).items())
+            unread = [n for n in missing if n not in self._plain]
+            if unread:
+                self._plain.update(self.source.intervals(unread))
+            self._intervals.update((n, _interval_of(self._plain[n])) for n in missing)
             for n in chunk:
                 yield self._intervals[n]
 

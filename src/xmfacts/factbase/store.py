@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 7
+_LAYOUT = 8
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -81,8 +81,7 @@ CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
 CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER);
 CREATE INDEX check_facts_list ON check_facts(list, n, shape);
 CREATE TABLE check_words(id INTEGER PRIMARY KEY, term TEXT UNIQUE);
-CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, terms TEXT);
-CREATE TABLE check_intervals(n INTEGER PRIMARY KEY, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER);
+CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -466,18 +465,24 @@ class IndexedFacts:
             self._sketches.update((key, marshal.loads(shape)) for key, shape in self.store.conn.execute(sql, chunk))
         return {k: self._sketches[k] for k in keys}
 
-    def _rows(self, table: str, columns: str, numbers: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-        """(fact number, columns…) of these facts from ``table``, a chunk of numbers per query."""
-        number = {i: i for i in numbers} if self.rowid is None else {self.rowid[i]: i for i in numbers}
-        rowids = list(number)
+    def _rows(self, columns: str, numbers: Sequence[int]) -> list[tuple[Any, ...]]:
+        """(fact number, columns…) of these facts' profiles, a chunk of numbers per query."""
+        rowids = numbers if self.rowid is None else [self.rowid[i] for i in numbers]
+        rows = []
         for start in range(0, len(rowids), self._CHUNK):
             chunk = rowids[start : start + self._CHUNK]
-            sql = f"SELECT n, {columns} FROM {table} WHERE n IN ({','.join('?' * len(chunk))})"
-            for n, *values in self.store.conn.execute(sql, chunk).fetchall():
-                yield number[n], *values
+            sql = f"SELECT n, {columns} FROM check_profiles WHERE n IN ({','.join('?' * len(chunk))})"
+            rows += self.store.conn.execute(sql, chunk).fetchall()
+        if self.rowid is not None:
+            number = {self.rowid[i]: i for i in numbers}
+            rows = [(number[row[0]], *row[1:]) for row in rows]
+        return rows
 
-    def words(self, numbers: Sequence[int]) -> dict[int, str]:
-        return {i: terms for i, terms in self._rows("check_profiles", "terms", numbers)}
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, tuple[str | None, str | None, bool, bool]]]:
+        return {row[0]: (row[1], row[2:]) for row in self._rows("terms, low, high, low_open, high_open", numbers)}
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, tuple[str | None, str | None, bool, bool]]:
+        return {row[0]: row[1:] for row in self._rows("low, high, low_open, high_open", numbers)}
 
     def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
         missing = [t for t in dict.fromkeys(terms) if t not in self._codes]
@@ -487,9 +492,6 @@ class IndexedFacts:
             sql = f"SELECT term, id FROM check_words WHERE term IN ({','.join('?' * len(chunk))})"
             self._codes.update((term, _word_code(number)) for term, number in self.store.conn.execute(sql, chunk))
         return {t: code for t in terms if (code := self._codes[t]) is not None}
-
-    def intervals(self, numbers: Sequence[int]) -> dict[int, tuple[str | None, str | None, bool, bool]]:
-        return {i: (low, high, low_open, high_open) for i, low, high, low_open, high_open in self._rows("check_intervals", "low, high, low_open, high_open", numbers)}
 
     def fact(self, number: int) -> Fact:
         return self.store.fact_numbered(number if self.rowid is None else self.rowid[number])
@@ -738,7 +740,6 @@ def _reset(conn: sqlite3.Connection) -> None:
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
-    conn.execute("DELETE FROM check_intervals WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -814,8 +815,7 @@ def _insert_check(
         "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
         [(n, lists[terms], name, pos, shapes[shape]) for pos, (n, terms, shape, _, _) in enumerate(facts)],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?)", [(n, _word_codes(conn, words, codes)) for n, _, _, _, words in facts])
-    conn.executemany("INSERT INTO check_intervals VALUES (?, ?, ?, ?, ?)", [(n, *interval) for n, _, _, interval, _ in facts])
+    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?, ?, ?, ?)", [(n, _word_codes(conn, words, codes), *interval) for n, _, _, interval, words in facts])
 
 
 # A check looks for each word of a clause in the words of thousands of facts. Each word of the
