@@ -253,6 +253,10 @@ class FactSource(Protocol):
     def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
         """The recorded figure of each of these facts, as its interval (``check_profile``)."""
 
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        """Of these facts (all of these measure lists), at least every one whose recorded figure
+        overlaps the ``claim``: the others need not be compared."""
+
     def fact(self, number: int) -> Fact:
         """The fact itself, for the one a figure is tied to."""
 
@@ -300,6 +304,9 @@ class InMemory:
 
     def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
         return {n: self._profile(n)[1][7] for n in numbers}
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        return numbers
 
     def fact(self, number: int) -> Fact:
         return self.facts[number]
@@ -395,21 +402,26 @@ class Matcher:
                 self.terms[n] = words
                 self._plain[n] = interval
 
-    def _intervals_of(self, numbers: Iterable[int]) -> Iterator[Interval]:
-        """The recorded figures of these facts, in order, read a few at a time: most searches
-        for a fitting figure stop at the first few."""
+    def _interval(self, number: int) -> Interval:
+        """The recorded figure of a fact whose words have been read, or (``_any_fits``) its figure."""
+        interval = self._intervals.get(number)
+        if interval is None:
+            interval = self._intervals[number] = _interval_of(self._plain[number])
+        return interval
+
+    def _any_fits(self, claim: Interval, numbers: Iterable[int]) -> bool:
+        """Whether the recorded figure of one of these facts fits the claim: read a few at a time,
+        since the first that fits answers."""
         numbers = iter(numbers)
         while True:
             chunk = list(itertools.islice(numbers, 256))
             if not chunk:
-                return
-            missing = [n for n in chunk if n not in self._intervals]
-            unread = [n for n in missing if n not in self._plain]
+                return False
+            unread = [n for n in chunk if n not in self._plain]
             if unread:
                 self._plain.update(self.source.intervals(unread))
-            self._intervals.update((n, _interval_of(self._plain[n])) for n in missing)
-            for n in chunk:
-                yield self._intervals[n]
+            if any(claim.overlaps(self._interval(n)) for n in chunk):
+                return True
 
     def idf(self, term: str) -> float:
         """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
@@ -527,15 +539,17 @@ class Matcher:
         close.sort(key=lambda c: (c[1], -c[2]), reverse=True)
         chosen = close[0]
         if claim is not None:
-            fitting = (c for c, recorded in zip(close, self._intervals_of(c[2] for c in close)) if claim.overlaps(recorded))
+            # only facts whose figure may fit (``FactSource.may_fit``) are compared exactly
+            maybe = self.source.may_fit({c[2] for c in close}, [*in_clause, *in_before], claim)
+            fitting = (c for c in close if c[2] in maybe and claim.overlaps(self._interval(c[2])))
             found = next(fitting, None)
             if found is not None:
                 chosen = found
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
             # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
-            elif any(claim.overlaps(recorded) for recorded in self._intervals_of(unnamed)):
+            elif self._any_fits(claim, sorted(self.source.may_fit(set(unnamed), in_clause, claim))):
                 return None
-            elif any(claim.overlaps(recorded) for recorded in self._intervals_of(self._far_unnamed(reading, clause_facts - close_by, change, scopes, eligible))):
+            elif self._any_fits(claim, self._far_unnamed(reading, self.source.may_fit(clause_facts - close_by, in_clause, claim), change, scopes, eligible)):
                 return None
         _, _, i, subject = chosen
         return self.source.fact(i), subject

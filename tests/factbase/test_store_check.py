@@ -123,3 +123,35 @@ def test_a_word_code_is_found_only_where_it_was_written() -> None:
             for b in numbers:
                 if n not in (a, b):
                     assert code not in codes[a] + codes[b], (n, a, b)
+
+
+def test_the_index_sets_aside_only_figures_that_cannot_fit_a_claim() -> None:
+    """check compares exactly only the facts SQLite keeps (IndexedFacts.may_fit, on figures
+    rounded to floats): every fact whose figure overlaps a claim must be kept, claims that
+    just touch a recorded bound or miss it by less than a float can tell included."""
+    from decimal import Decimal
+
+    from xmfacts.check import _interval_of
+    from xmfacts.figures.interval import Interval
+
+    def kept(store: Store) -> None:
+        source = store.claim_source(store.measure_terms())
+        lists, _ = source.members()
+        numbers = set().union(*lists.values())
+        recorded = {n: _interval_of(plain) for n, plain in source.intervals(sorted(numbers)).items()}
+        tiny = Decimal("1e-30")
+        claims = []
+        for interval in recorded.values():
+            for bound in (interval.low, interval.high):
+                if bound is not None:
+                    claims += [Interval(bound, bound + 1, False, False), Interval(bound - 1, bound, False, False),
+                               Interval(bound + tiny, bound + 1, False, False), Interval(bound - 1, bound - tiny, False, False)]
+        assert len(claims) > 100
+        for claim in claims:
+            fits = {n for n, interval in recorded.items() if claim.overlaps(interval)}
+            assert fits <= source.may_fit(numbers, lists, claim), claim
+        # and it does set facts aside: a claim far above every figure keeps only the unbounded (dates)
+        far = Interval(Decimal("1e40"), Decimal("2e40"), False, False)
+        assert source.may_fit(numbers, lists, far) == {n for n, interval in recorded.items() if far.overlaps(interval)} != numbers
+
+    with_store(SHIPPED, kept)

@@ -50,13 +50,14 @@ from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Sou
 
 if TYPE_CHECKING:
     from xmfacts.check import BaseStats
+    from xmfacts.figures.interval import Interval
     from xmfacts.search import Row, SearchIndex
 
 # Bump when the tables below, the way a fact is stored, or what check reads of a fact
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 8
+_LAYOUT = 9
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -78,8 +79,8 @@ CREATE TABLE measures(term TEXT, list INTEGER, k INTEGER);
 CREATE INDEX measures_term ON measures(term, list);
 CREATE INDEX measures_list ON measures(list, term, k);
 CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
-CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER);
-CREATE INDEX check_facts_list ON check_facts(list, n, shape);
+CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER, low REAL, high REAL);
+CREATE INDEX check_facts_list ON check_facts(list, n, shape, low, high);
 CREATE TABLE check_words(id INTEGER PRIMARY KEY, term TEXT UNIQUE);
 CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
@@ -421,6 +422,7 @@ class IndexedFacts:
         self.rows = conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({','.join('?' * len(lists))})", lists).fetchall()
         self._sketches: dict[int, Any] = {}
         self._codes: dict[str, str | None] = {}
+        self._numbers: dict[int, int] | None = None  # fact numbers by row number, when they differ
 
     def measure_rows(self) -> list[tuple[str, int, int]]:
         return self.rows
@@ -483,6 +485,29 @@ class IndexedFacts:
 
     def intervals(self, numbers: Sequence[int]) -> dict[int, tuple[str | None, str | None, bool, bool]]:
         return {row[0]: row[1:] for row in self._rows("low, high, low_open, high_open", numbers)}
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        # Decimal bounds rounded to the nearest float keep their order (a ≤ b gives float(a) ≤
+        # float(b)), so a figure whose rounded bounds miss the claim's cannot overlap it: only
+        # the facts left are compared exactly. Open ends are taken as closed, to be sure.
+        if not numbers:
+            return numbers
+        lists = list(dict.fromkeys(lists))
+        conditions, args = [f"list IN ({','.join('?' * len(lists))})"], [*lists]
+        low = None if claim.low is None else float(claim.low)
+        high = None if claim.high is None else float(claim.high)
+        if low is not None and low == low:  # not NaN, which SQLite would take for NULL
+            conditions.append("(high IS NULL OR high >= ?)")
+            args.append(low)
+        if high is not None and high == high:
+            conditions.append("(low IS NULL OR low <= ?)")
+            args.append(high)
+        found = [n for (n,) in self.store.conn.execute(f"SELECT n FROM check_facts WHERE {' AND '.join(conditions)}", args)]
+        if self.rowid is not None:
+            if self._numbers is None:
+                self._numbers = {rowid: i for i, rowid in enumerate(self.rowid)}
+            found = [self._numbers[n] for n in found if n in self._numbers]
+        return numbers.intersection(found)
 
     def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
         missing = [t for t in dict.fromkeys(terms) if t not in self._codes]
@@ -811,9 +836,14 @@ def _insert_check(
         if shape not in shapes:
             row = conn.execute("SELECT id FROM check_shapes WHERE shape = ?", (shape,)).fetchone()
             shapes[shape] = conn.execute("INSERT INTO check_shapes(shape) VALUES (?)", (shape,)).lastrowid if row is None else row[0]
+    # the interval's bounds as floats too, rounded to nearest (which keeps their order), so that
+    # SQLite can set aside the facts whose figure cannot fit a claim (IndexedFacts.may_fit)
     conn.executemany(
-        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
-        [(n, lists[terms], name, pos, shapes[shape]) for pos, (n, terms, shape, _, _) in enumerate(facts)],
+        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (n, lists[terms], name, pos, shapes[shape], None if low is None else float(low), None if high is None else float(high))
+            for pos, (n, terms, shape, (low, high, _, _), _) in enumerate(facts)
+        ],
     )
     conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?, ?, ?, ?)", [(n, _word_codes(conn, words, codes), *interval) for n, _, _, interval, words in facts])
 
