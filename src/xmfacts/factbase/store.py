@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 9
+_LAYOUT = 10
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -82,7 +82,7 @@ CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
 CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER, low REAL, high REAL);
 CREATE INDEX check_facts_list ON check_facts(list, n, shape, low, high);
 CREATE TABLE check_words(id INTEGER PRIMARY KEY, term TEXT UNIQUE);
-CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER);
+CREATE TABLE check_profiles(list INTEGER, n INTEGER, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER, PRIMARY KEY(list, n)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE grams USING fts5(words, content='facts', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
@@ -469,12 +469,20 @@ class IndexedFacts:
 
     def _rows(self, columns: str, numbers: Sequence[int]) -> list[tuple[Any, ...]]:
         """(fact number, columns…) of these facts' profiles, a chunk of numbers per query."""
-        rowids = numbers if self.rowid is None else [self.rowid[i] for i in numbers]
+        by_list: dict[int, list[int]] = {}
+        list_of = self.list_of
+        if self.rowid is None:
+            for i in numbers:
+                by_list.setdefault(list_of[i], []).append(i)
+        else:
+            for i in numbers:
+                by_list.setdefault(list_of[i], []).append(self.rowid[i])
         rows = []
-        for start in range(0, len(rowids), self._CHUNK):
-            chunk = rowids[start : start + self._CHUNK]
-            sql = f"SELECT n, {columns} FROM check_profiles WHERE n IN ({','.join('?' * len(chunk))})"
-            rows += self.store.conn.execute(sql, chunk).fetchall()
+        for number, rowids in by_list.items():
+            for start in range(0, len(rowids), self._CHUNK):
+                chunk = rowids[start : start + self._CHUNK]
+                sql = f"SELECT n, {columns} FROM check_profiles WHERE list = ? AND n IN ({','.join('?' * len(chunk))})"
+                rows += self.store.conn.execute(sql, [number, *chunk]).fetchall()
         if self.rowid is not None:
             number = {self.rowid[i]: i for i in numbers}
             rows = [(number[row[0]], *row[1:]) for row in rows]
@@ -763,8 +771,9 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
+    facts = "SELECT list, n FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)"
+    conn.execute(f"DELETE FROM check_profiles WHERE (list, n) IN ({facts})", (name,))
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
-    conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM topics WHERE file = ?", (name,))
@@ -845,7 +854,11 @@ def _insert_check(
             for pos, (n, terms, shape, (low, high, _, _), _) in enumerate(facts)
         ],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?, ?, ?, ?)", [(n, _word_codes(conn, words, codes), *interval) for n, _, _, interval, words in facts])
+    # filed by measure list, so that the facts of one list a figure reaches lie together
+    conn.executemany(
+        "INSERT INTO check_profiles VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(lists[terms], n, _word_codes(conn, words, codes), *interval) for n, terms, _, interval, words in facts],
+    )
 
 
 # A check looks for each word of a clause in the words of thousands of facts. Each word of the
