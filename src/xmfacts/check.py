@@ -369,7 +369,8 @@ class Matcher:
         # closely only the facts whose names are near it.
         self.city, self.by_name = source.named(words)
         # What has been read of the facts, kept for the text's other figures: each fact's shape,
-        # the shapes themselves, the words (space-padded) and the intervals of the facts read.
+        # the shapes themselves, and the words (as ``FactSource.profiles`` gives them) and
+        # recorded figures of the facts read.
         self.shape_of: dict[int, _Shape] = {}
         self._shapes: dict[Hashable, _Shape] = {}
         self.terms: dict[int, str] = {}
@@ -403,7 +404,7 @@ class Matcher:
                 self._plain[n] = interval
 
     def _interval(self, number: int) -> Interval:
-        """The recorded figure of a fact whose words have been read, or (``_any_fits``) its figure."""
+        """The recorded figure of a fact, once read (with its words, or by ``_any_fits``)."""
         interval = self._intervals.get(number)
         if interval is None:
             interval = self._intervals[number] = _interval_of(self._plain[number])

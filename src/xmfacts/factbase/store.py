@@ -817,7 +817,7 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     return _Ready(header, facts, check, marshal.dumps(summary), digest)
 
 
-_SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
+_SEPARATOR = "\x1f"  # between a fact's measure terms, in one column
 
 
 def _insert_check(
