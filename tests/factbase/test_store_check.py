@@ -155,3 +155,27 @@ def test_the_index_sets_aside_only_figures_that_cannot_fit_a_claim() -> None:
         assert source.may_fit(numbers, lists, far) == {n for n, interval in recorded.items() if far.overlaps(interval)} != numbers
 
     with_store(SHIPPED, kept)
+
+
+def test_after_a_file_is_indexed_again_alone_check_gets_the_same_verdicts(crowded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file indexed again alone numbers its facts after all the others: check then numbers
+    facts by their places in their files, and must still give the verdicts of every fact."""
+    root = tmp_path / "facts"
+    shutil.copytree(crowded, root)
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    with_store(root, lambda store: None)
+    first = sorted(p for p in root.glob("*.toml") if p.name != "sources.toml")[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert with_store(root, lambda store: store._renumbered_from() <= (store._last_number() or 0))
+    base = load_factbase(root)
+
+    def in_order(store: Store) -> list[str]:
+        source = store.claim_source(store.measure_terms())
+        lists, _ = source.members()
+        return [source.fact(n).full_id for n in sorted(set().union(*lists.values()))]
+
+    assert with_store(root, in_order) == [f.full_id for f in base.facts]  # numbered in fact-base order
+    for text in [DRAFT, *(s["text"] for s in SENTENCES)]:
+        whole = check_text(base, text, written="2025-01-01")
+        indexed = with_store(root, lambda store: check_claims(store, text, written="2025-01-01"))
+        assert _verdicts(indexed) == _verdicts(whole), text[:80]
