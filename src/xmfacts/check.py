@@ -24,11 +24,12 @@ as its ``subject``: a forced match to an unrelated figure would be a false alarm
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -162,14 +163,18 @@ def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) ->
 # (names, English names, scope words in its own text, says a change?, kind, base unit,
 #  counter word, interval as (low, high, low open?, high open?) in text). Its words (``fact_terms``)
 # travel apart, as one space-separated string: only facts a figure could be about need them.
+# All but the interval is the fact's ``Shape``: a big base has many facts of each shape (one
+# entity's figures under one measure), so a shape is read and judged once, not once per fact.
 Sketch = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, str, "str | None", str, "tuple[str | None, str | None, bool, bool]"]
+Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, str, "str | None", str]
+PlainInterval = tuple["str | None", "str | None", bool, bool]
 
 _KINDS = {k.value: k for k in Kind}
 _BASE_UNITS: dict[str | None, BaseUnit | None] = {None: None, **{u.value: u for u in BaseUnit}}
 
 
 def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
-    """One fact as the matcher reads it (see ``_Profile``): its words (``fact_terms``), and the rest."""
+    """One fact as the matcher reads it: its words (``fact_terms``), and the rest (``Sketch``)."""
     own = fold(" ".join((fact.label, fact.label_en, fact.entity, fact.quote, *fact.tags, *fact.measure)))
     figure = fact.figure
     interval = figure.interval()
@@ -185,60 +190,72 @@ def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
     return " ".join(sorted(terms)), sketch
 
 
-def sketch_names(sketch: Sketch) -> tuple[str, ...]:
+def sketch_names(sketch: Shape | Sketch) -> tuple[str, ...]:
     """Every name a fact may need said nearby, before common words are set aside: what the
     fact-base index files the fact under, so a check reads closely only facts a text names."""
     return (*sketch[0], *sketch[1])
 
 
-class _Profile:
-    """What matching needs of one fact (from ``check_profile``), read only for facts named near
-    a figure; the fact itself is fetched only for the one a figure is tied to."""
+class _Shape:
+    """What matching needs of a fact apart from its words and figure (a ``Shape``), shared by
+    every fact of that shape: whether a figure may be about it is decided once per shape."""
 
-    __slots__ = ("terms", "names", "scopes", "change", "kind", "base_unit", "counter", "key", "_interval", "_plain_interval")
+    __slots__ = ("names", "scopes", "change", "kind", "base_unit", "counter", "key")
 
-    def __init__(self, sketch: Sketch, names: tuple[str, ...], words: str) -> None:
-        _, _, scopes, change, kind, base_unit, counter, interval = sketch
+    def __init__(self, shape: Shape, names: tuple[str, ...]) -> None:
+        _, _, scopes, change, kind, base_unit, counter = shape
         self.key = (scopes, change, kind, base_unit, counter)
-        # its words, space-padded (" 上市 市公 listed "), so a padded word is found whole; one
-        # string, not a set: a million-fact base may score hundreds of thousands of facts
-        self.terms = f" {words} "
         self.names = names
         self.scopes = scopes
         self.change = change
         self.kind = _KINDS[kind]
         self.base_unit = _BASE_UNITS[base_unit]
         self.counter = counter
-        self._plain_interval = interval
-        self._interval: Interval | None = None
 
-    @property
-    def interval(self) -> Interval:
-        if self._interval is None:
-            low, high, low_open, high_open = self._plain_interval
-            self._interval = Interval(None if low is None else Decimal(low), None if high is None else Decimal(high), low_open, high_open)
-        return self._interval
+
+def _interval_of(plain: PlainInterval) -> Interval:
+    low, high, low_open, high_open = plain
+    return Interval(None if low is None else Decimal(low), None if high is None else Decimal(high), bool(low_open), bool(high_open))
 
 
 class FactSource(Protocol):
     """The facts a check may tie figures to, as the matcher asks for them: by measure term,
-    by name, and a few profiles at a time. ``InMemory`` holds a parsed fact base; the fact-base
-    index answers the same questions from SQLite (``xmfacts.factbase.store.IndexedFacts``).
+    by name, and a few at a time: their shapes, then the words of those a figure may be about,
+    then the figures of those it must compare. ``InMemory`` holds a parsed fact base; the
+    fact-base index answers the same questions from SQLite (``xmfacts.factbase.store.IndexedFacts``).
     Facts are numbered in fact-base order: ties go to the earlier fact."""
 
     def measure_rows(self) -> Iterable[tuple[str, int, int]]:
         """(measure term as written, measure list number, its place in the list). Facts that
         list the same measure terms share one list: a clause is matched against each list once."""
 
-    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+    def members(self) -> tuple[dict[int, set[int]], Mapping[int, int]]:
         """The facts of each measure list, and each fact's list (by fact number)."""
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
         """Facts about the city itself (no name needed), and, for each name ``words`` holds,
         the facts filed under it; (None, {}) when every fact is to be read closely."""
 
-    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Sketch]]:
-        """``check_profile`` of each of these facts."""
+    def shapes(self, numbers: Iterable[int]) -> dict[int, Hashable]:
+        """Each of these facts' shape, as a key: facts of one shape have the same key."""
+
+    def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
+        """The ``Shape`` of each of these keys."""
+
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
+        """The words (``check_profile``) of each of these facts, as one string in which the key
+        of each word it has (``word_keys``) is found and no other word's, and its interval."""
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        """What to look for in a fact's ``words`` for each of these words; a word left out is
+        in no fact's words."""
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
+        """The recorded figure of each of these facts, as its interval (``check_profile``)."""
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        """Of these facts (all of these measure lists), at least every one whose recorded figure
+        overlaps the ``claim``: the others need not be compared."""
 
     def fact(self, number: int) -> Fact:
         """The fact itself, for the one a figure is tied to."""
@@ -250,6 +267,7 @@ class InMemory:
         self.fact_terms = terms  # fact_terms of each fact, worked out for base_stats already
         self.lists: dict[tuple[str, ...], int] = {}
         self.list_of = [self.lists.setdefault(tuple(dict.fromkeys(f.measure)), len(self.lists)) for f in self.facts]
+        self._profiles: dict[int, tuple[str, Sketch]] = {}
 
     def measure_rows(self) -> Iterable[tuple[str, int, int]]:
         for terms, number in self.lists.items():
@@ -265,8 +283,30 @@ class InMemory:
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
         return None, {}
 
-    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Sketch]]:
-        return {n: check_profile(self.facts[n], self.fact_terms[n]) for n in numbers}
+    def _profile(self, n: int) -> tuple[str, Sketch]:
+        profile = self._profiles.get(n)
+        if profile is None:
+            profile = self._profiles[n] = check_profile(self.facts[n], self.fact_terms[n])
+        return profile
+
+    def shapes(self, numbers: Iterable[int]) -> dict[int, Hashable]:
+        return {n: self._profile(n)[1][:7] for n in numbers}  # the shape is its own key
+
+    def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
+        return {k: k for k in keys}  # type: ignore[misc]
+
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
+        # space-padded (" 上市 市公 listed "), so a padded word is found whole
+        return {n: (f" {words} ", sketch[7]) for n in numbers for words, sketch in [self._profile(n)]}
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        return {t: f" {t} " for t in terms}
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
+        return {n: self._profile(n)[1][7] for n in numbers}
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        return numbers
 
     def fact(self, number: int) -> Fact:
         return self.facts[number]
@@ -328,20 +368,61 @@ class Matcher:
         # Facts about the city need no name; the others need one said nearby: a figure reads
         # closely only the facts whose names are near it.
         self.city, self.by_name = source.named(words)
-        self.profiles: dict[int, _Profile] = {}
+        # What has been read of the facts, kept for the text's other figures: each fact's shape,
+        # the shapes themselves, and the words (as ``FactSource.profiles`` gives them) and
+        # recorded figures of the facts read.
+        self.shape_of: dict[int, _Shape] = {}
+        self._shapes: dict[Hashable, _Shape] = {}
+        self.terms: dict[int, str] = {}
+        self._plain: dict[int, PlainInterval] = {}  # read with the words, made Intervals when compared
+        self._intervals: dict[int, Interval] = {}
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
 
-    def _load(self, numbers: Iterable[int]) -> None:
-        missing = [n for n in numbers if n not in self.profiles]
+    def _load_shapes(self, numbers: Iterable[int]) -> None:
+        missing = [n for n in numbers if n not in self.shape_of]
+        if not missing:
+            return
+        keys = self.source.shapes(missing)
+        new = [k for k in dict.fromkeys(keys.values()) if k not in self._shapes]
+        for key, shape in self.source.shape_sketches(new).items():
+            raw = shape[:2]
+            names = self._names.get(raw)
+            if names is None:
+                # Proper names in the English label are names unless the base uses them as ordinary words
+                names = self._names[raw] = tuple(dict.fromkeys([*shape[0], *sorted(set(shape[1]) - self.common)])) if shape[0] else ()
+            self._shapes[key] = _Shape(shape, names)
+        shapes = self._shapes
+        self.shape_of.update((n, shapes[k]) for n, k in keys.items())
+
+    def _load_terms(self, numbers: Sequence[int]) -> None:
+        missing = [n for n in numbers if n not in self.terms]
         if missing:
-            for n, (words, sketch) in self.source.profiles(missing).items():
-                key = sketch[:2]
-                names = self._names.get(key)
-                if names is None:
-                    # Proper names in the English label are names unless the base uses them as ordinary words
-                    names = self._names[key] = tuple(dict.fromkeys([*sketch[0], *sorted(set(sketch[1]) - self.common)])) if sketch[0] else ()
-                self.profiles[n] = _Profile(sketch, names, words)
+            # one string per fact, not a set: a million-fact base may score hundreds of thousands of facts
+            for n, (words, interval) in self.source.profiles(missing).items():
+                self.terms[n] = words
+                self._plain[n] = interval
+
+    def _interval(self, number: int) -> Interval:
+        """The recorded figure of a fact, once read (with its words, or by ``_any_fits``)."""
+        interval = self._intervals.get(number)
+        if interval is None:
+            interval = self._intervals[number] = _interval_of(self._plain[number])
+        return interval
+
+    def _any_fits(self, claim: Interval, numbers: Iterable[int]) -> bool:
+        """Whether the recorded figure of one of these facts fits the claim: read a few at a time,
+        since the first that fits answers."""
+        numbers = iter(numbers)
+        while True:
+            chunk = list(itertools.islice(numbers, 256))
+            if not chunk:
+                return False
+            unread = [n for n in chunk if n not in self._plain]
+            if unread:
+                self._plain.update(self.source.intervals(unread))
+            if any(claim.overlaps(self._interval(n)) for n in chunk):
+                return True
 
     def idf(self, term: str) -> float:
         """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
@@ -364,8 +445,8 @@ class Matcher:
                         best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
 
-    def _eligible(self, reading: Reading, profile: _Profile, change: bool, scopes: list[str]) -> bool:
-        """Whether the fact could be what the figure speaks of, its name aside."""
+    def _eligible(self, reading: Reading, profile: _Shape, change: bool, scopes: list[str]) -> bool:
+        """Whether facts of this shape could be what the figure speaks of, their names aside."""
         if not _comparable_to(reading, profile.kind, profile.base_unit, profile.counter):
             return False
         if change and not profile.change:
@@ -403,42 +484,51 @@ class Matcher:
         # Summed exactly (fsum): the points cannot depend on the order the words are added in.
         near_idf = {t: self.idf(t) for t in near_terms}
         far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
-        # each word padded as the fact's words are, so a test finds whole words only
-        near_words = [(f" {t} ", v) for t, v in near_idf.items()]
-        far_words = [(f" {t} ", v) for t, v in far_idf.items()]
         passing: list[tuple[int, str, int, str | None]] = []
         eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
+        said: dict[_Shape, str | None] = {}  # the name of a shape said nearby, if any
         # The clause's own measures first: facts an earlier clause names count only when none of those can.
         for tier, group, named_by in ((2, close_by & clause_facts, in_clause), (1, close_by - clause_facts, in_before)):
             if passing:
                 break
-            self._load(group)
+            self._load_shapes(group)
+            shape_of = self.shape_of
             for i in sorted(group):
-                profile = self.profiles[i]
-                named = named_by[self.list_of[i]]
-                ok = eligible.get(profile.key)
+                shape = shape_of[i]
+                ok = eligible.get(shape.key)
                 if ok is None:
-                    ok = eligible[profile.key] = self._eligible(reading, profile, change, scopes)
+                    ok = eligible[shape.key] = self._eligible(reading, shape, change, scopes)
                 if not ok:
                     continue
-                who = next((n for n in profile.names if n in place.nearby), None)
-                if profile.names and who is None:
+                if shape in said:
+                    who = said[shape]
+                else:
+                    who = said[shape] = next((n for n in shape.names if n in place.nearby), None)
+                if shape.names and who is None:
                     if tier == 2:
                         unnamed.append(i)
                     continue  # 天马's investment needs 天马 (or Tianma) said nearby
-                passing.append((i, named, tier, who))
+                passing.append((i, named_by[self.list_of[i]], tier, who))
+        if not passing:
+            return None
+        self._load_terms([i for i, _, _, _ in passing])
+        # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
+        # fact of the base has is in no fact's words, and is not looked for.
+        frequency = self.stats.frequency
+        keys = self.source.word_keys([t for t in (*near_idf, *far_idf) if t in frequency])
+        near_words = [(keys[t], v) for t, v in near_idf.items() if t in keys]
+        far_words = [(keys[t], v) for t, v in far_idf.items() if t in keys]
+        terms = self.terms
         for i, named, tier, who in passing:
-            profile = self.profiles[i]
-            bonus = _SAME_UNIT_BONUS if counter and profile.counter == counter else 0.0
-            words = profile.terms
+            shape = shape_of[i]
+            bonus = _SAME_UNIT_BONUS if counter and shape.counter == counter else 0.0
+            words = terms[i]
             shared = [v for t, v in near_words if t in words]
             around = [v for t, v in far_words if t in words]
             near = math.fsum(shared) if shared else 0.0
             far = math.fsum(around) if around else 0.0
             total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
             candidates.append((tier, total, i, (named, *([who] if who else []))))
-        if not candidates:
-            return None
         tier = max(c[0] for c in candidates)
         candidates = [c for c in candidates if c[0] == tier]
         top = max(c[1] for c in candidates)
@@ -448,28 +538,38 @@ class Matcher:
         claim = _interval(reading.figure)
         # ties go to fact-base order, so the same draft always gets the same answer
         close.sort(key=lambda c: (c[1], -c[2]), reverse=True)
-        fitting = (c for c in close if claim is not None and claim.overlaps(self.profiles[c[2]].interval))
-        _, _, i, subject = next(fitting, close[0])
-        if claim is not None and not claim.overlaps(self.profiles[i].interval):
+        chosen = close[0]
+        if claim is not None:
+            # only facts whose figure may fit (``FactSource.may_fit``) are compared exactly
+            maybe = self.source.may_fit({c[2] for c in close}, [*in_clause, *in_before], claim)
+            fitting = (c for c in close if c[2] in maybe and claim.overlaps(self._interval(c[2])))
+            found = next(fitting, None)
+            if found is not None:
+                chosen = found
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
             # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
-            if any(claim.overlaps(self.profiles[u].interval) for u in unnamed):
+            elif self._any_fits(claim, sorted(self.source.may_fit(set(unnamed), in_clause, claim))):
                 return None
-            if any(claim.overlaps(p.interval) for p in self._far_unnamed(reading, clause_facts - close_by, change, scopes)):
+            elif self._any_fits(claim, self._far_unnamed(reading, self.source.may_fit(clause_facts - close_by, in_clause, claim), change, scopes, eligible)):
                 return None
+        _, _, i, subject = chosen
         return self.source.fact(i), subject
 
-    def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str]) -> Iterator[_Profile]:
+    def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str],
+                     eligible: dict[tuple[object, ...], bool]) -> Iterator[int]:
         """Facts the clause measures whose names are nowhere near, that could otherwise be meant:
         read only when a figure would be called wrong, and a few at a time."""
         ordered = sorted(numbers)
         for start in range(0, len(ordered), 256):
             chunk = ordered[start : start + 256]
-            self._load(chunk)
+            self._load_shapes(chunk)
             for n in chunk:
-                profile = self.profiles[n]
-                if self._eligible(reading, profile, change, scopes):
-                    yield profile
+                shape = self.shape_of[n]
+                ok = eligible.get(shape.key)
+                if ok is None:
+                    ok = eligible[shape.key] = self._eligible(reading, shape, change, scopes)
+                if ok:
+                    yield n
 
 
 def _counter(unit: str | None) -> str:

@@ -360,11 +360,27 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
     conn = sqlite3.connect(index)
     conn.execute("INSERT INTO grams(grams, rank) VALUES ('integrity-check', 1)")  # raises if a fact's words are stale
     facts = conn.execute("SELECT full_id, topic, file, pos, plain, row, words FROM facts ORDER BY n").fetchall()
+    # a word's code depends on the order words were first seen: compared as the words
+    word_of = {store._word_code(number): term for number, term in conn.execute("SELECT id, term FROM check_words")}
+
+    def words(codes: str) -> list[str]:
+        out, at = [], 0
+        while at < len(codes):
+            step = 1 if codes[at] in word_of else 2
+            out.append(word_of[codes[at : at + step]])
+            at += step
+        return out
+
     sql = (
-        "SELECT f.full_id, l.terms, c.file, c.pos, c.names, p.sketch, p.terms FROM facts f"
-        " JOIN check_facts c ON c.n = f.n JOIN measure_lists l ON l.id = c.list JOIN check_profiles p ON p.n = f.n"
+        "SELECT f.full_id, l.terms, c.file, c.pos, s.shape, c.low, c.high, p.terms, p.low, p.high, p.low_open, p.high_open FROM facts f"
+        " JOIN check_facts c ON c.n = f.n JOIN measure_lists l ON l.id = c.list JOIN check_shapes s ON s.id = c.shape"
+        " JOIN check_profiles p ON p.n = f.n AND p.list = c.list"
     )
-    check = {full_id: (terms, file, pos, names, marshal.loads(sketch), words) for full_id, terms, file, pos, names, sketch, words in conn.execute(sql)}
+    check = {
+        full_id: (terms, file, pos, marshal.loads(shape), low, high, words(codes), interval)
+        for full_id, terms, file, pos, shape, low, high, codes, *interval in conn.execute(sql)
+    }
+    assert conn.execute("SELECT count(*) FROM check_profiles").fetchone()[0] == len(check)  # none left of a fact gone
     figures = sorted(conn.execute("SELECT f.full_id, g.kind, g.v FROM figures g JOIN facts f ON f.n = g.n"))
     assert conn.execute("SELECT count(*) FROM figures").fetchone()[0] == len(figures)  # none left of a fact gone
     measures = {(terms, term, k) for terms, term, k in conn.execute("SELECT l.terms, m.term, m.k FROM measures m JOIN measure_lists l ON l.id = m.list")}

@@ -10,6 +10,7 @@ import random
 import shutil
 import tomllib
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -106,3 +107,89 @@ def test_without_a_cache_check_and_search_answer_the_same(run: object) -> None:
         uncached = run(*args, facts=SHIPPED, XMFACTS_NO_CACHE="1")  # type: ignore[operator]
         assert (uncached.exit_code, uncached.stdout) == (cached.exit_code, cached.stdout)
         assert cached.stdout.startswith("[\n")
+
+
+def test_a_word_code_is_found_only_where_it_was_written() -> None:
+    """check finds a clause's words in a fact's string of word codes with a substring test:
+    no code may turn up inside or across the codes of other words, one- or two-character."""
+    from xmfacts.factbase.store import _word_code
+
+    two = 0xD700 + 0x2000  # the first word numbered with two characters
+    numbers = [0, 1, 0xD6FF, 0xD700, 0xD701, two - 1] + [two + high * 0x80000 + low for high in range(4) for low in range(4)]
+    numbers += [two + 0x7FFFF, two + 0x80000, two + 0x80000 * 0x7FFFF + 0x7FFFF]
+    codes = {n: _word_code(n) for n in numbers}
+    assert len(set(codes.values())) == len(codes)
+    for n, code in codes.items():
+        for a in numbers:
+            for b in numbers:
+                if n not in (a, b):
+                    assert code not in codes[a] + codes[b], (n, a, b)
+
+
+def test_the_index_sets_aside_only_figures_that_cannot_fit_a_claim() -> None:
+    """check compares exactly only the facts SQLite keeps (IndexedFacts.may_fit, on figures
+    rounded to floats): every fact whose figure overlaps a claim must be kept, claims that
+    just touch a recorded bound or miss it by less than a float can tell included."""
+    from decimal import Decimal
+
+    from xmfacts.check import _interval_of
+    from xmfacts.figures.interval import Interval
+
+    def kept(store: Store) -> None:
+        source = store.claim_source(store.measure_terms())
+        lists, _ = source.members()
+        numbers = set().union(*lists.values())
+        recorded = {n: _interval_of(plain) for n, plain in source.intervals(sorted(numbers)).items()}
+        tiny = Decimal("1e-30")
+        claims = []
+        for interval in recorded.values():
+            for bound in (interval.low, interval.high):
+                if bound is not None:
+                    claims += [Interval(bound, bound + 1, False, False), Interval(bound - 1, bound, False, False),
+                               Interval(bound + tiny, bound + 1, False, False), Interval(bound - 1, bound - tiny, False, False)]
+        assert len(claims) > 100
+        for claim in claims:
+            fits = {n for n, interval in recorded.items() if claim.overlaps(interval)}
+            assert fits <= source.may_fit(numbers, lists, claim), claim
+        # and it does set facts aside: a claim far above every figure keeps only the unbounded (dates)
+        far = Interval(Decimal("1e40"), Decimal("2e40"), False, False)
+        assert source.may_fit(numbers, lists, far) == {n for n, interval in recorded.items() if far.overlaps(interval)} != numbers
+
+    with_store(SHIPPED, kept)
+
+
+@pytest.mark.parametrize(
+    ("edit", "in_place"),
+    [
+        # a retitled topic: its file is indexed again whole, after all the others
+        (lambda text: text.replace('title = "', 'title = "新', 1), False),
+        # facts edited and one removed: indexed again in place, each keeping its number
+        (lambda text: "\n[[fact]]\n".join(text.replace('label = "', 'label = "新', 3).split("\n[[fact]]\n")[:-1]) + "\n", True),
+    ],
+)
+def test_after_a_file_is_indexed_again_alone_check_gets_the_same_verdicts(
+    edit: Callable[[str], str], in_place: bool, crowded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file indexed again whole numbers its facts after all the others: check then numbers
+    facts by their places in their files, and must still give the verdicts of every fact; one
+    indexed again in place keeps the build's numbers."""
+    root = tmp_path / "facts"
+    shutil.copytree(crowded, root)
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    with_store(root, lambda store: None)
+    first = sorted(p for p in root.glob("*.toml") if p.name != "sources.toml")[0]
+    first.write_text(edit(first.read_text(encoding="utf-8")), encoding="utf-8")
+    renumbered = with_store(root, lambda store: store._renumbered_from() <= (store._last_number() or 0))
+    assert renumbered is not in_place
+    base = load_factbase(root)
+
+    def in_order(store: Store) -> list[str]:
+        source = store.claim_source(store.measure_terms())
+        lists, _ = source.members()
+        return [source.fact(n).full_id for n in sorted(set().union(*lists.values()))]
+
+    assert with_store(root, in_order) == [f.full_id for f in base.facts]  # numbered in fact-base order
+    for text in [DRAFT, *(s["text"] for s in SENTENCES)]:
+        whole = check_text(base, text, written="2025-01-01")
+        indexed = with_store(root, lambda store: check_claims(store, text, written="2025-01-01"))
+        assert _verdicts(indexed) == _verdicts(whole), text[:80]

@@ -33,7 +33,7 @@ import sys
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from enum import Enum
@@ -50,13 +50,14 @@ from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Sou
 
 if TYPE_CHECKING:
     from xmfacts.check import BaseStats
+    from xmfacts.figures.interval import Interval
     from xmfacts.search import Row, SearchIndex
 
 # Bump when the tables below, the way a fact is stored, or what check reads of a fact
 # (check.check_profile) change. The model's field names are part of the key too, so a field
 # added to Fact needs nothing here; search's prepared fields carry their own version
 # (xmfacts.search.INDEX_VERSION).
-_LAYOUT = 6
+_LAYOUT = 11
 
 ENV_DIR = "XMFACTS_CACHE_DIR"
 ENV_OFF = "XMFACTS_NO_CACHE"
@@ -77,9 +78,11 @@ CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);
 CREATE TABLE measures(term TEXT, list INTEGER, k INTEGER);
 CREATE INDEX measures_term ON measures(term, list);
 CREATE INDEX measures_list ON measures(list, term, k);
-CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, names TEXT);
-CREATE INDEX check_facts_list ON check_facts(list);
-CREATE TABLE check_profiles(n INTEGER PRIMARY KEY, sketch BLOB, terms TEXT);
+CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
+CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER, low REAL, high REAL);
+CREATE INDEX check_facts_list ON check_facts(list, n, shape, low, high);
+CREATE TABLE check_words(id INTEGER PRIMARY KEY, term TEXT UNIQUE);
+CREATE TABLE check_profiles(list INTEGER, n INTEGER, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER, PRIMARY KEY(list, n)) WITHOUT ROWID;
 CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER);
 CREATE INDEX figures_value ON figures(kind, v);
 CREATE INDEX figures_fact ON figures(n);
@@ -398,7 +401,8 @@ class Store:
 class IndexedFacts:
     """The facts a check may read (``check.FactSource``), answered from the index: a text about
     上市公司 at a hundred thousand facts reaches thousands of facts measuring listed companies,
-    but reads the profiles only of those it names nearby (or that are about the city)."""
+    but reads the words only of those it names nearby (or that are about the city), and the
+    figures only of those it must compare."""
 
     _CHUNK = 500  # numbers per query, under SQLite's limit on parameters
 
@@ -408,51 +412,139 @@ class IndexedFacts:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(term TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM wanted")
         conn.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(t,) for t in terms])
-        lists = "SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)"
-        # Numbered in fact-base order (row numbers are not, once a file has been re-indexed).
-        found = conn.execute(f"SELECT n, list, names FROM check_facts WHERE list IN ({lists}) ORDER BY file, pos").fetchall()
-        self.rowid = [row[0] for row in found]
-        self.list_of = [row[1] for row in found]
-        self.names = [row[2] for row in found]
+        lists = [number for (number,) in conn.execute("SELECT DISTINCT list FROM measures WHERE term IN (SELECT term FROM wanted)")]
+        # Facts are numbered in fact-base order. After a build their row numbers are that order,
+        # and each list's facts are read from the index on (list, n, shape) alone; once a file has
+        # been re-indexed alone, the facts' places in their files number them instead.
+        self.rowid: list[int] | None = None
+        self.shape_ids: dict[int, int] = {}
+        self.list_of: dict[int, int] = {}
         self.lists: dict[int, set[int]] = {}
-        for i, number in enumerate(self.list_of):
-            self.lists.setdefault(number, set()).add(i)
-        self.rows = [row for row in conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({lists})") if row[1] in self.lists]
+        if store._renumbered_from() > (store._last_number() or 0):
+            for number in lists:
+                found = conn.execute("SELECT n, shape FROM check_facts WHERE list = ?", (number,)).fetchall()
+                if found:  # a list outlives its facts when their file is re-indexed
+                    self.shape_ids.update(found)
+                    members = self.lists[number] = {n for n, _ in found}
+                    self.list_of.update(dict.fromkeys(members, number))
+        else:
+            marks = ",".join("?" * len(lists))
+            found = conn.execute(f"SELECT n, list, shape FROM check_facts WHERE list IN ({marks}) ORDER BY file, pos", lists).fetchall()
+            self.rowid = [row[0] for row in found]
+            for i, (_, number, shape) in enumerate(found):
+                self.shape_ids[i] = shape
+                self.list_of[i] = number
+                self.lists.setdefault(number, set()).add(i)
+        lists = list(self.lists)
+        self.rows = conn.execute(f"SELECT term, list, k FROM measures WHERE list IN ({','.join('?' * len(lists))})", lists).fetchall()
+        self._sketches: dict[int, Any] = {}
+        self._codes: dict[str, str | None] = {}
+        self._numbers: dict[int, int] | None = None  # fact numbers by row number, when they differ
 
     def measure_rows(self) -> list[tuple[str, int, int]]:
         return self.rows
 
-    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+    def members(self) -> tuple[dict[int, set[int]], dict[int, int]]:
         return self.lists, self.list_of
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
-        city: set[int] = set()
+        from xmfacts.check import sketch_names
+
+        sketches = self.shape_sketches(list(set(self.shape_ids.values())))
+        city_shapes: set[int] = set()
+        said: dict[int, list[str]] = {}  # the names ``words`` holds, of the shapes it names
+        for key, shape in sketches.items():
+            names = list(dict.fromkeys(sketch_names(shape)))
+            if not any(names):
+                city_shapes.add(key)
+            else:
+                present = [name for name in names if name in words]
+                if present:
+                    said[key] = present
+        city = {i for i, key in self.shape_ids.items() if key in city_shapes}
+        of_shape: dict[int, list[int]] = {}
+        for i, key in self.shape_ids.items():
+            if key in said:
+                of_shape.setdefault(key, []).append(i)
         by_name: dict[str, set[int]] = {}
-        said: dict[str, list[str]] = {}  # a fact's names, as stored, to those of them ``words`` holds
-        for i, names in enumerate(self.names):
-            if not names:
-                city.add(i)
-                continue
-            present = said.get(names)
-            if present is None:
-                present = said[names] = [name for name in names.split(_SEPARATOR) if name in words]
-            for name in present:
-                by_name.setdefault(name, set()).add(i)
+        for key, numbers in of_shape.items():
+            for name in said[key]:
+                by_name.setdefault(name, set()).update(numbers)
         return city, by_name
 
-    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, Any]]:
-        number = {self.rowid[i]: i for i in numbers}
-        rowids = list(number)
-        out = {}
-        for start in range(0, len(rowids), self._CHUNK):
-            chunk = rowids[start : start + self._CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for n, terms, sketch in self.store.conn.execute(f"SELECT n, terms, sketch FROM check_profiles WHERE n IN ({marks})", chunk).fetchall():
-                out[number[n]] = (terms, marshal.loads(sketch))
-        return out
+    def shapes(self, numbers: Iterable[int]) -> dict[int, int]:
+        shape_ids = self.shape_ids
+        return {i: shape_ids[i] for i in numbers}
+
+    def shape_sketches(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        missing = [k for k in keys if k not in self._sketches]
+        for start in range(0, len(missing), self._CHUNK):
+            chunk = missing[start : start + self._CHUNK]
+            sql = f"SELECT id, shape FROM check_shapes WHERE id IN ({','.join('?' * len(chunk))})"
+            self._sketches.update((key, marshal.loads(shape)) for key, shape in self.store.conn.execute(sql, chunk))
+        return {k: self._sketches[k] for k in keys}
+
+    def _rows(self, columns: str, numbers: Sequence[int]) -> list[tuple[Any, ...]]:
+        """(fact number, columns…) of these facts' profiles, a chunk of numbers per query."""
+        by_list: dict[int, list[int]] = {}
+        list_of = self.list_of
+        if self.rowid is None:
+            for i in numbers:
+                by_list.setdefault(list_of[i], []).append(i)
+        else:
+            for i in numbers:
+                by_list.setdefault(list_of[i], []).append(self.rowid[i])
+        rows = []
+        for number, rowids in by_list.items():
+            for start in range(0, len(rowids), self._CHUNK):
+                chunk = rowids[start : start + self._CHUNK]
+                sql = f"SELECT n, {columns} FROM check_profiles WHERE list = ? AND n IN ({','.join('?' * len(chunk))})"
+                rows += self.store.conn.execute(sql, [number, *chunk]).fetchall()
+        if self.rowid is not None:
+            number = {self.rowid[i]: i for i in numbers}
+            rows = [(number[row[0]], *row[1:]) for row in rows]
+        return rows
+
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, tuple[str | None, str | None, bool, bool]]]:
+        return {row[0]: (row[1], row[2:]) for row in self._rows("terms, low, high, low_open, high_open", numbers)}
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, tuple[str | None, str | None, bool, bool]]:
+        return {row[0]: row[1:] for row in self._rows("low, high, low_open, high_open", numbers)}
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        # Decimal bounds rounded to the nearest float keep their order (a ≤ b gives float(a) ≤
+        # float(b)), so a figure whose rounded bounds miss the claim's cannot overlap it: only
+        # the facts left are compared exactly. Open ends are taken as closed, to be sure.
+        if not numbers:
+            return numbers
+        lists = list(dict.fromkeys(lists))
+        conditions, args = [f"list IN ({','.join('?' * len(lists))})"], [*lists]
+        low = None if claim.low is None else float(claim.low)
+        high = None if claim.high is None else float(claim.high)
+        if low is not None and low == low:  # not NaN, which SQLite would take for NULL
+            conditions.append("(high IS NULL OR high >= ?)")
+            args.append(low)
+        if high is not None and high == high:
+            conditions.append("(low IS NULL OR low <= ?)")
+            args.append(high)
+        found = [n for (n,) in self.store.conn.execute(f"SELECT n FROM check_facts WHERE {' AND '.join(conditions)}", args)]
+        if self.rowid is not None:
+            if self._numbers is None:
+                self._numbers = {rowid: i for i, rowid in enumerate(self.rowid)}
+            found = [self._numbers[n] for n in found if n in self._numbers]
+        return numbers.intersection(found)
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        missing = [t for t in dict.fromkeys(terms) if t not in self._codes]
+        for start in range(0, len(missing), self._CHUNK):
+            chunk = missing[start : start + self._CHUNK]
+            self._codes.update(dict.fromkeys(chunk))  # None: a word no fact has ever had
+            sql = f"SELECT term, id FROM check_words WHERE term IN ({','.join('?' * len(chunk))})"
+            self._codes.update((term, _word_code(number)) for term, number in self.store.conn.execute(sql, chunk))
+        return {t: code for t in terms if (code := self._codes[t]) is not None}
 
     def fact(self, number: int) -> Fact:
-        return self.store.fact_numbered(self.rowid[number])
+        return self.store.fact_numbered(number if self.rowid is None else self.rowid[number])
 
 
 def with_store(root: str | os.PathLike[str] | None, use: Callable[[Store], T]) -> T:
@@ -655,15 +747,15 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, NULL, NULL)",
                 (SOURCES_FILE, *_trusted(stats[SOURCES_FILE]), _hash(contents[sources_path] or b"")),
             )
+    codes: dict[str, str] = {}  # check's words as their codes (_word_codes), for the files below
     if not problems:
         for p, edit in edits.items():
-            _write_in_place(conn, p.name, edit, stats[p.name])
-
+            _write_in_place(conn, p.name, edit, stats[p.name], codes)
     progress = _Progress(len(changed))
     try:
         for done, (p, ready) in enumerate(_prepared_files([(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
             if ready is not None and not problems:
-                _write_topic(conn, p.name, ready, stats[p.name])
+                _write_topic(conn, p.name, ready, stats[p.name], codes)
             progress.advance(done + 1, len(ready.facts) if ready else 0)
     finally:
         progress.close()
@@ -733,9 +825,10 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 def _drop_file(conn: sqlite3.Connection, name: str) -> None:
     lists = [number for (number,) in conn.execute("SELECT DISTINCT list FROM check_facts WHERE file = ?", (name,))]
+    facts = "SELECT list, n FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)"
+    conn.execute(f"DELETE FROM check_profiles WHERE (list, n) IN ({facts})", (name,))
     conn.execute("DELETE FROM check_facts WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     _drop_unused_lists(conn, lists)
-    conn.execute("DELETE FROM check_profiles WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("DELETE FROM figures WHERE n IN (SELECT n FROM facts WHERE file = ?)", (name,))
     conn.execute("INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM facts WHERE file = ?", (name,))
     conn.execute("DELETE FROM facts WHERE file = ?", (name,))
@@ -757,7 +850,7 @@ class _Ready:
 
     topic: tuple[str, str, str, str]  # id, title, title_en, path
     facts: list[tuple[str, int, bytes, bytes | None, str, list[tuple[int, float]]]]  # full_id, pos, plain, row, words, figure
-    check: list[tuple[str, str, str, bytes, str]]  # full_id and what check reads of it (_insert_check)
+    check: list[_CheckEntry]  # what check reads of each fact (_check_entries)
     summary: bytes | None  # what _summarise adds up (_file_summary); None for a light index
     frequency: bytes | None  # check's term counts, apart: only a changed file's are read again
     digest: str
@@ -791,16 +884,20 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     return _Ready(header, facts, check, summary, frequency, digest)
 
 
-def _check_entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[tuple[str, str, str, bytes, str]]]:
+# What check reads of a fact (_insert_check): its measure terms (joined), its shape (the
+# sketch but its interval, marshalled), its interval, and its words.
+_CheckEntry = tuple[str, bytes, tuple["str | None", "str | None", bool, bool], str]
+
+
+def _check_entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[_CheckEntry]]:
     """Each fact's terms (check.fact_terms), and what check reads of it (_insert_check)."""
-    from xmfacts.check import check_profile, fact_terms, sketch_names
+    from xmfacts.check import check_profile, fact_terms
 
     terms = [fact_terms(f) for f in facts]
-    check = []
+    check: list[_CheckEntry] = []
     for f, t in zip(facts, terms):
         words, sketch = check_profile(f, t)
-        names = _SEPARATOR.join(dict.fromkeys(sketch_names(sketch)))
-        check.append((f.full_id, _SEPARATOR.join(dict.fromkeys(f.measure)), names, marshal.dumps(sketch), words))
+        check.append((_SEPARATOR.join(dict.fromkeys(f.measure)), marshal.dumps(sketch[:7]), sketch[7], words))
     return terms, check
 
 
@@ -820,7 +917,7 @@ class _Indexed(NamedTuple):
     """A file's facts as the index holds them."""
 
     topic: tuple[str, str, str, str]  # id, title, title_en, path
-    facts: dict[str, tuple[int, int, bytes, bytes, str, str]]  # full_id: n, pos, plain, row, words, check's terms
+    facts: dict[str, tuple[int, int, bytes, bytes, str]]  # full_id: n, pos, plain, row, words
     frequency: bytes
 
 
@@ -830,7 +927,7 @@ class _Edit(NamedTuple):
     kept: list[tuple[int, int, bytes]]  # n, pos, plain: unchanged facts whose place or line moved
     changed: list[tuple[int, int, bytes, bytes, str, str]]  # n, pos, plain, row, words, the words it had
     figures: list[tuple[int, float, int]]  # the changed facts' figures: kind, value, n
-    check: list[tuple[int, str, str, bytes, str]]  # n, measure terms, names, sketch, terms (_insert_check)
+    check: list[tuple[int, int, _CheckEntry]]  # n, pos and what check reads of the changed facts (_insert_check)
     removed: list[tuple[int, str]]  # n, words
     summary: bytes
     frequency: bytes
@@ -842,10 +939,7 @@ def _indexed(conn: sqlite3.Connection, name: str) -> _Indexed | None:
     frequency = conn.execute("SELECT frequency FROM files WHERE name = ?", (name,)).fetchone()
     if topic is None or frequency is None or frequency[0] is None:
         return None
-    sql = (
-        "SELECT f.full_id, f.n, f.pos, f.plain, f.row, f.words, p.terms FROM facts f JOIN check_profiles p ON p.n = f.n"
-        " WHERE f.file = ? ORDER BY f.pos"
-    )
+    sql = "SELECT full_id, n, pos, plain, row, words FROM facts WHERE file = ? ORDER BY pos"
     facts = {full_id: rest for full_id, *rest in conn.execute(sql, (name,))}
     return _Indexed(tuple(topic), facts, frequency[0])  # type: ignore[arg-type]
 
@@ -862,7 +956,7 @@ def _line_position() -> int:
 
 def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, sources: dict[str, Source]) -> _Edit | None:
     """The edit that brings an indexed file to ``topic``, or None when its rows must be replaced whole."""
-    from xmfacts.check import base_stats
+    from xmfacts.check import base_stats, fact_terms
     from xmfacts.search import figure_values, folds_alone, prepare, stable_characters, summary_of
 
     if (topic.id, topic.title, topic.title_en, topic.path) != indexed.topic:
@@ -874,7 +968,7 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
     kept: list[tuple[int, int, bytes]] = []
     edited: list[tuple[int, int, Fact]] = []
     for pos, fact in enumerate(topic.facts):
-        n, old_pos, old_plain, _, _, _ = old[fact.full_id]
+        n, old_pos, old_plain, _, _ = old[fact.full_id]
         # compared as values: marshal's bytes for equal values may differ (it marks shared objects)
         record, was = _record(fact), marshal.loads(old_plain)
         if record == was:
@@ -886,7 +980,7 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
             edited.append((n, pos, fact))
     present = {f.full_id for f in topic.facts}
     gone = [full_id for full_id in old if full_id not in present]
-    before = [_fact(old[f.full_id][2], sources) for _, _, f in edited] + [_fact(old[i][2], sources) for i in gone]
+    before = [_fact(old[f.full_id][2], sources) for _, _, f in edited] + [_fact(old[i][2], sources) for i in gone]  # as indexed
     if not folds_alone(topic, before):
         return None
     changed_facts = [f for _, _, f in edited]
@@ -901,22 +995,22 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
     check = []
     for (n, pos, fact), row, words, entry in zip(edited, new_rows, new_words, entries):
         changed.append((n, pos, marshal.dumps(_record(fact)), marshal.dumps(row), words, old[fact.full_id][4]))
-        check.append((n, *entry[1:]))
+        check.append((n, pos, entry))
     # The file's summary: its search part read back from every fact's row, and check's term
     # counts brought up to date (the same as preparing the whole file, tested).
     row_of = {f.full_id: row for f, row in zip(changed_facts, new_rows)}
     every_row = [row_of[f.full_id] if f.full_id in row_of else marshal.loads(old[f.full_id][3]) for f in topic.facts]
     vocabulary, titles, syllables, characters = summary_of(topic, every_row)
     frequency: dict[str, int] = marshal.loads(indexed.frequency)
-    for full_id in [*(f.full_id for f in changed_facts), *gone]:
-        for term in old[full_id][5].split():
+    for was in before:
+        for term in fact_terms(was):
             left = frequency[term] - 1
             if left:
                 frequency[term] = left
             else:
                 del frequency[term]
-    for fact_terms in terms:
-        for term in fact_terms:
+    for now in terms:
+        for term in now:
             frequency[term] = frequency.get(term, 0) + 1
     claims = replace(base_stats(topic.facts, []), frequency=frequency)  # the count and the English words, and the counts above
     summary, frequency_blob = _file_summary(vocabulary, titles, syllables, stable_characters(every_row, characters), claims)
@@ -925,12 +1019,12 @@ def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, s
     return _Edit(kept, changed, figures, check, removed, summary, frequency_blob, digest)
 
 
-def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tuple[int, int]) -> None:
+def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tuple[int, int], codes: dict[str, str]) -> None:
     gone = [n for n, _ in edit.removed] + [n for n, *_ in edit.changed]
     conn.executemany("INSERT INTO grams(grams, rowid, words) VALUES ('delete', ?, ?)", [*edit.removed, *((n, old) for n, *_, old in edit.changed)])
-    lists = {number for n in gone for (number,) in conn.execute("SELECT list FROM check_facts WHERE n = ?", (n,))}
+    lists = {n: number for n in gone for (number,) in conn.execute("SELECT list FROM check_facts WHERE n = ?", (n,))}
+    conn.executemany("DELETE FROM check_profiles WHERE list = ? AND n = ?", [(number, n) for n, number in lists.items()])
     conn.executemany("DELETE FROM check_facts WHERE n = ?", [(n,) for n in gone])
-    conn.executemany("DELETE FROM check_profiles WHERE n = ?", [(n,) for n in gone])
     conn.executemany("DELETE FROM figures WHERE n = ?", [(n,) for n in gone])
     conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", edit.figures)
     conn.executemany("DELETE FROM facts WHERE n = ?", [(n,) for n, _ in edit.removed])
@@ -941,27 +1035,29 @@ def _write_in_place(conn: sqlite3.Connection, name: str, edit: _Edit, stat: tupl
         [(pos, plain, row, words, n) for n, pos, plain, row, words, _ in edit.changed],
     )
     conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, _, _, words, _ in edit.changed])
-    _insert_check(conn, name, [(n, pos, *entry) for (n, pos, *_), (_, *entry) in zip(edit.changed, edit.check)])
-    _drop_unused_lists(conn, lists)
+    _insert_check(conn, name, edit.check, codes)
+    _drop_unused_lists(conn, set(lists.values()))
     conn.execute(
         "UPDATE files SET size = ?, mtime_ns = ?, hash = ?, prepared = ?, frequency = ? WHERE name = ?",
         (*_trusted(stat), edit.digest, edit.summary, edit.frequency, name),
     )
 
 
-_SEPARATOR = "\x1f"  # between a fact's measure terms, or names, in one column
+_SEPARATOR = "\x1f"  # between a fact's measure terms, in one column
 
 
-def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, int, str, str, bytes, str]]) -> None:
-    """What check reads of each fact (number, position, measure terms, names, sketch, words): its list of
-    measure terms, its names, the rest of its profile, and apart from those its words
-    (check.check_profile).
+def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, int, _CheckEntry]], codes: dict[str, str]) -> None:
+    """What check reads of each fact (number, position in its file, _CheckEntry): its list of
+    measure terms, its shape (check.Shape: names, unit, scope), and apart from those its recorded
+    figure and its words (check.check_profile), each word as its code (``_word_code``).
 
     Facts that list the same measure terms share one list, so a check matches a clause against
-    a few hundred lists, not a row per fact and term.
+    a few hundred lists, not a row per fact and term; facts of the same shape (one entity's
+    figures under one measure, many in a big base) share one shape, judged once per figure.
     """
     lists: dict[str, int] = {}
-    for _, _, terms, _, _, _ in facts:
+    shapes: dict[bytes, int] = {}
+    for _, _, (terms, shape, _, _) in facts:
         if terms not in lists:
             row = conn.execute("SELECT id FROM measure_lists WHERE terms = ?", (terms,)).fetchone()
             if row is None:
@@ -970,14 +1066,63 @@ def _insert_check(conn: sqlite3.Connection, name: str, facts: list[tuple[int, in
             else:
                 number = row[0]
             lists[terms] = number
+        if shape not in shapes:
+            row = conn.execute("SELECT id FROM check_shapes WHERE shape = ?", (shape,)).fetchone()
+            shapes[shape] = conn.execute("INSERT INTO check_shapes(shape) VALUES (?)", (shape,)).lastrowid if row is None else row[0]
+    # the interval's bounds as floats too, rounded to nearest (which keeps their order), so that
+    # SQLite can set aside the facts whose figure cannot fit a claim (IndexedFacts.may_fit)
     conn.executemany(
-        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?)",
-        [(n, lists[terms], name, pos, names) for n, pos, terms, names, _, _ in facts],
+        "INSERT INTO check_facts VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (n, lists[terms], name, pos, shapes[shape], None if low is None else float(low), None if high is None else float(high))
+            for n, pos, (terms, shape, (low, high, _, _), _) in facts
+        ],
     )
-    conn.executemany("INSERT INTO check_profiles VALUES (?, ?, ?)", [(n, sketch, words) for n, _, _, _, sketch, words in facts])
+    # filed by measure list, so that the facts of one list a figure reaches lie together
+    conn.executemany(
+        "INSERT INTO check_profiles VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(lists[terms], n, _word_codes(conn, words, codes), *interval) for n, _, (terms, _, interval, words) in facts],
+    )
 
 
-def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int]) -> None:
+# A check looks for each word of a clause in the words of thousands of facts. Each word of the
+# base is numbered once (check_words) and a fact's words are stored as one string of their
+# codes: a word is then found with a search for one character (two for words numbered past
+# 63,000) in a string a fifth as long as the words spelled out, several times faster. The codes
+# cannot be mistaken for one another: a one-character code is a character of the Basic
+# Multilingual Plane, and a two-character code a character of the lower half of the planes
+# above it followed by one of the upper half, so a code is found only where it was written.
+_SINGLE = (0x100, 0xD800, 0xE000, 0x10000)  # one-character codes: 0x100-0xD7FF and 0xE000-0xFFFF
+_HALF = 0x80000  # two-character codes: 0x10000 + high, then 0x90000 + low
+
+
+def _word_code(number: int) -> str:
+    start, surrogates, after, plane = _SINGLE
+    if number < surrogates - start:
+        return chr(start + number)
+    number -= surrogates - start
+    if number < plane - after:
+        return chr(after + number)
+    high, low = divmod(number - (plane - after), _HALF)
+    if high >= _HALF:
+        raise ValueError("more distinct words than check's codes can number")
+    return chr(plane + high) + chr(plane + _HALF + low)
+
+
+def _word_codes(conn: sqlite3.Connection, words: str, codes: dict[str, str]) -> str:
+    """A fact's words (space-separated) as the string of their codes, numbering new words."""
+    out = []
+    for word in words.split():
+        code = codes.get(word)
+        if code is None:
+            row = conn.execute("SELECT id FROM check_words WHERE term = ?", (word,)).fetchone()
+            number = row[0] if row else conn.execute("INSERT INTO check_words(term) VALUES (?)", (word,)).lastrowid
+            code = codes[word] = _word_code(number)
+        out.append(code)
+    return "".join(out)
+
+
+def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple[int, int], codes: dict[str, str]) -> None:
     topic_id, title, title_en, path = ready.topic
     conn.execute("INSERT INTO topics VALUES (?, ?, ?, ?, ?)", (topic_id, name, title, title_en, path))
     # The numbers SQLite would give the rows (one more than the largest so far, in order), given
@@ -991,8 +1136,7 @@ def _write_topic(conn: sqlite3.Connection, name: str, ready: _Ready, stat: tuple
     if ready.summary is not None:
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(first + i, fact[4]) for i, fact in enumerate(ready.facts)])
         conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", [(kind, v, first + i) for i, fact in enumerate(ready.facts) for kind, v in fact[5]])
-        numbers = {fact[0]: first + i for i, fact in enumerate(ready.facts)}
-        _insert_check(conn, name, [(numbers[full_id], pos, *rest) for pos, (full_id, *rest) in enumerate(ready.check)])
+        _insert_check(conn, name, [(first + pos, pos, entry) for pos, entry in enumerate(ready.check)], codes)
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (name, *_trusted(stat), ready.digest, ready.summary, ready.frequency))
 
 
