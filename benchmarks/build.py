@@ -63,7 +63,6 @@ def _instrument() -> None:
         (parse, "_load_topic", "the rest of parsing"),
         (store, "_record", "marshal record"),
         (store, "_summarise", "store._summarise"),
-        (store, "_insert_topic", "SQLite and the rest of _insert_topic"),  # before worker processes
         (store, "_prepare_topic", "the rest of preparing a topic"),
         (store, "_write_topic", "SQLite writes"),
         (store, "_indexed", "reading an edited file's facts as indexed"),

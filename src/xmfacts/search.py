@@ -211,15 +211,21 @@ class SearchIndex:
     version: int = INDEX_VERSION
 
 
-def _raw_fields(fact: Fact, topic_title: str) -> list[tuple[str, str]]:
+def _raw_fields(fact: Fact, topic_title: str, printed: bool = True) -> list[tuple[str, str]]:
+    """A fact's searched fields, as written; with ``printed`` false its figure is only its unit,
+    the figure's one free text (its qualifier's 约, 超 or 余 and its digits never fold)."""
     from xmfacts.figures.printing import plain_number
 
     figure = fact.figure
-    numbers = " ".join(plain_number(n) for n in (figure.value, figure.lower, figure.upper) if n is not None)
+    if printed:
+        numbers = " ".join(plain_number(n) for n in (figure.value, figure.lower, figure.upper) if n is not None)
+        figure_text = f"{figure.printed()} {numbers}"
+    else:
+        figure_text = figure.unit or ""
     raw = [
         ("label", fact.label),
         ("label_en", fact.label_en),
-        ("figure", f"{figure.printed()} {numbers}"),
+        ("figure", figure_text),
         ("id", fact.full_id),
         ("entity", fact.entity),
         ("quote", fact.quote),
@@ -312,10 +318,7 @@ def folds_alone(topic: Topic, others: Iterable[Fact] = ()) -> bool:
     none holds a traditional character. A fact's row then depends on nothing but the fact and
     its topic's titles, so a file edited in one fact keeps the rows of the others."""
     texts = [topic.title, topic.title_en]
-    for fact in (*topic.facts, *others):
-        # the fields of _raw_fields; of the figure as printed, only its unit is free text (its
-        # qualifier's 约, 超 or 余 and its digits never convert)
-        texts += (fact.label, fact.label_en, fact.entity, fact.quote, fact.note, fact.figure.unit or "", *fact.tags, *fact.measure)
+    texts += (text for fact in (*topic.facts, *others) for _, text in _raw_fields(fact, "", printed=False))
     return not converts_to_simplified(unicodedata.normalize("NFKC", _SEP.join(texts)))
 
 
@@ -458,7 +461,7 @@ class Term:
         self.initials = initials  # " xyd "
         self.number = number
         self.text_pattern = text_pattern  # figure: the number as written, standing alone
-        self.written = written  # figure: the full-text query a text holding it as written matches
+        self.written = written  # figure: the full-text query a text holding it as written matches (with text_pattern)
         self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
         self.parts = parts  # syllables: each syllable as a word of its own
         self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
@@ -1223,8 +1226,8 @@ def figure_values(fact: Fact) -> list[tuple[int, float]]:
 
 def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | None] | None:
     """For a figure term: the ranges of filed numbers (figure_values) a matching figure lies in,
-    and the full-text query a text holding it as written must match (None: no text can). None
-    when the index cannot narrow the facts to score: every fact is compared.
+    and the full-text query a text holding it as written must match (None: no text can); None
+    for a term that is not a figure.
 
     Never narrower than ``_figure_match`` and ``text_pattern``: the scoring decides.
     """
@@ -1240,11 +1243,7 @@ def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | Non
         ranges.append((FIGURE_PRINTED, low, high))
     if number.multiplier == 1 and number.base in (None, BaseUnit.YEAR) and number.step == 1 and 1000 <= number.value <= 2999:
         ranges.append((FIGURE_YEAR, float(number.value), float(number.value)))
-    if term.text_pattern is None:
-        return ranges, None
-    if term.written is None:
-        return None
-    return ranges, term.written
+    return ranges, term.written  # None when no text holds it as written (text_pattern is None)
 
 
 def _written_in_chinese(token: str) -> str:

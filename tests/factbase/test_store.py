@@ -511,3 +511,20 @@ def test_any_run_of_edits_leaves_the_index_a_fresh_build_gives(rounds: list[list
         for part in fresh:
             if part != "in order":
                 assert kept[part] == fresh[part], (part, rounds)
+
+
+@pytest.mark.parametrize("edit", [_relabelled, _one_added])
+def test_an_edited_file_is_parsed_once_whether_or_not_it_is_indexed_in_place(
+    edit: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    factbase = tmp_path / "facts"
+    shutil.copytree(SHIPPED, factbase)
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    load_factbase(factbase)
+    path = factbase / "banks.toml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    parsed = _parsed_files(monkeypatch)
+    assert load_factbase(factbase) == parse_toml(factbase)
+    assert parsed == ["banks.toml"]

@@ -172,14 +172,15 @@ def _build(cls: type, plain: tuple[Any, ...]) -> Any:
 
 
 @cache
-def _fact_positions() -> tuple[int, int]:
-    names = [f.name for f in fields(Fact)]
-    return names.index("figure"), names.index("source")
+def _fact_positions() -> tuple[int, int, int]:
+    """Where a fact's record holds its figure, its source and its line."""
+    names = _names(Fact)
+    return names.index("figure"), names.index("source"), names.index("line")
 
 
 def _fact(plain: bytes, sources: dict[str, Source]) -> Fact:
     values = list(marshal.loads(plain))
-    at_figure, at_source = _fact_positions()
+    at_figure, at_source, _ = _fact_positions()
     values[at_figure], values[at_source] = _build(Figure, values[at_figure]), sources[values[at_source]]
     return _build(Fact, tuple(values))
 
@@ -306,14 +307,14 @@ class Store:
             return
         sources = self.sources()
         for n, row, plain in found:
-            fact_of = functools.partial(_fact, plain, sources) if with_facts else functools.partial(self._fact_at, n)
+            fact_of = functools.partial(_fact, plain, sources) if with_facts else functools.partial(self.fact_numbered, n)
             yield fact_of, marshal.loads(row)
 
     def candidates_at(self, numbers: list[int]) -> Iterator[tuple[Callable[[], Fact], Row]]:
         """``candidates`` for the facts numbered ``numbers``, in that order."""
         rows = dict(self.conn.execute(f"SELECT n, row FROM facts WHERE n IN ({', '.join('?' * len(numbers))})", numbers))
         for n in numbers:
-            yield functools.partial(self._fact_at, n), marshal.loads(rows[n])
+            yield functools.partial(self.fact_numbered, n), marshal.loads(rows[n])
 
     def words_between(self, low: str, high: str) -> list[tuple[str, int]]:
         """The full-text index's words between ``low`` and ``high``, in order, each with how many
@@ -370,10 +371,6 @@ class Store:
                 lowest_later = min(lowest_later, first)
             self._in_order_below = bound
         return self._in_order_below
-
-    def _fact_at(self, n: int) -> Fact:
-        (plain,) = self.conn.execute("SELECT plain FROM facts WHERE n = ?", (n,)).fetchone()
-        return _fact(plain, self.sources())
 
     def measure_terms(self) -> list[str]:
         """Every measure term of the fact base, once."""
@@ -733,7 +730,7 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
             dropped += [blob for (blob,) in conn.execute("SELECT frequency FROM files WHERE name = ? AND frequency IS NOT NULL", (name,))]
     for name in removed:
         _drop_file(conn, name)
-    edits = {} if force or light else _edits(conn, changed, contents, by_id, pinyin, stats)
+    edits, parsed = ({}, {}) if force or light else _edits(conn, changed, contents, by_id, pinyin, stats)
     changed = [p for p in changed if p not in edits]
     for p in changed:
         if p.name not in removed:
@@ -753,7 +750,8 @@ def _update(store: Store, stats: dict[str, tuple[int, int]], force: bool, pinyin
             _write_in_place(conn, p.name, edit, stats[p.name], codes)
     progress = _Progress(len(changed))
     try:
-        for done, (p, ready) in enumerate(_prepared_files([(p, contents[p]) for p in changed], by_id, pinyin, light, stats, problems)):
+        files = [(p, contents[p]) for p in changed]
+        for done, (p, ready) in enumerate(_prepared_files(files, by_id, pinyin, light, stats, problems, parsed)):
             if ready is not None and not problems:
                 _write_topic(conn, p.name, ready, stats[p.name], codes)
             progress.advance(done + 1, len(ready.facts) if ready else 0)
@@ -772,16 +770,17 @@ def _edits(
     sources: dict[str, Source],
     pinyin: bool,
     stats: dict[str, tuple[int, int]],
-) -> dict[Path, _Edit]:
+) -> tuple[dict[Path, _Edit], dict[Path, Topic]]:
     """The edited files that can be re-indexed in place (see _Edit), parsed here, in this
     process: only when few files changed, as after a reporter's edit (a big change goes to
-    worker processes whole)."""
+    worker processes whole). And the others parsed here, so as not to be parsed again."""
     from xmfacts.factbase import parse
 
     size = sum(max(stats[p.name][0], 0) for p in changed)
     if len(changed) >= _PARALLEL_FILES and size >= _PARALLEL_BYTES:
-        return {}
-    edits = {}
+        return {}, {}
+    edits: dict[Path, _Edit] = {}
+    parsed: dict[Path, Topic] = {}
     for path in changed:
         data = contents[path]
         indexed = _indexed(conn, path.name) if data is not None else None
@@ -794,7 +793,9 @@ def _edits(
         edit = _edit_in_place(topic, _hash(data), pinyin, indexed, sources)
         if edit is not None:
             edits[path] = edit
-    return edits
+        else:
+            parsed[path] = topic
+    return edits, parsed
 
 
 def _trusted(stat: tuple[int, int]) -> tuple[int, int]:
@@ -945,13 +946,8 @@ def _indexed(conn: sqlite3.Connection, name: str) -> _Indexed | None:
 
 
 def _without_line(plain: tuple[Any, ...]) -> tuple[Any, ...]:
-    at = _line_position()
+    at = _fact_positions()[2]
     return plain[:at] + plain[at + 1 :]
-
-
-@cache
-def _line_position() -> int:
-    return [f.name for f in fields(Fact)].index("line")
 
 
 def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, sources: dict[str, Source]) -> _Edit | None:
@@ -1156,8 +1152,9 @@ def _read(path: Path, contents: dict[Path, bytes | None], problems: list[Problem
 
 
 def _parse_and_prepare(
-    path: Path, data: bytes | None, sources: dict[str, Source], pinyin: bool, light: bool
+    path: Path, data: bytes | None, sources: dict[str, Source], pinyin: bool, light: bool, topic: Topic | None = None
 ) -> tuple[list[Problem], _Ready | None]:
+    """One file prepared; ``topic``: the file already parsed from ``data``."""
     from xmfacts.factbase import parse
 
     problems: list[Problem] = []
@@ -1165,7 +1162,8 @@ def _parse_and_prepare(
         data = _read(path, {}, problems)
         if data is None:
             return problems, None
-    topic = parse.parse_topic(path, data, sources, problems)
+    if topic is None:
+        topic = parse.parse_topic(path, data, sources, problems)
     if topic is None or problems:
         return problems, None
     return problems, _prepare_topic(topic, _hash(data), pinyin, light)
@@ -1178,18 +1176,19 @@ def _prepared_files(
     light: bool,
     stats: dict[str, tuple[int, int]],
     problems: list[Problem],
+    parsed: dict[Path, Topic] | None = None,
 ) -> Iterator[tuple[Path, _Ready | None]]:
     """Each file parsed and prepared, in order; by worker processes when there is much to do.
 
     The main process writes SQLite while the workers parse and prepare the next few files, one
     file per task; results are taken in the files' order, so the index is the same as a serial
-    build's.
+    build's. ``parsed``: files already parsed (_edits: a change small enough for one process).
     """
     workers = _worker_count()
     size = sum(max(stats[p.name][0], 0) for p, _ in files)
     if workers < 2 or len(files) < _PARALLEL_FILES or size < _PARALLEL_BYTES:
         for path, data in files:
-            found, ready = _parse_and_prepare(path, data, sources, pinyin, light)
+            found, ready = _parse_and_prepare(path, data, sources, pinyin, light, (parsed or {}).get(path))
             problems.extend(found)
             yield path, ready
         return
