@@ -22,6 +22,15 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("Xiamen has 70 listed companies", "70", "capital-markets/listed-companies", Verdict.MISMATCH),
     ("廈門境內上市公司70家", "70家", "capital-markets/listed-companies", Verdict.MISMATCH),
     ("截至2018年底，厦门境内上市公司51家", "51家", "capital-markets/listed-companies", Verdict.OUTDATED),
+    # 中小企业 names the city's 50万余户 SMEs, but the sentence is about the platform, which
+    # reached 31万家 of them: no alarm, though the clause never says 获得授信
+    ("厦门信易贷平台授信1141.58亿元，惠及31万家中小企业", "31万家", None, Verdict.UNKNOWN),
+    ("The Xiamen Xinyidai platform has granted 114.158 billion yuan of credit, benefiting 310,000 SMEs", "310,000", None, Verdict.UNKNOWN),
+    # … and without the platform, or with a figure none of its facts has, the alarm stands
+    ("厦门中小企业有31万家", "31万家", "sme-credit/smes-in-xiamen", Verdict.MISMATCH),
+    ("厦门信易贷平台授信1141.58亿元，惠及41万家中小企业", "41万家", "sme-credit/smes-in-xiamen", Verdict.MISMATCH),
+    # a subject's own fact chosen by its measure is compared, whatever else it has on record
+    ("天马在厦门累计投资超500亿元", "超500亿元", "display-industry/tianma-xiamen-investment", Verdict.MISMATCH),
 ])
 def test_claims_from_other_outlets(claim: str, figure: str, fact_id: str | None, verdict: Verdict) -> None:
     [finding] = [f for f in check_text(BASE, claim) if f.reading.text == figure]

@@ -41,6 +41,19 @@ def test_claims_checked_through_the_index_get_the_same_verdicts() -> None:
         assert _verdicts(indexed) == _verdicts(whole), text
 
 
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("厦门信易贷平台授信1141.58亿元，惠及31万家中小企业", "unknown"),
+    ("厦门信易贷平台授信1141.58亿元，惠及41万家中小企业", "mismatch"),
+    ("The Xiamen Xinyidai platform has granted 114.158 billion yuan of credit, benefiting 310,000 SMEs", "unknown"),
+])
+def test_a_subject_named_nearby_spares_an_alarm_through_the_index_too(text: str, verdict: str) -> None:
+    # its fact of 31万家 measures nothing the text names, so the index has to find it by its name
+    whole = check_text(load_factbase(SHIPPED), text)
+    indexed = with_store(SHIPPED, lambda store: check_claims(store, text))
+    assert _verdicts(indexed) == _verdicts(whole)
+    assert [v for _, _, v, _ in _verdicts(whole)] == ["match", verdict]
+
+
 def test_only_facts_naming_a_measure_of_the_text_are_read() -> None:
     def read(store: Store) -> tuple[list[Fact], set[str], dict[str, set[str]]]:
         source = store.claim_source(["上市公司"])

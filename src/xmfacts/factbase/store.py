@@ -395,6 +395,26 @@ class Store:
         return BaseStats(count, frequency, frozenset(lower_words))
 
 
+def _bounds_conditions(claim: Interval, args: list[Any]) -> list[str]:
+    """SQL conditions on check_facts that every fact whose figure overlaps ``claim`` meets
+    (their arguments appended to ``args``).
+
+    Decimal bounds rounded to the nearest float keep their order (a ≤ b gives float(a) ≤
+    float(b)), so a figure whose rounded bounds miss the claim's cannot overlap it: only the
+    facts left are compared exactly. Open ends are taken as closed, to be sure.
+    """
+    conditions = []
+    low = None if claim.low is None else float(claim.low)
+    high = None if claim.high is None else float(claim.high)
+    if low is not None and low == low:  # not NaN, which SQLite would take for NULL
+        conditions.append("(high IS NULL OR high >= ?)")
+        args.append(low)
+    if high is not None and high == high:
+        conditions.append("(low IS NULL OR low <= ?)")
+        args.append(high)
+    return conditions
+
+
 class IndexedFacts:
     """The facts a check may read (``check.FactSource``), answered from the index: a text about
     上市公司 at a hundred thousand facts reaches thousands of facts measuring listed companies,
@@ -509,27 +529,35 @@ class IndexedFacts:
         return {row[0]: row[1:] for row in self._rows("low, high, low_open, high_open", numbers)}
 
     def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
-        # Decimal bounds rounded to the nearest float keep their order (a ≤ b gives float(a) ≤
-        # float(b)), so a figure whose rounded bounds miss the claim's cannot overlap it: only
-        # the facts left are compared exactly. Open ends are taken as closed, to be sure.
         if not numbers:
             return numbers
         lists = list(dict.fromkeys(lists))
         conditions, args = [f"list IN ({','.join('?' * len(lists))})"], [*lists]
-        low = None if claim.low is None else float(claim.low)
-        high = None if claim.high is None else float(claim.high)
-        if low is not None and low == low:  # not NaN, which SQLite would take for NULL
-            conditions.append("(high IS NULL OR high >= ?)")
-            args.append(low)
-        if high is not None and high == high:
-            conditions.append("(low IS NULL OR low <= ?)")
-            args.append(high)
+        conditions += _bounds_conditions(claim, args)
         found = [n for (n,) in self.store.conn.execute(f"SELECT n FROM check_facts WHERE {' AND '.join(conditions)}", args)]
         if self.rowid is not None:
             if self._numbers is None:
                 self._numbers = {rowid: i for i, rowid in enumerate(self.rowid)}
             found = [self._numbers[n] for n in found if n in self._numbers]
         return numbers.intersection(found)
+
+    def shapes_named(self, words: str) -> dict[Any, Any]:
+        from xmfacts.check import sketch_names
+
+        # a few hundred shapes in a base of a million facts (one per subject, unit and scope)
+        shapes = [(key, marshal.loads(blob)) for key, blob in self.store.conn.execute("SELECT id, shape FROM check_shapes")]
+        return {key: shape for key, shape in shapes if any(name in words for name in sketch_names(shape))}
+
+    def fitting(self, keys: Iterable[Any], claim: Interval) -> Iterator[tuple[str | None, str | None, bool, bool]]:
+        keys = list(keys)
+        # facts of any measure list: one pass over check_facts, on the rare way to an alarm
+        conditions, args = [f"shape IN ({','.join('?' * len(keys))})"], [*keys]
+        conditions += _bounds_conditions(claim, args)
+        found = self.store.conn.execute(f"SELECT list, n FROM check_facts WHERE {' AND '.join(conditions)} ORDER BY n", args).fetchall()
+        for start in range(0, len(found), self._CHUNK):
+            chunk = found[start : start + self._CHUNK]
+            sql = f"SELECT low, high, low_open, high_open FROM check_profiles WHERE (list, n) IN ({','.join(['(?, ?)'] * len(chunk))})"
+            yield from self.store.conn.execute(sql, [v for row in chunk for v in row])
 
     def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
         missing = [t for t in dict.fromkeys(terms) if t not in self._codes]
