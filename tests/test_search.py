@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmfacts.search as search_module
@@ -374,3 +374,60 @@ def test_prepared_fields_are_folded_as_the_whole_topic_folded_at_once(traditiona
     assert [row[1] for row in prepared.rows] == facts
     assert prepared.titles == tuple(titles.split(_SEP))
     assert ("反复" in prepared.rows[0][1]) is traditional
+
+
+# English, pinyin and figures are scored by searching each column of a fact's row whole; the
+# points must be those of looking field by field (search._field_by_field), for every fact.
+_ROW_QUERIES = [
+    "listed companies", "companies", "compan", "venture capital", "vc", "credit", "sme", "shangshi", "shang shi",
+    "gongsi", "tianma", "xmxyd", "ssgs", "xinyidai", "hydro", "1141", "68家", "2011", "31", "1,141.58", "500", "2.3",
+]
+
+
+def _reference(term: search_module.Term, row: search_module.Row, fact: object) -> tuple[float, str]:
+    fields = search_module._Fields(row)
+    best, why, seen = 0.0, "", set()
+    if term.number is not None:
+        kind = search_module._figure_match(term.number, fact)  # type: ignore[arg-type]
+        if kind:
+            best, why = search_module._FACTOR[kind] * search_module._WEIGHTS["figure"], f"figure, {kind}"
+            seen.add("figure")
+    return search_module._field_by_field(term, fields, best, why, seen, search_module._may_match(term, fields))
+
+
+@pytest.mark.parametrize("query", _ROW_QUERIES)
+def test_a_row_searched_whole_scores_as_field_by_field(query: str) -> None:
+    base = load_factbase()
+    index = build_index(base)
+    parsed = search_module.parse_query([query], index)
+    terms = [t for t in [*parsed, *(p for t in parsed for p in t.parts)] if t.kind in {"words", "figure"}]
+    assert terms
+    for term in terms:
+        scored = [(search_module._term_score(term, search_module._Fields(row), lambda f=fact: f), _reference(term, row, fact))
+                  for fact, row in zip(base.facts, index.rows)]
+        assert [fast for fast, _ in scored] == [slow for _, slow in scored]
+        assert any(points for (points, _), _ in scored), query  # the query finds something to compare
+
+
+_FIELD_TEXT = st.lists(st.sampled_from([" abs ", " ab ", " sx ", "ab", "b", "'", " ", "sx", "12", ".9", "0"]), max_size=5).map("".join)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.tuples(st.sampled_from(["label", "label_en", "quote", "tags", "measure", "figure"]), _FIELD_TEXT, _FIELD_TEXT, _FIELD_TEXT, _FIELD_TEXT), max_size=6),
+    st.sampled_from(["ab", "ab sx", "ba", "abs", "sx", "12", "0.9", "sa", "xa"]),
+)
+def test_any_row_searched_whole_scores_as_field_by_field(fields: list[tuple[str, str, str, str, str]], query: str) -> None:
+    # fields made of the very letters, spaces, apostrophes and digits the terms look for, so that
+    # matches touch field edges, repeat, and fill whole fields
+    sep = search_module._SEP
+    row: search_module.Row = (
+        tuple(f[0] for f in fields), *(sep.join(f[k] for f in fields) for k in range(1, 5))  # type: ignore[assignment]
+    )
+    parsed = search_module.parse_query([query])
+    for term in [*parsed, *(p for t in parsed for p in t.parts)]:
+        if term.kind not in {"words", "figure"}:
+            continue
+        term.number = None  # the figure's own match is the same code both ways
+        fast = search_module._term_score(term, search_module._Fields(row), lambda: None)  # type: ignore[arg-type,return-value]
+        assert fast == _reference(term, row, None)

@@ -853,7 +853,94 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
         if kind:
             best, best_why = _FACTOR[kind] * _WEIGHTS["figure"], f"figure, {kind}"
             seen.add("figure")
+    if term.kind == "words" and all(term.phrases):
+        return _row_score(term, fields, _word_factors(term, fields), best, best_why, seen)
+    if term.kind == "figure":
+        found = _regex_fields(term.text_pattern, fields.folded_all) if term.text_pattern is not None else ()
+        how = CHINESE if has_cjk(term.text) else "as written"
+        return _row_score(term, fields, {i: (1.0, how) for i in found}, best, best_why, seen)
     return _field_by_field(term, fields, best, best_why, seen, _may_match(term, fields))
+
+
+# English words, pinyin and figures are matched as _text_score matches Chinese: by searching
+# each column of the row whole, then scoring only the fields that hold the term. A word as
+# common as 'companies' is scored for tens of thousands of facts at a million, and looking in
+# each of a fact's thirty-odd fields in turn cost five times as much. The points are those of
+# _field_by_field, field for field (tests/test_search.py holds them equal).
+
+
+def _substring_fields(text: str, row: str) -> Iterator[tuple[int, bool]]:
+    """(field number, whether ``text`` is that whole field) of each field of ``row`` holding ``text``."""
+    at = row.find(text)
+    index, counted = 0, 0
+    while at >= 0:
+        index += row.count(_SEP, counted, at)
+        end = row.find(_SEP, at)
+        if end < 0:
+            end = len(row)
+        yield index, (at + len(text) == end and (at == 0 or row[at - 1] == _SEP))
+        counted = at
+        at = row.find(text, end + 1)
+
+
+def _regex_fields(pattern: re.Pattern[str], row: str) -> Iterator[int]:
+    """The number of each field of ``row`` the pattern matches in; it never matches _SEP, and
+    the characters it looks around for are never _SEP, so a field matches as it would alone."""
+    match = pattern.search(row)
+    index, counted = 0, 0
+    while match is not None:
+        at = match.start()
+        index += row.count(_SEP, counted, at)
+        yield index
+        counted = at
+        end = row.find(_SEP, at)
+        if end < 0:
+            return
+        match = pattern.search(row, end + 1)
+
+
+def _word_factors(term: Term, fields: _Fields) -> dict[int, tuple[float, str]]:
+    """``_word_match`` of each field that holds the term: its factor and kind of match."""
+    factors: dict[int, tuple[float, str]] = {}
+    stems_row = fields.stems_all
+    for n, phrase in enumerate(term.phrases):
+        kind = ENGLISH if n == 0 else SYNONYM
+        for i, whole in _substring_fields(phrase, stems_row):
+            factor = _FACTOR[kind] * (_EXACT_BONUS if n == 0 and whole else 1.0)
+            if factor > factors.get(i, _NO_MATCH)[0]:
+                factors[i] = (factor, kind)
+    if term.prefix:
+        for i, _ in _substring_fields(term.prefix, stems_row):
+            factors.setdefault(i, (_FACTOR[PREFIX], PREFIX))
+    if term.pinyin is not None and fields.pinyin_all:
+        for i in _regex_fields(term.pinyin, fields.pinyin_all):
+            if factors.get(i, _NO_MATCH)[0] < _FACTOR[PINYIN]:
+                factors[i] = (_FACTOR[PINYIN], PINYIN)
+    if term.initials and fields.initials_all:
+        for i, _ in _substring_fields(term.initials, fields.initials_all):
+            if factors.get(i, _NO_MATCH)[0] < _FACTOR[INITIALS]:
+                factors[i] = (_FACTOR[INITIALS], INITIALS)
+    return factors
+
+
+_NO_MATCH = (0.0, "")
+
+
+def _row_score(
+    term: Term, fields: _Fields, factors: dict[int, tuple[float, str]], best: float, best_why: str, seen: set[str]
+) -> tuple[float, str]:
+    """``_field_by_field``'s points, from the factor of each field that holds the term."""
+    names = fields.names
+    for i in sorted(factors):
+        factor, how = factors[i]
+        name = names[i]
+        points = factor * _WEIGHTS[name]
+        seen.add(_BREADTH_FIELD.get(name, name))
+        if points > best:
+            best, best_why = points, f"{name}, {how}"
+    if best:
+        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+    return _bigram_score(term, fields)
 
 
 def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
