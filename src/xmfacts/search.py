@@ -904,19 +904,21 @@ def _word_factors(term: Term, fields: _Fields) -> dict[int, tuple[float, str]]:
     factors: dict[int, tuple[float, str]] = {}
     stems_row = fields.stems_all
     for n, phrase in enumerate(term.phrases):
+        if phrase not in stems_row:  # most synonyms of most facts: no generator for nothing
+            continue
         kind = ENGLISH if n == 0 else SYNONYM
         for i, whole in _substring_fields(phrase, stems_row):
             factor = _FACTOR[kind] * (_EXACT_BONUS if n == 0 and whole else 1.0)
             if factor > factors.get(i, _NO_MATCH)[0]:
                 factors[i] = (factor, kind)
-    if term.prefix:
+    if term.prefix and term.prefix in stems_row:
         for i, _ in _substring_fields(term.prefix, stems_row):
             factors.setdefault(i, (_FACTOR[PREFIX], PREFIX))
     if term.pinyin is not None and fields.pinyin_all:
         for i in _regex_fields(term.pinyin, fields.pinyin_all):
             if factors.get(i, _NO_MATCH)[0] < _FACTOR[PINYIN]:
                 factors[i] = (_FACTOR[PINYIN], PINYIN)
-    if term.initials and fields.initials_all:
+    if term.initials and term.initials in fields.initials_all:
         for i, _ in _substring_fields(term.initials, fields.initials_all):
             if factors.get(i, _NO_MATCH)[0] < _FACTOR[INITIALS]:
                 factors[i] = (_FACTOR[INITIALS], INITIALS)
