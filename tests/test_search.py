@@ -67,6 +67,9 @@ def test_empty_query_is_a_usage_error() -> None:
         ("屿链通", "supply-chain/yuliantong-financing-cost-cut"),
         ("listed companies", "capital-markets/listed-companies"),
         ("hydrogen", "innovation-labs/pem-power-per-tonne"),
+        # no fact says 厦门上市公司 as written: the one saying 厦门 and 上市公司 whole in its label
+        # comes before those with the same character pairs scattered over quote and tags
+        ("厦门上市公司", "capital-markets/listed-companies"),
     ],
 )
 def test_reporters_queries_find_the_headline_fact_first(query: str, first: str) -> None:

@@ -1005,8 +1005,40 @@ def _bigram_score(term: Term, fields: _Fields) -> tuple[float, str]:
         found = sum(1 for b in term.bigrams if b in fields.folded_all)
         coverage = found / len(term.bigrams)
         if coverage >= _BIGRAM_MIN_COVERAGE:
-            return coverage * _BIGRAM_FACTOR, f"character pairs, {found} of {len(term.bigrams)}"
+            pieces = _pieces(term.text, fields)
+            # 厦门上市公司 covers as much of 厦门境内上市公司数量 as of 厦门…上市企业数量, but in
+            # two whole words of a label, not in pairs scattered over the quote and the tags
+            placed = sum(len(piece) * weight for piece, weight in pieces) / (len(term.text) * _TOP_WEIGHT)
+            points = coverage * _BIGRAM_FACTOR * (1 + placed) / 2
+            words = " + ".join(piece for piece, _ in pieces)
+            return points, f"character pairs, {found} of {len(term.bigrams)}" + (f"; {words}" if words else "")
     return 0.0, ""
+
+
+_TOP_WEIGHT = max(_WEIGHTS.values())
+
+
+def _pieces(text: str, fields: _Fields) -> list[tuple[str, float]]:
+    """The longest runs of ``text`` the fact holds as written, left to right (two characters
+    at least), each with the weight of the heaviest field that holds it."""
+    row, names = fields.folded_all, fields.names
+    pieces = []
+    i = 0
+    while i < len(text) - 1:
+        j = len(text)
+        while j > i + 1 and text[i:j] not in row:
+            j -= 1
+        if j == i + 1:
+            i += 1
+            continue
+        piece = text[i:j]
+        weight, at = 0.0, row.find(piece)
+        while at >= 0:
+            weight = max(weight, _WEIGHTS[names[row.count(_SEP, 0, at)]])
+            at = row.find(piece, at + 1)
+        pieces.append((piece, weight))
+        i = j
+    return pieces
 
 
 def find(
