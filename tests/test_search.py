@@ -70,6 +70,10 @@ def test_empty_query_is_a_usage_error() -> None:
         # no fact says 厦门上市公司 as written: the one saying 厦门 and 上市公司 whole in its label
         # comes before those with the same character pairs scattered over quote and tags
         ("厦门上市公司", "capital-markets/listed-companies"),
+        # typed without spaces, in words no fact holds together
+        ("天马厦门投资", "display-industry/tianma-xiamen-investment"),
+        ("天马投资额", "display-industry/tianma-xiamen-investment"),
+        ("科学城面积多大", "science-city/area"),
     ],
 )
 def test_reporters_queries_find_the_headline_fact_first(query: str, first: str) -> None:
@@ -156,6 +160,7 @@ def test_initials_for_terms_of_three_characters_rank_below_syllables_and_chinese
     [
         ("厦门有多少家上市公司", "厦门 上市公司"),
         ("厦门上市公司有几家？", "厦门上市公司"),
+        ("授信有多大", "授信"),
         ("how many listed companies are there in Xiamen?", "listed companies xiamen"),
         ("what is the credit granted to SMEs", "credit granted SMEs"),
     ],
@@ -164,7 +169,7 @@ def test_question_words_need_not_match(question: str, plain: str) -> None:
     assert ids(question.split()) == ids(plain.split()) != []
 
 
-@pytest.mark.parametrize("query", ["how many", "多少", "是多少吗", "what is the"])
+@pytest.mark.parametrize("query", ["how many", "多少", "是多少吗", "what is the", "有多大"])
 def test_a_query_of_question_words_only_is_a_usage_error(query: str) -> None:
     with pytest.raises(UsageError, match="only question words"):
         search(load_factbase(BASIC), query.split())
@@ -434,3 +439,25 @@ def test_any_row_searched_whole_scores_as_field_by_field(fields: list[tuple[str,
         term.number = None  # the figure's own match is the same code both ways
         fast = search_module._term_score(term, search_module._Fields(row), lambda: None)  # type: ignore[arg-type,return-value]
         assert fast == _reference(term, row, None)
+
+
+def test_pairs_no_fact_holds_are_where_words_typed_together_meet() -> None:
+    def parsed(query: str, filed: set[str]) -> frozenset[str]:
+        [term] = search_module.parse_query([query], filed=lambda pairs: pairs & filed)
+        return term.bigrams
+
+    known = {"天马", "厦门", "投资", "授信", "5g"}
+    assert parsed("天马厦门投资", known) == {"天马", "厦门", "投资"}  # not 马厦 nor 门投
+    assert parsed("天马投资额", known) == {"天马", "投资"}  # a last character standing alone
+    # a word no fact holds is no seam: it is asked for, and found nowhere
+    assert parsed("授信华为", known) == {"授信", "信华", "华为"}
+    assert parsed("华为授信", known) == {"华为", "为授", "授信"}
+    # a misspelt last character, in a word with no seam: asked for, so a suggestion can follow
+    assert parsed("天马额", known) == {"天马", "马额"}
+    # a character between two words belongs to neither for sure: no seam on either side of 额
+    assert parsed("投资额天马", known) == {"投资", "资额", "额天", "天马"}
+    # only pairs of two Chinese characters are asked about: the others are kept as they were
+    assert parsed("天马5g", set()) == {"天马", "马5", "5g"}
+    # without a fact base to ask, every pair counts
+    [term] = search_module.parse_query(["天马厦门投资"])
+    assert term.bigrams == {"天马", "马厦", "厦门", "门投", "投资"}

@@ -108,7 +108,7 @@ _EN_FILLER = frozenset(
 # either side becomes two words (厦门有多少家上市公司 → 厦门, 上市公司). Single characters
 # only at the end (吗, 呢), since 有 or 是 inside a name (国有, 有限公司) are content.
 _ZH_FILLER = (
-    r"(?:是|有|共有|一共有|总共有)?(?:多少|几)[家个条项种户所名位张只年次层席大]?"
+    r"(?:是|有|共有|一共有|总共有)?(?:(?:多少|几)[家个条项种户所名位张只年次层席大]?|多[大高长久远重])"
     r"|哪一?[年个些家条项]?|什么时候|什么|请问|[吗呢啊呀]+$"
 )
 _ZH_FILLER_CHARS = frozenset("多几哪什请吗呢啊呀")  # one of them is in every phrase above
@@ -612,8 +612,15 @@ def _chinese_terms(token: str) -> list[Term]:
     return terms
 
 
-def parse_query(words: Sequence[str], index: SearchIndex | None = None) -> list[Term]:
-    """The terms a query asks for; raise UsageError when it names nothing to look for."""
+def parse_query(
+    words: Sequence[str], index: SearchIndex | None = None, filed: Callable[[set[str]], set[str]] | None = None
+) -> list[Term]:
+    """The terms a query asks for; raise UsageError when it names nothing to look for.
+
+    ``filed``: of some pairs of Chinese characters, those some fact of the base holds. A pair
+    none holds is where two words of a query typed without spaces meet (天马厦门投资: 马厦,
+    门投), and is left out of the pairs a Chinese word is found by when it is not found whole.
+    """
     syllables = index.syllables if index is not None else frozenset()
     tokens = split_query(words, index.stable if index is not None else frozenset())
     if not tokens:
@@ -643,11 +650,49 @@ def parse_query(words: Sequence[str], index: SearchIndex | None = None) -> list[
         terms = literal
     # A word typed twice asks for nothing more (and a pasted page must not cost a scan per word).
     terms = list({(t.kind, t.text): t for t in terms}.values())
+    if filed is not None:
+        terms = _without_seams(terms, filed)
     if not terms:
         raise UsageError(
             f"only question words in {' '.join(tokens)!r}: say what to look for, e.g. xmfacts search how many listed companies"
         )
     return terms
+
+
+def _without_seams(terms: list[Term], filed: Callable[[set[str]], set[str]]) -> list[Term]:
+    """Each Chinese word's character pairs, less the seams: a pair of two Chinese characters
+    no fact holds, between two pairs some fact holds. 天马厦门投资 is then found by 天马, 厦门
+    and 投资 as if typed with spaces; once a word has a seam, a first or last character standing
+    alone is let go too (天马投资额: 天马 and 投资). 授信华为 still asks for 华为, which no fact
+    holds, and 信易代 is a misspelling to suggest the right word for, not 信易 and 代."""
+    cjk = [t for t in terms if t.kind == "chinese" and t.bigrams]
+    asked = {pair for t in cjk for pair in _pairs(t.text) if is_cjk(pair[0]) and is_cjk(pair[1])}
+    if not asked:
+        return terms
+    known = filed(asked)
+    if known == asked:
+        return terms
+    out = []
+    for t in terms:
+        if t in cjk:
+            pairs = _pairs(t.text)
+            unknown = [i for i, pair in enumerate(pairs) if pair in asked and pair not in known]
+            inner = {i for i in unknown if 0 < i < len(pairs) - 1 and pairs[i - 1] in known and pairs[i + 1] in known}
+            if inner:
+                edges = {i for i in (0, len(pairs) - 1) if i in unknown and pairs[1 if i == 0 else i - 1] in known}
+                t = Term(t.text, t.kind, bigrams=t.bigrams - {pairs[i] for i in inner | edges})
+        out.append(t)
+    return out
+
+
+def _pairs(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+def pairs_in_rows(rows: Sequence[Row]) -> Callable[[set[str]], set[str]]:
+    """``parse_query``'s ``filed`` for an index held in memory: the pairs some row's text holds
+    (two Chinese characters never stand astride two fields, which _SEP parts)."""
+    return lambda pairs: {pair for pair in pairs if any(pair in row[1] for row in rows)}
 
 
 def _latin_terms(latin: list[tuple[int, str, list[str]]], syllables: frozenset[str]) -> list[tuple[int, Term]]:
@@ -1051,11 +1096,11 @@ def find(
     """Facts matching every term, best first (ties keep fact-base order), and how many there were."""
     if index is None:
         index = index_for(base, pinyin=False)
-    terms = parse_query(words, index)
+    terms = parse_query(words, index, pairs_in_rows(index.rows))
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         # An index built without pinyin (no cache): spell the fact base now, as the cache would have.
         index = index_for(base, pinyin=True)
-        terms = parse_query(words, index)
+        terms = parse_query(words, index, pairs_in_rows(index.rows))
     pairs: list[tuple[Callable[[], Fact], Row]] = []
     rows = iter(index.rows)
     for t in base.topics:
@@ -1108,10 +1153,10 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
 
         find_topic(store.factbase(), topic)  # raises, with the nearest topic ids
     index = store.search_index()
-    terms = parse_query(words, index)
+    terms = parse_query(words, index, store.filed)
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
-        terms = parse_query(words, index)
+        terms = parse_query(words, index, store.filed)
     leveled = _by_level(store, terms, topic, limit)
     if leveled is not None:
         shown, total = leveled

@@ -33,6 +33,8 @@ MORE = [
     "venture capital funds", "xinyidai", "shang shi gong si", "xyd", "gxjsqy", "jinyuan", "tianma", "1141", "1141.58亿",
     "68家", "40%", "114.2 billion yuan", "廈門 上市公司", "厦门有多少家上市公司", "how many listed companies", "%",
     "信易代", "融资成本降低", "zzzz", "科技 xinyidai 1141",
+    # Chinese words typed together (天马厦门投资): pairs no fact holds are left out
+    "天马厦门投资", "天马投资额", "信易贷授信总额", "科学城面积多大", "厦门高新技术企业数量", "金圆集团资产规模",
     # figures, as another outlet prints them
     "2011", "2011年", "超1000亿元", "29.2%", "4.2bn", "31万家", "1141.58", "271.47亿元", "68", "1000", "rmb 114 billion",
     "2024", "70家", "0.5", "1600余家", "10", "3", "授信 1141.58亿元", "上市公司 68",

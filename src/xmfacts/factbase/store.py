@@ -324,6 +324,14 @@ class Store:
         sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
         return [(word, count) for word, count in self.conn.execute(sql, (low, high)) if count]
 
+    def filed(self, words: set[str]) -> set[str]:
+        """Those of ``words`` some fact is filed under, from the index's word list."""
+        self._full()
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_words USING fts5vocab(main, grams, row)")
+        asked = sorted(words)
+        sql = f"SELECT term FROM temp.gram_words WHERE term IN ({','.join('?' * len(asked))}) AND doc > 0"
+        return {word for (word,) in self.conn.execute(sql, asked)}
+
     def first_filed(self, word: str, count: int) -> list[int]:
         """The first ``count`` facts, in fact-base order, filed under ``word``.
 
