@@ -986,6 +986,7 @@ def _row_score(
         if points > best:
             best, best_why = points, f"{name}, {how}"
     if best:
+        # a fact that names the word in several fields is more about it
         return best + _BREADTH_BONUS * (len(seen) - 1), best_why
     return _bigram_score(term, fields)
 
@@ -1028,19 +1029,13 @@ def _field_by_field(
     term: Term, fields: _Fields, best: float = 0.0, best_why: str = "", seen: set[str] | None = None, may_match: bool = True
 ) -> tuple[float, str]:
     """The term's best field (``best`` so far: its figure's points), plus a little per further field."""
-    seen = set() if seen is None else seen
+    factors: dict[int, tuple[float, str]] = {}
     if may_match:
-        for name, folded, stemmed, spelled, initials in fields.each(term.kind):
+        for i, (_, folded, stemmed, spelled, initials) in enumerate(fields.each(term.kind)):
             factor, how = _field_match(term, folded, stemmed, spelled, initials)
             if factor:
-                points = factor * _WEIGHTS[name]
-                seen.add(_BREADTH_FIELD.get(name, name))
-                if points > best:
-                    best, best_why = points, f"{name}, {how}"
-    if best:
-        # a fact that names the word in several fields is more about it
-        return best + _BREADTH_BONUS * (len(seen) - 1), best_why
-    return _bigram_score(term, fields)
+                factors[i] = (factor, how)
+    return _row_score(term, fields, factors, best, best_why, set() if seen is None else seen)
 
 
 def _bigram_score(term: Term, fields: _Fields) -> tuple[float, str]:
