@@ -80,6 +80,12 @@ def test_reporters_queries_find_the_headline_fact_first(query: str, first: str) 
     assert ids(query.split(), SHIPPED)[0] == first
 
 
+def test_words_typed_together_must_each_be_in_the_fact() -> None:
+    # three pairs of four are there (私募基金), but not 天马, a word of its own
+    assert ids(["天马私募基金"], SHIPPED) == []
+    assert ids(["私募基金"], SHIPPED) != []
+
+
 def test_private_equity_finds_the_private_fund_facts() -> None:
     assert {i.split("/")[0] for i in ids(["private", "equity"], SHIPPED)[:4]} == {"private-equity"}
 
@@ -446,8 +452,10 @@ def test_pairs_no_fact_holds_are_where_words_typed_together_meet() -> None:
         [term] = search_module.parse_query([query], filed=lambda pairs: pairs & filed)
         return term.bigrams
 
-    known = {"天马", "厦门", "投资", "授信", "5g"}
+    known = {"天马", "厦门", "投资", "授信", "5g", "私募", "募基", "基金"}
     assert parsed("天马厦门投资", known) == {"天马", "厦门", "投资"}  # not 马厦 nor 门投
+    [term] = search_module.parse_query(["天马私募基金"], filed=lambda pairs: pairs & known)
+    assert term.words == ({"天马"}, {"私募", "募基", "基金"})  # a fact must hold a pair of each
     assert parsed("天马投资额", known) == {"天马", "投资"}  # a last character standing alone
     # a word no fact holds is no seam: it is asked for, and found nowhere
     assert parsed("授信华为", known) == {"授信", "信华", "华为"}

@@ -435,7 +435,7 @@ class QueryNumber:
 class Term:
     """One thing the query asks for, and every way it may be found."""
 
-    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "written", "bigrams", "parts", "letters")
+    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "written", "bigrams", "parts", "letters", "words")
 
     def __init__(
         self,
@@ -452,6 +452,7 @@ class Term:
         bigrams: frozenset[str] = frozenset(),
         parts: tuple[Term, ...] = (),
         letters: str = "",
+        words: tuple[frozenset[str], ...] = (),
     ) -> None:
         self.text = text  # as typed (folded), for --explain and "did you mean"
         self.kind = kind  # "chinese", "words", "syllables", "figure" or "literal"
@@ -465,6 +466,7 @@ class Term:
         self.bigrams = bigrams  # chinese: character pairs, for wording other than the source's
         self.parts = parts  # syllables: each syllable as a word of its own
         self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
+        self.words = words  # chinese typed together: each word's pairs, of which a fact must hold one
 
     def __repr__(self) -> str:
         return f"Term({self.text!r}, {self.kind!r})"
@@ -680,7 +682,17 @@ def _without_seams(terms: list[Term], filed: Callable[[set[str]], set[str]]) -> 
             inner = {i for i in unknown if 0 < i < len(pairs) - 1 and pairs[i - 1] in known and pairs[i + 1] in known}
             if inner:
                 edges = {i for i in (0, len(pairs) - 1) if i in unknown and pairs[1 if i == 0 else i - 1] in known}
-                t = Term(t.text, t.kind, bigrams=t.bigrams - {pairs[i] for i in inner | edges})
+                seams = inner | edges
+                # the words between the seams: 天马私募基金 is not found in facts of 私募基金 alone
+                words, word = [], set()
+                for i, pair in enumerate(pairs):
+                    if i in seams:
+                        words.append(frozenset(word))
+                        word = set()
+                    else:
+                        word.add(pair)
+                words.append(frozenset(word))
+                t = Term(t.text, t.kind, bigrams=t.bigrams - {pairs[i] for i in seams}, words=tuple(w for w in words if w))
         out.append(t)
     return out
 
@@ -1042,9 +1054,10 @@ def _bigram_score(term: Term, fields: _Fields) -> tuple[float, str]:
     if term.bigrams:
         # A Chinese phrase typed without the source's exact wording (厦门上市公司 for
         # 厦门境内上市公司) still finds the fact when most of its character pairs occur.
-        found = sum(1 for b in term.bigrams if b in fields.folded_all)
+        row = fields.folded_all
+        found = sum(1 for b in term.bigrams if b in row)
         coverage = found / len(term.bigrams)
-        if coverage >= _BIGRAM_MIN_COVERAGE:
+        if coverage >= _BIGRAM_MIN_COVERAGE and all(any(pair in row for pair in word) for word in term.words):
             pieces = _pieces(term.text, fields)
             # 厦门上市公司 covers as much of 厦门境内上市公司数量 as of 厦门…上市企业数量, but in
             # two whole words of a label, not in pairs scattered over the quote and the tags
