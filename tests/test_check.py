@@ -221,6 +221,16 @@ def test_a_file_name_without_f_is_refused_with_the_command_meant(run: Run, tmp_p
     assert run("check", "notes.md", facts=SHIPPED).exit_code == 0
 
 
+@pytest.mark.parametrize("claim", [
+    # a sentence from xmenglish.cn with no figure the reader takes, longer than a file name may be
+    "Torch Hi-Tech Zone has followed the path of development " * 8,
+    "a claim with a \0 in it",
+])
+def test_a_claim_no_file_could_be_named_is_checked_not_looked_up(run: Run, claim: str) -> None:
+    result = run("check", claim, "--json", facts=SHIPPED)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
+
+
 def test_stdin_on_a_terminal_says_it_is_waiting(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -166,6 +166,15 @@ def test_export_formats(run: Run) -> None:
     assert run("export", "--format", "xml").exit_code == 2
 
 
+@pytest.mark.parametrize("format", ["csv", "sqlite"])
+def test_export_to_a_name_no_file_system_holds_is_an_error_not_a_traceback(run: Run, tmp_path: Path, format: str) -> None:
+    out = tmp_path / ("a" * 300)
+    result = run("export", "--format", format, "-o", str(out))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"xmfacts: error: cannot write {out}: File name too long\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_to_file_refuses_to_overwrite_without_force(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "facts.jsonl"
     assert run("export", "-o", str(out)).exit_code == 0

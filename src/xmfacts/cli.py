@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand
 
 from xmfacts import __version__
-from xmfacts.errors import OutputError, UsageError, XmfactsError
+from xmfacts.errors import UsageError, XmfactsError
 from xmfacts.factbase import load_factbase
 from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
 from xmfacts.run import ExitCode
@@ -403,12 +403,11 @@ def export(
     facts = select(base, topic)
     if format is ExportFormat.SQLITE and out is not None:
         from xmfacts.present.datasette import database, metadata
-        from xmfacts.safewrite import atomic_write
+        from xmfacts.safewrite import atomic_write, refuse_existing
 
         beside = out.parent / "metadata.json"
         for path in (out, beside):
-            if path.exists() and not force:
-                raise OutputError(f"{path} exists; use --force to overwrite it")
+            refuse_existing(path, force)  # both, before either is written
         atomic_write(out, database(base, facts), force=force)
         atomic_write(beside, metadata(out.stem), force=force)
         return

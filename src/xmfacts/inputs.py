@@ -47,7 +47,11 @@ def refuse_file_name(claims: Sequence[str]) -> None:
     draft is clean when it was never read.
     """
     joined = " ".join(c for c in claims if c != "-")
-    if joined and Path(joined).is_file():
+    try:
+        named = bool(joined) and Path(joined).is_file()
+    except (OSError, ValueError):  # longer than a file name may be, or holding a NUL: a claim
+        named = False
+    if named:
         import shlex
 
         raise UsageError(f"{joined} is a file, not a claim (did you mean: xmfacts check -f {shlex.quote(joined)}?)")

@@ -15,10 +15,7 @@ def atomic_write(path: Path, data: str | bytes, force: bool = False) -> None:
     The rename is atomic on one file system, so readers see the old file or the new one,
     never a mix. An existing file is only replaced with ``force``.
     """
-    if path.exists() and not force:
-        raise OutputError(f"{path} exists; use --force to overwrite it")
-    if path.is_dir():
-        raise OutputError(f"{path} is a directory")
+    refuse_existing(path, force)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -44,6 +41,19 @@ def atomic_write(path: Path, data: str | bytes, force: bool = False) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+def refuse_existing(path: Path, force: bool) -> None:
+    """Raise OutputError unless ``path`` may be written: it does not exist yet (or ``force``
+    says to replace it), is no directory, and is a name the file system can hold."""
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a name longer than the file system allows, a loop of links
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if exists and not force:
+        raise OutputError(f"{path} exists; use --force to overwrite it")
+    if is_dir:
+        raise OutputError(f"{path} is a directory")
 
 
 def _umask() -> int:
