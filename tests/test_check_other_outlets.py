@@ -29,6 +29,10 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     # … and without the platform, or with a figure none of its facts has, the alarm stands
     ("厦门中小企业有31万家", "31万家", "sme-credit/smes-in-xiamen", Verdict.MISMATCH),
     ("厦门信易贷平台授信1141.58亿元，惠及41万家中小企业", "41万家", "sme-credit/smes-in-xiamen", Verdict.MISMATCH),
+    # a figure with a multiplier and no unit is an amount or a count, never a span of years
+    # (written after a 台海网 sentence of 2024-06-25, in simplified characters; 连续 is a measure
+    # of the 3-year streak of revenue)
+    ("经过多年培育，生物医药产业已成为厦门重要的优势产业，2021年、2022年连续两年产值突破1000亿。", "1000亿", None, Verdict.UNKNOWN),
     # a subject's own fact chosen by its measure is compared, whatever else it has on record
     ("天马在厦门累计投资超500亿元", "超500亿元", "display-industry/tianma-xiamen-investment", Verdict.MISMATCH),
 ])

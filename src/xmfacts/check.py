@@ -635,11 +635,20 @@ def _comparable(reading: Reading, fact: Fact) -> bool:
     return _comparable_to(reading, figure.kind, figure.base_unit, _counter(figure.unit))
 
 
+# A figure written with a multiplier and no unit (1000亿, 31万) leaves out the 元 or the 家
+# of an amount or a count; no one writes a span of years or a share so.
+_NEVER_BY_MULTIPLIER = frozenset({
+    BaseUnit.PERCENT, BaseUnit.PERCENTAGE_POINT, BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY, BaseUnit.HOUR, BaseUnit.MINUTE,
+})
+
+
 def _comparable_to(reading: Reading, kind: Kind, base_unit: BaseUnit | None, counter: str) -> bool:
     if reading.figure.kind is Kind.DATE or kind is Kind.DATE:
         return reading.figure.kind is kind
     if reading.figure.base_unit is BaseUnit.COUNT and base_unit is BaseUnit.COUNT:
         return _same_things_counted(_counter(reading.figure.unit), counter)
+    if reading.figure.base_unit in (None, BaseUnit.NUMBER) and base_unit in _NEVER_BY_MULTIPLIER:
+        return False  # 连续两年产值突破1000亿: the 1000亿 is not the number of years
     return compatible(reading.figure.base_unit or BaseUnit.NUMBER, base_unit or BaseUnit.NUMBER)
 
 
