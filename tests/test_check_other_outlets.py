@@ -50,7 +50,8 @@ def test_ordinals_ranks_names_and_buildings_are_never_compared(claim: str) -> No
 
 
 def test_a_claim_about_another_scope_is_unknown() -> None:
-    for claim in ("福建全省上市公司170家", "全国上市公司超过5000家", "上海浦东新区上市公司170家"):
+    for claim in ("福建全省上市公司170家", "全国上市公司超过5000家", "上海浦东新区上市公司170家",
+                  "Guangzhou, Nanjing, Wuxi, Ningbo and Chengdu have more than 100 listed companies respectively"):
         assert [f.verdict for f in check_text(BASE, claim)] == [Verdict.UNKNOWN], claim
 
 
@@ -59,3 +60,12 @@ def test_a_period_later_than_the_record_is_unknown_and_an_earlier_one_outdated()
     [earlier] = check_text(BASE, "厦门境内上市公司51家", written="2018-12-31")
     assert (later.verdict, earlier.verdict) == (Verdict.UNKNOWN, Verdict.OUTDATED)
     assert (later.period, earlier.period) == ("2025-12-31", "2018-12-31")
+
+
+def test_a_share_of_something_else_is_not_xiamens_share_of_fujians_listed_companies() -> None:
+    # China Daily, 2022-07-14: the Torch zone's share of the city's high-tech firms
+    text = "The more than 1,200 high-tech enterprises there account for nearly 50 percent of Xiamen's total."
+    [share] = [f for f in check_text(BASE, text) if f.reading.text == "nearly 50 percent"]
+    assert (share.fact, share.verdict) == (None, Verdict.UNKNOWN)
+    [share] = check_text(BASE, "厦门境内上市公司数量占福建全省的四成")
+    assert (share.fact.full_id if share.fact else None, share.verdict) == ("capital-markets/listed-companies-share-of-fujian", Verdict.MATCH)

@@ -108,9 +108,11 @@ _HEDGE_GROUP = {
 # Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
 # another city, is about something else, unless the fact itself speaks of that scope.
 _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
-    漳州 莆田 宁德 南京 苏州 成都 武汉 重庆 天津 青岛 宁波 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
+    漳州 莆田 宁德 南京 苏州 无锡 成都 武汉 重庆 天津 青岛 宁波 西安 合肥 长沙 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
     浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
-    "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university")
+    "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
+    "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
+    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau")
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
 _CHANGE = re.compile(r"新增|净增|增加|增长|增速|增幅|同比|环比|提高|下降|减少|上升|回落|认定|\bup\b|\bdown\b|\bgrowth\b|\bincrease|\brise\b|\brose\b")
 # 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
