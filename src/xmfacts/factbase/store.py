@@ -1107,8 +1107,13 @@ def _word_code(number: int) -> str:
 
 def _word_codes(conn: sqlite3.Connection, words: str, codes: dict[str, str]) -> str:
     """A fact's words (space-separated) as the string of their codes, numbering new words."""
+    split = words.split()
+    try:
+        return "".join(map(codes.__getitem__, split))  # every word seen before: most facts of a big build
+    except KeyError:
+        pass
     out = []
-    for word in words.split():
+    for word in split:
         code = codes.get(word)
         if code is None:
             row = conn.execute("SELECT id FROM check_words WHERE term = ?", (word,)).fetchone()
