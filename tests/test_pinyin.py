@@ -63,3 +63,13 @@ def test_a_run_is_cut_into_the_words_pypinyin_cuts_it_into(run: str) -> None:
     for prefix in ("银行业务" + run, run + "中华人民共和", "中华人民共和国" + run):
         assert list(cut(prefix)) == list(mmseg.seg.cut(prefix))
     assert any(p not in PHRASES_DICT and len(p) > 1 for p in list(prefixes)[:1000])
+
+
+def test_pypinyins_tables_are_left_out_of_garbage_collection() -> None:
+    # they live as long as the process; walking them at each full collection slows a build
+    import gc
+
+    pinyin._converter.cache_clear()
+    gc.unfreeze()
+    assert pinyin._converter() is not None
+    assert gc.get_freeze_count() > 100_000

@@ -14,6 +14,7 @@ query never matches across them.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
@@ -56,6 +57,10 @@ def _converter() -> Callable[[str], list[str]] | None:
         return tuple(s for item in converter.convert(text, Style.NORMAL, False, no_reading, strict=True) for s in item)
 
     cut = _phrase_cut(mmseg.seg, PHRASES_DICT)
+    # pypinyin's tables are some 200,000 lists and dicts that live as long as the process:
+    # set aside from the garbage collector, which otherwise walks them all at each of its full
+    # passes while a big base is indexed (a fiftieth of a first build's time).
+    gc.freeze()
 
     def convert(run: str) -> list[str]:
         # A run all of whose characters pypinyin reads is cut as one piece (what reader.seg
