@@ -280,3 +280,17 @@ def test_a_facts_terms_are_the_terms_of_its_words_without_its_figures() -> None:
     for f in (*facts, odd):
         words = " ".join((f.label, f.label_en, f.entity, _without_figures(f.quote, read_figures(f.quote)), *f.tags))
         assert fact_terms(f) == frozenset(_terms(words)), f.full_id
+
+
+def test_a_facts_change_words_are_found_as_the_pattern_finds_them() -> None:
+    # check_profile tells whether a fact speaks of a change with substring tests first; what
+    # it says must be what the pattern the matcher reads clauses with says.
+    from xmfacts.check import _CHANGE, _says_change
+    from xmfacts.factbase import load_factbase
+
+    facts = load_factbase(Path(__file__).parents[1] / "facts").facts
+    texts = [" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)).casefold() for f in facts]
+    texts += ["新增", "the rise", "sunrise", "upward", "up", "rose garden", "ups and downs", "increases", "growths", "", "同 比"]
+    assert any(_says_change(t) for t in texts) and not all(_says_change(t) for t in texts)
+    for text in texts:
+        assert _says_change(text) == bool(_CHANGE.search(text)), text

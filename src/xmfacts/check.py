@@ -175,6 +175,31 @@ _KINDS = {k.value: k for k in Kind}
 _BASE_UNITS: dict[str | None, BaseUnit | None] = {None: None, **{u.value: u for u in BaseUnit}}
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """_CHANGE's words that match wherever they stand, and those it wants as whole words (\\b),
+    read from the pattern itself; ((), ()) if it ever holds more than plain words."""
+    plain: list[str] = []
+    bounded: list[str] = []
+    for alternative in _CHANGE.pattern.split("|"):
+        word = alternative.removeprefix(r"\b").removesuffix(r"\b")
+        if not word or re.escape(word) != word:
+            return (), ()
+        (plain if word == alternative else bounded).append(word)
+    return tuple(plain), tuple(bounded)
+
+
+def _says_change(text: str) -> bool:
+    """``_CHANGE.search(text)``, in a few substring tests for most facts: the regular expression
+    tries each of its words at every position, a fifth of indexing a fact's check profile."""
+    plain, bounded = _change_words()
+    if not plain and not bounded:
+        return bool(_CHANGE.search(text))
+    if any(word in text for word in plain):
+        return True
+    return any(word in text for word in bounded) and bool(_CHANGE.search(text))
+
+
 def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
     """One fact as the matcher reads it: its words (``fact_terms``), and the rest (``Sketch``)."""
     own = fold(" ".join((fact.label, fact.label_en, fact.entity, fact.quote, *fact.tags, *fact.measure)))
@@ -182,8 +207,8 @@ def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
     interval = figure.interval()
     sketch: Sketch = (
         *_raw_names(fact),
-        tuple(w for w in (*_SCOPES, *_LEVELS) if w in own),
-        bool(_CHANGE.search(own)),
+        tuple(filter(own.__contains__, (*_SCOPES, *_LEVELS))),
+        _says_change(own),
         figure.kind.value,
         figure.base_unit.value if figure.base_unit else None,
         _counter(figure.unit),

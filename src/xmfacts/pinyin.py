@@ -14,9 +14,11 @@ query never matches across them.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
+from typing import Any, cast
 
 from xmfacts.text import CJK_CLASS
 
@@ -54,13 +56,54 @@ def _converter() -> Callable[[str], list[str]] | None:
     def word(text: str) -> tuple[str, ...]:
         return tuple(s for item in converter.convert(text, Style.NORMAL, False, no_reading, strict=True) for s in item)
 
+    cut = _phrase_cut(mmseg.seg, PHRASES_DICT)
+    # pypinyin's tables are some 200,000 lists and dicts that live as long as the process:
+    # set aside from the garbage collector, which otherwise walks them all at each of its full
+    # passes while a big base is indexed (a fiftieth of a first build's time).
+    gc.freeze()
+
     def convert(run: str) -> list[str]:
         # A run all of whose characters pypinyin reads is cut as one piece (what reader.seg
         # does, without testing it character by character).
-        words = mmseg.seg.cut(run) if PHRASES_DICT and RE_HANS.match(run) else reader.seg(run)
+        words = cut(run) if PHRASES_DICT and RE_HANS.match(run) else reader.seg(run)
         return [s for w in words for s in word(w)]
 
     return convert
+
+
+def _phrase_cut(seg: Any, phrases: Mapping[str, Any]) -> Callable[[str], Iterable[str]]:
+    """pypinyin's cut of a run into its phrase table's words (mmseg.Seg.cut, strict: the longest
+    phrase at each point, else one character), as a plain loop over its prefix set: the same
+    words, for a third of the time its generator and method calls take, which building the
+    index of a big base spends on every label and quote. pypinyin's own, if it changes."""
+    prefixes = getattr(getattr(seg, "_prefix_set", None), "_set", None)
+    if getattr(seg, "_no_non_phrases", None) is not True or not isinstance(prefixes, set):
+        return cast("Callable[[str], Iterable[str]]", seg.cut)
+
+    def cut(text: str) -> list[str]:
+        words: list[str] = []
+        remain = text
+        while remain:
+            last = 0  # length of the longest phrase starting here
+            for end in range(1, len(remain) + 1):
+                word = remain[:end]
+                if word not in prefixes:
+                    break
+                if word in phrases:
+                    last = end
+            else:
+                if not last:  # the rest is the start of a phrase, not one: a character at a time
+                    words.extend(remain)
+                    break
+            if last:
+                words.append(remain[:last])
+                remain = remain[last:]
+            else:
+                words.append(remain[0])
+                remain = remain[1:]
+        return words
+
+    return cut
 
 
 def available() -> bool:

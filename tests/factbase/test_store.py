@@ -528,3 +528,18 @@ def test_an_edited_file_is_parsed_once_whether_or_not_it_is_indexed_in_place(
     parsed = _parsed_files(monkeypatch)
     assert load_factbase(factbase) == parse_toml(factbase)
     assert parsed == ["banks.toml"]
+
+
+def test_a_whole_build_gives_back_the_memory_it_took_for_its_page_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a command that built the index goes on reading it with SQLite's own cache size, as one
+    # that found it built does
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
+    seen: list[int] = []
+    write_topic = store._write_topic
+    monkeypatch.setattr(store, "_write_topic", lambda conn, *a: (seen.append(conn.execute("PRAGMA cache_size").fetchone()[0]), write_topic(conn, *a)))
+    built = store.open_store(BASIC)
+    assert seen and set(seen) == {store._BUILD_CACHE_KIB}
+    found = store.open_store(BASIC)
+    assert built.conn.execute("PRAGMA cache_size").fetchone() == found.conn.execute("PRAGMA cache_size").fetchone()
+    built.conn.close()
+    found.conn.close()
