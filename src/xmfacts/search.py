@@ -1367,7 +1367,10 @@ def _term_expression(term: Term, syllables: frozenset[str]) -> str | None:
         # Found as written, a fact holds every pair; found by its pairs (_BIGRAM_MIN_COVERAGE),
         # it may lack a quarter of them, so it holds at least one of any quarter-plus-one.
         missing = int(len(term.bigrams) * (1 - _BIGRAM_MIN_COVERAGE) + 1e-9)
-        return "(" + " OR ".join(_quoted(p) for p in sorted(term.bigrams)[: missing + 1]) + ")"
+        some = "(" + " OR ".join(_quoted(p) for p in sorted(term.bigrams)[: missing + 1]) + ")"
+        # Words typed together (Term.words) are never found as written, and each lends a pair:
+        # 天马厦门投资 reads the facts filed under 天马 and 厦门 and 投资, not all those under 厦门.
+        return "(" + " AND ".join([some, *("(" + " OR ".join(map(_quoted, sorted(w))) + ")" for w in term.words)]) + ")"
     if term.kind not in {"words", "syllables"}:
         return None  # figures and symbols are checked against every fact
     ways: list[str] = []
