@@ -922,7 +922,7 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
 # English words, pinyin and figures are matched as _text_score matches Chinese: by searching
 # each column of the row whole, then scoring only the fields that hold the term. A word as
 # common as 'companies' is scored for tens of thousands of facts at a million, and looking in
-# each of a fact's thirty-odd fields in turn cost five times as much. The points are those of
+# each of a fact's thirty-odd fields in turn cost up to twice as much. The points are those of
 # _field_by_field, field for field (tests/test_search.py holds them equal).
 
 
