@@ -74,6 +74,8 @@ QUANTITIES = [
     ("统一到3家", "3家", Q.EXACT, "3", "家", 1, BaseUnit.COUNT),  # not the range 一到3
     ("两千多家", "两千多家", Q.AT_LEAST, "2000", "家", 1, BaseUnit.COUNT),
     ("0.5个百分点", "0.5个百分点", Q.EXACT, "0.5", "个百分点", 1, BaseUnit.PERCENTAGE_POINT),
+    # English writes an amount as an adjective with hyphens (China Daily, 2021-06-02)
+    ("Xiamen's first 100-billion-yuan industrial chain", "100-billion-yuan", Q.EXACT, "100", "billion yuan", 10**9, BaseUnit.CNY),
 ]
 
 
@@ -137,7 +139,8 @@ def test_year_range_reads_as_two_years() -> None:
 NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几百人", "上百家", "成百上千", "一大难题", "一批",
                "一举拿下", "一键发起", "统一", "之一", "一流", "三来一补", "4+4+6", "从0到1", "从零开始", "万米深海",
                "H2O", "5G", "COVID-19", "PM2.5", "近三年", "最近3年", "近几年", "三四个", "十三五", "9月末",
-               "1号孵化器", "一掷千金", "千万不要", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士"]
+               "1号孵化器", "一掷千金", "千万不要", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
+               "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

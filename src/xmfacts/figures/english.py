@@ -49,9 +49,9 @@ _FIGURE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
     rf"(?:(?P<pre>{_MONEY}|¥)\s?)?"
     rf"(?P<num>{_NUM})"
-    rf"(?:\s?(?P<mult>{_MULT_RE})\b)?"
+    rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"  # 100-billion-yuan, as an adjective
     rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
-    rf"(?:\s(?P<post>{_MONEY})\b)?",
+    rf"(?:[\s-](?P<post>{_MONEY})\b)?",
     re.IGNORECASE,
 )
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -83,7 +83,7 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if (before.isalpha() or before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
-        if after == "-" or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
+        if after == "-" and not m.group("mult") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue
         value = _value(m.group("num"))
         qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
