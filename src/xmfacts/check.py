@@ -114,7 +114,9 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
     "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau")
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
-_CHANGE = re.compile(r"新增|净增|增加|增长|增速|增幅|同比|环比|提高|下降|减少|上升|回落|认定|\bup\b|\bdown\b|\bgrowth\b|\bincrease|\brise\b|\brose\b")
+_CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
+_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose")  # whole words; increase also as increased
+_CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 # 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
 _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
 # Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.
@@ -175,29 +177,12 @@ _KINDS = {k.value: k for k in Kind}
 _BASE_UNITS: dict[str | None, BaseUnit | None] = {None: None, **{u.value: u for u in BaseUnit}}
 
 
-@lru_cache(maxsize=1)
-def _change_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """_CHANGE's words that match wherever they stand, and those it wants as whole words (\\b),
-    read from the pattern itself; ((), ()) if it ever holds more than plain words."""
-    plain: list[str] = []
-    bounded: list[str] = []
-    for alternative in _CHANGE.pattern.split("|"):
-        word = alternative.removeprefix(r"\b").removesuffix(r"\b")
-        if not word or re.escape(word) != word:
-            return (), ()
-        (plain if word == alternative else bounded).append(word)
-    return tuple(plain), tuple(bounded)
-
-
 def _says_change(text: str) -> bool:
     """``_CHANGE.search(text)``, in a few substring tests for most facts: the regular expression
     tries each of its words at every position, a fifth of indexing a fact's check profile."""
-    plain, bounded = _change_words()
-    if not plain and not bounded:
-        return bool(_CHANGE.search(text))
-    if any(word in text for word in plain):
+    if any(word in text for word in _CHANGE_WORDS):
         return True
-    return any(word in text for word in bounded) and bool(_CHANGE.search(text))
+    return any(word in text for word in _CHANGE_ENGLISH) and bool(_CHANGE.search(text))
 
 
 def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
@@ -493,13 +478,18 @@ class Matcher:
                         best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
 
-    def _eligible(self, reading: Reading, profile: _Shape, change: bool, scopes: list[str]) -> bool:
-        """Whether facts of this shape could be what the figure speaks of, their names aside."""
-        if not _comparable_to(reading, profile.kind, profile.base_unit, profile.counter):
-            return False
-        if change and not profile.change:
-            return False  # 净增超过800家 is not the number of firms
-        return all(w in profile.scopes for w in scopes)  # 全省上市公司 is not Xiamen's count
+    def _eligible(self, reading: Reading, profile: _Shape, change: bool, scopes: list[str],
+                  known: dict[tuple[object, ...], bool]) -> bool:
+        """Whether facts of this shape could be what the figure speaks of, their names aside;
+        ``known``: the answers so far for this figure (shapes alike in unit, change and scope fare alike)."""
+        ok = known.get(profile.key)
+        if ok is None:
+            ok = known[profile.key] = (
+                _comparable_to(reading, profile.kind, profile.base_unit, profile.counter)
+                and not (change and not profile.change)  # 净增超过800家 is not the number of firms
+                and all(w in profile.scopes for w in scopes)  # 全省上市公司 is not Xiamen's count
+            )
+        return ok
 
     def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
         """The fact the figure's clause is about, with the words that say so; None when none is.
@@ -543,10 +533,7 @@ class Matcher:
             shape_of = self.shape_of
             for i in sorted(group):
                 shape = shape_of[i]
-                ok = eligible.get(shape.key)
-                if ok is None:
-                    ok = eligible[shape.key] = self._eligible(reading, shape, change, scopes)
-                if not ok:
+                if not self._eligible(reading, shape, change, scopes, eligible):
                     continue
                 if shape in said:
                     who = said[shape]
@@ -614,15 +601,8 @@ class Matcher:
         figure could be about and whose recorded figure fits it."""
         if self._named is None:
             self._named = {key: self._shape(shape) for key, shape in self.source.shapes_named(self.words).items()}
-        keys = []
-        for key, shape in self._named.items():
-            if not any(name in nearby for name in shape.names):
-                continue
-            ok = eligible.get(shape.key)
-            if ok is None:
-                ok = eligible[shape.key] = self._eligible(reading, shape, change, scopes)
-            if ok:
-                keys.append(key)
+        keys = [key for key, shape in self._named.items()
+                if any(name in nearby for name in shape.names) and self._eligible(reading, shape, change, scopes, eligible)]
         return bool(keys) and any(claim.overlaps(_interval_of(plain)) for plain in self.source.fitting(keys, claim))
 
     def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str],
@@ -634,11 +614,7 @@ class Matcher:
             chunk = ordered[start : start + 256]
             self._load_shapes(chunk)
             for n in chunk:
-                shape = self.shape_of[n]
-                ok = eligible.get(shape.key)
-                if ok is None:
-                    ok = eligible[shape.key] = self._eligible(reading, shape, change, scopes)
-                if ok:
+                if self._eligible(reading, self.shape_of[n], change, scopes, eligible):
                     yield n
 
 
