@@ -16,10 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmfacts.search as search_module
+import xmfacts.search.score as search_score
+import xmfacts.search.weights as search_weights
+import xmfacts.search.words as search_words
 from xmfacts.errors import UsageError
 from xmfacts.factbase import load_factbase
 from xmfacts.factbase.load import load_searchable
-from xmfacts.search import _normalize_query, build_index, explain, find, normalize, search, split_query, synonyms
+from xmfacts.search.words import _normalize_query
+from xmfacts.search import build_index, explain, find, normalize, search, split_query, synonyms
 from xmfacts.text import stem
 
 from .conftest import BASIC, Run
@@ -239,7 +243,7 @@ def test_the_synonym_table_is_read_only_for_english_words() -> None:
 
 
 def test_every_line_of_the_synonym_table_is_a_group() -> None:
-    table = Path(search_module.__file__).with_name("search_synonyms.txt").read_text(encoding="utf-8")
+    table = Path(search_module.__file__).with_name("synonyms.txt").read_text(encoding="utf-8")
     for line in table.splitlines():
         if line and not line.startswith("#"):
             assert len([w for w in line.split(",") if w.strip()]) >= 2, line
@@ -345,7 +349,8 @@ def test_the_readmes_explain_example_is_what_search_says(run: Run) -> None:
 
 
 def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> None:
-    from xmfacts.search import fact_words, prepare, stable_characters
+    from xmfacts.search import fact_words, prepare
+    from xmfacts.search.fields import stable_characters
 
     base = load_factbase(SHIPPED)
     prepared = prepare(base, words=True)
@@ -373,7 +378,9 @@ def test_prepared_fields_are_folded_as_the_whole_topic_folded_at_once(traditiona
     import dataclasses
 
     from xmfacts.model import FactBase
-    from xmfacts.search import _FACT_SEP, _SEP, _raw_fields, normalize, prepare
+    from xmfacts.search.words import _FACT_SEP, _SEP
+    from xmfacts.search.fields import _raw_fields
+    from xmfacts.search import normalize, prepare
 
     base = load_factbase(SHIPPED)
     topic = base.topics[0]
@@ -399,14 +406,14 @@ _ROW_QUERIES = [
 
 
 def _reference(term: search_module.Term, row: search_module.Row, fact: object) -> tuple[float, str]:
-    fields = search_module._Fields(row)
+    fields = search_score._Fields(row)
     best, why, seen = 0.0, "", set()
     if term.number is not None:
-        kind = search_module._figure_match(term.number, fact)  # type: ignore[arg-type]
+        kind = search_score._figure_match(term.number, fact)  # type: ignore[arg-type]
         if kind:
-            best, why = search_module._FACTOR[kind] * search_module._WEIGHTS["figure"], f"figure, {kind}"
+            best, why = search_weights._FACTOR[kind] * search_weights._WEIGHTS["figure"], f"figure, {kind}"
             seen.add("figure")
-    return search_module._field_by_field(term, fields, best, why, seen, search_module._may_match(term, fields))
+    return search_score._field_by_field(term, fields, best, why, seen, search_score._may_match(term, fields))
 
 
 @pytest.mark.parametrize("query", _ROW_QUERIES)
@@ -417,7 +424,7 @@ def test_a_row_searched_whole_scores_as_field_by_field(query: str) -> None:
     terms = [t for t in [*parsed, *(p for t in parsed for p in t.parts)] if t.kind in {"words", "figure"}]
     assert terms
     for term in terms:
-        scored = [(search_module._term_score(term, search_module._Fields(row), lambda f=fact: f), _reference(term, row, fact))
+        scored = [(search_score._term_score(term, search_score._Fields(row), lambda f=fact: f), _reference(term, row, fact))
                   for fact, row in zip(base.facts, index.rows)]
         assert [fast for fast, _ in scored] == [slow for _, slow in scored]
         assert any(points for (points, _), _ in scored), query  # the query finds something to compare
@@ -434,7 +441,7 @@ _FIELD_TEXT = st.lists(st.sampled_from([" abs ", " ab ", " sx ", "ab", "b", "'",
 def test_any_row_searched_whole_scores_as_field_by_field(fields: list[tuple[str, str, str, str, str]], query: str) -> None:
     # fields made of the very letters, spaces, apostrophes and digits the terms look for, so that
     # matches touch field edges, repeat, and fill whole fields
-    sep = search_module._SEP
+    sep = search_words._SEP
     row: search_module.Row = (
         tuple(f[0] for f in fields), *(sep.join(f[k] for f in fields) for k in range(1, 5))  # type: ignore[assignment]
     )
@@ -443,7 +450,7 @@ def test_any_row_searched_whole_scores_as_field_by_field(fields: list[tuple[str,
         if term.kind not in {"words", "figure"}:
             continue
         term.number = None  # the figure's own match is the same code both ways
-        fast = search_module._term_score(term, search_module._Fields(row), lambda: None)  # type: ignore[arg-type,return-value]
+        fast = search_score._term_score(term, search_score._Fields(row), lambda: None)  # type: ignore[arg-type,return-value]
         assert fast == _reference(term, row, None)
 
 

@@ -145,7 +145,7 @@ def test_the_index_sets_aside_only_figures_that_cannot_fit_a_claim() -> None:
     just touch a recorded bound or miss it by less than a float can tell included."""
     from decimal import Decimal
 
-    from xmfacts.check import _interval_of
+    from xmfacts.check.profile import _interval_of
     from xmfacts.figures.interval import Interval
 
     def kept(store: Store) -> None:

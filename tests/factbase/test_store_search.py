@@ -21,10 +21,11 @@ from decimal import Decimal
 
 from xmfacts.factbase.store import Store
 from xmfacts.model import BaseUnit, Fact
-from xmfacts.search import (
-    FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, QueryNumber, Term, _figure_match, figure_filter, figure_values, find, find_in,
-    match_expression, parse_query,
-)
+from xmfacts.search.fields import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
+from xmfacts.search.query import QueryNumber
+from xmfacts.search import Term, find, find_in, parse_query
+from xmfacts.search.score import _figure_match
+from xmfacts.search.fulltext import figure_filter, match_expression
 
 SHIPPED = Path(__file__).parents[2] / "facts"
 HOLD_OUT = tomllib.loads((Path(__file__).parents[1] / "realworld" / "search_queries.toml").read_text(encoding="utf-8"))["query"]
@@ -138,7 +139,8 @@ import shutil
 from xmfacts.factbase.load import parse_toml
 from xmfacts.factbase.store import open_store
 from xmfacts.model import FactBase
-from xmfacts.search import _by_level, _field_by_field, _Fields, _text_score
+from xmfacts.search.engine import _by_level
+from xmfacts.search.score import _field_by_field, _Fields, _text_score
 
 SYNTHETIC_SIZE = 2500
 SCALED = [
@@ -243,7 +245,8 @@ def test_chinese_is_scored_from_the_whole_row_as_field_by_field() -> None:
 
 
 def test_each_chinese_word_is_filed_with_the_points_it_scores() -> None:
-    from xmfacts.search import _LEVEL_MARK, Term, _level_words
+    from xmfacts.search.fields import _LEVEL_MARK, _level_words
+    from xmfacts.search import Term
 
     _, index = load_searchable(SHIPPED)
     checked = 0

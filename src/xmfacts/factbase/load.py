@@ -52,7 +52,7 @@ def load_searchable(root: str | os.PathLike[str] | None = None) -> tuple[FactBas
     """The fact base and search's prepared index for every fact, from the fact-base index.
 
     Without a cache (XMFACTS_NO_CACHE, an unwritable directory) the index is built in memory
-    on every run, without pinyin: ``xmfacts.search.find`` adds it only for a query that can use it.
+    on every run, without pinyin: ``xmfacts.search.engine`` adds it only for a query that can use it.
     """
     from xmfacts.factbase.store import Store, with_store
     from xmfacts.search import SearchIndex

@@ -2,7 +2,7 @@
 
 The TOML files stay the source of truth (``validate`` reads them); this file is a cache that
 any run may rebuild. It holds one row per fact (the fact itself, marshalled, and search's
-prepared fields, ``xmfacts.search.prepare``), indexed by id and topic, and an FTS5 table
+prepared fields, ``xmfacts.search.fields``), indexed by id and topic, and an FTS5 table
 that files each fact under the words ``xmfacts.search.fact_words`` gives (Chinese as single
 characters and character pairs, which FTS5's own tokenizers cannot find for 2-character terms
 such as 授信; English stems; pinyin). ``show`` reads one row and ``search`` scores only the
@@ -49,7 +49,7 @@ from xmfacts.factbase.layout import SOURCES_FILE, TOPIC_SUFFIX
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
 if TYPE_CHECKING:
-    from xmfacts.check import BaseStats
+    from xmfacts.check.profile import BaseStats
     from xmfacts.figures.interval import Interval
     from xmfacts.search import Row, SearchIndex
 
@@ -396,7 +396,7 @@ class Store:
         return _fact(plain, self.sources())
 
     def check_stats(self) -> BaseStats:
-        from xmfacts.check import BaseStats
+        from xmfacts.check.profile import BaseStats
 
         self._full()
         (blob,) = self.conn.execute("SELECT value FROM meta WHERE key = 'check stats'").fetchone()
@@ -474,7 +474,7 @@ class IndexedFacts:
         return self.lists, self.list_of
 
     def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
-        from xmfacts.check import sketch_names
+        from xmfacts.check.profile import sketch_names
 
         sketches = self.shape_sketches(list(set(self.shape_ids.values())))
         city_shapes: set[int] = set()
@@ -551,7 +551,7 @@ class IndexedFacts:
         return numbers.intersection(found)
 
     def shapes_named(self, words: str) -> dict[Any, Any]:
-        from xmfacts.check import sketch_names
+        from xmfacts.check.profile import sketch_names
 
         # a few hundred shapes in a base of a million facts (one per subject, unit and scope)
         shapes = [(key, marshal.loads(blob)) for key, blob in self.store.conn.execute("SELECT id, shape FROM check_shapes")]
@@ -915,8 +915,9 @@ def _prepare_topic(topic: Topic, digest: str, pinyin: bool, light: bool) -> _Rea
     if light:
         facts = [(fact.full_id, pos, marshal.dumps(_record(fact)), None, "", []) for pos, fact in enumerate(topic.facts)]
         return _Ready(header, facts, [], None, None, digest)
-    from xmfacts.check import base_stats
-    from xmfacts.search import figure_values, prepare, stable_characters
+    from xmfacts.check.profile import base_stats
+    from xmfacts.search.fields import figure_values, stable_characters
+    from xmfacts.search import prepare
 
     prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
     facts = [
@@ -937,7 +938,7 @@ _CheckEntry = tuple[str, bytes, tuple["str | None", "str | None", bool, bool], s
 
 def _check_entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[_CheckEntry]]:
     """Each fact's terms (check.fact_terms), and what check reads of it (_insert_check)."""
-    from xmfacts.check import check_profile, fact_terms
+    from xmfacts.check.profile import check_profile, fact_terms
 
     terms = [fact_terms(f) for f in facts]
     check: list[_CheckEntry] = []
@@ -997,8 +998,9 @@ def _without_line(plain: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _edit_in_place(topic: Topic, digest: str, pinyin: bool, indexed: _Indexed, sources: dict[str, Source]) -> _Edit | None:
     """The edit that brings an indexed file to ``topic``, or None when its rows must be replaced whole."""
-    from xmfacts.check import base_stats, fact_terms
-    from xmfacts.search import figure_values, folds_alone, prepare, stable_characters, summary_of
+    from xmfacts.check.profile import base_stats, fact_terms
+    from xmfacts.search.fields import figure_values, folds_alone, stable_characters, summary_of
+    from xmfacts.search import prepare
 
     if (topic.id, topic.title, topic.title_en, topic.path) != indexed.topic:
         return None

@@ -1,0 +1,89 @@
+"""Checking a text: each figure read, tied to a fact by the ``Matcher`` and judged
+(``check_text`` in memory, ``check_claims`` through the index, ``check_figure`` for one
+fact and figure).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
+from xmfacts.check.profile import BaseStats, base_stats, fact_terms, measures_named
+from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
+from xmfacts.check.words import _CLAUSE_END, _SENTENCE_END, _Boundaries, _terms, _without_figures
+from xmfacts.errors import UsageError
+from xmfacts.figures import period as periods
+from xmfacts.figures.reader import read_figure, read_figures
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind
+from xmfacts.text import fold_in_place, has_cjk
+
+if TYPE_CHECKING:
+    from xmfacts.factbase.store import Store
+
+
+def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
+    """Every figure in ``text`` with its verdict, in order of appearance.
+
+    ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
+    """
+    terms = [fact_terms(f) for f in base.facts]
+    return _check(InMemory(base, terms), base_stats(base.facts, terms), text, written)
+
+
+def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
+    """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read,
+    and of those closely only the ones it names (or that are about the city)."""
+    return _check(store.claim_source(measures_named(text, store.measure_terms())), store.check_stats(), text, written)
+
+
+def _check(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
+    # A claim with no period of its own states its figure as of when it was written: when the
+    # user says when that was (--as-of), an older text's figure is outdated, not wrong.
+    undated = written
+    written = written or periods.today()
+    readings = read_figures(text)
+    words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
+    matcher = Matcher(source, stats, words)
+    findings: list[Finding] = []
+    folded = fold_in_place(text)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences = _Boundaries(_SENTENCE_END, text)
+    clauses = _Boundaries(_CLAUSE_END, text)
+    line = 1
+    for r in readings:
+        while line < len(line_starts) and line_starts[line] <= r.start:
+            line += 1
+        s0, s1 = sentences.around(r.start, r.end)
+        c0, c1 = clauses.around(r.start, r.end)
+        c0, c1 = max(c0, s0), min(c1, s1)
+        clause = words[c0:c1]
+        # Chinese names the subject first: earlier clauses of the sentence may say what a
+        # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
+        near = _terms(clause, folded=True)
+        if not near or not words[c0 : r.start].strip():
+            # "2011年，天马落户厦门", "31万家厦门中小企业…，累计获得授信": a figure that leads its
+            # clause is the subject of what the rest of the sentence says
+            clause = words[c0:s1]
+            near = _terms(clause, folded=True)
+        # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
+        p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
+        n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
+        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start])
+        said = folded[s0:c1]
+        period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
+        match = matcher.best(r, place, near) if _checkable(r) else None
+        fact, subject = match if match else (None, ())
+        findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
+    return findings
+
+
+def check_figure(fact: Fact, figure: str) -> Finding:
+    """A claimed figure against one named fact (``xmfacts compare ID 70家``)."""
+    reading = read_figure(figure)
+    if reading is None:
+        raise UsageError(f"no figure in {figure!r}: give a number with its unit, e.g. 70家 or 超1100亿元")
+    if not _comparable(reading, fact):
+        what = "a date" if reading.figure.kind is Kind.DATE else (reading.figure.base_unit or BaseUnit.NUMBER).value
+        raise UsageError(f"{figure!r} is {what}; {fact.full_id} records {fact.figure.base_unit or 'a date'}")
+    return _finding(reading, fact, 1, figure, period=None)

@@ -1,0 +1,411 @@
+"""Which fact a figure speaks about: the facts whose measure its clause names, narrowed by the
+names said nearby and scored by shared words (``Matcher``), from a ``FactSource`` (the base
+in memory, ``InMemory``, or the fact-base index, ``check.index_part.IndexedFacts``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
+from xmfacts.check.verdicts import _comparable_to, _counter, _interval
+from xmfacts.check.words import _APPOSITIONS, _CHANGE, _LEVELS, _PART, _SCOPES, _english, _terms
+from xmfacts.figures.interval import Interval
+from xmfacts.figures.reader import Reading
+from xmfacts.model import Fact, FactBase
+from xmfacts.text import fold, has_cjk
+
+if TYPE_CHECKING:
+    pass
+
+
+_SENTENCE_WEIGHT = 0.4  # words elsewhere in the sentence count, but less than the clause's
+
+
+_NEAR_TIE = 0.85  # candidates this close to the best are told apart by their figures
+
+
+_SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted
+
+
+_MEASURE_WEIGHT = 2.0  # per character of the measure term named: 境内上市公司 says more than 上市
+
+
+class FactSource(Protocol):
+    """The facts a check may tie figures to, as the matcher asks for them: by measure term,
+    by name, and a few at a time: their shapes, then the words of those a figure may be about,
+    then the figures of those it must compare. ``InMemory`` holds a parsed fact base; the
+    fact-base index answers the same questions from SQLite (``xmfacts.factbase.store.IndexedFacts``).
+    Facts are numbered in fact-base order: ties go to the earlier fact."""
+
+    def measure_rows(self) -> Iterable[tuple[str, int, int]]:
+        """(measure term as written, measure list number, its place in the list). Facts that
+        list the same measure terms share one list: a clause is matched against each list once."""
+
+    def members(self) -> tuple[dict[int, set[int]], Mapping[int, int]]:
+        """The facts of each measure list, and each fact's list (by fact number)."""
+
+    def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        """Facts about the city itself (no name needed), and, for each name ``words`` holds,
+        the facts filed under it; (None, {}) when every fact is to be read closely."""
+
+    def shapes(self, numbers: Iterable[int]) -> dict[int, Hashable]:
+        """Each of these facts' shape, as a key: facts of one shape have the same key."""
+
+    def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
+        """The ``Shape`` of each of these keys."""
+
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
+        """The words (``check_profile``) of each of these facts, as one string in which the key
+        of each word it has (``word_keys``) is found and no other word's, and its interval."""
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        """What to look for in a fact's ``words`` for each of these words; a word left out is
+        in no fact's words."""
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
+        """The recorded figure of each of these facts, as its interval (``check_profile``)."""
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        """Of these facts (all of these measure lists), at least every one whose recorded figure
+        overlaps the ``claim``: the others need not be compared."""
+
+    def shapes_named(self, words: str) -> dict[Hashable, Shape]:
+        """Every shape of the whole base, whatever its facts measure, that names a subject
+        (``sketch_names``) ``words`` holds: asked only before a figure is called wrong."""
+
+    def fitting(self, keys: Iterable[Hashable], claim: Interval) -> Iterator[PlainInterval]:
+        """The recorded figures of facts of these shapes, at least every one that overlaps the
+        ``claim``, a few at a time (the first that fits answers)."""
+
+    def fact(self, number: int) -> Fact:
+        """The fact itself, for the one a figure is tied to."""
+
+
+class InMemory:
+    def __init__(self, base: FactBase, terms: Sequence[frozenset[str]]) -> None:
+        self.facts = base.facts
+        self.fact_terms = terms  # fact_terms of each fact, worked out for base_stats already
+        self.lists: dict[tuple[str, ...], int] = {}
+        self.list_of = [self.lists.setdefault(tuple(dict.fromkeys(f.measure)), len(self.lists)) for f in self.facts]
+        self._profiles: dict[int, tuple[str, Sketch]] = {}
+
+    def measure_rows(self) -> Iterable[tuple[str, int, int]]:
+        for terms, number in self.lists.items():
+            for k, term in enumerate(terms):
+                yield term, number, k
+
+    def members(self) -> tuple[dict[int, set[int]], list[int]]:
+        out: dict[int, set[int]] = {}
+        for n, number in enumerate(self.list_of):
+            out.setdefault(number, set()).add(n)
+        return out, self.list_of
+
+    def named(self, words: str) -> tuple[set[int] | None, dict[str, set[int]]]:
+        return None, {}
+
+    def _profile(self, n: int) -> tuple[str, Sketch]:
+        profile = self._profiles.get(n)
+        if profile is None:
+            profile = self._profiles[n] = check_profile(self.facts[n], self.fact_terms[n])
+        return profile
+
+    def shapes(self, numbers: Iterable[int]) -> dict[int, Hashable]:
+        return {n: self._profile(n)[1][:7] for n in numbers}  # the shape is its own key
+
+    def shape_sketches(self, keys: Sequence[Hashable]) -> dict[Hashable, Shape]:
+        return {k: k for k in keys}  # type: ignore[misc]
+
+    def profiles(self, numbers: Sequence[int]) -> dict[int, tuple[str, PlainInterval]]:
+        # space-padded (" 上市 市公 listed "), so a padded word is found whole
+        return {n: (f" {words} ", sketch[7]) for n in numbers for words, sketch in [self._profile(n)]}
+
+    def word_keys(self, terms: Sequence[str]) -> dict[str, str]:
+        return {t: f" {t} " for t in terms}
+
+    def intervals(self, numbers: Sequence[int]) -> dict[int, PlainInterval]:
+        return {n: self._profile(n)[1][7] for n in numbers}
+
+    def may_fit(self, numbers: set[int], lists: Iterable[int], claim: Interval) -> set[int]:
+        return numbers
+
+    def shapes_named(self, words: str) -> dict[Hashable, Shape]:
+        shapes = self.shapes(range(len(self.facts))).values()
+        return {k: k for k in shapes if any(name in words for name in sketch_names(k))}  # type: ignore[arg-type]
+
+    def fitting(self, keys: Iterable[Hashable], claim: Interval) -> Iterator[PlainInterval]:
+        wanted = set(keys)
+        return (sketch[7] for n in range(len(self.facts)) for sketch in [self._profile(n)[1]] if sketch[:7] in wanted)
+
+    def fact(self, number: int) -> Fact:
+        return self.facts[number]
+
+
+@lru_cache(maxsize=65536)  # a big fact base repeats its measure terms many times over
+def _measure_form(measure: str) -> tuple[str, bool]:
+    """A measure term as clauses are searched for it: folded Chinese, or stemmed English words."""
+    english = not has_cjk(measure)
+    return (_english(fold(measure)) if english else fold(measure)), english
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a figure stands, as the matcher reads it (all folded)."""
+
+    clause: str
+    before: str  # earlier clauses of its sentence
+    nearby: str  # its sentence and the one before, where a subject's name may be
+    lead: str  # the words of its clause just before it: 净增, 其中 …
+
+
+class Matcher:
+    """The facts prepared for matching claims; build once per check, reuse for every figure."""
+
+    def __init__(self, source: FactSource, stats: BaseStats, words: str) -> None:
+        # ``stats`` are the whole base's even when ``source`` offers only the facts whose
+        # measure a text names, so a figure scores as against the whole base. ``words`` is the
+        # text being checked (folded, figures blanked): only names it holds are looked up.
+        self.source = source
+        self.stats = stats
+        self.common = frozenset(stats.lower_words | {"xiamen", "fujian", "china", "chinese", "the", "a", "when", "year", "group"})
+        # Each measure form, with the facts that have it: a clause is searched for each form
+        # once (a substring test in C), not once per fact.
+        self.measure_forms: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
+        for written, number, k in source.measure_rows():
+            self.measure_forms.setdefault(_measure_form(written), []).append((number, k, written))
+        self.members, self.list_of = source.members()
+        # Forms by their first two characters (Chinese) or first word (English), so a clause
+        # tests only the forms that could start somewhere in it.
+        self.form_keys: dict[str, list[tuple[str, bool]]] = {}
+        for form, is_english in self.measure_forms:
+            key = form.split()[0] if is_english and form.split() else form[:2]
+            self.form_keys.setdefault(key, []).append((form, is_english))
+        # Facts about the city need no name; the others need one said nearby: a figure reads
+        # closely only the facts whose names are near it.
+        self.city, self.by_name = source.named(words)
+        self.words = words
+        self._named: dict[Hashable, _Shape] | None = None  # shapes_named, read before a first alarm
+        # What has been read of the facts, kept for the text's other figures: each fact's shape,
+        # the shapes themselves, and the words (as ``FactSource.profiles`` gives them) and
+        # recorded figures of the facts read.
+        self.shape_of: dict[int, _Shape] = {}
+        self._shapes: dict[Hashable, _Shape] = {}
+        self.terms: dict[int, str] = {}
+        self._plain: dict[int, PlainInterval] = {}  # read with the words, made Intervals when compared
+        self._intervals: dict[int, Interval] = {}
+        self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+        self._idf: dict[str, float] = {}
+
+    def _load_shapes(self, numbers: Iterable[int]) -> None:
+        missing = [n for n in numbers if n not in self.shape_of]
+        if not missing:
+            return
+        keys = self.source.shapes(missing)
+        new = [k for k in dict.fromkeys(keys.values()) if k not in self._shapes]
+        for key, shape in self.source.shape_sketches(new).items():
+            self._shapes[key] = self._shape(shape)
+        shapes = self._shapes
+        self.shape_of.update((n, shapes[k]) for n, k in keys.items())
+
+    def _shape(self, shape: Shape) -> _Shape:
+        raw = shape[:2]
+        names = self._names.get(raw)
+        if names is None:
+            # Proper names in the English label are names unless the base uses them as ordinary words
+            names = self._names[raw] = tuple(dict.fromkeys([*shape[0], *sorted(set(shape[1]) - self.common)])) if shape[0] else ()
+        return _Shape(shape, names)
+
+    def _load_terms(self, numbers: Sequence[int]) -> None:
+        missing = [n for n in numbers if n not in self.terms]
+        if missing:
+            # one string per fact, not a set: a million-fact base may score hundreds of thousands of facts
+            for n, (words, interval) in self.source.profiles(missing).items():
+                self.terms[n] = words
+                self._plain[n] = interval
+
+    def _interval(self, number: int) -> Interval:
+        """The recorded figure of a fact, once read (with its words, or by ``_any_fits``)."""
+        interval = self._intervals.get(number)
+        if interval is None:
+            interval = self._intervals[number] = _interval_of(self._plain[number])
+        return interval
+
+    def _any_fits(self, claim: Interval, numbers: Iterable[int]) -> bool:
+        """Whether the recorded figure of one of these facts fits the claim: read a few at a time,
+        since the first that fits answers."""
+        numbers = iter(numbers)
+        while True:
+            chunk = list(itertools.islice(numbers, 256))
+            if not chunk:
+                return False
+            unread = [n for n in chunk if n not in self._plain]
+            if unread:
+                self._plain.update(self.source.intervals(unread))
+            if any(claim.overlaps(self._interval(n)) for n in chunk):
+                return True
+
+    def idf(self, term: str) -> float:
+        """Rarer words say more: 私募 (four facts) more than 厦门 (most of them)."""
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = math.log((self.stats.count + 1) / (self.stats.frequency.get(term, 0) + 0.5))
+        return value
+
+    def _measures(self, chinese: str, english: str) -> dict[int, str]:
+        """For each measure list, the longest of its terms the text names, as the list writes it."""
+        best: dict[int, tuple[int, int, str]] = {}
+        keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
+        forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
+        for form, is_english in forms:
+            if form in (english if is_english else chinese):
+                for n, k, written in self.measure_forms[(form, is_english)]:
+                    # the longest term wins; between equals, the one the fact lists first
+                    rank = (len(written), -k, written)
+                    if n not in best or rank > best[n]:
+                        best[n] = rank
+        return {n: rank[2] for n, rank in best.items()}
+
+    def _eligible(self, reading: Reading, profile: _Shape, change: bool, scopes: list[str],
+                  known: dict[tuple[object, ...], bool]) -> bool:
+        """Whether facts of this shape could be what the figure speaks of, their names aside;
+        ``known``: the answers so far for this figure (shapes alike in unit, change and scope fare alike)."""
+        ok = known.get(profile.key)
+        if ok is None:
+            ok = known[profile.key] = (
+                _comparable_to(reading, profile.kind, profile.base_unit, profile.counter)
+                and not (change and not profile.change)  # 净增超过800家 is not the number of firms
+                and all(w in profile.scopes for w in scopes)  # 全省上市公司 is not Xiamen's count
+            )
+        return ok
+
+    def best(self, reading: Reading, place: _Place, near_terms: Counter[str]) -> tuple[Fact, tuple[str, ...]] | None:
+        """The fact the figure's clause is about, with the words that say so; None when none is.
+
+        The clause decides (上市企业11家 is about listed firms, whatever the sentence said
+        before); earlier clauses carry a subject the clause leaves out (服务企业31万家 after
+        获得授信1141.58亿元) and break near-ties.
+        """
+        clause_en, before_en = _english(place.clause), _english(place.before)
+        scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause)
+        scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
+        change = bool(_CHANGE.search(place.lead))
+        part = bool(_PART.search(place.clause))
+        counter = _counter(reading.figure.unit)
+        candidates = []
+        unnamed: list[int] = []  # facts whose measure the clause names, but not their subject
+        in_clause = self._measures(place.clause, clause_en)
+        in_before = {} if part else self._measures(place.before, before_en)
+        if not in_clause and not in_before:
+            return None  # most figures of a draft: nothing on record measures what they count
+        clause_facts: set[int] = set().union(*(self.members[m] for m in in_clause))
+        reached = clause_facts.union(*(self.members[m] for m in in_before))
+        if self.city is None:
+            close_by = reached
+        else:  # only facts about the city, or named near the figure, can pass the name test
+            close_by = reached & self.city
+            for name, numbers in self.by_name.items():
+                if name in place.nearby:
+                    close_by |= reached & numbers
+        # Summed exactly (fsum): the points cannot depend on the order the words are added in.
+        near_idf = {t: self.idf(t) for t in near_terms}
+        far_idf = {t: self.idf(t) for t in _terms(place.before, folded=True) if t not in near_terms}
+        passing: list[tuple[int, str, int, str | None]] = []
+        eligible: dict[tuple[object, ...], bool] = {}  # facts alike in unit, change and scope fare alike
+        said: dict[_Shape, str | None] = {}  # the name of a shape said nearby, if any
+        # The clause's own measures first: facts an earlier clause names count only when none of those can.
+        for tier, group, named_by in ((2, close_by & clause_facts, in_clause), (1, close_by - clause_facts, in_before)):
+            if passing:
+                break
+            self._load_shapes(group)
+            shape_of = self.shape_of
+            for i in sorted(group):
+                shape = shape_of[i]
+                if not self._eligible(reading, shape, change, scopes, eligible):
+                    continue
+                if shape in said:
+                    who = said[shape]
+                else:
+                    who = said[shape] = next((n for n in shape.names if n in place.nearby), None)
+                if shape.names and who is None:
+                    if tier == 2:
+                        unnamed.append(i)
+                    continue  # 天马's investment needs 天马 (or Tianma) said nearby
+                passing.append((i, named_by[self.list_of[i]], tier, who))
+        if not passing:
+            return None
+        self._load_terms([i for i, _, _, _ in passing])
+        # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
+        # fact of the base has is in no fact's words, and is not looked for.
+        frequency = self.stats.frequency
+        keys = self.source.word_keys([t for t in (*near_idf, *far_idf) if t in frequency])
+        near_words = [(keys[t], v) for t, v in near_idf.items() if t in keys]
+        far_words = [(keys[t], v) for t, v in far_idf.items() if t in keys]
+        terms = self.terms
+        for i, named, tier, who in passing:
+            shape = shape_of[i]
+            bonus = _SAME_UNIT_BONUS if counter and shape.counter == counter else 0.0
+            words = terms[i]
+            shared = [v for t, v in near_words if t in words]
+            around = [v for t, v in far_words if t in words]
+            near = math.fsum(shared) if shared else 0.0
+            far = math.fsum(around) if around else 0.0
+            total = near + bonus + _SENTENCE_WEIGHT * far + _MEASURE_WEIGHT * len(named)
+            candidates.append((tier, total, i, (named, *([who] if who else []))))
+        tier = max(c[0] for c in candidates)
+        candidates = [c for c in candidates if c[0] == tier]
+        top = max(c[1] for c in candidates)
+        close = [c for c in candidates if c[1] >= top * _NEAR_TIE]
+        # Among facts the words cannot tell apart (a fund's 1931亿元 and 1625亿元 under
+        # management), the one whose figure fits the claim is the one meant.
+        claim = _interval(reading.figure)
+        # ties go to fact-base order, so the same draft always gets the same answer
+        close.sort(key=lambda c: (c[1], -c[2]), reverse=True)
+        chosen = close[0]
+        if claim is not None:
+            # only facts whose figure may fit (``FactSource.may_fit``) are compared exactly
+            maybe = self.source.may_fit({c[2] for c in close}, [*in_clause, *in_before], claim)
+            fitting = (c for c in close if c[2] in maybe and claim.overlaps(self._interval(c[2])))
+            found = next(fitting, None)
+            if found is not None:
+                chosen = found
+            # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
+            # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
+            elif self._any_fits(claim, sorted(self.source.may_fit(set(unnamed), in_clause, claim))):
+                return None
+            elif self._any_fits(claim, self._far_unnamed(reading, self.source.may_fit(clause_facts - close_by, in_clause, claim), change, scopes, eligible)):
+                return None
+            # 厦门信易贷平台授信1141.58亿元，惠及31万家中小企业: the words name all the city's SMEs
+            # (50万余户), but the sentence is about a subject of the base, the platform, and one of
+            # its facts (SMEs granted credit, 31万家) fits the figure: no alarm
+            elif not self.shape_of[chosen[2]].names and self._named_fits(reading, place.nearby, claim, change, scopes, eligible):
+                return None
+        _, _, i, subject = chosen
+        return self.source.fact(i), subject
+
+    def _named_fits(self, reading: Reading, nearby: str, claim: Interval, change: bool, scopes: list[str],
+                    eligible: dict[tuple[object, ...], bool]) -> bool:
+        """Whether a subject said near the figure has a fact, whatever it measures, that the
+        figure could be about and whose recorded figure fits it."""
+        if self._named is None:
+            self._named = {key: self._shape(shape) for key, shape in self.source.shapes_named(self.words).items()}
+        keys = [key for key, shape in self._named.items()
+                if any(name in nearby for name in shape.names) and self._eligible(reading, shape, change, scopes, eligible)]
+        return bool(keys) and any(claim.overlaps(_interval_of(plain)) for plain in self.source.fitting(keys, claim))
+
+    def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str],
+                     eligible: dict[tuple[object, ...], bool]) -> Iterator[int]:
+        """Facts the clause measures whose names are nowhere near, that could otherwise be meant:
+        read only when a figure would be called wrong, and a few at a time."""
+        ordered = sorted(numbers)
+        for start in range(0, len(ordered), 256):
+            chunk = ordered[start : start + 256]
+            self._load_shapes(chunk)
+            for n in chunk:
+                if self._eligible(reading, self.shape_of[n], change, scopes, eligible):
+                    yield n

@@ -1,0 +1,157 @@
+"""The words of a text as check reads them: sentences and clauses, terms (Chinese pairs and
+English stems), change words, and where each figure stands (``figure_places``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from xmfacts.check.verdicts import _checkable
+from xmfacts.figures.reader import Reading, read_figures
+from xmfacts.text import CJK_CLASS, fold, stem
+
+if TYPE_CHECKING:
+    pass
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+_CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
+
+
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+_STOP = {"the", "of", "and", "in", "on", "for", "to", "by", "with", "its", "as", "at", "from", "an"}
+
+
+# Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
+# another city, is about something else, unless the fact itself speaks of that scope.
+_SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
+    漳州 莆田 宁德 南京 苏州 无锡 成都 武汉 重庆 天津 青岛 宁波 西安 合肥 长沙 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
+    浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
+    "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
+    "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
+    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau")
+
+
+# A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
+_CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
+
+
+_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose")  # whole words; increase also as increased
+
+
+_CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
+
+
+# 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
+_PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
+
+
+# Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.
+_LEVELS = ("市级", "省级", "区级")
+
+
+# Ways of saying where Xiamen is, which name a wider place without changing the scope.
+_APPOSITIONS = re.compile(
+    r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's"
+    # a rank against a wider whole (处于全国、全球领先水平) says how good, not whose figure
+    r"|(?:全国|全省|全球|世界|国内|国际)(?:[、和及与](?:全国|全省|全球|世界|国内|国际))?(?:领先|前列|首位|第一|一流|前茅|先进)"
+)
+
+
+_CITY = {"厦门市", "厦门"}
+
+
+_NAME_SUFFIXES = re.compile(r"(股份有限公司|有限公司|控股集团|集团|分行|产业)$")
+
+
+def _terms(text: str, folded: bool = False) -> Counter[str]:
+    """Character pairs of Chinese runs and English words: what a claim and a fact share."""
+    if not folded:
+        text = fold(text)
+    terms: Counter[str] = Counter()
+    for run in _CJK_RUN.findall(text):
+        for i in range(len(run) - 1):
+            terms[run[i : i + 2]] += 1
+    terms.update(w for w in _WORD.findall(text) if w not in _STOP)
+    return terms
+
+
+def _english(text: str) -> str:
+    """Folded English words, stemmed and space-padded, for whole-phrase lookups."""
+    return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
+
+
+def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) -> str:
+    """The words around figures only: 342家 must not make 家 or 亿元 look like shared subject matter.
+
+    A bare number is left in: it is a name's (1类新药, 1号孵化器, 5G) far more often than a figure.
+    """
+    chars = list(text)
+    for r in readings:
+        if not _checkable(r):
+            continue
+        for i in range(max(r.start - offset, 0), min(r.end - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _says_change(text: str) -> bool:
+    """``_CHANGE.search(text)``, in a few substring tests for most facts: the regular expression
+    tries each of its words at every position, a fifth of indexing a fact's check profile."""
+    if any(word in text for word in _CHANGE_WORDS):
+        return True
+    return any(word in text for word in _CHANGE_ENGLISH) and bool(_CHANGE.search(text))
+
+
+class _Boundaries:
+    """Where sentences or clauses end, found once per text and looked up by bisection."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.ends = [m.end() for m in pattern.finditer(text)]
+        self.starts = [m.start() for m in pattern.finditer(text)]
+        self.length = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start) - 1
+        j = bisect.bisect_left(self.starts, end)
+        return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
+@dataclass(frozen=True)
+class FigurePlace:
+    """Where a figure stands in a text, as ``check_text`` cuts it: its sentence and its clause.
+
+    Offsets are into the text as given; ``clause`` lies within ``sentence``.
+    """
+
+    reading: Reading
+    line: int  # 1-based
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+
+
+def figure_places(text: str, readings: Sequence[Reading] | None = None) -> list[FigurePlace]:
+    """Every figure of ``text`` (or the ``readings`` given) with the sentence and clause check reads it in."""
+    readings = read_figures(text) if readings is None else readings
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences = _Boundaries(_SENTENCE_END, text)
+    clauses = _Boundaries(_CLAUSE_END, text)
+    places = []
+    for r in readings:
+        line = bisect.bisect_right(line_starts, r.start)
+        s0, s1 = sentences.around(r.start, r.end)
+        c0, c1 = clauses.around(r.start, r.end)
+        places.append(FigurePlace(r, line, (s0, s1), (max(c0, s0), min(c1, s1))))
+    return places

@@ -1,0 +1,137 @@
+"""A search, end to end: over a fact base in memory (``find``) or through the fact-base index
+(``find_in``), which scores only the candidates its full-text index offers and reads a
+one-word Chinese search's best facts from their levels (``_by_level``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from xmfacts.model import Fact, FactBase
+from xmfacts.search.fulltext import figure_filter, match_expression
+from xmfacts.search.fields import _LEVEL_MARK, Row, SearchIndex, index_for
+from xmfacts.search.query import Term, pairs_in_rows, parse_query
+from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
+from xmfacts.text import is_cjk
+
+if TYPE_CHECKING:
+    from xmfacts.factbase.store import Store
+
+
+_SUGGEST_FOR_WORDS = 8
+
+
+def find(
+    base: FactBase,
+    words: Sequence[str],
+    topic: str | None = None,
+    limit: int | None = None,
+    index: SearchIndex | None = None,
+) -> SearchResult:
+    """Facts matching every term, best first (ties keep fact-base order), and how many there were."""
+    if index is None:
+        index = index_for(base, pinyin=False)
+    terms = parse_query(words, index, pairs_in_rows(index.rows))
+    if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
+        # An index built without pinyin (no cache): spell the fact base now, as the cache would have.
+        index = index_for(base, pinyin=True)
+        terms = parse_query(words, index, pairs_in_rows(index.rows))
+    pairs: list[tuple[Callable[[], Fact], Row]] = []
+    rows = iter(index.rows)
+    for t in base.topics:
+        for fact in t.facts:
+            row = next(rows)
+            if topic is None or t.id == topic:
+                pairs.append((_given(fact), row))
+    shown, total = _rank(pairs, terms, limit)
+    suggestions = () if total else _suggest(base, index, terms)
+    return SearchResult(tuple(shown), total, suggestions)
+
+
+def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> SearchResult:
+    """``find`` over the fact-base index: only the facts its full-text index offers are scored.
+
+    The index offers every fact that can match (``match_expression`` is never narrower than
+    the scoring), so the result is the same as scoring every fact.
+    """
+    if topic is not None and not store.has_topic(topic):
+        from xmfacts.lookup import find_topic
+
+        find_topic(store.factbase(), topic)  # raises, with the nearest topic ids
+    index = store.search_index()
+    terms = parse_query(words, index, store.filed)
+    if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
+        index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
+        terms = parse_query(words, index, store.filed)
+    leveled = _by_level(store, terms, topic, limit)
+    if leveled is not None:
+        shown, total = leveled
+    else:
+        with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
+        figures = [f for f in map(figure_filter, terms) if f is not None]
+        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
+    suggestions: tuple[str, ...] = ()
+    if not total:
+        import difflib  # only when nothing was found
+
+        out: dict[str, None] = {}
+        vocabulary = store.vocabulary()
+        words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
+        for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
+            pairs = store.candidates(match_expression([term], index.syllables), None)
+            if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
+                continue
+            for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
+                out[close] = None
+        suggestions = tuple(out)
+    return SearchResult(tuple(shown), total, suggestions)
+
+
+def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:
+    """The best ``limit`` hits of a search for one Chinese character or pair, and how many
+    facts match, reading only the facts shown (see _LEVEL_MARK); None for any other search."""
+    if not limit or topic is not None or len(terms) != 1:
+        return None
+    term = terms[0]
+    text = term.text
+    if term.kind != "chinese" or not 1 <= len(text) <= 2 or not all(is_cjk(c) for c in text):
+        return None
+    start = text + _LEVEL_MARK
+    levels = store.words_between(start, text + chr(ord(_LEVEL_MARK) + 1))
+    total = sum(count for _, count in levels)
+    if not total:
+        return None  # nothing matches: the whole search says so and suggests
+    chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
+    for word, count in levels:
+        score = (99999 - int(word[len(start) :])) / 1000
+        chosen.extend((n, score) for n in store.first_filed(word, limit - len(chosen)))
+        if len(chosen) >= limit:
+            break
+    shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)
+    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
+        return None  # an index that disagrees with the scoring (it never should): score every fact
+    return shown, total
+
+
+def search(
+    base: FactBase, words: Sequence[str], topic: str | None = None, limit: int | None = None, index: SearchIndex | None = None
+) -> list[Hit]:
+    """Facts matching every term, best first; ties keep fact-base order."""
+    return list(find(base, words, topic=topic, limit=limit, index=index).hits)
+
+
+def _suggest(base: FactBase, index: SearchIndex, terms: list[Term]) -> tuple[str, ...]:
+    """For each word that matches no fact at all, the closest terms of the fact base."""
+    import difflib  # only when nothing was found
+
+    facts = base.facts
+    out: dict[str, None] = {}
+    # The first few distinct words are enough to say what is near; a pasted page is not a query.
+    words = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
+    for term in list(words.values())[:_SUGGEST_FOR_WORDS]:
+        if any(_term_score(term, _Fields(row), _given(fact))[0] for row, fact in zip(index.rows, facts)):
+            continue
+        for close in difflib.get_close_matches(term.text, index.vocabulary, n=3, cutoff=0.6):
+            out[close] = None
+    return tuple(out)
