@@ -49,27 +49,32 @@ def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _instrument() -> None:
-    from xmfacts import check, search
-    from xmfacts.factbase import parse, store
+    import xmfacts.check.index_part as check_part
+    import xmfacts.search.index_part as search_part
+    from xmfacts.factbase import parse
+    from xmfacts.index import build, workers
+    from xmfacts.search import fields
 
     targets: list[tuple[Any, str, str]] = [
         (parse, "read_toml", "TOML reading"),
         (parse, "_build_fact", "fact validation"),
-        (search, "prepare", "search.prepare"),
-        (search, "fact_words", "search.fact_words"),
-        (search, "stable_characters", "search.stable_characters"),
-        (check, "fact_terms", "check.fact_terms"),
-        (check, "base_stats", "check.base_stats"),
+        (search_part, "prepare", "search: fields.prepare"),
+        (fields, "fact_words", "search: fields.fact_words"),
+        (search_part, "stable_characters", "search: stable_characters"),
+        (check_part, "fact_terms", "check: profile.fact_terms"),
+        (check_part, "base_stats", "check: profile.base_stats"),
         (parse, "_load_topic", "the rest of parsing"),
-        (store, "_record", "marshal record"),
-        (store, "_summarise", "store._summarise"),
-        (store, "_prepare_topic", "the rest of preparing a topic"),
-        (store, "_write_topic", "SQLite writes"),
-        (store, "_indexed", "reading an edited file's facts as indexed"),
-        (store, "_write_in_place", "SQLite writes in place"),
-        (store, "_edit_in_place", "the rest of an edit in place"),
-        (store, "_edits", "the rest of re-indexing in place (parsing)"),
-        (store, "_update", "the rest of the build"),
+        (workers, "record", "marshal record"),
+        (search_part._Writer, "summarise", "search: summarise"),
+        (check_part._Writer, "summarise", "check: summarise"),
+        (search_part._Writer, "write", "search: SQLite writes"),
+        (check_part._Writer, "write", "check: SQLite writes"),
+        (workers, "_prepare_topic", "the rest of preparing a topic"),
+        (build, "_write_topic", "the rest of the SQLite writes"),
+        (build, "_write_in_place", "SQLite writes in place"),
+        (build, "_edit_in_place", "the rest of an edit in place"),
+        (build, "_edits", "the rest of re-indexing in place (parsing)"),
+        (build, "_update", "the rest of the build"),
     ]
     for module, attr, name in targets:
         if hasattr(module, attr):
@@ -88,13 +93,13 @@ def main() -> None:
             # The base may be read-only and large: edit a copy sharing all but one file by hard link.
             shutil.copytree(root, cache / "base", copy_function=os.link)
             root = cache / "base"
-        from xmfacts.factbase.store import index_path, open_store
+        from xmfacts.index.store import index_path, open_store
 
         _instrument()
         if "--serial" in sys.argv:
-            from xmfacts.factbase import store
+            from xmfacts.index import workers
 
-            store._PARALLEL_BYTES = 1 << 62
+            workers.PARALLEL_BYTES = 1 << 62
         wall, cpu, children = time.perf_counter(), time.process_time(), os.times()
         open_store(root).conn.close()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu

@@ -11,7 +11,7 @@ from __future__ import annotations
 from longtext import as_file, long_text, report, rounds, timed, whole_commands
 
 from xmfacts.check import check_text
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 
 
 def main() -> None:

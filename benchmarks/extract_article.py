@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xmfacts.extract import Candidate, extract
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.model import Fact, FactBase, Figure
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"

@@ -13,7 +13,7 @@ import pytest
 
 from xmfacts.check import Verdict, check_figure, check_text, summary
 from xmfacts.errors import UsageError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.factbase.locate import resolve_facts_dir
 from xmfacts.inputs import gather
 from xmfacts.model import FactBase
@@ -268,7 +268,7 @@ def test_a_wan_yi_slip_shows_a_ratio_that_is_not_zero(run: Run) -> None:
 def test_a_facts_terms_are_the_terms_of_its_words_without_its_figures() -> None:
     from xmfacts.check.words import _terms, _without_figures
     from xmfacts.check.profile import fact_terms
-    from xmfacts.factbase import load_factbase
+    from xmfacts.index import load_factbase
     from xmfacts.figures.reader import read_figures
 
     import dataclasses
@@ -287,7 +287,7 @@ def test_a_facts_change_words_are_found_as_the_pattern_finds_them() -> None:
     # check_profile tells whether a fact speaks of a change with substring tests first; what
     # it says must be what the pattern the matcher reads clauses with says.
     from xmfacts.check.words import _CHANGE, _says_change
-    from xmfacts.factbase import load_factbase
+    from xmfacts.index import load_factbase
 
     facts = load_factbase(Path(__file__).parents[1] / "facts").facts
     texts = [" ".join((f.label, f.label_en, f.entity, f.quote, *f.tags, *f.measure)).casefold() for f in facts]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import Verdict, check_text
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 
 BASE = load_factbase(Path(__file__).parents[1] / "facts")
 

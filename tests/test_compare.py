@@ -9,7 +9,7 @@ import pytest
 from xmfacts.check import Finding, Verdict
 from xmfacts.compare import Comparison, compare, compare_arguments
 from xmfacts.errors import UnknownIdError, UsageError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 
 from .conftest import BASIC
 

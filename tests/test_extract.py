@@ -11,7 +11,8 @@ import pytest
 
 from xmfacts.authoring.tomltext import canonical_text
 from xmfacts.extract import extract, suggest_id
-from xmfacts.factbase import load_factbase
+from xmfacts.figures.printing import printed
+from xmfacts.index import load_factbase
 from xmfacts.model import FactBase, Kind, Qualifier
 from xmfacts.validate import squeeze
 
@@ -43,7 +44,7 @@ def test_figures_on_record_carry_the_fact_and_verdict() -> None:
 
 def test_candidates_are_drafted_with_period_entity_and_measure() -> None:
     new = extract(load_factbase(BASIC), ARTICLE, published="2024-11-20").new
-    assert [(c.figure.printed(), c.as_of, c.entity, c.measure[0]) for c in new] == [
+    assert [(printed(c.figure), c.as_of, c.entity, c.measure[0]) for c in new] == [
         ("271.47亿元", "2024-09-30", "厦门国际银行", "科技金融贷款余额"),
         ("14%", "2024-09-30", "厦门国际银行", "较年初增长"),
         ("29.20%", "2021", "厦门银行", "普惠型小微企业贷款增速"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xmfacts.errors import NoSuchFactError, UnknownIdError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.lookup import find_fact, find_topic, select, show, suggest
 from xmfacts.model import Topic
 

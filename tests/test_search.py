@@ -20,8 +20,8 @@ import xmfacts.search.score as search_score
 import xmfacts.search.weights as search_weights
 import xmfacts.search.words as search_words
 from xmfacts.errors import UsageError
-from xmfacts.factbase import load_factbase
-from xmfacts.factbase.load import load_searchable
+from xmfacts.index import load_factbase
+from xmfacts.search.index_part import load_searchable
 from xmfacts.search.words import _normalize_query
 from xmfacts.search import build_index, explain, find, normalize, search, split_query, synonyms
 from xmfacts.text import stem

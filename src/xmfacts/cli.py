@@ -20,7 +20,7 @@ from typer.core import TyperCommand
 
 from xmfacts import __version__
 from xmfacts.errors import UsageError, XmfactsError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
 from xmfacts.run import ExitCode
 from xmfacts.run import error as _error
@@ -255,7 +255,7 @@ def check(
       xmfacts check -f draft.md --format claimreview --review-url https://example.org/check --author "Example Desk"
     """
     from xmfacts.check import check_claims, written_on
-    from xmfacts.factbase.store import with_store
+    from xmfacts.index.store import with_store
     from xmfacts.inputs import gather, refuse_file_name
 
     chosen = _check_format(format, json, jsonl, review_url, author)

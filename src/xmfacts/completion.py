@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _base(facts_dir: str | os.PathLike[str] | None) -> FactBase | None:
-    from xmfacts.factbase import load_factbase
+    from xmfacts.index import load_factbase
 
     try:
         return load_factbase(facts_dir)

@@ -12,6 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xmfacts.index.progress import Bar
 
 
 def quick(args: Sequence[str]) -> Callable[[], int] | None:
@@ -48,7 +52,16 @@ def quick(args: Sequence[str]) -> Callable[[], int] | None:
     return lambda: run.search(words, topic=topic, limit=limit, json=json, explain=False, facts_dir=facts_dir)
 
 
+def _progress_bar(total_files: int) -> Bar:
+    from xmfacts.present.tables import build_progress  # Rich, only for a long build on a terminal
+
+    return build_progress(total_files)
+
+
 def main() -> None:
+    from xmfacts.index.progress import report_with
+
+    report_with(_progress_bar)  # storage draws nothing itself
     lookup = quick(sys.argv[1:])
     if lookup is None:
         from xmfacts.cli import main as with_typer

@@ -8,7 +8,7 @@ from xmfacts.errors import NoSuchFactError, UnknownIdError
 from xmfacts.model import Fact, FactBase, Topic
 
 if TYPE_CHECKING:
-    from xmfacts.factbase.store import Store
+    from xmfacts.index.store import Store
 
 
 def _all_ids(base: FactBase) -> list[str]:

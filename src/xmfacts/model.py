@@ -2,8 +2,9 @@
 
 A ``Figure`` is what a number says (value or range or date, unit, hedge); it is the one type
 for a figure everywhere: a recorded fact holds one, a claim read from text holds one, and
-``compare`` puts them side by side. Its interval rule lives in ``xmfacts.figures.interval``
-and its printed forms in ``xmfacts.figures.printing``; the methods here only point there.
+``compare`` puts them side by side. The model imports nothing of xmfacts: the interval a
+figure stands for is ``xmfacts.figures.interval.interval_of`` and its printed forms are
+``xmfacts.figures.printing.printed`` and ``normalized``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from xmfacts.figures.interval import Interval
 
 
 class Qualifier(StrEnum):
@@ -72,24 +69,6 @@ class Figure:
     scale: int | None = None
     base_unit: BaseUnit | None = None
     date: str | None = None
-
-    def interval(self) -> Interval:
-        """The base-unit values this figure stands for (rules: ``xmfacts.figures.interval``)."""
-        from xmfacts.figures.interval import interval_of
-
-        return interval_of(self)
-
-    def printed(self) -> str:
-        """In the article's own notation: 超1000亿元, 1600余家, 10—40%, 2011-07."""
-        from xmfacts.figures.printing import printed
-
-        return printed(self)
-
-    def normalized(self) -> str:
-        """In its base unit with digit grouping: 114,158,000,000 CNY."""
-        from xmfacts.figures.printing import normalized
-
-        return normalized(self)
 
 
 @dataclass(frozen=True)

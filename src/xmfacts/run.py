@@ -79,7 +79,7 @@ def guarded(command: Callable[[], int]) -> int:
 
 
 def search(query: Sequence[str], topic: str | None, limit: int, json: bool, explain: bool, facts_dir: Path | None) -> int:
-    from xmfacts.factbase.store import with_store
+    from xmfacts.index.store import with_store
     from xmfacts.search import find_in
 
     result = with_store(facts_dir, lambda store: find_in(store, query, topic=topic, limit=limit or None))
@@ -103,7 +103,7 @@ def search(query: Sequence[str], topic: str | None, limit: int, json: bool, expl
 
 
 def show(id: str, json: bool, facts_dir: Path | None) -> int:
-    from xmfacts.factbase.store import with_store
+    from xmfacts.index.store import with_store
     from xmfacts.lookup import show_in
     from xmfacts.model import Topic
 

@@ -16,7 +16,7 @@ from xmfacts.errors import FactBaseError, Problem, UsageError
 from xmfacts.factbase.load import parse_toml
 from xmfacts.factbase.locate import Located, locate
 from xmfacts.figures.numerals import written_forms
-from xmfacts.figures.printing import plain_number
+from xmfacts.figures.printing import plain_number, printed
 from xmfacts.model import Fact, Kind
 
 _SPACE = re.compile(r"\s+")
@@ -89,7 +89,7 @@ def _expected(fact: Fact) -> str:
     figure = fact.figure
     if figure.kind is Kind.QUANTITY and figure.value is not None:
         return f"{plain_number(figure.value)}{figure.unit}"
-    return figure.printed()
+    return printed(figure)
 
 
 def _printed_forms(value: Decimal) -> set[str]:

@@ -12,7 +12,7 @@ import tomli_w
 from xmfacts.authoring.add import add_fact, fact_table, parse_number, split_tags
 from xmfacts.authoring.tomltext import render_table, toml_number
 from xmfacts.errors import FactBaseError, OutputError, UsageError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.model import Fact
 
 

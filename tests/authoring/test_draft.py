@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 
 from ..conftest import Run
 from ..test_extract import ARTICLE

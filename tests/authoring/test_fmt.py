@@ -15,7 +15,7 @@ from xmfacts.authoring.add import Draft, fact_table
 from xmfacts.authoring.fmt import FileState, format_factbase
 from xmfacts.authoring.tomltext import canonical_text, has_comment, identical
 from xmfacts.errors import FactBaseError, OutputError, Problem
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.model import Fact, Kind
 from xmfacts.factbase.parse import parse_factbase
 

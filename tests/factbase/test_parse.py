@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xmfacts.errors import FactBaseError
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.factbase.locate import resolve_facts_dir
 from xmfacts.factbase.parse import valid_date
 from xmfacts.model import BaseUnit, Kind, Qualifier

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from xmfacts.figures.interval import Interval, half_precision, step
+from xmfacts.figures.interval import Interval, half_precision, interval_of, step
 from xmfacts.figures.reader import read_figure
 from xmfacts.model import Figure, Kind, Qualifier
 
@@ -15,7 +15,7 @@ Q = Qualifier
 
 def interval(qualifier: Qualifier, value: D | None, lower: D | None, upper: D | None, scale: int) -> Interval:
     kind = Kind.RANGE if qualifier is Q.RANGE else Kind.QUANTITY
-    return Figure(kind, qualifier, value, lower, upper, None, scale).interval()
+    return interval_of(Figure(kind, qualifier, value, lower, upper, None, scale))
 
 
 
@@ -64,7 +64,7 @@ def test_interval(qualifier: Qualifier, value: str | None, lower: str | None, up
 def test_interval_of_a_reading() -> None:
     r = read_figure("2.3万多家")
     assert r is not None
-    assert r.figure.interval() == iv("23000", "24000", high_open=True)
+    assert interval_of(r.figure) == iv("23000", "24000", high_open=True)
 
 
 def test_interval_needs_its_numbers() -> None:

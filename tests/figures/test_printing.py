@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from xmfacts.figures.printing import difference_unit, grouped, plain_number, ratio_text, signed
+from xmfacts.figures.printing import difference_unit, grouped, normalized, plain_number, printed, ratio_text, signed
 from xmfacts.model import BaseUnit, Figure, Kind
 from xmfacts.model import Qualifier as Q
 
@@ -30,7 +30,7 @@ from xmfacts.model import Qualifier as Q
 def test_printed_figure(qualifier: Q, value: str | None, lower: str | None, upper: str | None, unit: str | None, date: str | None, expected: str) -> None:
     dec = (lambda x: None if x is None else D(x))
     kind = Kind.DATE if date else Kind.RANGE if lower else Kind.QUANTITY
-    assert Figure(kind, qualifier, dec(value), dec(lower), dec(upper), unit, date=date).printed() == expected
+    assert printed(Figure(kind, qualifier, dec(value), dec(lower), dec(upper), unit, date=date)) == expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1E+3", "1000"), ("29.20", "29.20"), ("0.5", "0.5"),
@@ -56,7 +56,7 @@ def test_signed(value: str, expected: str) -> None:
     (Figure(Kind.DATE, date="2011-07"), "2011-07"),
 ])
 def test_normalized(figure: Figure, expected: str) -> None:
-    assert figure.normalized() == expected
+    assert normalized(figure) == expected
 
 
 @pytest.mark.parametrize(

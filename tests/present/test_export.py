@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.present import ExportFormat
 from xmfacts.present.export import CSV_COLUMNS, export_text
 from xmfacts.present.json import fact_to_dict

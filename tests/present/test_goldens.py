@@ -81,7 +81,7 @@ def test_ids_are_never_cut_in_a_table(run: Run, columns: str) -> None:
     result = run("search", "高新技术企业", "--limit", "0", COLUMNS=columns, facts=SHIPPED)
     tokens = [t for line in result.stdout.splitlines() for t in line.split() if "/" in t]
     assert longest in tokens
-    from xmfacts.factbase import load_factbase
+    from xmfacts.index import load_factbase
 
     known = {f.full_id for f in load_factbase(SHIPPED).facts}
     assert set(tokens) <= known  # a cut id would leave a head that is no id

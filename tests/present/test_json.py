@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from xmfacts.check import check_text
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 from xmfacts.present.json import FACT_KEYS, JsonFormatter, fact_to_dict, figure_to_dict, finding_to_dict, json_number
 
 from ..conftest import BASIC

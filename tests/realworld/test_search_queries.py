@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from xmfacts.factbase.load import load_searchable
+from xmfacts.search.index_part import load_searchable
 from xmfacts.search import search
 
 HERE = Path(__file__).parent

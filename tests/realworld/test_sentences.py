@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from xmfacts.check import check_text
-from xmfacts.factbase import load_factbase
+from xmfacts.index import load_factbase
 
 HERE = Path(__file__).parent
 SENTENCES = tomllib.loads((HERE / "sentences.toml").read_text(encoding="utf-8"))["sentence"]

@@ -16,7 +16,8 @@ from typing import Any
 
 from xmfacts.authoring.tomltext import ordered, render_table, toml_number
 from xmfacts.errors import FactBaseError, OutputError, Problem, UsageError
-from xmfacts.factbase import load_factbase, read_valid
+from xmfacts.factbase import read_valid
+from xmfacts.index import load_factbase
 from xmfacts.factbase.load import existing_root
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, SOURCES_FILE, TOPIC_SUFFIX
 from xmfacts.factbase.locate import writable_facts_dir

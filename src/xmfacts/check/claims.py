@@ -19,7 +19,7 @@ from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold_in_place, has_cjk
 
 if TYPE_CHECKING:
-    from xmfacts.factbase.store import Store
+    from xmfacts.index.store import Store
 
 
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
@@ -34,7 +34,9 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
 def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
     """``check_text`` over the fact-base index: only facts sharing a measure term with the text are read,
     and of those closely only the ones it names (or that are about the city)."""
-    return _check(store.claim_source(measures_named(text, store.measure_terms())), store.check_stats(), text, written)
+    from xmfacts.check.index_part import check_stats, claim_source, measure_terms
+
+    return _check(claim_source(store, measures_named(text, measure_terms(store))), check_stats(store), text, written)
 
 
 def _check(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:

@@ -41,7 +41,7 @@ class FactSource(Protocol):
     """The facts a check may tie figures to, as the matcher asks for them: by measure term,
     by name, and a few at a time: their shapes, then the words of those a figure may be about,
     then the figures of those it must compare. ``InMemory`` holds a parsed fact base; the
-    fact-base index answers the same questions from SQLite (``xmfacts.factbase.store.IndexedFacts``).
+    fact-base index answers the same questions from SQLite (``xmfacts.check.index_part.IndexedFacts``).
     Facts are numbered in fact-base order: ties go to the earlier fact."""
 
     def measure_rows(self) -> Iterable[tuple[str, int, int]]:

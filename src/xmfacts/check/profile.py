@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _counter
 from xmfacts.check.words import _CITY, _CJK_RUN, _LEVELS, _NAME_SUFFIXES, _SCOPES, _STOP, _WORD, _english, _says_change, _without_figures
-from xmfacts.figures.interval import Interval
+from xmfacts.figures.interval import Interval, interval_of
 from xmfacts.figures.reader import read_figures
 from xmfacts.model import BaseUnit, Fact, Kind
 from xmfacts.text import converts_to_simplified, fold, fold_in_place, has_cjk
@@ -51,7 +51,7 @@ def check_profile(fact: Fact, terms: frozenset[str]) -> tuple[str, Sketch]:
     """One fact as the matcher reads it: its words (``fact_terms``), and the rest (``Sketch``)."""
     own = fold(" ".join((fact.label, fact.label_en, fact.entity, fact.quote, *fact.tags, *fact.measure)))
     figure = fact.figure
-    interval = figure.interval()
+    interval = interval_of(figure)
     sketch: Sketch = (
         *_raw_names(fact),
         tuple(filter(own.__contains__, (*_SCOPES, *_LEVELS))),

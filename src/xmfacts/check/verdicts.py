@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.interval import Interval, half_precision
-from xmfacts.figures.printing import difference_unit, grouped, ratio_text
+from xmfacts.figures.interval import Interval, half_precision, interval_of
+from xmfacts.figures.printing import difference_unit, grouped, printed, ratio_text
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.units import compatible, split_multiplier
 from xmfacts.model import BaseUnit, Fact, Figure, Kind, Qualifier
@@ -119,7 +119,7 @@ def _interval(figure: Figure) -> Interval | None:
     if figure.kind is Kind.DATE:
         return None
     try:
-        return figure.interval()
+        return interval_of(figure)
     except ValueError:
         return None
 
@@ -166,7 +166,7 @@ def judge(reading: Reading, fact: Fact) -> tuple[Verdict, Decimal | None, Decima
             pairs = [(claim.lower, record.lower), (claim.upper, record.upper)]
         if all(c is not None and r is not None and _same_at_claim_precision(c, r * scale, claim_scale) for c, r in pairs):
             return Verdict.MATCH, Decimal(0), Decimal(1)
-    if claimed.overlaps(record.interval()):
+    if claimed.overlaps(interval_of(record)):
         return Verdict.CONSISTENT, None, None
     mine, theirs = _center(claim), _center(record)
     if mine is None or theirs is None:
@@ -178,7 +178,7 @@ def recorded_figure(fact: Fact) -> str:
     """The recorded figure as people read it: 68家 (exact, as of 2024)."""
     qualifier = "" if fact.figure.kind is Kind.DATE else fact.figure.qualifier.value
     details = ", ".join(x for x in (qualifier, f"as of {fact.as_of}" if fact.as_of else "") if x)
-    return f"{fact.figure.printed()} ({details})" if details else fact.figure.printed()
+    return f"{printed(fact.figure)} ({details})" if details else printed(fact.figure)
 
 
 def _explain(fact: Fact | None, verdict: Verdict, diff: Decimal | None, ratio: Decimal | None, claimed: str | None) -> str:

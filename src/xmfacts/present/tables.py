@@ -18,19 +18,18 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-
-from xmfacts.figures.printing import ratio_text, signed
+from xmfacts.figures.printing import normalized, printed, ratio_text, signed
 from xmfacts.model import BaseUnit, Fact, Kind, Topic
 from xmfacts.present.escape import visible
 
 if TYPE_CHECKING:
     from xmfacts.authoring.add import Added
     from xmfacts.check import Finding
-    from xmfacts.validate import Report
     from xmfacts.compare import Comparison
     from xmfacts.extract import Extraction
     from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
+    from xmfacts.validate import Report
 
 
 def stdout_console() -> Console:
@@ -159,7 +158,7 @@ def _fact_cell(fact: Fact, quote: bool = False) -> Text:
 
 
 def search(hits: Sequence[Hit]) -> str:
-    rows = [[_fact_cell(h.fact, quote=True), _t(h.fact.figure.printed(), "bold"), _t(h.fact.as_of or "—")] for h in hits]
+    rows = [[_fact_cell(h.fact, quote=True), _t(printed(h.fact.figure), "bold"), _t(h.fact.as_of or "—")] for h in hits]
     return _text(*_rows(("fact", "figure", "as of"), rows, {"fact": [h.fact.full_id for h in hits]}))
 
 
@@ -172,8 +171,8 @@ def fact(fact: Fact) -> str:
         ("id", fact.full_id),
         ("label", fact.label),
         ("label_en", fact.label_en),
-        ("figure", fact.figure.printed() + qualifier),
-        ("normalized", fact.figure.normalized() if fact.figure.kind is not Kind.DATE else ""),
+        ("figure", printed(fact.figure) + qualifier),
+        ("normalized", normalized(fact.figure) if fact.figure.kind is not Kind.DATE else ""),
         ("as of", fact.as_of or "—"),
         ("entity", fact.entity),
         ("quote", fact.quote),
@@ -190,7 +189,7 @@ def fact(fact: Fact) -> str:
 def topic(topic: Topic) -> str:
     heading = _t(topic.title, "bold")
     heading.append_text(_t(f"  {topic.title_en}  ({topic.id}, {len(topic.facts)} facts)"))
-    rows = [[_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.as_of or "—")] for f in topic.facts]
+    rows = [[_fact_cell(f), _t(printed(f.figure), "bold"), _t(f.as_of or "—")] for f in topic.facts]
     return _text((heading, False), *_rows(("fact", "figure", "as of"), rows, {"fact": [f.full_id for f in topic.facts]}))
 
 
@@ -294,7 +293,7 @@ def comparison(result: Comparison) -> str:
             diff += POINTS
         ratio = f"{ratio_text(row.ratio)}×" if row.ratio is not None else ""
         rows.append(
-            [_fact_cell(f), _t(f.figure.printed(), "bold"), _t(f.figure.normalized()), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
+            [_fact_cell(f), _t(printed(f.figure), "bold"), _t(normalized(f.figure)), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
     ids = {"fact": [row.fact.full_id for row in result.rows]}
     return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows, ids))
@@ -311,7 +310,7 @@ def extraction(result: Extraction) -> str:
         if c.on_record is None:
             fact.append("\n")
             fact.append_text(_t(c.label, "dim"))
-        rows.append([_t(str(c.line)), _t(c.figure.printed(), "bold"), _t(verdict, _VERDICT_STYLE.get(verdict, "bold")), fact, _t(c.quote)])
+        rows.append([_t(str(c.line)), _t(printed(c.figure), "bold"), _t(verdict, _VERDICT_STYLE.get(verdict, "bold")), fact, _t(c.quote)])
     counts = ", ".join(
         f"{n} {v}" for v, n in ((v, sum(1 for c in result.candidates if (c.verdict.value if c.verdict else "new") == v))
                                 for v in ("new", "match", "consistent", "outdated", "mismatch")) if n

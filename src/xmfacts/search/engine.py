@@ -5,18 +5,20 @@ one-word Chinese search's best facts from their levels (``_by_level``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
-from xmfacts.search.fulltext import figure_filter, match_expression
 from xmfacts.search.fields import _LEVEL_MARK, Row, SearchIndex, index_for
+from xmfacts.search.fulltext import figure_filter, match_expression
 from xmfacts.search.query import Term, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
 from xmfacts.text import is_cjk
 
 if TYPE_CHECKING:
-    from xmfacts.factbase.store import Store
+    from xmfacts.index.store import Store
 
 
 _SUGGEST_FOR_WORDS = 8
@@ -59,27 +61,27 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
         from xmfacts.lookup import find_topic
 
         find_topic(store.factbase(), topic)  # raises, with the nearest topic ids
-    index = store.search_index()
-    terms = parse_query(words, index, store.filed)
+    index = part.search_index(store)
+    terms = parse_query(words, index, functools.partial(part.filed, store))
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
-        index = store.search_index(pinyin=True)  # an in-memory index built without pinyin
-        terms = parse_query(words, index, store.filed)
+        index = part.search_index(store, pinyin=True)  # an in-memory index built without pinyin
+        terms = parse_query(words, index, functools.partial(part.filed, store))
     leveled = _by_level(store, terms, topic, limit)
     if leveled is not None:
         shown, total = leveled
     else:
         with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
         figures = [f for f in map(figure_filter, terms) if f is not None]
-        shown, total = _rank(store.candidates(match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
+        shown, total = _rank(part.candidates(store, match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
 
         out: dict[str, None] = {}
-        vocabulary = store.vocabulary()
+        vocabulary = part.vocabulary(store)
         words_asked = {t.text: t for t in terms if t.kind in {"chinese", "words"} and len(t.text) <= 50}
         for term in list(words_asked.values())[:_SUGGEST_FOR_WORDS]:
-            pairs = store.candidates(match_expression([term], index.syllables), None)
+            pairs = part.candidates(store, match_expression([term], index.syllables), None)
             if any(_term_score(term, _Fields(row), fact_of)[0] for fact_of, row in pairs):
                 continue
             for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
@@ -98,17 +100,17 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
     if term.kind != "chinese" or not 1 <= len(text) <= 2 or not all(is_cjk(c) for c in text):
         return None
     start = text + _LEVEL_MARK
-    levels = store.words_between(start, text + chr(ord(_LEVEL_MARK) + 1))
+    levels = part.words_between(store, start, text + chr(ord(_LEVEL_MARK) + 1))
     total = sum(count for _, count in levels)
     if not total:
         return None  # nothing matches: the whole search says so and suggests
     chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
     for word, count in levels:
         score = (99999 - int(word[len(start) :])) / 1000
-        chosen.extend((n, score) for n in store.first_filed(word, limit - len(chosen)))
+        chosen.extend((n, score) for n in part.first_filed(store, word, limit - len(chosen)))
         if len(chosen) >= limit:
             break
-    shown, _ = _rank(store.candidates_at([n for n, _ in chosen]), terms, None)
+    shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), terms, None)
     if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
         return None  # an index that disagrees with the scoring (it never should): score every fact
     return shown, total

@@ -55,11 +55,12 @@ def _raw_fields(fact: Fact, topic_title: str, printed: bool = True) -> list[tupl
     """A fact's searched fields, as written; with ``printed`` false its figure is only its unit,
     the figure's one free text (its qualifier's 约, 超 or 余 and its digits never fold)."""
     from xmfacts.figures.printing import plain_number
+    from xmfacts.figures.printing import printed as printed_form
 
     figure = fact.figure
     if printed:
         numbers = " ".join(plain_number(n) for n in (figure.value, figure.lower, figure.upper) if n is not None)
-        figure_text = f"{figure.printed()} {numbers}"
+        figure_text = f"{printed_form(figure)} {numbers}"
     else:
         figure_text = figure.unit or ""
     raw = [

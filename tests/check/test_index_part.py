@@ -17,8 +17,9 @@ import pytest
 import tomli_w
 
 from xmfacts.check import check_claims, check_text
-from xmfacts.factbase import load_factbase
-from xmfacts.factbase.store import Store, with_store
+from xmfacts.index import load_factbase
+from xmfacts.check.index_part import claim_source, measure_terms
+from xmfacts.index.store import Store, with_store
 from xmfacts.model import Fact
 
 SHIPPED = Path(__file__).parents[2] / "facts"
@@ -56,7 +57,7 @@ def test_a_subject_named_nearby_spares_an_alarm_through_the_index_too(text: str,
 
 def test_only_facts_naming_a_measure_of_the_text_are_read() -> None:
     def read(store: Store) -> tuple[list[Fact], set[str], dict[str, set[str]]]:
-        source = store.claim_source(["上市公司"])
+        source = claim_source(store, ["上市公司"])
         lists, _ = source.members()
         numbers = sorted(set().union(*lists.values()))
         assert {number for _, number, _ in source.measure_rows()} == set(lists)
@@ -125,12 +126,12 @@ def test_without_a_cache_check_and_search_answer_the_same(run: object) -> None:
 def test_a_word_code_is_found_only_where_it_was_written() -> None:
     """check finds a clause's words in a fact's string of word codes with a substring test:
     no code may turn up inside or across the codes of other words, one- or two-character."""
-    from xmfacts.factbase.store import _word_code
+    from xmfacts.check.index_part import word_code
 
     two = 0xD700 + 0x2000  # the first word numbered with two characters
     numbers = [0, 1, 0xD6FF, 0xD700, 0xD701, two - 1] + [two + high * 0x80000 + low for high in range(4) for low in range(4)]
     numbers += [two + 0x7FFFF, two + 0x80000, two + 0x80000 * 0x7FFFF + 0x7FFFF]
-    codes = {n: _word_code(n) for n in numbers}
+    codes = {n: word_code(n) for n in numbers}
     assert len(set(codes.values())) == len(codes)
     for n, code in codes.items():
         for a in numbers:
@@ -149,7 +150,7 @@ def test_the_index_sets_aside_only_figures_that_cannot_fit_a_claim() -> None:
     from xmfacts.figures.interval import Interval
 
     def kept(store: Store) -> None:
-        source = store.claim_source(store.measure_terms())
+        source = claim_source(store, measure_terms(store))
         lists, _ = source.members()
         numbers = set().union(*lists.values())
         recorded = {n: _interval_of(plain) for n, plain in source.intervals(sorted(numbers)).items()}
@@ -192,12 +193,12 @@ def test_after_a_file_is_indexed_again_alone_check_gets_the_same_verdicts(
     with_store(root, lambda store: None)
     first = sorted(p for p in root.glob("*.toml") if p.name != "sources.toml")[0]
     first.write_text(edit(first.read_text(encoding="utf-8")), encoding="utf-8")
-    renumbered = with_store(root, lambda store: store._renumbered_from() <= (store._last_number() or 0))
+    renumbered = with_store(root, lambda store: not store.in_number_order())
     assert renumbered is not in_place
     base = load_factbase(root)
 
     def in_order(store: Store) -> list[str]:
-        source = store.claim_source(store.measure_terms())
+        source = claim_source(store, measure_terms(store))
         lists, _ = source.members()
         return [source.fact(n).full_id for n in sorted(set().union(*lists.values()))]
 

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xmfacts.factbase.load import load_searchable
-from xmfacts.factbase.store import with_store
+from xmfacts.search.index_part import load_searchable
+from xmfacts.index.store import with_store
+from xmfacts.search import index_part as search_part
 from decimal import Decimal
 
-from xmfacts.factbase.store import Store
+from xmfacts.index.store import Store
 from xmfacts.model import BaseUnit, Fact
 from xmfacts.search.fields import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
 from xmfacts.search.query import QueryNumber
@@ -63,21 +64,17 @@ def test_a_chinese_word_is_looked_up_not_scanned() -> None:
     assert [kind for kind, _, _ in ranges] == [FIGURE_SCALED, FIGURE_PRINTED, FIGURE_YEAR]
 
 
-def test_a_figure_is_looked_up_not_compared_with_every_fact() -> None:
+def test_a_figure_is_looked_up_not_compared_with_every_fact(monkeypatch: pytest.MonkeyPatch) -> None:
     scored: list[int] = []
+    real = search_part.candidates
 
-    def count(store: Store) -> object:
-        real = store.candidates
+    def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for pair in real(*args, **kwargs):  # type: ignore[arg-type]
+            scored.append(1)
+            yield pair
 
-        def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-            for pair in real(*args, **kwargs):  # type: ignore[arg-type]
-                scored.append(1)
-                yield pair
-
-        store.candidates = counted  # type: ignore[method-assign]
-        return find_in(store, ["1141.58亿元"])
-
-    result = with_store(SHIPPED, count)
+    monkeypatch.setattr(search_part, "candidates", counted)
+    result = with_store(SHIPPED, lambda store: find_in(store, ["1141.58亿元"]))
     assert [h.fact.full_id for h in result.hits][:1] == ["sme-credit/xinyidai-credit-granted"]
     assert 0 < len(scored) < 10  # of 85 facts
 
@@ -137,7 +134,7 @@ import importlib.util
 import shutil
 
 from xmfacts.factbase.load import parse_toml
-from xmfacts.factbase.store import open_store
+from xmfacts.index.store import open_store
 from xmfacts.model import FactBase
 from xmfacts.search.engine import _by_level
 from xmfacts.search.score import _field_by_field, _Fields, _text_score
@@ -182,18 +179,18 @@ def test_thousands_of_facts_rank_the_same_through_the_index(synthetic: Path, lim
         _same(synthetic, query, limit)
 
 
-def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path) -> None:
+def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_store(synthetic)
-    index = store.search_index()
+    index = search_part.search_index(store)
     terms = parse_query(["授信"], index)
     read: list[int] = []
-    candidates_at = store.candidates_at
+    candidates_at = search_part.candidates_at
 
-    def counted(numbers: list[int]):  # type: ignore[no-untyped-def]
+    def counted(store: Store, numbers: list[int]):  # type: ignore[no-untyped-def]
         read.extend(numbers)
-        return candidates_at(numbers)
+        return candidates_at(store, numbers)
 
-    store.candidates_at = counted  # type: ignore[method-assign]
+    monkeypatch.setattr(search_part, "candidates_at", counted)
     leveled = _by_level(store, terms, None, 10)
     assert leveled is not None
     hits, total = leveled
@@ -205,7 +202,7 @@ def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path
     shutil.copytree(synthetic, root)
     # a full build numbers facts in fact-base order: the index lists a word's facts in that order
     store = open_store(root)
-    assert store._renumbered_from() == store._last_number() + 1  # type: ignore[operator]
+    assert store.renumbered_from() == store.last_number() + 1  # type: ignore[operator]
     edited = root / "topic-0002.toml"
     text = edited.read_text(encoding="utf-8")
     # every fact of the file loses one word and gains another: its old words must leave the index
@@ -213,7 +210,7 @@ def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path
     (root / "topic-0003.toml").unlink()
     store = open_store(root)
     # the same facts in the same order: re-indexed in place, each keeping its number
-    assert store._renumbered_from() == store._last_number() + 1  # type: ignore[operator]
+    assert store.renumbered_from() == store.last_number() + 1  # type: ignore[operator]
     for query in ("授信", "授予", "天马", "授"):
         for limit in (1, 10, None):
             _same(root, query, limit)
@@ -221,7 +218,7 @@ def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path
     retitled = root / "topic-0001.toml"
     retitled.write_text(retitled.read_text(encoding="utf-8").replace('title = "', 'title = "授信', 1), encoding="utf-8")
     store = open_store(root)
-    assert store._renumbered_from() <= store._last_number()  # type: ignore[operator]
+    assert store.renumbered_from() <= store.last_number()  # type: ignore[operator]
     _PARSED.pop(root)
     for query in ("授信", "授予", "天马", "授"):
         for limit in (1, 10, None):

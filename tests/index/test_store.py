@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xmfacts.factbase import store
-from xmfacts.factbase import load_factbase
+from xmfacts.check.index_part import word_code
+from xmfacts.index import build, progress, store, workers
+from xmfacts.search import index_part as search_part
+from xmfacts.index import load_factbase
 
 from ..conftest import BASIC
 
@@ -185,8 +187,6 @@ def test_two_processes_building_at_once_both_answer(tmp_path: Path) -> None:
 
 
 def test_a_long_build_shows_progress_on_a_terminal_only(factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from xmfacts.present import tables
-
     shown: list[tuple[int, int]] = []
 
     class Bar:
@@ -196,8 +196,8 @@ def test_a_long_build_shows_progress_on_a_terminal_only(factbase: Path, tmp_path
         def close(self) -> None:
             shown.append((-1, -1))
 
-    monkeypatch.setattr(tables, "build_progress", lambda total: Bar())
-    monkeypatch.setattr(store, "_PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(progress, "_factory", lambda total: Bar())  # what the command line hands in
+    monkeypatch.setattr(progress, "_AFTER", 0.0)
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "not a terminal"))
     load_factbase(factbase)
     assert shown == []
@@ -212,7 +212,7 @@ def test_show_and_search_read_only_what_they_need(run: object, monkeypatch: pyte
         raise AssertionError("read the whole fact base")
 
     monkeypatch.setattr(store.Store, "factbase", whole_base)
-    monkeypatch.setattr(store.Store, "rows", whole_base)
+    monkeypatch.setattr(search_part, "rows", whole_base)
     result = run("show", "capital-markets/listed-companies", "--json")  # type: ignore[operator]
     assert (result.exit_code, result.stderr) == (0, "")
     result = run("search", "授信", "--json")  # type: ignore[operator]
@@ -228,22 +228,22 @@ def _index_content(root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> 
     conn = sqlite3.connect(index)
     # The files table records each file's mtime, which a copy of the base need not share.
     return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "files"')] + [
-        repr(row) for row in conn.execute("SELECT name, size, hash, prepared, frequency FROM files ORDER BY name")
+        repr(row) for row in conn.execute("SELECT name, size, hash FROM files ORDER BY name")
     ]
 
 
 def test_a_build_by_worker_processes_writes_the_same_index_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = _index_content(SHIPPED, tmp_path / "serial", monkeypatch)
-    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
-    monkeypatch.setattr(store, "_worker_count", lambda: 2)
-    real_start = store._worker_start
+    monkeypatch.setattr(workers, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(workers, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(workers, "worker_count", lambda: 2)
+    real_start = workers.worker_start
 
     def counted(*args: object) -> None:
         (tmp_path / f"worker-{os.getpid()}").touch()  # in the worker: the test's lists are not shared
         real_start(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "_worker_start", counted)
+    monkeypatch.setattr(workers, "worker_start", counted)
     parallel = _index_content(SHIPPED, tmp_path / "parallel", monkeypatch)
     assert parallel == serial
     assert len(serial) > 100
@@ -257,9 +257,9 @@ def test_a_problem_found_by_a_worker_process_is_reported(factbase: Path, tmp_pat
     from xmfacts.errors import FactBaseError
 
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(store, "_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store, "_PARALLEL_FILES", 1)
-    monkeypatch.setattr(store, "_worker_count", lambda: 2)
+    monkeypatch.setattr(workers, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(workers, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(workers, "worker_count", lambda: 2)
     path = factbase / "sme-credit.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('unit = "', 'unit = "furlongs', 1), encoding="utf-8")
     with pytest.raises(FactBaseError) as raised:
@@ -361,9 +361,9 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
     [index] = cache.glob("factbase-*.sqlite")
     conn = sqlite3.connect(index, isolation_level=None)  # nothing held open for the next build to wait on
     conn.execute("INSERT INTO grams(grams, rank) VALUES ('integrity-check', 1)")  # raises if a fact's words are stale
-    facts = conn.execute("SELECT full_id, topic, file, pos, plain, row, words FROM facts ORDER BY n").fetchall()
+    facts = conn.execute("SELECT full_id, topic, file, pos, plain, row, words FROM facts JOIN search_rows USING (n) ORDER BY n").fetchall()
     # a word's code depends on the order words were first seen: compared as the words
-    word_of = {store._word_code(number): term for number, term in conn.execute("SELECT id, term FROM check_words")}
+    word_of = {word_code(number): term for number, term in conn.execute("SELECT id, term FROM check_words")}
 
     def words(codes: str) -> list[str]:
         out, at = [], 0
@@ -388,12 +388,18 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
     measures = {(terms, term, k) for terms, term, k in conn.execute("SELECT l.terms, m.term, m.k FROM measures m JOIN measure_lists l ON l.id = m.list")}
 
     def summary(blob: bytes) -> tuple[object, ...]:
-        v, t, s, c, n, w = marshal.loads(blob)
-        return v, t, frozenset(s), frozenset(c), n, frozenset(w)
+        v, t, s, c = marshal.loads(blob)
+        return v, t, frozenset(s), frozenset(c)
 
-    files = {
-        name: (size, digest, prepared and summary(prepared), frequency and marshal.loads(frequency))
-        for name, size, digest, prepared, frequency in conn.execute("SELECT name, size, hash, prepared, frequency FROM files")
+    def stats(blob: bytes) -> tuple[object, ...]:
+        n, w = marshal.loads(blob)
+        return n, frozenset(w)
+
+    files = {name: (size, digest) for name, size, digest in conn.execute("SELECT name, size, hash FROM files")}
+    files |= {f"search {file}": summary(blob) for file, blob in conn.execute("SELECT file, summary FROM search_files")}
+    files |= {
+        f"check {file}": (stats(blob), marshal.loads(frequency))
+        for file, blob, frequency in conn.execute("SELECT file, summary, frequency FROM check_files")
     }
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key NOT IN ('files', 'layout')"))
     count, frequency, lower = marshal.loads(meta.pop("check stats"))
@@ -423,8 +429,6 @@ def test_an_edited_file_is_indexed_as_a_fresh_build_indexes_it(
 ) -> None:
     import shutil
 
-    from xmfacts import search
-
     factbase = tmp_path / "facts"
     shutil.copytree(SHIPPED, factbase)
     path = factbase / "banks.toml"
@@ -437,13 +441,13 @@ def test_an_edited_file_is_indexed_as_a_fresh_build_indexes_it(
     assert changed != text
     path.write_text(changed, encoding="utf-8")
     prepared: list[int] = []
-    real_prepare = search.prepare
+    real_prepare = search_part.prepare
 
     def counted(base, *args, **kwargs):  # type: ignore[no-untyped-def]
         prepared.append(len(base.facts))
         return real_prepare(base, *args, **kwargs)
 
-    monkeypatch.setattr(search, "prepare", counted)
+    monkeypatch.setattr(search_part, "prepare", counted)
     assert load_factbase(factbase) == parse_toml(factbase)
     monkeypatch.undo()
     in_place = prepared_facts is not None
@@ -535,10 +539,10 @@ def test_a_whole_build_gives_back_the_memory_it_took_for_its_page_cache(tmp_path
     # that found it built does
     monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path))
     seen: list[int] = []
-    write_topic = store._write_topic
-    monkeypatch.setattr(store, "_write_topic", lambda conn, *a: (seen.append(conn.execute("PRAGMA cache_size").fetchone()[0]), write_topic(conn, *a)))
+    write_topic = build._write_topic
+    monkeypatch.setattr(build, "_write_topic", lambda conn, *a: (seen.append(conn.execute("PRAGMA cache_size").fetchone()[0]), write_topic(conn, *a)))
     built = store.open_store(BASIC)
-    assert seen and set(seen) == {store._BUILD_CACHE_KIB}
+    assert seen and set(seen) == {build._BUILD_CACHE_KIB}
     found = store.open_store(BASIC)
     assert built.conn.execute("PRAGMA cache_size").fetchone() == found.conn.execute("PRAGMA cache_size").fetchone()
     built.conn.close()

@@ -1,0 +1,294 @@
+"""Search's part of the fact-base index: its tables, how it files a fact, and the reads a search makes.
+
+Each fact's prepared fields (``fields.prepare``: folded, stemmed, spelled in pinyin) are
+stored as one row, and an FTS5 table files the fact under the words ``fields.fact_words``
+gives (Chinese as single characters and character pairs, which FTS5's own tokenizers cannot
+find for 2-character terms such as 授信; English stems; pinyin; each character and pair again
+with its points, so a one-word search reads its best facts first). Each figure's numbers are
+filed apart (``fields.figure_values``), so a search by figure reads the facts in its range.
+A search scores only the facts the full-text index offers (``candidates``).
+"""
+
+from __future__ import annotations
+
+import functools
+import marshal
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from xmfacts.index.parts import FileEdit
+from xmfacts.index.records import fact_from
+from xmfacts.model import Fact, FactBase, Topic
+from xmfacts.search.fields import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
+
+if TYPE_CHECKING:
+    from xmfacts.index.store import Store
+
+_SCHEMA = """
+CREATE TABLE search_rows(n INTEGER PRIMARY KEY, row BLOB, words TEXT);
+CREATE TABLE search_files(file TEXT PRIMARY KEY, summary BLOB);
+CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER);
+CREATE INDEX figures_value ON figures(kind, v);
+CREATE INDEX figures_fact ON figures(n);
+CREATE VIRTUAL TABLE grams USING fts5(words, content='search_rows', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+class Filed(NamedTuple):
+    """A topic file as search files it (made in a worker process)."""
+
+    rows: list[bytes]  # each fact's prepared fields (Row), marshalled
+    words: list[str]  # each fact's full-text words (fact_words)
+    figures: list[list[tuple[int, float]]]  # each fact's filed numbers (figure_values)
+    summary: bytes  # the file's part of the base's summary (_summary)
+
+
+def _summary(vocabulary: Sequence[str], titles: Sequence[str], syllables: Any, stable: Any) -> bytes:
+    return marshal.dumps((tuple(vocabulary), tuple(titles), tuple(syllables), tuple(stable)))
+
+
+class SearchPart:
+    name = "search"
+    version = str(INDEX_VERSION)
+    schema = _SCHEMA
+
+    def prepare(self, topic: Topic, pinyin: bool) -> Filed:
+        prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
+        stable = stable_characters(prepared.rows, prepared.characters)
+        return Filed(
+            [marshal.dumps(row) for row in prepared.rows], list(prepared.words), [figure_values(f) for f in topic.facts],
+            _summary(prepared.vocabulary, prepared.titles, prepared.syllables, stable),
+        )
+
+    def edits_alone(self, topic: Topic, before: Sequence[Fact]) -> bool:
+        return folds_alone(topic, before)
+
+    def writer(self, conn: sqlite3.Connection, whole: bool, pinyin: bool) -> _Writer:
+        return _Writer(conn, pinyin)
+
+
+PART = SearchPart()
+
+
+class _Edit(NamedTuple):
+    changed: list[tuple[int, bytes, str, str]]  # n, row, words, the words it had
+    removed: list[tuple[int, str]]  # n, words
+    figures: list[tuple[int, float, int]]  # the changed facts' figures: kind, value, n
+    summary: bytes
+
+
+class _Writer:
+    def __init__(self, conn: sqlite3.Connection, pinyin: bool) -> None:
+        self.conn = conn
+        self.pinyin = pinyin
+
+    def write(self, file: str, numbers: Sequence[int], filed: Filed) -> None:
+        conn = self.conn
+        conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?)", zip(numbers, filed.rows, filed.words))
+        conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", zip(numbers, filed.words))
+        conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", [(kind, v, n) for n, values in zip(numbers, filed.figures) for kind, v in values])
+        conn.execute("INSERT OR REPLACE INTO search_files VALUES (?, ?)", (file, filed.summary))
+
+    def drop(self, file: str) -> None:
+        conn = self.conn
+        facts = "SELECT n FROM facts WHERE file = ?"
+        conn.execute(f"DELETE FROM figures WHERE n IN ({facts})", (file,))
+        conn.execute(f"INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM search_rows WHERE n IN ({facts})", (file,))
+        conn.execute(f"DELETE FROM search_rows WHERE n IN ({facts})", (file,))
+        conn.execute("DELETE FROM search_files WHERE file = ?", (file,))
+
+    def prepare_edit(self, file: str, edit: FileEdit) -> _Edit:
+        """The changed facts prepared alone, and the file's summary read back from every fact's
+        row (the same as preparing the whole file, tested)."""
+        topic = edit.topic
+        old = {n: (row, words) for n, row, words in self.conn.execute("SELECT n, row, words FROM search_rows WHERE n IN (SELECT n FROM facts WHERE file = ?)", (file,))}
+        changed_facts = [fact for _, _, fact in edit.edited]
+        new_rows: Sequence[Row] = ()
+        new_words: Sequence[str] = ()
+        if changed_facts:  # else not even pypinyin is imported
+            alone = Topic(topic.id, topic.title, topic.title_en, tuple(changed_facts), topic.path)
+            prepared = prepare(FactBase((alone,), ()), self.pinyin, words=True)
+            new_rows, new_words = prepared.rows, prepared.words
+        changed = [(n, marshal.dumps(row), words, old[n][1]) for (n, _, _), row, words in zip(edit.edited, new_rows, new_words)]
+        row_of = {n: row for (n, _, _), row in zip(edit.edited, new_rows)}
+        every_row = [row_of[n] if n in row_of else marshal.loads(old[n][0]) for n in edit.numbers]
+        vocabulary, titles, syllables, characters = summary_of(topic, every_row)
+        figures = [(kind, v, n) for n, _, fact in edit.edited for kind, v in figure_values(fact)]
+        removed = [(n, old[n][1]) for n in edit.gone]
+        return _Edit(changed, removed, figures, _summary(vocabulary, titles, syllables, stable_characters(every_row, characters)))
+
+    def apply_edit(self, file: str, edit: FileEdit, prepared: _Edit) -> None:
+        conn = self.conn
+        gone = [n for n, _ in prepared.removed] + [n for n, *_ in prepared.changed]
+        conn.executemany("INSERT INTO grams(grams, rowid, words) VALUES ('delete', ?, ?)", [*prepared.removed, *((n, old) for n, *_, old in prepared.changed)])
+        conn.executemany("DELETE FROM figures WHERE n = ?", [(n,) for n in gone])
+        conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", prepared.figures)
+        conn.executemany("DELETE FROM search_rows WHERE n = ?", [(n,) for n, _ in prepared.removed])
+        conn.executemany("UPDATE search_rows SET row = ?, words = ? WHERE n = ?", [(row, words, n) for n, row, words, _ in prepared.changed])
+        conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, words, _ in prepared.changed])
+        conn.execute("UPDATE search_files SET summary = ? WHERE file = ?", (prepared.summary, file))
+
+    def summarise(self) -> None:
+        """Search's summary of the whole base, from each file's: what a query reads before the rows."""
+        vocabulary: dict[str, None] = {}
+        titles: dict[str, None] = {}
+        syllables: set[str] = set()
+        stable: set[str] = set()
+        for (blob,) in self.conn.execute("SELECT summary FROM search_files ORDER BY file"):
+            v, t, s, c = marshal.loads(blob)
+            vocabulary.update(dict.fromkeys(v))
+            titles.update(dict.fromkeys(t))
+            syllables.update(s)
+            stable.update(c)
+        vocabulary.update(titles)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [
+                ("summary", marshal.dumps((frozenset(syllables), frozenset(stable), self.pinyin))),
+                ("vocabulary", marshal.dumps(tuple(vocabulary))),
+                ("has pinyin", int(self.pinyin)),
+            ],
+        )
+
+
+# ---- the reads a search makes ----------------------------------------------------------------
+
+
+def search_index(store: Store, pinyin: bool = False) -> SearchIndex:
+    """Search's summary of the whole base (syllables, unchanging characters), without its rows
+    or its vocabulary (``vocabulary``)."""
+    store.ready(PART, pinyin)
+    if pinyin and not store.conn.execute("SELECT value FROM meta WHERE key = 'has pinyin'").fetchone()[0]:
+        store.rebuild(pinyin=True)  # an in-memory index built without pinyin
+    (summary,) = store.conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+    syllables, stable, has_pinyin = marshal.loads(summary)
+    return SearchIndex((), (), syllables, stable, has_pinyin)
+
+
+def rows(store: Store) -> list[Row]:
+    """Every fact's prepared fields, in fact-base order."""
+    store.ready(PART)
+    sql = "SELECT s.row FROM facts f JOIN search_rows s ON s.n = f.n ORDER BY f.file, f.pos"
+    return [marshal.loads(r) for (r,) in store.conn.execute(sql)]
+
+
+def vocabulary(store: Store) -> tuple[str, ...]:
+    """The terms "did you mean" chooses from: read only when a search finds nothing, since
+    it grows with the base (every tag, measure, entity and topic title)."""
+    search_index(store)
+    (blob,) = store.conn.execute("SELECT value FROM meta WHERE key = 'vocabulary'").fetchone()
+    return marshal.loads(blob)  # type: ignore[no-any-return]
+
+
+def candidates(
+    store: Store,
+    match: str | None,
+    topic: str | None,
+    with_facts: bool = False,
+    figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
+) -> Iterator[tuple[Callable[[], Fact], Row]]:
+    """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
+    ``match`` (all if None), and for each of ``figures`` (fulltext.figure_filter) with a
+    figure in its ranges or filed under its words. Rebuilding a fact costs more than
+    scoring it: only on demand, and its stored record is read with the candidates only when
+    most of them will need it (``with_facts``: a figure is asked for); otherwise one row is
+    read for each fact shown."""
+    store.ready(PART)
+    where: list[str] = []
+    args: list[object] = []
+    if match is not None:
+        where.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+        args.append(match)
+    for ranges, written in figures:
+        either = ["f.n IN (SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges)) + ")"]
+        args.extend(bound for r in ranges for bound in r)
+        if written is not None:
+            either.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+            args.append(written)
+        where.append("(" + " OR ".join(either) + ")")
+    if topic is not None:
+        where.append("f.topic = ?")
+        args.append(topic)
+    columns = "f.n, s.row, f.plain" if with_facts else "f.n, s.row, NULL"
+    sql = f"SELECT {columns} FROM facts f JOIN search_rows s ON s.n = f.n" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.file, f.pos"
+    try:
+        found = store.conn.execute(sql, args)
+    except sqlite3.OperationalError:
+        if match is None and not figures:
+            raise
+        # A query FTS5 cannot read would be a bug in fulltext.match_expression: score every
+        # fact rather than fail the search.
+        yield from candidates(store, None, topic, with_facts)
+        return
+    sources = store.sources()
+    for n, row, plain in found:
+        fact_of = functools.partial(fact_from, plain, sources) if with_facts else functools.partial(store.fact_numbered, n)
+        yield fact_of, marshal.loads(row)
+
+
+def candidates_at(store: Store, numbers: list[int]) -> Iterator[tuple[Callable[[], Fact], Row]]:
+    """``candidates`` for the facts numbered ``numbers``, in that order."""
+    found = dict(store.conn.execute(f"SELECT n, row FROM search_rows WHERE n IN ({', '.join('?' * len(numbers))})", numbers))
+    for n in numbers:
+        yield functools.partial(store.fact_numbered, n), marshal.loads(found[n])
+
+
+def _vocabulary_table(store: Store) -> None:
+    store.ready(PART)
+    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_words USING fts5vocab(main, grams, row)")
+
+
+def words_between(store: Store, low: str, high: str) -> list[tuple[str, int]]:
+    """The full-text index's words between ``low`` and ``high``, in order, each with how many
+    facts are filed under it: read from the index's word list, not from its facts."""
+    _vocabulary_table(store)
+    sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
+    return [(word, count) for word, count in store.conn.execute(sql, (low, high)) if count]
+
+
+def filed(store: Store, words: set[str]) -> set[str]:
+    """Those of ``words`` some fact is filed under, from the index's word list."""
+    _vocabulary_table(store)
+    asked = sorted(words)
+    sql = f"SELECT term FROM temp.gram_words WHERE term IN ({','.join('?' * len(asked))}) AND doc > 0"
+    return {word for (word,) in store.conn.execute(sql, asked)}
+
+
+def first_filed(store: Store, word: str, count: int) -> list[int]:
+    """The first ``count`` facts, in fact-base order, filed under ``word``.
+
+    The full-text index lists facts by number, and a build numbers them in fact-base order
+    (a file's facts one after another as they stand in it, the files by name): the first
+    facts it lists are the ones wanted. A file indexed again alone is numbered after all the
+    others; the facts numbered from the first such file on are sorted, and the two merged.
+    """
+    conn = store.conn
+    quoted = '"' + word.replace('"', '""') + '"'
+    after = store.renumbered_from()
+    in_order = "SELECT rowid FROM grams WHERE grams MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?"
+    found = [n for (n,) in conn.execute(in_order, (quoted, after, count))]
+    if after > (store.last_number() or 0):
+        return found
+    sql = (
+        "SELECT n, file, pos FROM facts WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ? AND rowid >= ?)"
+        " ORDER BY file, pos LIMIT ?"
+    )
+    later = conn.execute(sql, (quoted, after, count)).fetchall()
+    if not later:
+        return found
+    places = conn.execute(f"SELECT n, file, pos FROM facts WHERE n IN ({', '.join('?' * len(found))})", found).fetchall()
+    return [n for n, _, _ in sorted(places + later, key=lambda r: (r[1], r[2]))[:count]]
+
+
+def load_searchable(root: str | os.PathLike[str] | None = None) -> tuple[FactBase, SearchIndex]:
+    """The fact base and search's prepared index for every fact, from the fact-base index
+    (for a library caller or a test that searches a whole base in memory with ``find``)."""
+    from xmfacts.index.store import with_store
+
+    def both(store: Store) -> tuple[FactBase, SearchIndex]:
+        summary = search_index(store)
+        return store.factbase(), SearchIndex(tuple(rows(store)), vocabulary(store), summary.syllables, summary.stable, summary.has_pinyin)
+
+    return with_store(root, both)
