@@ -18,7 +18,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from xmfacts.fields import CARD_ORDER, FactField, Shape
+from xmfacts.fields import CARD_ORDER, QUOTE, FactField, Shape
 from xmfacts.figures.printing import ratio_text, signed
 from xmfacts.model import BaseUnit, Fact, Kind, Topic
 from xmfacts.present.escape import visible
@@ -326,7 +326,7 @@ def extraction(result: Extraction) -> str:
     )
     total = len(result.candidates)
     summary = _t(f"{total} figure{'s' if total != 1 else ''}" + (f": {counts}" if counts else ""))
-    return _text(*_rows(("line", "figure", "verdict", "fact", "quote"), rows, {"fact": ids}), (summary, False))
+    return _text(*_rows(("line", "figure", "verdict", "fact", QUOTE.name), rows, {"fact": ids}), (summary, False))
 
 
 class TableFormatter:
