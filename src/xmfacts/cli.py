@@ -465,7 +465,9 @@ def _with_field_options(func: F) -> F:
     """``add`` with an option per fact field in place of its ``**fields``: those a hand-typed
     fact needs right after TOPIC, then --from (which replaces them all), then the rest, as
     --help has always listed them. A new field's option appears without touching this file."""
-    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in inspect.signature(func).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    # Typer reads the options from the signature, in its order, and passes them by name.
+    declared = inspect.signature(func).parameters.values()
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in declared if p.kind is not inspect.Parameter.VAR_KEYWORD]
     at = [p.name for p in own].index("from_draft")
     needed = [_field_option(o) for o in add_options() if o.required]
     rest = [_field_option(o) for o in add_options() if not o.required]

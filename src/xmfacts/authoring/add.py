@@ -93,7 +93,7 @@ def split_tags(text: str | None) -> tuple[str, ...]:
     return tuple(tag for tag in (part.strip() for part in text.split(_TAG_SEPARATORS[0])) if tag)
 
 
-def draft_from_options(topic: str, typed: Mapping[str, str | None]) -> Any:
+def draft_from_options(topic: str, typed: Mapping[str, str | None]) -> Draft:
     """A draft from add's options as typed (by TOML key): numbers as printed, word lists split."""
     values: dict[str, Any] = {}
     for option in add_options():
