@@ -6,11 +6,12 @@ No Rich here: JSON paths stay fast.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from xmfacts.fields import Shape, json_fields
+from xmfacts.fields import FactField, Shape, json_fields
 from xmfacts.model import Fact, Figure, Source, Topic
 
 if TYPE_CHECKING:
@@ -57,23 +58,36 @@ def figure_to_dict(figure: Figure) -> dict[str, Any]:
     }
 
 
+def _json_value(field: FactField) -> Callable[[Fact], Any] | None:
+    """How a fact's field reads in JSON; None for the figure, whose nine keys are spliced in."""
+    read = attrgetter(field.name)
+    if field.shape is Shape.FIGURE:
+        return None
+    if field.shape is Shape.ID:
+        return attrgetter("full_id")  # the id `show` takes, not the short one of the file
+    if field.shape is Shape.SOURCE:
+        return lambda fact: source_to_dict(fact.source)
+    if field.shape is Shape.WORDS:
+        return lambda fact: list(read(fact))
+    if field.shape is Shape.OPTIONAL_TEXT:
+        return lambda fact: read(fact) or None  # an empty note is no note: null
+    return read
+
+
+# Each key's reader, made once: export writes a million facts through here, and deciding by
+# shape for every fact took nearly three times as long as the literal dict this replaced;
+# readers made once cost about the same as that dict did.
+_JSON_VALUES = tuple((f.name, _json_value(f)) for f in _JSON_FIELDS)
+
+
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
     """Every key always present; absent values are null."""
     out: dict[str, Any] = {}
-    for f in _JSON_FIELDS:
-        shape = f.shape
-        if shape is Shape.FIGURE:
+    for key, read in _JSON_VALUES:
+        if read is None:
             out.update(figure_to_dict(fact.figure))
-        elif shape is Shape.ID:
-            out[f.name] = fact.full_id  # the id `show` takes, not the short one of the file
-        elif shape is Shape.SOURCE:
-            out[f.name] = source_to_dict(fact.source)
-        elif shape is Shape.WORDS:
-            out[f.name] = list(getattr(fact, f.name))
-        elif shape is Shape.OPTIONAL_TEXT:
-            out[f.name] = getattr(fact, f.name) or None  # an empty note is no note: null
         else:
-            out[f.name] = getattr(fact, f.name)
+            out[key] = read(fact)
     return out
 
 
