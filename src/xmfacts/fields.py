@@ -9,9 +9,9 @@ they mean, how ``show`` labels it, ``add``'s option for it and how much a search
 counts; those places derive from this declaration, and tests/test_fields.py keeps them agreeing.
 
 Every lookup imports this module (through the layout and the JSON formatter), so it holds
-nothing but small NamedTuples built once at import, and imports only the standard library: a
-frozen dataclass costs ~0.8 ms to define (its methods are generated and compiled), a
-NamedTuple ~0.2 ms, and the three of them would have added 2 ms to every lookup.
+nothing but small NamedTuples built once at import, and imports only the standard library:
+as frozen dataclasses (whose methods are generated and compiled when each is defined) the
+module took 3.5 ms to run, as NamedTuples 0.8 ms, measured side by side.
 """
 
 from __future__ import annotations
