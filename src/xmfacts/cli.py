@@ -477,7 +477,7 @@ def _with_field_options(func: F) -> F:
     return func
 
 
-@app.command(cls=_usage('TOPIC --id ID --label TEXT --label-en TEXT --quote TEXT --source ID'))
+@app.command(cls=_usage(" ".join(["TOPIC", *(f"{o.flag} {o.metavar}" for o in add_options() if o.required)])))
 @_edge
 @_with_field_options
 def add(

@@ -62,6 +62,8 @@ class AddOption(NamedTuple):
     required: bool = False
     # what the option holds when not given; None for all but a note, which is simply empty
     default: str | None = None
+    # what add's usage line calls its value: an id is looked up, text is taken as typed
+    metavar: str = "TEXT"
 
 
 class FactField(NamedTuple):
@@ -98,7 +100,7 @@ ID = FactField(
     Shape.ID,
     toml=("id",),
     columns=(Column("id", "Fact id, topic/fact: what `xmfacts show ID` takes"),),
-    options=(AddOption("--id", "id", "Fact id, kebab-case, unique in the topic.", required=True),),
+    options=(AddOption("--id", "id", "Fact id, kebab-case, unique in the topic.", required=True, metavar="ID"),),
     required=True,
     card="id",
     weight=3.0,
@@ -180,7 +182,7 @@ SOURCE = FactField(
     toml=("source",),
     # JSON shows the source as an object, CSV as four source_ columns, SQLite as this id
     columns=(Column("source", "Source id: the article the quote comes from"),),
-    options=(AddOption("--source", "source", "Id of a source listed in sources.toml.", required=True),),
+    options=(AddOption("--source", "source", "Id of a source listed in sources.toml.", required=True, metavar="ID"),),
     required=True,
     card="source",
 )
