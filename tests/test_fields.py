@@ -66,6 +66,16 @@ def test_every_attribute_of_a_fact_is_declared_once() -> None:
     assert set(names) == {f.name for f in dataclasses.fields(Fact)} - {"line"}
 
 
+def test_a_field_of_one_key_is_called_the_same_everywhere() -> None:
+    # the attribute, the TOML key, the JSON key and the export column are one name, so a
+    # curator, a script and the code all speak of the same thing
+    for f in FACT_FIELDS:
+        if f.shape is not Shape.FIGURE:
+            assert f.toml in ((), (f.name,)), f.name
+            assert f.column_names == (f.name,), f.name
+        assert all(o.key in f.toml for o in f.options), f.name
+
+
 def test_every_order_holds_each_field_that_format_shows_once() -> None:
     def once(order: tuple[fields.FactField, ...]) -> set[str]:
         assert len(order) == len(set(order))
