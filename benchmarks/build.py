@@ -53,13 +53,13 @@ def _instrument() -> None:
     import xmfacts.search.index_part as search_part
     from xmfacts.factbase import parse
     from xmfacts.index import build, workers
-    from xmfacts.search import fields
+    from xmfacts.search import prepared
 
     targets: list[tuple[Any, str, str]] = [
         (parse, "read_toml", "TOML reading"),
         (parse, "_build_fact", "fact validation"),
-        (search_part, "prepare", "search: fields.prepare"),
-        (fields, "fact_words", "search: fields.fact_words"),
+        (search_part, "prepare", "search: prepared.prepare"),
+        (prepared, "fact_words", "search: prepared.fact_words"),
         (search_part, "stable_characters", "search: stable_characters"),
         (check_part, "fact_terms", "check: profile.fact_terms"),
         (check_part, "base_stats", "check: profile.base_stats"),

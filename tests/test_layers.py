@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "xmfacts"
 
 # Lowest first. A module may import its own layer or any layer below it, never one above.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "text", "t2s_table", "model", "figures", "safewrite", "pinyin"),
+    ("errors", "text", "t2s_table", "model", "fields", "figures", "safewrite", "pinyin"),
     ("factbase",),
     ("index",),
     ("lookup", "search", "check", "compare", "extract", "validate", "inputs"),

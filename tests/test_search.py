@@ -350,7 +350,7 @@ def test_the_readmes_explain_example_is_what_search_says(run: Run) -> None:
 
 def test_the_words_prepare_files_a_fact_under_are_fact_words_of_its_row() -> None:
     from xmfacts.search import fact_words, prepare
-    from xmfacts.search.fields import stable_characters
+    from xmfacts.search.prepared import stable_characters
 
     base = load_factbase(SHIPPED)
     prepared = prepare(base, words=True)
@@ -379,7 +379,7 @@ def test_prepared_fields_are_folded_as_the_whole_topic_folded_at_once(traditiona
 
     from xmfacts.model import FactBase
     from xmfacts.search.words import _FACT_SEP, _SEP
-    from xmfacts.search.fields import _raw_fields
+    from xmfacts.search.prepared import _raw_fields
     from xmfacts.search import normalize, prepare
 
     base = load_factbase(SHIPPED)

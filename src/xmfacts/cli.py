@@ -10,6 +10,7 @@ commands that print tables.
 # annotation on each run (~10 ms); real annotation objects cost nothing to read.
 import copy
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from typer.core import TyperCommand
 
 from xmfacts import __version__
 from xmfacts.errors import UsageError, XmfactsError
+from xmfacts.fields import AddOption, add_options
 from xmfacts.index import load_factbase
 from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
 from xmfacts.run import ExitCode
@@ -452,46 +454,38 @@ def validate(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command(cls=_usage('TOPIC --id ID --label TEXT --label-en TEXT --quote TEXT --source ID'))
+def _field_option(option: AddOption) -> inspect.Parameter:
+    """add's option for a fact field, as the fields' declaration (xmfacts.fields) gives it."""
+    kind = str if option.default is not None else Optional[str]
+    info = typer.Option(option.flag, help=option.help, show_default=False)
+    return inspect.Parameter(option.key, inspect.Parameter.KEYWORD_ONLY, default=option.default, annotation=Annotated[kind, info])
+
+
+def _with_field_options(func: F) -> F:
+    """``add`` with an option per fact field in place of its ``**fields``: those a hand-typed
+    fact needs right after TOPIC, then --from (which replaces them all), then the rest, as
+    --help has always listed them. A new field's option appears without touching this file."""
+    # Typer reads the options from the signature, in its order, and passes them by name.
+    declared = inspect.signature(func).parameters.values()
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in declared if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    at = [p.name for p in own].index("from_draft")
+    needed = [_field_option(o) for o in add_options() if o.required]
+    rest = [_field_option(o) for o in add_options() if not o.required]
+    parameters = [*own[:at], *needed, own[at], *rest, *own[at + 1 :]]
+    func.__signature__ = inspect.Signature(parameters, return_annotation=None)  # type: ignore[attr-defined]
+    func.__annotations__ = {**{p.name: p.annotation for p in parameters}, "return": None}
+    return func
+
+
+@app.command(cls=_usage(" ".join(["TOPIC", *(f"{o.flag} {o.metavar}" for o in add_options() if o.required)])))
 @_edge
+@_with_field_options
 def add(
     topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False, metavar="TOPIC", autocompletion=_complete_topics)],
-    id: Annotated[Optional[str], typer.Option("--id", help="Fact id, kebab-case, unique in the topic.", show_default=False)] = None,
-    label: Annotated[Optional[str], typer.Option("--label", help="Chinese label, for a reader who has not seen the article.", show_default=False)] = None,
-    label_en: Annotated[Optional[str], typer.Option("--label-en", help="English label.", show_default=False)] = None,
-    quote: Annotated[Optional[str], typer.Option("--quote", help="The shortest verbatim span of the source that states the figure.", show_default=False)] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Id of a source listed in sources.toml.", show_default=False)] = None,
     from_draft: Annotated[
         Optional[Path],
         typer.Option("--from", help="Add every [[fact]] of a reviewed `extract --toml` draft instead (all or nothing).", show_default=False),
     ] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="The figure as printed (29.20 keeps its zero).", show_default=False)] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit as printed, multiplier included (亿元, 万家, %).", show_default=False)] = None,
-    lower: Annotated[Optional[str], typer.Option("--lower", help="Low end of a range, with --upper, instead of --value.", show_default=False)] = None,
-    upper: Annotated[Optional[str], typer.Option("--upper", help="High end of a range.", show_default=False)] = None,
-    date: Annotated[
-        Optional[str], typer.Option("--date", help="An event's date, YYYY, YYYY-MM or YYYY-MM-DD, instead of --value and --unit.", show_default=False)
-    ] = None,
-    qualifier: Annotated[
-        Optional[str],
-        typer.Option(
-            "--qualifier",
-            help="exact, about, nearly, over, at_least, under, at_most or range (default: exact; range with --lower/--upper).",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="When the figure holds (YYYY, YYYY-MM or YYYY-MM-DD); leave it out rather than guess.", show_default=False)
-    ] = None,
-    entity: Annotated[
-        Optional[str], typer.Option("--entity", help="Who or what the figure is about (default: 厦门市, the article's main subject).", show_default=False)
-    ] = None,
-    measure: Annotated[
-        Optional[str],
-        typer.Option("--measure", help="What the figure measures, as people name it, comma-separated: 上市公司, listed companies.", show_default=False),
-    ] = None,
-    tags: Annotated[Optional[str], typer.Option("--tags", help="Search words, comma-separated (, or ，).", show_default=False)] = None,
-    note: Annotated[str, typer.Option("--note", help="A caveat, e.g. where the source looks wrong.", show_default=False)] = "",
     title: Annotated[Optional[str], typer.Option("--title", help="Chinese title of a new topic (required when TOPIC is new).", show_default=False)] = None,
     title_en: Annotated[Optional[str], typer.Option("--title-en", help="English title of a new topic (required when TOPIC is new).", show_default=False)] = None,
     source_text: Annotated[
@@ -500,6 +494,7 @@ def add(
     ] = None,
     json: Json = False,
     facts_dir: FactsDir = None,
+    **fields: Optional[str],
 ) -> None:
     """Add one verified fact to a topic file, after checking it as validate would; nothing is written if it fails.
 
@@ -512,16 +507,16 @@ def add(
           --source xiamen-practice --quote "新增上市公司5家"
       xmfacts add banks --from draft.toml --source-text article.txt
     """
-    from xmfacts.authoring.add import Draft, add_fact, add_facts, parse_number, split_tags
+    from xmfacts.authoring.add import add_fact, add_facts, draft_from_options
     from xmfacts.errors import UsageError
 
+    options = add_options()
     if from_draft is not None:
-        given = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source),
-                                      ("--value", value), ("--unit", unit), ("--lower", lower), ("--upper", upper), ("--date", date),
-                                      ("--qualifier", qualifier), ("--as-of", as_of), ("--entity", entity), ("--measure", measure),
-                                      ("--tags", tags)) if v is not None]
-        if given or note:
-            raise UsageError(f"--from takes every field from the draft; leave out {', '.join(given or ['--note'])}")
+        given = [o.flag for o in options if o.default is None and fields[o.key] is not None]
+        # a note is "" when not given; only one with words in it is named
+        typed = [o.flag for o in options if o.default is not None and fields[o.key]]
+        if given or typed:
+            raise UsageError(f"--from takes every field from the draft; leave out {', '.join(given or typed)}")
         from xmfacts.authoring.draft import read_draft
 
         titles, drafts = read_draft(from_draft)
@@ -529,30 +524,11 @@ def add(
                               new_topic_titles=(titles.get("title"), titles.get("title_en")))
         _write(formatter(_format(json)).added_all(added_all))
         return
-    missing = [name for name, v in (("--id", id), ("--label", label), ("--label-en", label_en), ("--quote", quote), ("--source", source)) if v is None]
+    missing = [o.flag for o in options if o.required and fields[o.key] is None]
     if missing:
         raise UsageError(f"give {', '.join(missing)} (or --from DRAFT.toml)")
-    assert id is not None and label is not None and label_en is not None and quote is not None and source is not None
 
-    draft = Draft(
-        topic=topic,
-        id=id,
-        label=label,
-        label_en=label_en,
-        source=source,
-        quote=quote,
-        entity=entity,
-        value=parse_number(value, "--value") if value is not None else None,
-        lower=parse_number(lower, "--lower") if lower is not None else None,
-        upper=parse_number(upper, "--upper") if upper is not None else None,
-        date=date,
-        unit=unit,
-        qualifier=qualifier,
-        as_of=as_of,
-        tags=split_tags(tags),
-        measure=split_tags(measure),
-        note=note,
-    )
+    draft = draft_from_options(topic, fields)
     added = add_fact(facts_dir, draft, title=title, title_en=title_en, source_texts=source_text or [])
     _write(formatter(_format(json)).added(added))
 

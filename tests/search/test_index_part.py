@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from xmfacts.index.store import Store
 from xmfacts.model import BaseUnit, Fact
-from xmfacts.search.fields import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
+from xmfacts.search.prepared import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
 from xmfacts.search.query import QueryNumber
 from xmfacts.search import Term, find, find_in, parse_query
 from xmfacts.search.score import _figure_match
@@ -242,7 +242,7 @@ def test_chinese_is_scored_from_the_whole_row_as_field_by_field() -> None:
 
 
 def test_each_chinese_word_is_filed_with_the_points_it_scores() -> None:
-    from xmfacts.search.fields import _LEVEL_MARK, _level_words
+    from xmfacts.search.prepared import _LEVEL_MARK, _level_words
     from xmfacts.search import Term
 
     _, index = load_searchable(SHIPPED)

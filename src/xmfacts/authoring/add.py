@@ -8,7 +8,7 @@ are never re-rendered: the new fact is appended, so comments and hand layout sur
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,6 +22,7 @@ from xmfacts.factbase.load import existing_root
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, SOURCES_FILE, TOPIC_SUFFIX
 from xmfacts.factbase.locate import writable_facts_dir
 from xmfacts.factbase.parse import parse_factbase
+from xmfacts.fields import ENTITY, Reads, Shape, add_options, draft_options, field_of_key
 from xmfacts.model import Fact
 from xmfacts.safewrite import atomic_write
 from xmfacts.validate import curation, read_sources, trace
@@ -32,31 +33,38 @@ DEFAULT_ENTITY = "厦门市"
 _TAG_SEPARATORS = (",", "，")
 
 
-@dataclass(frozen=True)
-class Draft:
-    """A fact as typed on the command line, before it has been checked."""
+def _full_id(draft: Any) -> str:
+    return f"{draft.topic}/{draft.id}"
 
-    topic: str
-    id: str
-    label: str
-    label_en: str
-    source: str
-    quote: str
-    entity: str | None = None  # None: DEFAULT_ENTITY
-    value: Decimal | None = None
-    lower: Decimal | None = None
-    upper: Decimal | None = None
-    date: str | None = None
-    unit: str | None = None
-    qualifier: str | None = None  # None: "range" with lower/upper, else "exact"
-    as_of: str | None = None
-    tags: tuple[str, ...] = ()
-    measure: tuple[str, ...] = ()
-    note: str = ""
 
-    @property
-    def full_id(self) -> str:
-        return f"{self.topic}/{self.id}"
+def _draft_type() -> type:
+    """A fact as typed on the command line (or read from a draft), before it has been checked.
+
+    Its attributes are the topic and one per option of ``add`` (``xmfacts.fields``), so a new
+    fact field reaches add, add --from and extract --toml without being spelled out again:
+    text (None when not typed; the entity then is DEFAULT_ENTITY, the qualifier "range" with
+    lower/upper, else "exact"), numbers as printed (Decimal), word lists as tuples.
+    """
+    attributes: list[tuple[str, Any] | tuple[str, Any, Any]] = [("topic", str)]
+    for option in draft_options():
+        if option.required:
+            attributes.append((option.key, str))
+        elif option.reads is Reads.WORDS:
+            attributes.append((option.key, tuple[str, ...], dataclasses.field(default=())))
+        elif option.reads is Reads.NUMBER:
+            attributes.append((option.key, Decimal | None, dataclasses.field(default=None)))
+        else:
+            kind = str if option.default is not None else str | None
+            attributes.append((option.key, kind, dataclasses.field(default=option.default)))
+    doc = "A fact as typed on the command line (or read from a draft), before it has been checked."
+    draft = dataclasses.make_dataclass(
+        "Draft", attributes, frozen=True, namespace={"__doc__": doc, "full_id": property(_full_id)}
+    )
+    draft.__module__ = __name__
+    return draft
+
+
+Draft = _draft_type()
 
 
 @dataclass(frozen=True)
@@ -86,29 +94,39 @@ def split_tags(text: str | None) -> tuple[str, ...]:
     return tuple(tag for tag in (part.strip() for part in text.split(_TAG_SEPARATORS[0])) if tag)
 
 
+def draft_from_options(topic: str, typed: Mapping[str, str | None]) -> Draft:
+    """A draft from add's options as typed (by TOML key): numbers as printed, word lists split."""
+    values: dict[str, Any] = {}
+    for option in add_options():
+        text = typed.get(option.key, option.default)
+        if option.reads is Reads.NUMBER:
+            values[option.key] = parse_number(text, option.flag) if text is not None else None
+        elif option.reads is Reads.WORDS:
+            values[option.key] = split_tags(text)
+        else:
+            values[option.key] = text
+    return Draft(topic=topic, **values)
+
+
+_FIELD_OF_KEY = field_of_key()
+
+
 def fact_table(draft: Draft) -> dict[str, Any]:
     """The TOML table for a new fact, keys in canonical order, absent optional keys left out."""
-    qualifier = draft.qualifier
-    if qualifier is None:
-        qualifier = "range" if draft.lower is not None or draft.upper is not None else "exact"
-    table: dict[str, Any] = {
-        "id": draft.id,
-        "label": draft.label,
-        "label_en": draft.label_en,
-        "value": toml_number(draft.value) if draft.value is not None else None,
-        "lower": toml_number(draft.lower) if draft.lower is not None else None,
-        "upper": toml_number(draft.upper) if draft.upper is not None else None,
-        "date": draft.date,
-        "unit": draft.unit,
-        "qualifier": qualifier,
-        "as_of": draft.as_of or None,
-        "entity": draft.entity if draft.entity is not None else DEFAULT_ENTITY,
-        "source": draft.source,
-        "quote": draft.quote,
-        "measure": list(draft.measure) or None,
-        "tags": list(draft.tags) or None,
-        "note": draft.note or None,
-    }
+    table: dict[str, Any] = {}
+    for key in FACT_KEYS:
+        value = getattr(draft, key)
+        if isinstance(value, Decimal):
+            value = toml_number(value)
+        elif isinstance(value, tuple):
+            value = list(value) or None
+        elif _FIELD_OF_KEY[key].shape in (Shape.DATE, Shape.OPTIONAL_TEXT):
+            value = value or None  # an empty note or date is left out, not written as ""
+        table[key] = value
+    if draft.qualifier is None:
+        table["qualifier"] = "range" if draft.lower is not None or draft.upper is not None else "exact"
+    if draft.entity is None:
+        table[ENTITY.name] = DEFAULT_ENTITY
     return ordered({key: value for key, value in table.items() if value is not None}, FACT_KEYS)
 
 

@@ -16,6 +16,7 @@ from xmfacts.authoring.add import Draft, fact_table
 from xmfacts.authoring.tomltext import canonical_text
 from xmfacts.errors import UsageError
 from xmfacts.factbase.layout import FACT_KEYS
+from xmfacts.fields import Reads, draft_options
 from xmfacts.model import Kind
 
 if TYPE_CHECKING:
@@ -99,22 +100,14 @@ def _draft(path: Path, n: int, table: dict[str, Any]) -> Draft:
             raise UsageError(f"{where}: {key} must be an array of strings")
         return tuple(value)
 
-    return Draft(
-        topic="",
-        id=text("id"),
-        label=text("label"),
-        label_en=text("label_en"),
-        source=text("source"),
-        quote=text("quote"),
-        entity=text("entity", None),
-        value=number("value"),
-        lower=number("lower"),
-        upper=number("upper"),
-        date=text("date", None),
-        unit=text("unit", None),
-        qualifier=text("qualifier", None),
-        as_of=text("as_of", None),
-        tags=strings("tags"),
-        measure=strings("measure"),
-        note=text("note"),
-    )
+    # Read in the draft's own order, so of two wrong keys the same one is named as always;
+    # a required field left out reads as "", which add then reports as empty.
+    values: dict[str, Any] = {}
+    for option in draft_options():
+        if option.reads is Reads.NUMBER:
+            values[option.key] = number(option.key)
+        elif option.reads is Reads.WORDS:
+            values[option.key] = strings(option.key)
+        else:
+            values[option.key] = text(option.key, "" if option.required else option.default)
+    return Draft(topic="", **values)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date as _date
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from xmfacts.errors import Problem
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, REQUIRED_TEXT, SOURCES_FILE
+from xmfacts.fields import FACT_FIELDS, FactField, Shape
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
@@ -18,7 +20,11 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
 
-
+# The fields a fact file gives as one string each, the ones it may leave out (read and reported
+# in declaration order, the order curators have always seen the problems in), and the word lists.
+_TEXT_FIELDS = tuple(f for f in FACT_FIELDS if f.shape is Shape.TEXT)
+_OPTIONAL_FIELDS = tuple(f for f in FACT_FIELDS if f.shape in (Shape.DATE, Shape.WORDS, Shape.OPTIONAL_TEXT))
+_WORD_KEYS = tuple(key for f in FACT_FIELDS if f.shape is Shape.WORDS for key in f.toml)
 
 
 def parse_factbase(root: Path, contents: dict[Path, bytes], problems: list[Problem]) -> FactBase:
@@ -292,7 +298,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def _strings(raw: dict[str, Any]) -> list[tuple[str, str]]:
     found = [(k, v) for k, v in raw.items() if isinstance(v, str)]
-    for key in ("tags", "measure"):
+    for key in _WORD_KEYS:
         items = raw.get(key)
         if isinstance(items, list):
             found += [(key, t) for t in items if isinstance(t, str)]
@@ -393,21 +399,7 @@ def _build_fact(
             if parsed_unit is None:
                 report(f"unknown unit {unit!r}")
 
-    as_of = raw.get("as_of")
-    if as_of is not None and (not isinstance(as_of, str) or (as_of and not valid_date(as_of))):
-        report(f"as_of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    tags = raw.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        report("tags must be an array of strings")
-        tags = []
-    measure = raw.get("measure", [])
-    if not isinstance(measure, list) or not all(isinstance(t, str) and t.strip() for t in measure):
-        report("measure must be an array of non-empty strings")
-        measure = []
-    note = raw.get("note", "")
-    if not isinstance(note, str):
-        report("note must be a string")
-        note = ""
+    optional = {f.name: _optional(f, raw, report) for f in _OPTIONAL_FIELDS}
     source_id = raw.get("source")
     if isinstance(source_id, str) and source_id and source_id not in sources:
         report(f"source {source_id!r} is not listed in {SOURCES_FILE}")
@@ -417,8 +409,6 @@ def _build_fact(
     return Fact(
         topic=topic_id,
         id=short,
-        label=raw["label"],
-        label_en=raw["label_en"],
         figure=Figure(
             kind=kind,
             qualifier=qualifier,
@@ -430,12 +420,29 @@ def _build_fact(
             base_unit=parsed_unit.base if parsed_unit else None,
             date=date if kind is Kind.DATE else None,
         ),
-        entity=raw["entity"],
         source=sources[source_id],
-        quote=raw["quote"],
-        as_of=as_of or None,
-        tags=tuple(tags),
-        measure=tuple(measure),
-        note=note,
         line=line or 0,
+        **{f.name: raw[key] for f in _TEXT_FIELDS for key in f.toml},
+        **optional,
     )
+
+
+def _optional(field: FactField, raw: dict[str, Any], report: Callable[[str], None]) -> str | tuple[str, ...] | None:
+    """A field the file may leave out, as the fact holds it; a wrong one is reported."""
+    (key,) = field.toml
+    if field.shape is Shape.DATE:
+        when = raw.get(key)
+        if when is not None and (not isinstance(when, str) or (when and not valid_date(when))):
+            report(f"{key} {when!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return when or None  # an empty date says no more than a missing one
+    if field.shape is Shape.WORDS:
+        words = raw.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(t, str) and (t.strip() or not field.nonblank) for t in words):
+            report(f"{key} must be an array of {'non-empty ' if field.nonblank else ''}strings")
+            words = []
+        return tuple(words)
+    text = raw.get(key, "")
+    if not isinstance(text, str):
+        report(f"{key} must be a string")
+        text = ""
+    return text

@@ -15,32 +15,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from xmfacts import __version__
+from xmfacts.fields import COLUMN_ORDER, FACT_FIELDS, LABEL, SOURCE, Shape
 from xmfacts.model import Fact, FactBase
 from xmfacts.present.json import fact_to_dict
 
-# Column → what it means, for Datasette's column descriptions (docs/json-schema.md in short).
-FACT_COLUMNS = {
-    "id": "Fact id, topic/fact: what `xmfacts show ID` takes",
-    "topic": "Topic id (the fact file's name)",
-    "label": "What the figure is, in Chinese",
-    "label_en": "What the figure is, in English",
-    "kind": "quantity, range or date",
-    "value": "The figure as printed (for a quantity)",
-    "lower": "Lower end (for a range)",
-    "upper": "Upper end (for a range)",
-    "unit": "The unit as printed (亿元, 家, %)",
-    "qualifier": "The source's hedge: exact, about, nearly, over, at_least, under, at_most, range",
-    "scale": "value × scale is the figure in base_unit",
-    "base_unit": "The unit every printed unit normalizes to (CNY, count, percent …)",
-    "date": "The date, for an event (YYYY, YYYY-MM or YYYY-MM-DD)",
-    "as_of": "When the figure held",
-    "entity": "Who or what the figure is about",
-    "measure": "What the figure measures, as people name it (JSON array)",
-    "quote": "The sentence of the source the figure is quoted from, verbatim",
-    "tags": "Search terms (JSON array)",
-    "note": "A curator's note",
-    "source": "Source id: the article the quote comes from",
-}
+# Column → what it means, for Datasette's column descriptions (docs/json-schema.md in short):
+# every field's columns, measure too (JSON leaves it out; check and search go by it, a newsroom may too).
+FACT_COLUMNS = {c.name: c.description for f in COLUMN_ORDER for c in f.columns}
 TOPIC_COLUMNS = {"id": "Topic id", "title": "Title, in Chinese", "title_en": "Title, in English", "facts": "How many facts it holds"}
 SOURCE_COLUMNS = {
     "id": "Source id",
@@ -49,7 +30,10 @@ SOURCE_COLUMNS = {
     "published": "When it was published",
     "authors": "Authors (JSON array)",
 }
-SEARCHED = ("label", "label_en", "entity", "quote", "tags", "measure")
+# What Datasette's search box looks in: the words a reader would search a fact by.
+SEARCHED = tuple(f.name for f in FACT_FIELDS if f.datasette_search)
+# Word lists are stored as JSON arrays: SQLite has no array, and Datasette shows JSON readably.
+_ARRAYS = tuple(f.name for f in COLUMN_ORDER if f.shape is Shape.WORDS)
 
 
 def _columns(names: Sequence[str], primary: str) -> str:
@@ -91,9 +75,9 @@ def database(base: FactBase, facts: Sequence[Fact]) -> bytes:
 
 def _row(fact: Fact) -> tuple[Any, ...]:
     d = fact_to_dict(fact)
-    d["source"] = fact.source.id
-    d["tags"] = json.dumps(list(fact.tags), ensure_ascii=False)
-    d["measure"] = json.dumps(list(fact.measure), ensure_ascii=False)
+    d[SOURCE.name] = fact.source.id
+    for name in _ARRAYS:
+        d[name] = json.dumps(list(getattr(fact, name)), ensure_ascii=False)
     return tuple(d[n] for n in FACT_COLUMNS)
 
 
@@ -107,7 +91,7 @@ def metadata(database_name: str) -> str:
     tables: dict[str, Any] = {
         name: {"description": text, "columns": dict(columns)} for name, (text, columns) in described.items()
     }
-    tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "rowid", "sort": "id", "label_column": "label"})
+    tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "rowid", "sort": "id", "label_column": LABEL.name})
     tables["topics"]["label_column"] = "title"
     tables["sources"]["label_column"] = "title"
     meta = {

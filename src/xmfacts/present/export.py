@@ -7,14 +7,15 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from xmfacts.fields import SOURCE, Shape, json_fields
 from xmfacts.model import Fact
 from xmfacts.present import ExportFormat
 from xmfacts.present.json import FACT_KEYS, dumps, dumps_line, fact_to_dict
 
-
-
-# CSV is flat: the source object becomes four columns and tags are joined with "|".
-CSV_COLUMNS = [k for k in FACT_KEYS if k != "source"] + ["source_id", "source_title", "source_outlet", "source_published"]
+# CSV is flat: the source object becomes four columns and word lists (tags) are joined with "|".
+_SOURCE_KEYS = ("id", "title", "outlet", "published")  # source_to_dict's
+CSV_COLUMNS = [k for k in FACT_KEYS if k != SOURCE.name] + [f"{SOURCE.name}_{k}" for k in _SOURCE_KEYS]
+_JOINED = tuple(f.name for f in json_fields() if f.shape is Shape.WORDS)
 
 
 def rows(facts: Sequence[Fact]) -> list[dict[str, Any]]:
@@ -26,10 +27,11 @@ def to_csv(facts: Sequence[Fact]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows(facts):
-        source = row.pop("source")
-        row["tags"] = "|".join(row["tags"])
+        source = row.pop(SOURCE.name)
+        for key in _JOINED:
+            row[key] = "|".join(row[key])
         for key, value in source.items():
-            row[f"source_{key}"] = value
+            row[f"{SOURCE.name}_{key}"] = value
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return buffer.getvalue()
 

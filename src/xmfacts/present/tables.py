@@ -18,6 +18,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from xmfacts.fields import CARD_ORDER, QUOTE, FactField, Shape
 from xmfacts.figures.printing import normalized, printed, ratio_text, signed
 from xmfacts.model import BaseUnit, Fact, Kind, Topic
 from xmfacts.present.escape import visible
@@ -162,27 +163,35 @@ def search(hits: Sequence[Hit]) -> str:
     return _text(*_rows(("fact", "figure", "as of"), rows, {"fact": [h.fact.full_id for h in hits]}))
 
 
+def _card_rows(fact: Fact, field: FactField) -> list[tuple[str, str]]:
+    """A field's rows in ``show``'s card, as a reader wants it: the figure with its hedge and
+    its base-unit value, the source by title rather than id."""
+    assert field.card is not None
+    shape = field.shape
+    if shape is Shape.FIGURE:
+        figure = fact.figure
+        if figure.kind is Kind.DATE:
+            return [(field.card, printed(figure)), ("normalized", "")]
+        return [(field.card, f"{printed(figure)}  ({figure.qualifier.value})"), ("normalized", normalized(figure))]
+    if shape is Shape.ID:
+        return [(field.card, fact.full_id)]
+    if shape is Shape.SOURCE:
+        return [(field.card, " — ".join(x for x in (fact.source.title, fact.source.outlet, fact.source.published) if x))]
+    if shape is Shape.WORDS:
+        return [(field.card, ", ".join(getattr(fact, field.name)))]
+    if shape is Shape.DATE:
+        return [(field.card, getattr(fact, field.name) or "—")]  # a dash says "the source gives no date"
+    return [(field.card, getattr(fact, field.name))]
+
+
 def fact(fact: Fact) -> str:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    qualifier = "" if fact.figure.kind is Kind.DATE else f"  ({fact.figure.qualifier.value})"
-    rows = [
-        ("id", fact.full_id),
-        ("label", fact.label),
-        ("label_en", fact.label_en),
-        ("figure", printed(fact.figure) + qualifier),
-        ("normalized", normalized(fact.figure) if fact.figure.kind is not Kind.DATE else ""),
-        ("as of", fact.as_of or "—"),
-        ("entity", fact.entity),
-        ("quote", fact.quote),
-        ("source", " — ".join(x for x in (fact.source.title, fact.source.outlet, fact.source.published) if x)),
-        ("tags", ", ".join(fact.tags)),
-        ("note", fact.note),
-    ]
-    for name, value in rows:
-        if value:
-            grid.add_row(_t(name), _t(value))
+    for field in CARD_ORDER:
+        for name, value in _card_rows(fact, field):
+            if value:
+                grid.add_row(_t(name), _t(value))
     return _text((grid, False))
 
 
@@ -317,7 +326,7 @@ def extraction(result: Extraction) -> str:
     )
     total = len(result.candidates)
     summary = _t(f"{total} figure{'s' if total != 1 else ''}" + (f": {counts}" if counts else ""))
-    return _text(*_rows(("line", "figure", "verdict", "fact", "quote"), rows, {"fact": ids}), (summary, False))
+    return _text(*_rows(("line", "figure", "verdict", "fact", QUOTE.name), rows, {"fact": ids}), (summary, False))
 
 
 class TableFormatter:

@@ -27,7 +27,7 @@ fact-base index (``find_in``) only the facts its full-text index offers are scor
 search for one Chinese character or pair reads only the facts it shows (``_by_level``).
 
 The package, one module per concern: ``weights`` (what a hit in each field and each kind of
-match is worth), ``words`` (folding and stemming a text as the index does), ``fields`` (a
+match is worth), ``words`` (folding and stemming a text as the index does), ``prepared`` (a
 fact's searchable fields and full-text words, made when a file is indexed), ``query``
 (reading what was typed), ``fulltext`` (the full-text query that offers candidates),
 ``score`` (points and explanations), ``engine`` (a search, in memory or through the index) and
@@ -35,7 +35,7 @@ fact's searchable fields and full-text words, made when a file is indexed), ``qu
 """
 
 from xmfacts.search.engine import find, find_in, search
-from xmfacts.search.fields import INDEX_VERSION, Row, SearchIndex, build_index, fact_words, prepare
+from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, build_index, fact_words, prepare
 from xmfacts.search.query import Term, parse_query
 from xmfacts.search.score import Hit, SearchResult, explain
 from xmfacts.search.words import normalize, split_query, stems, synonyms

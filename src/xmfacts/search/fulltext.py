@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from xmfacts.model import BaseUnit
-from xmfacts.search.fields import _INITIALS_MARK, _MAX_SPELLINGS, _PINYIN_MARK, FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR
+from xmfacts.search.prepared import _INITIALS_MARK, _MAX_SPELLINGS, _PINYIN_MARK, FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR
 from xmfacts.search.query import Term, _all_of, _quoted
 from xmfacts.search.weights import _BIGRAM_MIN_COVERAGE
 from xmfacts.text import is_cjk

@@ -1,11 +1,11 @@
 """Search's part of the fact-base index: its tables, how it files a fact, and the reads a search makes.
 
-Each fact's prepared fields (``fields.prepare``: folded, stemmed, spelled in pinyin) are
-stored as one row, and an FTS5 table files the fact under the words ``fields.fact_words``
+Each fact's prepared fields (``prepared.prepare``: folded, stemmed, spelled in pinyin) are
+stored as one row, and an FTS5 table files the fact under the words ``prepared.fact_words``
 gives (Chinese as single characters and character pairs, which FTS5's own tokenizers cannot
 find for 2-character terms such as 授信; English stems; pinyin; each character and pair again
 with its points, so a one-word search reads its best facts first). Each figure's numbers are
-filed apart (``fields.figure_values``), so a search by figure reads the facts in its range.
+filed apart (``prepared.figure_values``), so a search by figure reads the facts in its range.
 A search scores only the facts the full-text index offers (``candidates``).
 """
 
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xmfacts.index.parts import FileEdit
 from xmfacts.index.records import fact_from
 from xmfacts.model import Fact, FactBase, Topic
-from xmfacts.search.fields import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
+from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
 
 if TYPE_CHECKING:
     from xmfacts.index.store import Store

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit
-from xmfacts.search.fields import _BACKWARDS_MARK, Row, SearchIndex, _cjk_run
+from xmfacts.search.prepared import _BACKWARDS_MARK, Row, SearchIndex, _cjk_run
 from xmfacts.search.words import _DIGIT_RUN, _english_words, split_query, synonyms
 from xmfacts.text import has_cjk, is_cjk, stem
 

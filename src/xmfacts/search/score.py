@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from xmfacts.model import BaseUnit, Fact, Kind
-from xmfacts.search.fields import Row
+from xmfacts.search.prepared import Row
 from xmfacts.search.query import QueryNumber, Term
 from xmfacts.search.weights import (
     _BIGRAM_FACTOR,

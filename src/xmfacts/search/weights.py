@@ -6,23 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from xmfacts.fields import MEASURE, TAGS, search_weights
+
 if TYPE_CHECKING:
     pass
 
 
 # Field weights: what a hit in each field says about the fact being the one wanted.
-_WEIGHTS = {
-    "label": 6.0,
-    "figure": 6.0,
-    "label_en": 5.0,
-    "tags": 5.0,
-    "measure": 5.0,
-    "id": 3.0,
-    "entity": 3.0,
-    "quote": 2.0,
-    "topic": 1.5,
-    "note": 0.5,
-}
+_WEIGHTS = search_weights()  # declared with each field (xmfacts.fields): label 6, figure 6, tags 5 …
 
 
 # How directly a word matched, times the field's weight. The typed Chinese or English word
@@ -50,7 +41,7 @@ _BREADTH_BONUS = 0.2  # per further field the word is in; several tags are one f
 
 # A fact's measure names what it counts, and its tags mostly repeat those names: a word in
 # both is in one field, not two.
-_BREADTH_FIELD = {"measure": "tags"}
+_BREADTH_FIELD = {MEASURE.name: TAGS.name}
 
 
 _BIGRAM_MIN_COVERAGE = 0.75  # for Chinese words that match nowhere as written

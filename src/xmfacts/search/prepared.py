@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from xmfacts.fields import ENTITY, FIGURE, ID, LABEL, LABEL_EN, MEASURE, NOTE, QUOTE, TAGS, TOPIC
 from xmfacts.model import Fact, FactBase, Kind, Topic
 from xmfacts.search.weights import _BREADTH_BONUS, _BREADTH_FIELD, _EXACT_BONUS, _WEIGHTS
 from xmfacts.search.words import _DIGIT_RUN, _FACT_SEP, _SEP, _THOUSANDS, normalize, stems
@@ -28,10 +29,10 @@ if TYPE_CHECKING:
 INDEX_VERSION = 5
 
 
-_PINYIN_FIELDS = frozenset({"label", "tags", "entity", "measure", "quote", "topic"})
+_PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
 
 
-_INITIALS_FIELDS = frozenset({"tags", "entity", "measure", "topic"})
+_INITIALS_FIELDS = frozenset(f.name for f in (TAGS, ENTITY, MEASURE, TOPIC))
 
 
 # One fact's searchable text. Plain strings, not objects, because the cache unmarshals it on
@@ -64,17 +65,17 @@ def _raw_fields(fact: Fact, topic_title: str, printed: bool = True) -> list[tupl
     else:
         figure_text = figure.unit or ""
     raw = [
-        ("label", fact.label),
-        ("label_en", fact.label_en),
-        ("figure", figure_text),
-        ("id", fact.full_id),
-        ("entity", fact.entity),
-        ("quote", fact.quote),
-        ("topic", topic_title),
-        ("note", fact.note),
+        (LABEL.name, fact.label),
+        (LABEL_EN.name, fact.label_en),
+        (FIGURE.name, figure_text),
+        (ID.name, fact.full_id),
+        (ENTITY.name, fact.entity),
+        (QUOTE.name, fact.quote),
+        (TOPIC.name, topic_title),
+        (NOTE.name, fact.note),
     ]
-    raw.extend(("tags", t) for t in fact.tags)
-    raw.extend(("measure", m) for m in fact.measure)
+    raw.extend((TAGS.name, t) for t in fact.tags)
+    raw.extend((MEASURE.name, m) for m in fact.measure)
     return [(name, text) for name, text in raw if text]
 
 
@@ -151,7 +152,7 @@ def prepare(base: FactBase, pinyin: bool = True, words: bool = False) -> Prepare
     )
 
 
-_VOCABULARY_FIELDS = frozenset({"tags", "measure", "entity"})
+_VOCABULARY_FIELDS = frozenset(f.name for f in (TAGS, MEASURE, ENTITY))
 
 
 def folds_alone(topic: Topic, others: Iterable[Fact] = ()) -> bool:
@@ -343,7 +344,7 @@ def _grams(name: str, texts: Sequence[str]) -> tuple[set[str], tuple[tuple[str, 
 # the same tags and measures on thousands): their characters and pairs are worked out once per
 # distinct text, which saves a first build about a tenth of its time. Labels and quotes are
 # nearly all different: remembering them would only hold memory.
-_SHARED_FIELDS = frozenset({"tags", "measure", "entity", "topic", "figure"})
+_SHARED_FIELDS = frozenset(f.name for f in (TAGS, MEASURE, ENTITY, TOPIC, FIGURE))
 
 
 @lru_cache(maxsize=1 << 12)
