@@ -19,6 +19,6 @@ FACT_KEYS = (
 )
 REQUIRED_TEXT = ("id", "label", "label_en", "entity", "source", "quote")
 TOPIC_KEYS = ("title", "title_en")
-SOURCE_KEYS = ("id", "title", "outlet", "published", "authors")
+SOURCE_KEYS = ("id", "title", "outlet", "published", "authors", "url")
 
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
