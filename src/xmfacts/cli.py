@@ -414,7 +414,12 @@ def export(
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right.")] = False,
+    bom: Annotated[
+        bool,
+        typer.Option("--bom", help="For a spreadsheet: start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right, and "
+                     "write a text cell that begins with =, +, -, @, a tab or a carriage return with a leading ' so it is never run "
+                     "as a formula (numbers stay numbers)."),
+    ] = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV; or write an SQLite file for Datasette.
