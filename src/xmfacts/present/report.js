@@ -7,7 +7,13 @@
 
   function fit(mark) {
     var card = mark.querySelector(".card");
-    if (!card || window.matchMedia("(max-width: 40em)").matches) { return; }
+    if (!card) { return; }
+    if (window.matchMedia("(max-width: 40em)").matches) {
+      /* a phone: the card is a sheet along the bottom; keep the tapped figure above it */
+      var sheet = card.getBoundingClientRect(), figure = mark.getBoundingClientRect();
+      if (sheet.height && figure.bottom > sheet.top - 8) { window.scrollBy(0, figure.bottom - sheet.top + 24); }
+      return;
+    }
     card.style.left = "0px";
     var box = card.getBoundingClientRect();
     var room = document.documentElement.clientWidth - 8;
