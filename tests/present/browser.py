@@ -95,7 +95,7 @@ class Browser:
                 raise RuntimeError("Chromium stopped answering")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(message)
+        return dict(json.loads(message))
 
     def call(self, method: str, session: bool = False, **params: Any) -> dict[str, Any]:
         self._next += 1
@@ -108,7 +108,7 @@ class Browser:
             if message.get("id") == self._next:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
+                return dict(message.get("result", {}))
             self.events.append(message)
 
     def page(self, method: str, **params: Any) -> dict[str, Any]:

@@ -143,7 +143,7 @@ def _difference(f: Finding) -> str:
 
 def _finding_mark(n: int, f: Finding) -> _Mark:
     verdict = f.verdict.value
-    symbol, meaning = VERDICTS[verdict]
+    symbol = VERDICTS[verdict][0]
     rows = [f'<span class="row head"><span class="sym">{symbol}</span> <b>{verdict}</b>: {_text(f.explanation)}</span>']
     if f.period:
         rows.append(_row("Stated for", _text(f.period)))
@@ -187,7 +187,8 @@ def _candidate_mark(n: int, c: Candidate, topic: str) -> _Mark:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of each paragraph: text between blank lines (single line breaks stay inside)."""
-    spans, at = [], 0
+    spans: list[tuple[int, int]] = []
+    at = 0
     for gap in _PARAGRAPH_BREAK.finditer(text):
         spans.append((at, gap.start()))
         at = gap.end()
@@ -202,7 +203,8 @@ def _draft(text: str, marks: Sequence[_Mark]) -> str:
     pending = sorted(marks, key=lambda m: (m.start, m.end))
     i = 0
     for start, end in _paragraphs(text):
-        out, at = [], start
+        out: list[str] = []
+        at = start
         while i < len(pending) and pending[i].start < end:
             m = pending[i]
             i += 1
