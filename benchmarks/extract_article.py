@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xmfacts.extract import Candidate, extract
+from xmfacts.figures.printing import printed
 from xmfacts.index import load_factbase
 from xmfacts.model import Fact, FactBase, Figure
 
@@ -87,15 +88,15 @@ def main() -> None:
     for f in m.facts:
         c = m.drafted[f.full_id]
         if c is None:
-            print(f"    not drafted: {f.full_id} {f.figure.printed()} ({f.figure.qualifier.value}) {f.quote}")
+            print(f"    not drafted: {f.full_id} {printed(f.figure)} ({f.figure.qualifier.value}) {f.quote}")
         elif f.as_of and c.as_of != f.as_of:
             print(f"    as_of {c.as_of} for {f.full_id} (recorded {f.as_of})")
     print(f"  candidates matching no recorded fact: {len(m.unmatched)} (judge each: a figure left out, or no figure)")
     for c in m.unmatched:
-        print(f"    line {c.line}: {c.figure.printed()} ({c.figure.qualifier.value})  {c.quote}")
+        print(f"    line {c.line}: {printed(c.figure)} ({c.figure.qualifier.value})  {c.quote}")
     print(f"against the full fact base: {len(m.left_new)} candidates not on record (each would duplicate or add a fact)")
     for c in m.left_new:
-        print(f"    new: line {c.line}: {c.figure.printed()}  {c.quote}")
+        print(f"    new: line {c.line}: {printed(c.figure)}  {c.quote}")
 
 
 if __name__ == "__main__":

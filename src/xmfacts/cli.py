@@ -23,12 +23,13 @@ from xmfacts import __version__
 from xmfacts.errors import UsageError, XmfactsError
 from xmfacts.fields import AddOption, add_options
 from xmfacts.index import load_factbase
-from xmfacts.present import CheckFormat, ExportFormat, OutputFormat, formatter
+from xmfacts.present import CheckFormat, ExportFormat, ExtractFormat, OutputFormat, formatter
 from xmfacts.run import ExitCode
 from xmfacts.run import error as _error
 from xmfacts.run import exit_code as _exit_code
 from xmfacts.run import output_format as _format
 from xmfacts.run import silence_stdout as _silence_stdout
+from xmfacts.run import deliver as _deliver
 from xmfacts.run import write as _write
 
 
@@ -103,6 +104,8 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/json-schema.md) and nothing else on stdout.")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (not a table).", show_default=False)]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 
 
 def _edge(func: F) -> F:
@@ -240,8 +243,11 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Also exit 1 when a figure is outdated.")] = False,
     format: Annotated[
         Optional[CheckFormat],
-        typer.Option("--format", help="table, json, jsonl, or claimreview: schema.org ClaimReview JSON-LD, one per figure with a fact.", show_default=False),
+        typer.Option("--format", help="table, json, jsonl, claimreview (schema.org ClaimReview JSON-LD, one per figure with a fact), "
+                     "or html: the draft with every figure marked, one file for editors.", show_default=False),
     ] = None,
+    out: Output = None,
+    force: Force = False,
     review_url: Annotated[Optional[str], typer.Option("--review-url", help="With claimreview: the URL of the published fact check.", show_default=False)] = None,
     author: Annotated[Optional[str], typer.Option("--author", help="With claimreview: the organisation publishing the fact check.", show_default=False)] = None,
     facts_dir: FactsDir = None,
@@ -255,12 +261,15 @@ def check(
       xmfacts check -f draft.md --as-of 2024-11-20
       cat draft.txt | xmfacts check -
       xmfacts check -f draft.md --format claimreview --review-url https://example.org/check --author "Example Desk"
+      xmfacts check -f draft.md --format html -o report.html
     """
     from xmfacts.check import check_claims, written_on
     from xmfacts.index.store import with_store
     from xmfacts.inputs import gather, refuse_file_name
 
     chosen = _check_format(format, json, jsonl, review_url, author)
+    if out is not None and chosen is CheckFormat.TABLE:
+        raise UsageError("-o writes json, jsonl, claimreview or html: give --format (a table is for the terminal)")
     when = written_on(as_of) if as_of is not None else None
     text = gather(claims or [], file)
     findings = with_store(facts_dir, lambda store: check_claims(store, text, written=when))
@@ -272,10 +281,16 @@ def check(
         from xmfacts.present.plain import stdout_is_unicode
 
         publisher = Publisher(author=author or "", url=review_url or "", published=today())
-        _write(claim_reviews(findings, publisher, ensure_ascii=not stdout_is_unicode()))
-        _exit_on(findings, strict)
+        _deliver(claim_reviews(findings, publisher, ensure_ascii=not stdout_is_unicode()), out, force)
+    elif chosen is CheckFormat.HTML:
+        from xmfacts.present.html import check_report
+        from xmfacts.run import report_info
+
+        name = file.name if file is not None else "standard input" if "-" in (claims or []) else "claims"
+        _deliver(check_report(text, findings, report_info(name, facts_dir)), out, force, page=True)
     else:
-        _report_findings(findings, OutputFormat(chosen.value), strict=strict)
+        _deliver(formatter(OutputFormat(chosen.value)).findings(findings), out, force)
+    _exit_on(findings, strict)
 
 
 def _check_format(chosen: Optional[CheckFormat], json: bool, jsonl: bool, review_url: Optional[str], author: Optional[str]) -> CheckFormat:
@@ -305,6 +320,12 @@ def extract(
     json: Json = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per figure, one per line.")] = False,
     toml: Annotated[bool, typer.Option("--toml", help="Print the new figures as a draft topic file for `add --from` (writes nothing).")] = False,
+    format: Annotated[
+        Optional[ExtractFormat],
+        typer.Option("--format", help="table, json, jsonl, toml (as the flags), or html: the article with every figure marked.", show_default=False),
+    ] = None,
+    out: Output = None,
+    force: Force = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Read a new article: say which figures are on record (and whether it agrees), draft the rest as facts.
@@ -317,23 +338,35 @@ def extract(
       xmfacts extract article.txt --published 2024-11-20
       xmfacts extract article.txt --source xiamen-practice --topic banks --toml > draft.toml
       cat article.txt | xmfacts extract - --json
+      xmfacts extract article.txt --published 2024-11-20 --format html -o figures.html
     """
     from xmfacts.extract import extract as run_extract
     from xmfacts.extract import publication_date
     from xmfacts.inputs import gather
     from xmfacts.model import Source
+    from xmfacts.run import chosen_format
 
+    F = ExtractFormat
+    chosen = chosen_format(format, {F.JSON: json, F.JSONL: jsonl, F.TOML: toml}, F.TABLE)
+    if out is not None and chosen is F.TABLE:
+        raise UsageError("-o writes json, jsonl, toml or html: give --format (a table is for the terminal)")
     base = load_factbase(facts_dir)
     known = next((s for s in base.sources if s.id == source), None) if source else None
     when = publication_date(published) if published is not None else (known.published or None if known else None)
     text = gather(["-"], None) if article == "-" else _read_article(Path(article))
     result = run_extract(base, text, topic=topic, source=known or Source(source or "", ""), published=when)
-    if toml:
+    if chosen is F.TOML:
         from xmfacts.authoring.draft import draft_toml
 
-        _write(draft_toml(result))
+        _deliver(draft_toml(result), out, force)
+    elif chosen is F.HTML:
+        from xmfacts.present.html import extract_report
+        from xmfacts.run import report_info
+
+        name = "standard input" if article == "-" else Path(article).name
+        _deliver(extract_report(text, result, report_info(name, facts_dir)), out, force, page=True)
     else:
-        _write(formatter(_format(json, jsonl)).extraction(result))
+        _deliver(formatter(OutputFormat(chosen.value)).extraction(result), out, force)
     if result.contradicted:
         raise typer.Exit(int(ExitCode.MISMATCH))
 
@@ -383,7 +416,12 @@ def export(
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)] = None,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right.")] = False,
+    bom: Annotated[
+        bool,
+        typer.Option("--bom", help="For a spreadsheet: start the CSV with a UTF-8 byte-order mark, so Excel shows Chinese right, and "
+                     "write a text cell that begins with =, +, -, @, a tab or a carriage return with a leading ' so it is never run "
+                     "as a formula (numbers stay numbers)."),
+    ] = False,
     facts_dir: FactsDir = None,
 ) -> None:
     """Print every fact (or one topic's) in the JSON schema, as JSON lines, a JSON array or CSV; or write an SQLite file for Datasette.

@@ -78,6 +78,7 @@ class Source:
     outlet: str = ""
     published: str = ""
     authors: tuple[str, ...] = ()
+    url: str = ""  # where a reader can open the source; reports link it only when http(s)
 
 
 @dataclass(frozen=True)

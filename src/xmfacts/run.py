@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from enum import IntEnum
+from collections.abc import Callable, Mapping, Sequence
+from enum import IntEnum, StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from xmfacts.errors import NoSuchFactError, UsageError, XmfactsError
 from xmfacts.present import OutputFormat, formatter
 
+if TYPE_CHECKING:
+    from xmfacts.present.html import ReportInfo
+
+E = TypeVar("E", bound=StrEnum)
 
 class ExitCode(IntEnum):
     """Exit codes, documented in README.md. Like grep: 0 found, 1 nothing found, 2 trouble."""
@@ -37,6 +42,57 @@ def output_format(json: bool, jsonl: bool = False) -> OutputFormat:
         # Silently preferring one would hand a script the format it did not parse for.
         raise UsageError("--json and --jsonl cannot be used together; choose one")
     return OutputFormat.JSONL if jsonl else OutputFormat.JSON if json else OutputFormat.TABLE
+
+
+def chosen_format(chosen: E | None, flags: Mapping[E, bool], default: E) -> E:
+    """--format X, or the one shorthand flag given (--json, --jsonl, --toml); two that
+    disagree are a usage error, since silently preferring one hands a script the wrong format."""
+    named = [fmt for fmt, on in flags.items() if on]
+    if len(named) > 1:
+        raise UsageError(f"--{named[0].value} and --{named[1].value} cannot be used together; choose one")
+    if chosen is not None and named and named[0] is not chosen:
+        raise UsageError(f"--format {chosen.value} and --{named[0].value} cannot be used together; choose one")
+    return chosen or (named[0] if named else default)
+
+
+def deliver(text: str, out: Path | None, force: bool = False, page: bool = False) -> None:
+    """Write to -o FILE (whole or not at all, see safewrite) or to stdout. A page on a stdout
+    that cannot encode Chinese is written with character references, which any browser reads."""
+    if out is not None:
+        from xmfacts.safewrite import atomic_write
+
+        atomic_write(out, text, force=force)
+        return
+    if page:
+        from xmfacts.present.plain import stdout_is_unicode
+
+        if not stdout_is_unicode():
+            from xmfacts.present.html import ascii_only
+
+            text = ascii_only(text)
+    write(text)
+
+
+def checked_at() -> str:
+    """Now, in UTC, for a report's header; SOURCE_DATE_EPOCH (reproducible-builds.org) fixes it,
+    so the same draft and fact base give the same file byte for byte (golden tests, archives)."""
+    from datetime import datetime, timezone
+
+    fixed = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        moment = datetime.fromtimestamp(int(fixed), timezone.utc) if fixed else datetime.now(timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={fixed!r} is not a whole number of seconds since 1970") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def report_info(name: str, facts_dir: Path | None) -> ReportInfo:
+    """A report's header: the draft's name, when, and which fact base (path and how found)."""
+    from xmfacts.factbase.locate import locate
+    from xmfacts.present.html import ReportInfo
+
+    where = locate(facts_dir)
+    return ReportInfo(name=name, checked_at=checked_at(), fact_base=f"{where.path}, {where.how()}")
 
 
 # CPython's buffered stdout can swallow EPIPE when one write() hands it megabytes and the

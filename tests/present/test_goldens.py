@@ -96,3 +96,16 @@ def test_verdicts_are_coloured_on_a_terminal_and_plain_otherwise(run: Run) -> No
     # NO_COLOR on a terminal: no colour (bold stays, as NO_COLOR allows); not a terminal: nothing at all
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", run(*claim, NO_COLOR="1", FORCE_COLOR="1", TERM="xterm-256color", facts=SHIPPED).stdout)
     assert "\x1b[" not in run(*claim, NO_COLOR="", TERM="xterm-256color", facts=SHIPPED).stdout
+
+
+def test_golden_html_report(run: Run) -> None:
+    """check --format html of a small fixed draft, byte for byte: SOURCE_DATE_EPOCH fixes "when
+    checked", and the fact base's path is the only other thing that varies between machines."""
+    result = run("check", "厦门境内上市公司有70家，全省占比达三成，募集资金5981万元", "--format", "html",
+                 SOURCE_DATE_EPOCH="1733011200")
+    assert result.exit_code == 1, result.stderr
+    path = GOLDEN / "check-html.html"
+    page = result.stdout.replace(str(BASIC), "BASIC")
+    if os.environ.get("XMFACTS_UPDATE_GOLDEN"):
+        path.write_text(page, encoding="utf-8")
+    assert page == path.read_text(encoding="utf-8")

@@ -209,6 +209,7 @@ def _load_sources(path: Path, contents: dict[Path, bytes], problems: list[Proble
                 outlet=str(entry.get("outlet", "")),
                 published=str(entry.get("published", "")),
                 authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
+                url=str(entry.get("url", "")),
             )
         )
     return sources

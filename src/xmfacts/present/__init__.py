@@ -4,7 +4,8 @@
 - ``json``: the JSON schema of docs/json-schema.md, for scripts;
 - ``plain``: one-line errors and short reports, no Rich;
 - ``export``: the fact base as JSON lines, JSON or CSV;
-- ``escape``: control characters made visible before any text reaches a terminal.
+- ``escape``: control characters made visible before any text reaches a terminal;
+- ``html``: the draft with every figure marked, one self-contained page for editors.
 
 Only the CLI writes what a formatter returns to stdout.
 """
@@ -26,12 +27,24 @@ class OutputFormat(StrEnum):
 
 
 class CheckFormat(StrEnum):
-    """check --format: the output formats plus schema.org ClaimReview for publishing."""
+    """check --format: the output formats plus schema.org ClaimReview for publishing and an
+    HTML report for editors."""
 
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
     CLAIMREVIEW = "claimreview"
+    HTML = "html"
+
+
+class ExtractFormat(StrEnum):
+    """extract --format: --json, --jsonl and --toml by name, plus the HTML report."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    TOML = "toml"
+    HTML = "html"
 
 
 class ExportFormat(StrEnum):

@@ -22,7 +22,21 @@ def rows(facts: Sequence[Fact]) -> list[dict[str, Any]]:
     return [fact_to_dict(f) for f in facts]
 
 
-def to_csv(facts: Sequence[Fact]) -> str:
+# A spreadsheet runs a cell that begins with one of these as a formula: a label drafted from
+# another outlet's page can begin with =HYPERLINK( and send whoever clicks it anywhere. OWASP's
+# advice (CSV injection): start such a text cell with an apostrophe, which Excel and LibreOffice
+# show as text and do not display. Numbers are written as numbers, so -10 stays a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_spreadsheet_text(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(facts: Sequence[Fact], spreadsheet: bool = False) -> str:
+    """The facts as CSV; ``spreadsheet`` (--bom, the Excel case) defuses formula-like text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -32,7 +46,8 @@ def to_csv(facts: Sequence[Fact]) -> str:
             row[key] = "|".join(row[key])
         for key, value in source.items():
             row[f"{SOURCE.name}_{key}"] = value
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        cells = {k: "" if v is None else v for k, v in row.items()}
+        writer.writerow({k: as_spreadsheet_text(v) for k, v in cells.items()} if spreadsheet else cells)
     return buffer.getvalue()
 
 
@@ -43,7 +58,9 @@ BOM = "\ufeff"
 
 def export_text(facts: Sequence[Fact], fmt: ExportFormat, ensure_ascii: bool = False, bom: bool = False) -> str:
     if fmt is ExportFormat.CSV:
-        return (BOM if bom else "") + to_csv(facts)
+        # Without --bom the CSV is for programs and stays exactly the data (round-trips to JSON);
+        # --bom is the spreadsheet case, so that is where formula-like text is defused.
+        return (BOM if bom else "") + to_csv(facts, spreadsheet=bom)
     if fmt is ExportFormat.JSON:
         return dumps(rows(facts), ensure_ascii=ensure_ascii) + "\n"
     return "".join(dumps_line(r, ensure_ascii=ensure_ascii) + "\n" for r in rows(facts))
