@@ -1,0 +1,73 @@
+"""The held-out files are well-formed: every fact id exists in facts/, every verdict is one
+of check's five, every labelled figure text occurs in its text (in order, not overlapping),
+and each file holds what README.md in this folder says.
+
+This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
+prints the score without asserting it: the checker has not been tuned on these sets).
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+FACTS = HERE.parents[2] / "facts"
+FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
+VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
+LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
+
+
+def fact_ids() -> set[str]:
+    ids = set()
+    for path in FACTS.glob("*.toml"):
+        if path.name == "sources.toml":
+            continue
+        ids |= {f"{path.stem}/{fact['id']}" for fact in tomllib.loads(path.read_text(encoding="utf-8")).get("fact", [])}
+    return ids
+
+
+def items(name: str) -> list[dict]:
+    return tomllib.loads((HERE / name).read_text(encoding="utf-8"))["sentence"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_well_formed(name: str) -> None:
+    ids = fact_ids()
+    for item in items(name):
+        assert item["language"] in LANGUAGES, item["text"][:30]
+        assert item["url"].startswith("http"), item["text"][:30]
+        assert set(item) >= {"text", "url", "outlet", "published", "language", "figure"}
+        assert item.get("kind", "sentence") == ("passage" if name.startswith("passages") else "sentence")
+        spans = _spans(item["text"], [f["text"] for f in item["figure"]])
+        for figure, span in zip(item["figure"], spans, strict=True):
+            assert figure["verdict"] in VERDICTS, figure
+            assert figure["why"].strip(), figure
+            assert span is not None, f"{figure['text']!r} not found in {item['text'][:40]!r}"
+            if figure["verdict"] == "unknown":
+                assert figure["fact"] == "", figure
+            else:
+                assert figure["fact"] in ids, figure
+
+
+def test_sizes() -> None:
+    sentences = items("sentences_frozen.toml") + items("sentences_tuning.toml")
+    passages = items("passages_frozen.toml") + items("passages_tuning.toml")
+    assert len(sentences) >= 80 and len(passages) >= 12
+    by = {lang: sum(1 for s in sentences if s["language"] == lang) for lang in LANGUAGES}
+    assert by["en"] * 3 >= len(sentences) and by["zh-Hant"] * 4 >= len(sentences)
+
+
+def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
+    import importlib.util  # noqa: PLC0415
+
+    if "benchmarks_heldout" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("benchmarks_heldout", HERE.parents[2] / "benchmarks" / "heldout.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["benchmarks_heldout"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["benchmarks_heldout"].locate(text, figures)
