@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("index",),
     ("lookup", "search", "check", "compare", "extract", "validate", "inputs"),
     ("authoring", "present"),
-    ("run", "cli", "entry", "completion", "__main__"),
+    ("run", "cli_typer", "cli", "entry", "completion", "__main__"),
 )
 
 

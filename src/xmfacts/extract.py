@@ -110,7 +110,7 @@ class Extraction:
 def publication_date(text: str) -> str:
     """``--published`` as given (YYYY, YYYY-MM or YYYY-MM-DD), or a usage error naming it."""
     from xmfacts.errors import UsageError
-    from xmfacts.factbase.parse import valid_date
+    from xmfacts.figures.period import valid_date
 
     if not valid_date(text):
         raise UsageError(f"--published {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")

@@ -81,7 +81,7 @@ class FactField(NamedTuple):
     card: str | None = None  # its row in `show`'s card; None: not shown there
     # Datasette's search box (the export's full-text index) looks in it
     datasette_search: bool = False
-    # a search match in it counts this much (search.py's _WEIGHTS); None: not searched
+    # a search match in it counts this much (search/weights.py's _WEIGHTS); None: not searched
     weight: float | None = None
     # each word must say something: check ties a claim to the fact only by these words
     nonblank: bool = False
@@ -289,5 +289,5 @@ def draft_options() -> tuple[AddOption, ...]:
 
 
 def search_weights() -> dict[str, float]:
-    """How much a match in each field counts, as search scores it (search.py's _WEIGHTS)."""
+    """How much a match in each field counts, as search scores it (search/weights.py's _WEIGHTS)."""
     return {f.name: f.weight for f in FACT_FIELDS if f.weight is not None}

@@ -1,6 +1,6 @@
 """Pinyin of the fact base's Chinese, for people who type 'xinyidai' for 信易贷.
 
-Used only when the fact base is compiled (``xmfacts.search.build_index``, on a cache miss):
+Used only when the fact base is compiled (``xmfacts.search.prepared.prepare``, when a file is indexed):
 importing pypinyin costs 140–230 ms and converting a fact ~200 µs (shared/NOTES.md), so a
 lookup never imports this module's dependency. Its output is stored in the cache as plain
 strings, which ``xmfacts.search`` matches with no pinyin library at all.

@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xmfacts.errors import FactBaseError
-from xmfacts.index import load_factbase
 from xmfacts.factbase.locate import resolve_facts_dir
-from xmfacts.factbase.parse import valid_date
+from xmfacts.index import load_factbase
 from xmfacts.model import BaseUnit, Kind, Qualifier
 
 from ..conftest import BASIC
@@ -163,14 +162,6 @@ def test_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     assert resolve_facts_dir(BASIC) == BASIC
     monkeypatch.delenv("XMFACTS_FACTS")
     assert (resolve_facts_dir() / "sources.toml").is_file()
-
-
-@pytest.mark.parametrize(
-    ("text", "ok"),
-    [("2024", True), ("2024-09", True), ("2024-09-30", True), ("2024-13", False), ("2024-02-30", False), ("24", False), ("2024/09", False)],
-)
-def test_valid_date(text: str, ok: bool) -> None:
-    assert valid_date(text) is ok
 
 
 @given(st.lists(st.sampled_from(["[[fact]]", "  [[ fact ]]", "id = 'a'", "", "quote = \"[[fact]]\"", "# [[fact]]", "x\r"]), max_size=30))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xmfacts.figures.period import chinese_period
+from xmfacts.figures.period import chinese_period, valid_date
 
 
 @pytest.mark.parametrize(
@@ -18,3 +18,11 @@ from xmfacts.figures.period import chinese_period
 )
 def test_chinese_period(text: str, period: str | None) -> None:
     assert chinese_period(text, "2024-11-20") == period
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("2024", True), ("2024-09", True), ("2024-09-30", True), ("2024-13", False), ("2024-02-30", False), ("24", False), ("2024/09", False)],
+)
+def test_valid_date(text: str, ok: bool) -> None:
+    assert valid_date(text) is ok

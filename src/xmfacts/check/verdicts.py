@@ -36,7 +36,7 @@ class Verdict(StrEnum):
 
 def written_on(as_of: str | None) -> str:
     """When the checked text was written: ``--as-of`` (YYYY[-MM[-DD]]) or today."""
-    from xmfacts.factbase.parse import valid_date
+    from xmfacts.figures.period import valid_date
 
     if as_of is None:
         return periods.today()

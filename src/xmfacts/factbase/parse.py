@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from datetime import date as _date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,10 @@ from typing import Any
 from xmfacts.errors import Problem
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, REQUIRED_TEXT, SOURCES_FILE
 from xmfacts.fields import FACT_FIELDS, FactField, Shape
+from xmfacts.figures.period import valid_date
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
 
@@ -304,19 +303,6 @@ def _strings(raw: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(items, list):
             found += [(key, t) for t in items if isinstance(t, str)]
     return found
-
-
-def valid_date(text: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
-    m = _DATE.fullmatch(text)
-    if not m:
-        return False
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        _date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return False
-    return True
 
 
 def _build_fact(

@@ -30,6 +30,23 @@ _ENGLISH = re.compile(
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def valid_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date: what a fact's as_of, a date
+    figure and ``check --as-of`` accept."""
+    m = _ISO.fullmatch(text)
+    if not m:
+        return False
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
