@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
-from xmfacts.check.words import _APPOSITIONS, _CHANGE, _LEVELS, _PART, _SCOPES, _english, _terms
+from xmfacts.check.words import _APPOSITIONS, _CHANGE, _LEVELS, _PART, _SCOPES, _english, _terms, narrowing
 from xmfacts.figures.interval import Interval
 from xmfacts.figures.reader import Reading
 from xmfacts.model import Fact, FactBase
@@ -340,6 +340,9 @@ class Matcher:
         if not passing:
             return None
         self._load_terms([i for i, _, _, _ in passing])
+        passing = self._plainly_measured(passing, place)
+        if not passing:
+            return None
         # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
         # fact of the base has is in no fact's words, and is not looked for.
         frequency = self.stats.frequency
@@ -387,6 +390,30 @@ class Matcher:
                 return None
         _, _, i, subject = chosen
         return self.source.fact(i), subject
+
+    def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place) -> list[tuple[int, str, int, str | None]]:
+        """The candidates whose measure the text names as the fact means it: 科技型中小企业 names a
+        list within the city's SMEs, 贷款余额 a balance rather than loans made (``words.narrowing``);
+        a fact whose own words hold the qualifier (a fact about 小微企业贷款余额) is still meant."""
+        out = []
+        qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
+        for candidate in passing:
+            i, named, tier, _ = candidate
+            form, is_english = _measure_form(named)
+            if not is_english:
+                key = (form, tier)
+                if key not in qualifiers:
+                    qualifiers[key] = narrowing(place.clause if tier == 2 else place.before, form)
+                if not all(self._speaks_of(i, word) for word in qualifiers[key]):
+                    continue
+            out.append(candidate)
+        return out
+
+    def _speaks_of(self, number: int, word: str) -> bool:
+        """Whether a fact's own words (label, quote, tags: ``check_profile``) hold every pair of ``word``."""
+        pairs = [word[k : k + 2] for k in range(len(word) - 1)] or [word]
+        keys = self.source.word_keys(pairs)
+        return all(p in keys and keys[p] in self.terms[number] for p in pairs)
 
     def _named_fits(self, reading: Reading, nearby: str, claim: Interval, change: bool, scopes: list[str],
                     eligible: dict[tuple[object, ...], bool]) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _checkable
 from xmfacts.figures.reader import Reading, read_figures
-from xmfacts.text import CJK_CLASS, fold, stem
+from xmfacts.text import CJK_CLASS, fold, is_cjk, stem
 
 if TYPE_CHECKING:
     pass
@@ -56,6 +56,39 @@ _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" el
 
 # 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
 _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
+
+
+# Words that, standing right before what a fact measures, name a narrower or other set: 科技型中小企业
+# and 专精特新中小企业 are lists within the city's SMEs, 小微企业贷款 is not all lending, 中国企业500强
+# is not the Fortune Global 500. A figure so qualified is about that set, unless the fact itself
+# speaks of it (its label, quote or tags hold the word).
+_NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精特新 小巨人 瞪羚 独角兽 高成长 重点 规上 规模以上 龙头
+    骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业""".split())
+_NARROWING_REACH = 6  # characters before the measure term, within one run of Chinese, where a narrowing word counts
+# A measure followed by these is another measure of the same thing: 贷款余额 is a stock, not loans
+# made; 上市公司总市值 is not how many companies are listed.
+_MEASURE_SUFFIXES = tuple(fold(w) for w in "余额 总额 总市值 市值 占比 比重".split())
+
+
+def narrowing(text: str, term: str) -> tuple[str, ...]:
+    """The words that qualify ``term`` wherever ``text`` names it (both folded): narrowing words
+    just before it and measure suffixes just after. Empty when one place names it plainly."""
+    found: list[str] = []
+    at = text.find(term)
+    if at < 0:
+        return ()
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < _NARROWING_REACH and is_cjk(text[start - 1]):
+            start -= 1
+        before = text[start:at]
+        after = text[at + len(term) : at + len(term) + 3]
+        here = [w for w in _NARROWING if w in before] + [w for w in _MEASURE_SUFFIXES if after.startswith(w)]
+        if not here:
+            return ()
+        found += here
+        at = text.find(term, at + 1)
+    return tuple(dict.fromkeys(found))
 
 
 # Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.
