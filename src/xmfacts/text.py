@@ -123,3 +123,27 @@ def stem(word: str) -> str:
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w
+
+
+# Mirror sites copy traditional-Chinese pages with a pinyin gloss after some characters
+# (發(fā)展, 項(xiàng)目): the gloss splits words and clauses for anything reading the text. A gloss is a
+# parenthesised run of lower-case pinyin holding a tone mark, right after a Chinese character;
+# genuine parentheses (AI), (2024), (含) never look like that.
+_GLOSS = re.compile(f"(?<=[{CJK_CLASS}])\\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\\)")
+
+
+def without_glosses(text: str) -> tuple[str, list[int]]:
+    """``text`` without mirror sites' pinyin glosses, and for each of its offsets (and its end)
+    the offset in ``text``: what is read in the one is shown where it stands in the other."""
+    if "(" not in text or not _GLOSS.search(text):
+        return text, list(range(len(text) + 1))
+    kept: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _GLOSS.finditer(text):
+        kept.append(text[at : m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    kept.append(text[at:])
+    where.extend(range(at, len(text) + 1))
+    return "".join(kept), where

@@ -6,6 +6,7 @@ fact and figure).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
@@ -16,10 +17,13 @@ from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import read_figure, read_figures
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
-from xmfacts.text import fold_in_place, has_cjk
+from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
 if TYPE_CHECKING:
     from xmfacts.index.store import Store
+
+
+_LOOK_BACK = 200  # characters before a sentence where 这三家 finds what it counts
 
 
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
@@ -36,10 +40,25 @@ def check_claims(store: Store, text: str, written: str | None = None) -> list[Fi
     and of those closely only the ones it names (or that are about the city)."""
     from xmfacts.check.index_part import check_stats, claim_source, measure_terms
 
-    return _check(claim_source(store, measures_named(text, measure_terms(store))), check_stats(store), text, written)
+    named = measures_named(without_glosses(text)[0], measure_terms(store))
+    return _check(claim_source(store, named), check_stats(store), text, written)
 
 
 def _check(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
+    clean, where = without_glosses(text)
+    findings = _check_clean(source, stats, clean, written)
+    if clean is text:
+        return findings
+    # read without the glosses, shown where each figure stands in the text as given
+    moved = []
+    for f in findings:
+        r = f.reading
+        start, end = where[r.start], where[r.end - 1] + 1 if r.end > r.start else where[r.end]
+        moved.append(replace(f, reading=replace(r, text=text[start:end], start=start, end=end)))
+    return moved
+
+
+def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
     # A claim with no period of its own states its figure as of when it was written: when the
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
@@ -71,7 +90,7 @@ def _check(source: FactSource, stats: BaseStats, text: str, written: str | None)
         # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
         p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
-        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start])
+        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0])
         said = folded[s0:c1]
         period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None

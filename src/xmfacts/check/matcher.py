@@ -15,7 +15,22 @@ from typing import TYPE_CHECKING, Protocol
 
 from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
-from xmfacts.check.words import _APPOSITIONS, _CHANGE, _LEVELS, _PART, _SCOPES, _english, _terms, narrowing
+from xmfacts.check.words import (
+    _APPOSITIONS,
+    _CAP_WORDS,
+    _CHANGE,
+    _LEVELS,
+    _PART,
+    _QUANTITY_KINDS,
+    _SCOPES,
+    _english,
+    _terms,
+    carries_set_named_before,
+    narrowing,
+    quantity_kinds,
+    refers_back,
+    says_cap,
+)
 from xmfacts.figures.interval import Interval
 from xmfacts.figures.reader import Reading
 from xmfacts.model import Fact, FactBase
@@ -162,6 +177,14 @@ class _Place:
     before: str  # earlier clauses of its sentence
     nearby: str  # its sentence and the one before, where a subject's name may be
     lead: str  # the words of its clause just before it: 净增, 其中 …
+    preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
+
+
+def _names_city(text: str) -> bool:
+    return any(name in text for name in _CITY_NAMES)
+
+
+_CITY_NAMES = ("厦门", "鹭岛", "xiamen")
 
 
 class Matcher:
@@ -397,8 +420,19 @@ class Matcher:
         a fact whose own words hold the qualifier (a fact about 小微企业贷款余额) is still meant."""
         out = []
         qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
+        cap = says_cap(place.lead)
+        kinds = quantity_kinds(place.clause)
+        # 这三家世界500强企业 counts a set named before: the city's own when the text around names
+        # the city (the article's three Fortune 500 firms), another's or a list's when it does not
+        elsewhere = (refers_back(place.lead) or carries_set_named_before(place.before)) and not _names_city(place.preceding + place.before)
         for candidate in passing:
             i, named, tier, _ = candidate
+            if cap and not any(self._speaks_of(i, word) for word in _CAP_WORDS):
+                continue  # 融资最高可到1亿元 is a limit, not money raised
+            if elsewhere and not self.shape_of[i].names:
+                continue
+            if kinds and not any(self._speaks_of(i, k) for k in kinds) and any(self._speaks_of(i, k) for k in _QUANTITY_KINDS):
+                continue  # the text names 产值; the fact is about 营收
             form, is_english = _measure_form(named)
             if not is_english:
                 key = (form, tier)

@@ -217,8 +217,11 @@ def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tu
     if verdict is Verdict.MISMATCH and period and recorded and r.figure.kind is not Kind.DATE:
         if periods.before(period, recorded):
             verdict = Verdict.OUTDATED  # right for its time, perhaps; the record is newer
-        elif periods.before(recorded, period):
-            verdict, diff, ratio = Verdict.UNKNOWN, None, None  # newer than the record: it cannot say
+        elif periods.before(recorded, period) or (fact.as_of is None and periods.within(period, recorded)):
+            # newer than the record, or a moment inside the year the record was published in when
+            # it gives no period of its own (a June page against the article's "1600多家" of 2024):
+            # the record cannot say the claim is wrong
+            verdict, diff, ratio = Verdict.UNKNOWN, None, None
     return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period),
                    subject if fact is not None else (), period)
 

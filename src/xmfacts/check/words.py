@@ -41,7 +41,8 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
     浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
-    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau")
+    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
+    "chinese companies", "chinese firms", "chinese enterprises")
 
 
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
@@ -89,6 +90,43 @@ def narrowing(text: str, term: str) -> tuple[str, ...]:
         found += here
         at = text.find(term, at + 1)
     return tuple(dict.fromkeys(found))
+
+
+# Kinds of money or output an industry is measured by: a streak or a total of one is not of another
+# (连续两年产值突破1000亿 is not the revenue streak, 营收).
+_QUANTITY_KINDS = tuple(fold(w) for w in "营收 营业收入 营业额 产值 销售额 利润 税收 市值 交易额 进出口额".split())
+
+
+def quantity_kinds(text: str) -> tuple[str, ...]:
+    """The kinds of quantity ``text`` names (营收, 产值 …)."""
+    return tuple(k for k in _QUANTITY_KINDS if k in text)
+
+
+# A cap (每家最多5000万元, 融资最高可到1亿元, up to 10 million yuan per firm) is a rule's limit, not a
+# total: it is compared only with a fact that is itself a cap (its words hold one of _CAP_WORDS).
+_CAP = re.compile(r"最高|最多|上限|封顶|每[家户个项笔]|单[个笔户家项]|\bup to\b|\bper (?:firm|company|enterprise|project)\b|\bcapped\b|\ba maximum of\b")
+_CAP_WORDS = tuple(fold(w) for w in "最高 最多 上限 封顶 每家 每户 单个 单笔 单户".split())
+
+# 这109家上市企业 counts a set the text named before (another city's, a list's): what the figure
+# is about lies outside its sentence, so nothing there ties it to a fact, and no later clause
+# carries it as a subject. (The figure itself is blanked in the text check reads.)
+_REFERS_BACK = re.compile(r"(?:这|该|此|上述|前述)\s*$|\bthese\s*$")
+_NAMED_BEFORE = re.compile(r"(?:这|该|此|上述|前述) +\S")
+
+
+def says_cap(lead: str) -> bool:
+    """Whether the words before a figure make it a cap, not a total."""
+    return bool(_CAP.search(lead))
+
+
+def refers_back(lead: str) -> bool:
+    """Whether the figure counts a set named before its sentence (这109家)."""
+    return bool(_REFERS_BACK.search(lead))
+
+
+def carries_set_named_before(before: str) -> bool:
+    """Whether an earlier clause's subject is such a set (这109家上市企业中, 22家在境内)."""
+    return bool(_NAMED_BEFORE.search(before))
 
 
 # Levels of a thing (市级高企 are not 国家级高企) speak only for the clause they stand in.

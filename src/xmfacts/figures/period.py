@@ -130,5 +130,13 @@ def before(claim: str, record: str) -> bool:
     return bounds(claim)[1] < bounds(record)[0]
 
 
+def within(claim: str, record: str) -> bool:
+    """Whether the claim's period lies inside the record's and says more (2024-06-25 in 2024):
+    the two figures may both be right, each for its own moment of that year."""
+    low, high = bounds(record)
+    claim_low, claim_high = bounds(claim)
+    return low <= claim_low and claim_high <= high and (claim_low, claim_high) != (low, high)
+
+
 def today() -> str:
     return date.today().isoformat()
