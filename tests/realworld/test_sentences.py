@@ -17,7 +17,7 @@ HERE = Path(__file__).parent
 SENTENCES = tomllib.loads((HERE / "sentences.toml").read_text(encoding="utf-8"))["sentence"]
 BASE = load_factbase(HERE.parents[1] / "facts")
 
-# Measured (441 of 487 figures right, 159 sentences): the floor the checker must not fall
+# Measured (442 of 487 figures right, 159 sentences): the floor the checker must not fall
 # below. The two mismatches left are disputed labels: an English "2010" that is Tianma's
 # move, not its founding, and an undated "最新数据" count of 3607 high-tech firms.
 RIGHT_AT_LEAST = 0.90

@@ -26,6 +26,7 @@ from xmfacts.check.words import (
     _english,
     _terms,
     carries_set_named_before,
+    compact,
     narrowing,
     quantity_kinds,
     refers_back,
@@ -180,6 +181,12 @@ class _Place:
     preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
 
 
+def _said_together(words: list[str], said: list[str]) -> bool:
+    """Whether ``words`` stand side by side in ``said``, in any order."""
+    wanted = sorted(words)
+    return any(sorted(said[i : i + len(words)]) == wanted for i in range(len(said) - len(words) + 1))
+
+
 def _names_city(text: str) -> bool:
     return any(name in text for name in _CITY_NAMES)
 
@@ -285,8 +292,11 @@ class Matcher:
         best: dict[int, tuple[int, int, str]] = {}
         keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
         forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
+        said = english.split()
         for form, is_english in forms:
-            if form in (english if is_english else chinese):
+            # an English measure of several words is named when they are said together in any
+            # order (companies listed), not apart (listed and 48 companies)
+            if form in (english if is_english else chinese) or (is_english and form.count(" ") > 2 and _said_together(form.split(), said)):
                 for n, k, written in self.measure_forms[(form, is_english)]:
                     # the longest term wins; between equals, the one the fact lists first
                     rank = (len(written), -k, written)
@@ -315,15 +325,19 @@ class Matcher:
         获得授信1141.58亿元) and break near-ties.
         """
         clause_en, before_en = _english(place.clause), _english(place.before)
-        scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause)
+        # 其中国家级 holds 中国 by accident: 其中 is cut apart before scope words are looked for
+        scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause).replace("其中", "其中 ")
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         change = bool(_CHANGE.search(place.lead))
         part = bool(_PART.search(place.clause))
         counter = _counter(reading.figure.unit)
         candidates = []
         unnamed: list[int] = []  # facts whose measure the clause names, but not their subject
-        in_clause = self._measures(place.clause, clause_en)
-        in_before = {} if part else self._measures(place.before, before_en)
+        # Measures are looked for with 的 and 了 and the city's name left out (上市的公司 names
+        # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
+        # square kilometres names an area).
+        in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
+        in_before = {} if part else self._measures(compact(place.before), before_en)
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count
         clause_facts: set[int] = set().union(*(self.members[m] for m in in_clause))
@@ -398,6 +412,13 @@ class Matcher:
             maybe = self.source.may_fit({c[2] for c in close}, [*in_clause, *in_before], claim)
             fitting = (c for c in close if c[2] in maybe and claim.overlaps(self._interval(c[2])))
             found = next(fitting, None)
+            if found is None:
+                # 其中国家级高新技术企业616家 after a sentence about biomedicine: the city's count
+                # scores as well as the industry's, but only the subject named nearby fits
+                named = [c for c in candidates if len(c[3]) > 1 and c not in close]
+                maybe_named = self.source.may_fit({c[2] for c in named}, [*in_clause, *in_before], claim) if named else set()
+                found = next((c for c in sorted(named, key=lambda c: (c[1], -c[2]), reverse=True)
+                              if c[2] in maybe_named and claim.overlaps(self._interval(c[2]))), None)
             if found is not None:
                 chosen = found
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
@@ -437,7 +458,8 @@ class Matcher:
             if not is_english:
                 key = (form, tier)
                 if key not in qualifiers:
-                    qualifiers[key] = narrowing(place.clause if tier == 2 else place.before, form)
+                    text = compact(place.clause if tier == 2 else place.before)
+                    qualifiers[key] = narrowing(text, form, len(compact(place.lead)) if tier == 2 else len(text))
                 if not all(self._speaks_of(i, word) for word in qualifiers[key]):
                     continue
             out.append(candidate)

@@ -100,7 +100,13 @@ def _raw_names(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
     short = _NAME_SUFFIXES.sub("", entity.removeprefix("厦门")) or entity
     # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
     # not the first word, which is capitalised because it starts the label
-    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", fact.label_en.split(" ", 1)[-1])}
+    rest = fact.label_en.split(" ", 1)[-1]
+    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", rest)}
+    # and names of several words as a whole (Science City), which stay names where their words
+    # are common ones (science, city)
+    for run in re.findall(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)+", rest):
+        phrase = run.casefold().removesuffix("'s")
+        english.update({phrase, phrase.removeprefix("xiamen ")} - {""})
     # a product or platform the source names in quotation marks (“屿链通”, “厦门信易贷”) is the subject too
     quoted = [fold(q) for q in re.findall(r"“([^”]{2,12})”", fact.quote + fact.label)]
     return tuple(dict.fromkeys([entity, short, *quoted])), tuple(sorted(english))

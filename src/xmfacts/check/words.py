@@ -42,7 +42,7 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
     "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
-    "chinese companies", "chinese firms", "chinese enterprises")
+    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic")
 
 
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
@@ -67,13 +67,15 @@ _NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精�
     骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业""".split())
 _NARROWING_REACH = 6  # characters before the measure term, within one run of Chinese, where a narrowing word counts
 # A measure followed by these is another measure of the same thing: 贷款余额 is a stock, not loans
-# made; 上市公司总市值 is not how many companies are listed.
-_MEASURE_SUFFIXES = tuple(fold(w) for w in "余额 总额 总市值 市值 占比 比重".split())
+# made; 上市公司总市值 is not how many companies are listed; 高新技术企业中…的116家 counts a part.
+_MEASURE_SUFFIXES = tuple(fold(w) for w in "余额 总额 总市值 市值 占比 比重 中".split())
 
 
-def narrowing(text: str, term: str) -> tuple[str, ...]:
+def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
     """The words that qualify ``term`` wherever ``text`` names it (both folded): narrowing words
-    just before it and measure suffixes just after. Empty when one place names it plainly."""
+    just before it, and measure suffixes just after it where it comes before the figure (at
+    ``figure_at``): 上市公司总市值6000亿元 is a market value, but 53家上市公司的总市值 still counts
+    companies. Empty when one place names it plainly."""
     found: list[str] = []
     at = text.find(term)
     if at < 0:
@@ -84,7 +86,9 @@ def narrowing(text: str, term: str) -> tuple[str, ...]:
             start -= 1
         before = text[start:at]
         after = text[at + len(term) : at + len(term) + 3]
-        here = [w for w in _NARROWING if w in before] + [w for w in _MEASURE_SUFFIXES if after.startswith(w)]
+        here = [w for w in _NARROWING if w in before]
+        if at + len(term) <= figure_at:
+            here += [w for w in _MEASURE_SUFFIXES if after.startswith(w)]
         if not here:
             return ()
         found += here
@@ -100,6 +104,16 @@ _QUANTITY_KINDS = tuple(fold(w) for w in "营收 营业收入 营业额 产值 �
 def quantity_kinds(text: str) -> tuple[str, ...]:
     """The kinds of quantity ``text`` names (营收, 产值 …)."""
     return tuple(k for k in _QUANTITY_KINDS if k in text)
+
+
+# What a measure term is looked for in: 的 and 了 and the city's name said inside a measure do not
+# change it (上市的公司, 上市的厦门企业, 获得了授信).
+_FILLER = re.compile(r"的|了|厦门市|厦门")
+
+
+def compact(text: str) -> str:
+    """``text`` as measure terms are looked for in it (folded text in, folded text out)."""
+    return _FILLER.sub("", text)
 
 
 # A cap (每家最多5000万元, 融资最高可到1亿元, up to 10 million yuan per firm) is a rule's limit, not a
