@@ -1,4 +1,5 @@
-"""Real sentences from other outlets (tests/realworld/sentences.toml), checked as written.
+"""Sentences from other outlets' pages, restated in our own words with every figure and cue as printed
+(tests/realworld/sentences.toml), checked with each page's date.
 
 Each figure carries the fact id and verdict a person expects. The score is measured, not
 tuned: the test fails if it drops, or if check raises an alarm (mismatch) no person expects.
