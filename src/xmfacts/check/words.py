@@ -42,7 +42,7 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
     "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
-    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic")
+    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic")
 
 
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
