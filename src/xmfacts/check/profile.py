@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _counter
-from xmfacts.check.words import _CITY, _CJK_RUN, _LEVELS, _NAME_SUFFIXES, _SCOPES, _STOP, _WORD, _english, _says_change, _without_figures
+from xmfacts.check.words import _CITY, _CJK_RUN, _LEVELS, _NAME_SUFFIXES, _SCOPES, _STOP, _WORD, _english, _says_change, _without_figures, compact
 from xmfacts.figures.interval import Interval, interval_of
 from xmfacts.figures.reader import read_figures
 from xmfacts.model import BaseUnit, Fact, Kind
@@ -162,6 +162,10 @@ def base_stats(facts: Sequence[Fact], terms: Sequence[frozenset[str]] | None = N
 def measures_named(text: str, measures: Iterable[str]) -> set[str]:
     """The measure terms ``text`` names anywhere, as the matcher reads them: the facts that
     carry one are the only ones a figure of the text may be tied to."""
+    # Never narrower than the matcher: Chinese as written and as measures are looked for in a
+    # clause (words.compact), English by its words wherever they stand.
     texts = (text, _without_figures(text, read_figures(text)))
-    forms = [(f, _english(f)) for t in texts for f in (fold(t), fold_in_place(t))]
-    return {m for m in measures if any(fold(m) in zh if has_cjk(m) else _english(fold(m)) in en for zh, en in forms)}
+    folded = [f for t in texts for f in (fold(t), fold_in_place(t))]
+    chinese = folded + [compact(f) for f in folded]
+    english = set(_english(" ".join(folded)).split())
+    return {m for m in measures if (any(fold(m) in zh for zh in chinese) if has_cjk(m) else english.issuperset(_english(fold(m)).split()))}
