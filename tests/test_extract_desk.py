@@ -57,3 +57,74 @@ def test_a_directory_without_sources_says_what_to_add(run: Run, tmp_path: Path, 
     assert result.exit_code == 2
     assert result.stderr == f"xmfacts: error: {bare}: {NO_SOURCES}\n"
     assert "sources.toml" in NO_SOURCES and "[[source]]" in NO_SOURCES
+
+
+# ---- a draft names its subject -------------------------------------------------------------
+
+from xmfacts.extract import extract  # noqa: E402
+from xmfacts.figures.printing import printed  # noqa: E402
+from xmfacts.model import FactBase  # noqa: E402
+
+EMPTY = FactBase((), ())
+
+
+def _drafts(text: str, published: str = "2024") -> dict[str, object]:
+    return {printed(c.figure): c for c in extract(EMPTY, text, published=published).candidates}
+
+
+def test_a_subject_named_at_the_start_of_the_sentence_carries_to_its_figures() -> None:
+    c = _drafts("天马成立于1983年。2011年，天马落户厦门，累计投资超1000亿元，先后布局5条生产线。")
+    assert [(c[k].entity, c[k].label) for k in ("超1000亿元", "5条")] == [("天马", "天马累计投资"), ("天马", "天马生产线")]
+
+
+def test_a_subject_carries_from_the_sentence_before() -> None:
+    text = "柯尔微电子装备（厦门）有限公司是一家企业专用设备制造商。依靠大数据，企业创新发展潜力得到银行认可，获得1000万元的授信额度。"
+    c = _drafts(text)["1000万元"]
+    assert (c.entity, c.label, c.measure[0]) == ("柯尔微电子装备（厦门）有限公司", "柯尔微电子装备授信额度", "授信额度")
+
+
+def test_a_subject_named_after_the_figure_is_in_the_quote() -> None:
+    c = _drafts("寸土寸金的厦门，辟出34平方公里的土地建设厦门科学城，给政策、给重奖。")["34平方公里"]
+    assert c.entity == "厦门科学城" and "厦门科学城" in c.quote and "厦门科学城" in c.label
+    assert c.quote == "辟出34平方公里的土地建设厦门科学城"
+
+
+def test_the_quote_reaches_back_to_the_subject_in_its_sentence() -> None:
+    c = _drafts("截至今年9月末，厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%。", "2024-11-20")["14%"]
+    assert c.quote == "厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%"
+    assert c.label == "厦门国际银行较年初增长（2024年9月末）"
+
+
+def test_measure_is_what_is_counted_not_the_clause_around_it() -> None:
+    text = "孵化自嘉庚创新实验室的厦门永良新材料研究院有限公司，一条年产85000加仑的高端光刻介质材料生产线即将投产。"
+    c = _drafts(text)["85000加仑"]
+    assert c.measure[:2] == ("高端光刻介质材料生产线年产", "高端光刻介质材料生产线")
+    assert c.label == "厦门永良新材料研究院高端光刻介质材料生产线年产"
+    c = _drafts("随着海翼集团的加入，国贸控股集团原有四大赛道的基础上，新增先进制造赛道。")["4大"]
+    assert (c.entity, c.label) == ("国贸控股集团", "国贸控股集团赛道")
+
+
+def test_an_event_is_named_by_what_happened() -> None:
+    c = _drafts("1985年，我国第一家中外合资银行——厦门国际银行成立。1986年，厦门被确定为金融体制改革试点城市。")
+    assert (c["1985"].label, c["1985"].id, c["1985"].measure) == ("厦门国际银行成立", "guoji-yinhang-chengli", ("成立",))
+    assert (c["1986"].entity, c["1986"].label) == ("厦门市", "厦门确定为金融体制改革试点城市")
+
+
+def test_ids_are_short_slugs_of_subject_and_measure() -> None:
+    ids = [c.id for c in extract(EMPTY, "厦门中小企业企业50多万户。厦门银行普惠型小微企业贷款增速达到29.20%。", published="2024").candidates]
+    assert ids == ["zhongxiao-qiye", "xiamen-yinhang-puhui-xingxiao-weiqi"]
+
+
+def test_ordinals_and_ranks_are_no_figures() -> None:
+    text = "这是厦门第4条千亿产业链。三家企业占据全国四大供应链服务商的三席。厦门国贸控股集团原有四大赛道。"
+    assert [printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates] == ["3家", "3席", "4大"]
+
+
+def test_source_is_the_bases_only_one_and_left_empty_among_several(run: Run, empty_base: Path, first_article: Path) -> None:
+    row = json.loads(run("extract", str(first_article), "--published", "2024", "--jsonl", facts=empty_base).stdout.splitlines()[0])
+    assert row["source"]["id"] == "xiamen-practice"
+    sources = empty_base / "sources.toml"
+    sources.write_text(sources.read_text(encoding="utf-8") + '\n[[source]]\nid = "other"\ntitle = "t"\noutlet = "o"\npublished = ""\nauthors = []\n',
+                       encoding="utf-8")
+    row = json.loads(run("extract", str(first_article), "--published", "2024", "--jsonl", facts=empty_base).stdout.splitlines()[0])
+    assert row["source"]["id"] == ""

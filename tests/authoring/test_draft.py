@@ -32,7 +32,7 @@ def test_add_from_appends_every_reviewed_candidate(run: Run, factbase: Path, art
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"added sme-credit/keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
+    assert result.stdout.splitlines()[0] == f"added sme-credit/guoji-yinhang-keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
     after = (factbase / "sme-credit.toml").read_bytes()
     assert after.startswith(before)  # existing bytes untouched
     assert len(load_factbase(factbase).facts) == 8 + 5
@@ -46,17 +46,17 @@ def test_add_from_refuses_an_unreviewed_candidate_by_id(run: Run, factbase: Path
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
     assert result.exit_code == 2
-    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): keji-jinrong-daikuan; nothing was added\n"
+    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): guoji-yinhang-keji-jinrong-daikuan; nothing was added\n"
     assert (factbase / "sme-credit.toml").read_bytes() == before
 
 
 def test_add_from_writes_nothing_when_one_candidate_fails(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
     draft = _reviewed(run, article, tmp_path)
-    draft.write_text(draft.read_text(encoding="utf-8").replace('quote = "较年初增长14%"', 'quote = "较年初增长15%"'), encoding="utf-8")
+    draft.write_text(draft.read_text(encoding="utf-8").replace('较年初增长14%"', '较年初增长15%"'), encoding="utf-8")
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
     assert result.exit_code == 2
-    assert "sme-credit/jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
+    assert "sme-credit/guoji-yinhang-jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
     assert (factbase / "sme-credit.toml").read_bytes() == before
 
 
@@ -69,7 +69,7 @@ def test_add_from_a_new_topic_takes_the_drafts_titles(run: Run, factbase: Path, 
     draft.write_text(text, encoding="utf-8")
     result = run("add", "banks", "--from", str(draft), "--json", facts=factbase)
     assert result.exit_code == 0, result.stderr
-    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/keji-jinrong-daikuan"
+    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/guoji-yinhang-keji-jinrong-daikuan"
     assert load_factbase(factbase).topics[0].title == "银行"
 
 

@@ -1,0 +1,171 @@
+"""Reading a new article for `xmfacts extract`: which numbers are figures to draft (not names,
+ranks, ordinals or the periods of other figures), the words around them, and when each holds.
+
+Periods themselves are read by ``xmfacts.figures.period``, the one home for them; this module
+only decides which period cue of the article belongs to which figure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from xmfacts.check import FigurePlace, Finding
+from xmfacts.figures import period as periods
+from xmfacts.figures.reader import Reading
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
+from xmfacts.text import fold_in_place, has_cjk, is_cjk
+
+# A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
+_PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
+PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
+_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外)$")
+# 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
+_ORDINAL = re.compile(r"第$")
+# 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
+_YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
+_CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
+_DATELINE = re.compile(r"^\s*[电電]")  # 新华社福州7月21日电: when the report was filed
+_SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
+
+
+def blank_figures(text: str, readings: Sequence[Reading]) -> str:
+    """The text with its figures blanked: the words around figures, offsets kept."""
+    chars = list(text)
+    for r in readings:
+        for i in range(r.start, r.end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def has_words(words: str, where: FigurePlace) -> bool:
+    s0, s1 = where.sentence
+    return any(is_cjk(ch) or ch.isalpha() for ch in words[s0:s1])
+
+
+def is_figure(r: Reading, text: str) -> bool:
+    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底."""
+    figure = r.figure
+    before = text[max(0, r.start - 4) : r.start]
+    if figure.kind is Kind.DATE:
+        after = text[r.end : r.end + 3]
+        return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
+    if _ORDINAL.search(before):
+        return False
+    if figure.unit == "大" and _RANKED.search(before):
+        return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
+    # a number with no unit at all names or ranks something far more often than it counts
+    return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
+
+
+def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
+    """A date or a span that only says when (or over what time) other figures hold."""
+    figure = r.figure
+    if figure.kind is Kind.DATE:
+        if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
+            return True
+        # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period
+        c0, c1 = where.clause
+        return figure.date is not None and len(figure.date) == 4 and any(
+            c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings
+        )
+    return figure.base_unit in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and bool(_SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]))
+
+
+def figure_key(figure: Figure) -> tuple[object, ...]:
+    return (figure.kind, figure.qualifier, figure.value, figure.lower, figure.upper, figure.unit, figure.date)
+
+
+# Hedges the reader leaves to the words before a figure: 最高可获资助1亿元, 规模突破百亿元.
+_HEDGE_BEFORE = ((re.compile(r"突破$|超出$"), Qualifier.OVER), (re.compile(r"最高[^，。；]{0,6}$|最多[^，。；]{0,4}$"), Qualifier.AT_MOST))
+
+
+def hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
+    """The figure with the hedge the words before it give, and a note saying so."""
+    if figure.qualifier is not Qualifier.EXACT or figure.kind is not Kind.QUANTITY:
+        return figure, ""
+    before = text[max(c0, at - 8) : at]
+    for pattern, qualifier in _HEDGE_BEFORE:
+        m = pattern.search(before)
+        if m:
+            word = m.group().rstrip()
+            return dataclasses.replace(figure, qualifier=qualifier), f"qualifier {qualifier.value}: read from {word[:2]} before the figure"
+    return figure, ""
+
+
+def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
+    """The last run of words before ``stop`` (not before ``start``), and where it begins."""
+    i = stop
+    while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in "“”\"" or words[i - 1].isalpha()):
+        i -= 1
+    j = i
+    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"" or words[j - 1].isalnum()):
+        j -= 1
+    return words[j:i], j
+
+
+def run_after(words: str, start: int, stop: int) -> tuple[str, int]:
+    """The first run of words after ``start`` (up to ``stop``), and where it ends."""
+    i = start
+    while i < stop and words[i] in " \t":
+        i += 1
+    j = i
+    while j < stop and (is_cjk(words[j]) or words[j] in "“”\"" or words[j].isalnum()):
+        j += 1
+    return words[i:j], j
+
+
+def clause_start(words: str, s0: int, at: int) -> int:
+    """Where the clause holding ``at`` begins (after the last ，、：; before it)."""
+    for i in range(at, s0, -1):
+        if words[i - 1] in "，,、：:；;":
+            return i
+    return s0
+
+
+def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> tuple[str | None, str]:
+    """The period the text gives the figure, and a note when it was inferred."""
+    s0, _ = where.sentence
+    _, c1 = where.clause
+    said = fold_in_place(text[s0:c1])
+    relative = periods.RELATIVE.search(said)
+    if relative and not published:
+        return None, f"the text says {relative.group()}: give --published to date it"
+    written = published or periods.today()
+    listed = _years_listed(text, r, where, written)
+    if listed:
+        return listed
+    found = periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)
+    if found and re.search(rf"(?:^|[。；;]){found}年[，,]", said) and not PERIOD_BEFORE.search(said[: said.find(found)]):
+        # 2011年，天马落户厦门，累计投资超1000亿元: the year dates the event, not the later figures
+        found = None
+    if found is None:
+        found = periods.span_period(said, written)
+    if found is None and published and periods.NOW.search(said):
+        return published, ""
+    if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
+        # 这三家世界500强企业…: a sentence that points back holds as of the one it points to
+        before = text[max(0, s0 - 300) : s0].rstrip()
+        previous = re.split(r"[。！？!?；;\n]", before[:-1] if before.endswith(("。", "；", ";")) else before)[-1]
+        if periods.NOW.search(fold_in_place(previous)):
+            return published, ""
+    return found, ""
+
+
+def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tuple[str, str] | None:
+    s0, s1 = where.sentence
+    sentence = text[s0:s1]
+    m = _YEARS_LISTED.search(sentence)
+    if not m or "分别" not in sentence:
+        return None
+    n = _CN_SMALL[m.group("n")]
+    listed = sentence[sentence.index("分别") :]
+    # the figures of the list, in order: 29.20%、37.37%、17.51%
+    spans = [x for x in re.finditer(r"[0-9.]+%", listed)]
+    ends = [s0 + sentence.index("分别") + x.end() for x in spans]
+    if len(ends) != n or r.end not in ends:
+        return None
+    year = int(written[:4]) - n + ends.index(r.end)
+    return str(year), f"{m.group()}: as_of {year} assumes the list runs oldest first, up to last year"
