@@ -128,3 +128,41 @@ def test_source_is_the_bases_only_one_and_left_empty_among_several(run: Run, emp
                        encoding="utf-8")
     row = json.loads(run("extract", str(first_article), "--published", "2024", "--jsonl", facts=empty_base).stdout.splitlines()[0])
     assert row["source"]["id"] == ""
+
+
+# ---- the round trip: extract, review, add --from, check -------------------------------------
+
+DESK_ARTICLE = """据厦门证监局统计，目前厦门境内上市公司68家，全省占比达四成。
+天马成立于1983年。2011年，天马落户厦门，累计投资超1000亿元，先后布局5条生产线。
+柯尔微电子装备（厦门）有限公司是一家企业专用设备制造商。依靠大数据，企业创新发展潜力得到银行认可，获得1000万元的授信额度。
+为了更好服务科技型中小企业，厦门国际银行推出多种产品。截至今年9月末，该行科技金融贷款余额271.47亿元，较年初增长14%。
+成立于2011年7月的金圆集团形成了200多种涵盖企业全生命周期的金融产品，管理金融资产规模超7500亿元。
+"""
+
+
+def test_round_trip_every_drafted_figure_is_then_a_match(run: Run, empty_base: Path, tmp_path: Path) -> None:
+    article = tmp_path / "desk.txt"
+    article.write_text(DESK_ARTICLE, encoding="utf-8")
+    drafted = run("extract", str(article), "--published", "2024-11-20", "--toml", facts=empty_base)
+    assert drafted.exit_code == 0, drafted.stderr
+    draft = tmp_path / "draft.toml"
+    draft.write_text(drafted.stdout.replace('label_en = ""', 'label_en = "Reviewed"'), encoding="utf-8")
+    added = run("add", "--from", str(draft), "--source-text", str(article), "--json", facts=empty_base)
+    assert added.exit_code == 0, added.stderr
+    ids = [row["id"] for row in json.loads(added.stdout)]
+    assert len(ids) == 12 and (empty_base / "extracted.toml").exists()
+    checked = json.loads(run("check", "-f", str(article), "--as-of", "2024-11-20", "--json", facts=empty_base).stdout)
+    verdicts = {f["fact"]["id"]: f["verdict"] for f in checked if f["fact"]}
+    assert {i: verdicts.get(i) for i in ids} == {i: "match" for i in ids}
+
+
+def test_add_from_writes_nothing_when_one_reviewed_fact_fails(run: Run, empty_base: Path, tmp_path: Path) -> None:
+    article = tmp_path / "desk.txt"
+    article.write_text(DESK_ARTICLE, encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    text = run("extract", str(article), "--published", "2024-11-20", "--toml", facts=empty_base).stdout
+    draft.write_text(text.replace('label_en = ""', 'label_en = "Reviewed"').replace("68家", "69家", 1), encoding="utf-8")
+    before = sorted(p.name for p in empty_base.iterdir())
+    result = run("add", "--from", str(draft), "--source-text", str(article), facts=empty_base)
+    assert result.exit_code == 2 and "quote not found in the source text" in result.stderr
+    assert sorted(p.name for p in empty_base.iterdir()) == before  # no topic file created, none half-written
