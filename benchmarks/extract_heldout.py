@@ -16,6 +16,8 @@ its page's date as --published. Usage:
 
     python benchmarks/extract_heldout.py [FILE.toml ...] [--details]
 
+FILE defaults to the passages; sentences_*.toml (one sentence or two from a page) are read alike.
+
 --details lists the misses and wrong drafts, for the tuning half only: the frozen half is for
 measuring, never for tuning.
 """
@@ -35,13 +37,13 @@ from xmfacts.model import FactBase
 
 DEFAULT_FILES = ["passages_tuning.toml", "passages_frozen.toml"]
 _NOT_FIGURE = re.compile(r"\branks?\b|ordinal|dateline|\bname\b", re.IGNORECASE)
-_PERIOD = re.compile(r"\b(?:the|policy|list's) years?\b|\byear of\b|date of the data|\bas of\b|\bperiod\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:the|policy|list's) years?\b|\byear of\b|date of the\b|\bas of\b|\bperiod\b", re.IGNORECASE)
 
 
 def kind(label: dict[str, str]) -> str:
     """figure, not-figure or period, from the label's text and why."""
     text, why = label["text"], label.get("why", "")
-    if text.startswith("第") or _NOT_FIGURE.search(why):
+    if text.startswith("第") or re.fullmatch(r"\d+(?:st|nd|rd|th)", text) or _NOT_FIGURE.search(why):
         return "not-figure"
     if _PERIOD.search(why):
         return "period"  # "the year", "year of the revenue": when other figures hold
@@ -92,12 +94,13 @@ def main(argv: list[str]) -> None:
     names = [a for a in argv if not a.startswith("--")] or [str(HELDOUT / n) for n in DEFAULT_FILES]
     for name in names:
         path = Path(name)
-        items = [i for i in tomllib.loads(path.read_text(encoding="utf-8"))["sentence"] if i.get("kind") == "passage"]
+        # passages label every figure; single sentences from a page are measured the same way
+        items = tomllib.loads(path.read_text(encoding="utf-8"))["sentence"]
         s = Score()
         for item in items:
             score_passage(item, s)
         recall = s.drafted / s.figures if s.figures else 0.0
-        print(f"{path.name}: {len(items)} passages; figures drafted {s.drafted}/{s.figures} ({recall:.1%}); "
+        print(f"{path.name}: {len(items)} texts; figures drafted {s.drafted}/{s.figures} ({recall:.1%}); "
               f"ordinals, ranks, names or datelines drafted {s.not_figures_drafted}/{s.not_figures}; "
               f"periods drafted {s.periods_drafted}; drafts on no label {s.unlabelled}")
         if details and "frozen" not in path.name:

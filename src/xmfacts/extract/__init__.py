@@ -106,6 +106,10 @@ def extract(
     """
     source = source or Source("", "")
     findings = check_text(base, text, written=published) if published else check_text(base, text)
+    # English counts check leaves alone are still figures to draft; nothing on record speaks of them
+    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "") for r in reading.english_figures(text, [f.reading for f in findings])]
+    if extra:
+        findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])
     words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
     place = main_place(text)
@@ -209,6 +213,8 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
         as_of, why = reading.as_of(text, r, where, published)
         if why:
             notes.append(why)
+        if not figure.unit and text[r.end : r.end + 1] == "倍":
+            figure = dataclasses.replace(figure, unit="倍")
         figure, why = reading.hedged(text, figure, c0, r.start)
         if why:
             notes.append(why)

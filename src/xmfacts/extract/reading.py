@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
@@ -27,7 +28,8 @@ _ORDINAL = re.compile(r"第$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
-_DATELINE = re.compile(r"^\s*[电電]")  # 新华社福州7月21日电: when the report was filed
+# 新华社福州7月21日电, 台海网11月2日消息: when the report was filed
+_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息)")
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 
 
@@ -54,8 +56,12 @@ def is_figure(r: Reading, text: str) -> bool:
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
     if _ORDINAL.search(before):
         return False
+    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该"):
+        return False  # 按上一年研发投入: which year, not how many
     if figure.unit == "大" and _RANKED.search(before):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
+    if not figure.unit and text[r.end : r.end + 1] == "倍":
+        return True  # 增长2.4倍: a multiple (the curator writes it in a unit of the table)
     # a number with no unit at all names or ranks something far more often than it counts
     return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
 
@@ -71,7 +77,65 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
         return figure.date is not None and len(figure.date) == 4 and any(
             c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings
         )
-    return figure.base_unit in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and bool(_SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]))
+    if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
+        return False
+    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure
+    lead = re.sub(r"[近前过去最]+$", "", text[where.clause[0] : r.start]).strip()
+    return lead in ("", "今年", "去年", "过去", "最近", "这", "在")
+
+
+# English figures the shared reader leaves alone, preferring to miss a figure to inventing one
+# for check: a curator drafting from an English page wants them all, and reviews each.
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,$/-])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w%°]|[.,]\d|-\w)"
+    r"|(?P<w>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred))\b)"
+)
+_EN_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EN_WORDS.update({"fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100})
+# six years, four months: a span of time, in the unit table's own units
+_EN_SPANS = {"year": ("年", BaseUnit.YEAR), "years": ("年", BaseUnit.YEAR), "month": ("个月", BaseUnit.MONTH),
+             "months": ("个月", BaseUnit.MONTH), "day": ("天", BaseUnit.DAY), "days": ("天", BaseUnit.DAY)}
+_EN_YEAR = re.compile(r"(?:19|20)\d\d")
+# 2.7 and 7.7 percentage points: the first figure of a pair takes the unit of the second
+_EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
+# 507 key provincial and city projects: a count of what follows (a noun, after its modifiers)
+_EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|per|times|million|billion|trillion|thousand)\b)[a-z][a-z-]+")
+# Urban jobs rose by 164,700: a count the verb before it changes
+_EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
+_EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
+
+
+def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """Counts in English sentences the reader does not read: 507 key projects, rose by 164,700,
+    and the 2.7 of "2.7 and 7.7 percentage points". Years, ordinals and names are left out."""
+    taken = [(r.start, r.end) for r in readings]
+    starts = {r.start: r for r in readings}
+    found: list[Reading] = []
+    for m in _EN_NUMBER.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or has_cjk(text[max(0, start - 20) : end + 20]):
+            continue
+        if _EN_YEAR.fullmatch(m.group()) or _EN_NAMES.search(text[max(0, start - 10) : start]):
+            continue
+        word = m.group("w")
+        value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
+        counted = _EN_COUNTED.match(text, end)
+        if word and not counted:
+            continue  # "one of", "the two": a number word counts only what it names
+        pair = _EN_PAIR.match(text, end)
+        after = next((r for at, r in starts.items() if pair and at == pair.end()), None)
+        if after is not None and after.figure.kind is Kind.QUANTITY and after.figure.unit:
+            f = after.figure
+            figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
+        elif counted and counted.group().strip() in _EN_SPANS:
+            unit, base = _EN_SPANS[counted.group().strip()]
+            figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
+        elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])):
+            figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
+        else:
+            continue
+        found.append(Reading(m.group(), start, end, figure))
+    return found
 
 
 def figure_key(figure: Figure) -> tuple[object, ...]:
