@@ -37,7 +37,10 @@ from xmfacts.model import FactBase
 
 DEFAULT_FILES = ["passages_tuning.toml", "passages_frozen.toml"]
 _NOT_FIGURE = re.compile(r"\branks?\b|ordinal|dateline|\bname\b", re.IGNORECASE)
-_PERIOD = re.compile(r"\b(?:the|policy|list's) years?\b|\byear of\b|date of the\b|\bas of\b|\bperiod\b", re.IGNORECASE)
+# "the year", "year of the revenue", "date of the count", "date (end of 2021)", "target year": a period;
+# "date of an annual day" is an event's date, a figure
+_PERIOD = re.compile(r"\b(?:the|policy|list|list's|target) years?\b|^(?:date|year)\b(?! of an?\b)|\byear of\b|\bas of\b|\bperiod\b",
+                     re.IGNORECASE)
 
 
 def kind(label: dict[str, str]) -> str:

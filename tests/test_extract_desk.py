@@ -166,3 +166,20 @@ def test_add_from_writes_nothing_when_one_reviewed_fact_fails(run: Run, empty_ba
     result = run("add", "--from", str(draft), "--source-text", str(article), facts=empty_base)
     assert result.exit_code == 2 and "quote not found in the source text" in result.stderr
     assert sorted(p.name for p in empty_base.iterdir()) == before  # no topic file created, none half-written
+
+
+def test_english_counts_the_reader_leaves_are_drafted() -> None:
+    text = ("In all, 507 key projects beat their schedules. Urban jobs rose by 164,700, and losses narrowed by 2.7 and "
+            "7.7 percentage points. It is home to more than 1,000 high-tech companies, nine times that of 2002, "
+            "and plans to invest CNY33 billion. Three firms made the 2019 top 500 list; the fund holds stakes in six funds.\n")
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
+    assert ("507", "507") in drafted and ("164,700", "164700") in drafted and ("six", "6") in drafted
+    assert ("2.7", "2.7percentage points") in drafted  # the unit of the figure it is paired with
+    assert any(t == "more than 1,000" for t, _ in drafted) and any(t == "CNY33 billion" for t, _ in drafted)
+    assert not any(t in ("500", "2019", "2002") for t, _ in drafted)
+
+
+def test_designations_datelines_and_which_year_are_no_figures() -> None:
+    text = "台海网11月2日消息 平台实现国有六大行全覆盖，名单内企业可按上一年研发投入申请，2017年是上市最多的一年，增长2.4倍。\n"
+    drafted = [(c.reading.text, c.figure.unit) for c in extract(EMPTY, text, published="2023-11-02").candidates]
+    assert drafted == [("2.4", "倍")]

@@ -37,3 +37,5 @@ def test_labels_are_sorted_by_their_own_words() -> None:
     assert bench.kind({"text": "2022年底", "why": "date of the data"}) == "period"
     assert bench.kind({"text": "15.34億元", "why": "a ranking threshold"}) == "figure"
     assert bench.kind({"text": "5 years", "why": "loan term"}) == "figure"
+    assert bench.kind({"text": "12月底", "why": "date (end of 2021)"}) == "period"
+    assert bench.kind({"text": "11月1日", "why": "date of an annual day"}) == "figure"

@@ -213,7 +213,7 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
         as_of, why = reading.as_of(text, r, where, published)
         if why:
             notes.append(why)
-        if not figure.unit and text[r.end : r.end + 1] == "倍":
+        if not figure.unit and reading.multiple(text, r.end):
             figure = dataclasses.replace(figure, unit="倍")
         figure, why = reading.hedged(text, figure, c0, r.start)
         if why:

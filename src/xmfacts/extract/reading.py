@@ -22,7 +22,7 @@ from xmfacts.text import fold_in_place, has_cjk, is_cjk
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
 # 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
-_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外)$")
+_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
 # 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
 _ORDINAL = re.compile(r"第$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
@@ -56,14 +56,19 @@ def is_figure(r: Reading, text: str) -> bool:
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
     if _ORDINAL.search(before):
         return False
-    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该"):
-        return False  # 按上一年研发投入: which year, not how many
+    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的"):
+        return False  # 按上一年研发投入, 上市最多的一年: which year, not how many
     if figure.unit == "大" and _RANKED.search(before):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
-    if not figure.unit and text[r.end : r.end + 1] == "倍":
+    if not figure.unit and multiple(text, r.end):
         return True  # 增长2.4倍: a multiple (the curator writes it in a unit of the table)
     # a number with no unit at all names or ranks something far more often than it counts
     return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
+
+
+def multiple(text: str, end: int) -> bool:
+    """Whether 倍 follows the number ending at ``end`` (增长2.4倍, 撬动社会资本超 28 倍)."""
+    return text[end : end + 3].lstrip().startswith("倍")
 
 
 def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
@@ -105,12 +110,32 @@ _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
 _EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
 
 
+_EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$)\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
+_EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
 def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     """Counts in English sentences the reader does not read: 507 key projects, rose by 164,700,
-    and the 2.7 of "2.7 and 7.7 percentage points". Years, ordinals and names are left out."""
+    and the 2.7 of "2.7 and 7.7 percentage points"; more than 1,000 companies, which it reads
+    with no unit; CNY33 billion written as one word; nine times. Years, ordinals and names
+    (top 500) are left out."""
+    found: list[Reading] = []
+    for r in readings:
+        # the reader's bare count: kept as a count when a noun follows (more than 1,000 companies)
+        if r.figure.kind is Kind.QUANTITY and not r.figure.unit and not has_cjk(text[max(0, r.start - 20) : r.end + 20]):
+            if _EN_NAMES.search(text[max(0, r.start - 10) : r.start]) or not _EN_COUNTED.match(text, r.end):
+                continue
+            found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
+    for m in _EN_MONEY.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings):
+            continue
+        unit = f"{m.group('mult') or ''} {'yuan' if m.group('cur') in ('CNY', 'RMB') else 'US dollars'}".strip()
+        base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
+        found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n")), unit=unit,
+                                                                    scale=_EN_SCALE[m.group("mult")], base_unit=base)))
+    readings = [*readings, *found]
     taken = [(r.start, r.end) for r in readings]
     starts = {r.start: r for r in readings}
-    found: list[Reading] = []
     for m in _EN_NUMBER.finditer(text):
         start, end = m.span()
         if any(s < end and start < e for s, e in taken) or has_cjk(text[max(0, start - 20) : end + 20]):
@@ -120,13 +145,15 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
         counted = _EN_COUNTED.match(text, end)
-        if word and not counted:
+        if word and not counted and not re.match(r"\s+times\b", text[end : end + 7]):
             continue  # "one of", "the two": a number word counts only what it names
         pair = _EN_PAIR.match(text, end)
         after = next((r for at, r in starts.items() if pair and at == pair.end()), None)
         if after is not None and after.figure.kind is Kind.QUANTITY and after.figure.unit:
             f = after.figure
             figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
+        elif re.match(r"\s+times\b", text[end : end + 7]):
+            figure = Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)  # nine times that of 2002
         elif counted and counted.group().strip() in _EN_SPANS:
             unit, base = _EN_SPANS[counted.group().strip()]
             figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
@@ -135,7 +162,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         else:
             continue
         found.append(Reading(m.group(), start, end, figure))
-    return found
+    return sorted(found, key=lambda r: r.start)
 
 
 def figure_key(figure: Figure) -> tuple[object, ...]:
