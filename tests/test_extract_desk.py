@@ -183,3 +183,10 @@ def test_designations_datelines_and_which_year_are_no_figures() -> None:
     text = "台海网11月2日消息 平台实现国有六大行全覆盖，名单内企业可按上一年研发投入申请，2017年是上市最多的一年，增长2.4倍。\n"
     drafted = [(c.reading.text, c.figure.unit) for c in extract(EMPTY, text, published="2023-11-02").candidates]
     assert drafted == [("2.4", "倍")]
+
+
+def test_a_page_in_traditional_characters_names_its_subject_in_its_own_script() -> None:
+    text = "2011年，天馬落戶廈門，累計投資超1000億元。目前廈門境內上市公司68家。"
+    c = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert (c["超1000億元"].entity, c["超1000億元"].label, c["超1000億元"].id) == ("天馬", "天馬累計投資", "tianma-leiji-touzi")
+    assert (c["68家"].entity, c["68家"].label, c["68家"].id) == ("厦门市", "廈門境內上市公司（2024年）", "jingnei-shangshi-gongsi")

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
-from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_at
+from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
+from xmfacts.text import fold_in_place
 
 __all__ = ["Candidate", "Extraction", "extract", "main_place", "publication_date", "suggest_id"]
 
@@ -112,7 +113,11 @@ def extract(
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])
     words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
-    place = main_place(text)
+    folded = text if text.isascii() else fold_in_place(text)
+    place = main_place(folded)
+    # the city as the article spells it (廈門 on a page in traditional characters), for labels
+    at = folded.find(place.removesuffix("市"))
+    city = text[at : at + len(place) - 1] if at != -1 else place.removesuffix("市")
     existing = _quoted_facts(base, text)
     known_ids = {f.id for f in base.facts if f.topic == topic}
     kept: list[Candidate] = []
@@ -130,7 +135,7 @@ def extract(
             # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
             # alone it says nothing of what it measures
             continue
-        draft = _draft(text, words, finding, where, place, published, existing)
+        draft = _draft(text, folded, words, finding, where, place, city, published, existing)
         again = seen.get(("quote", draft.quote, r.text))
         if again is None:
             again = next((n for n, c in enumerate(kept) if _same(c, draft, place)), None)
@@ -188,14 +193,14 @@ def _on_record(finding: Finding, existing: Sequence[tuple[int, int, Fact]]) -> t
     return None, None
 
 
-def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: str, published: str | None,
+def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
            existing: Sequence[tuple[int, int, Fact]]) -> Candidate:
     r = finding.reading
     s0, s1 = where.sentence
     c0, c1 = where.clause
     notes: list[str] = []
     event = r.figure.kind is Kind.DATE
-    entity = subject_at(text, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
+    entity = subject_in(text, folded, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
     measure, q0, q1 = naming.measure(text, words, r, where, entity, place)
     q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
     quote = text[q0:q1].strip()
@@ -223,7 +228,7 @@ def _draft(text: str, words: str, finding: Finding, where: FigurePlace, place: s
     fact, verdict = _on_record(finding, existing)
     if fact is None and finding.fact is not None:
         notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
-    label = naming.label(entity, measure, place, as_of, event)
+    label = naming.label(entity, measure, place, as_of, event, city)
     note = " ".join([CURATOR_NOTE, *notes])
     return Candidate(r, where.line, quote, q0, q0 + len(quote), figure, as_of, entity, "", label, measure, note, fact, verdict)
 

@@ -15,7 +15,7 @@ from xmfacts.extract.subject import mentions, short_name
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
 from xmfacts.model import BaseUnit, Kind
-from xmfacts.text import has_cjk
+from xmfacts.text import has_cjk, to_simplified
 
 # Trimmed from the words before a figure: verbs and adverbs that join a subject to its figure.
 _TRAILING = ("分别达到", "分别为", "分别达", "分别", "达到", "已达", "已有", "约有", "共有", "拥有", "已经", "已", "达", "为", "是", "有",
@@ -55,16 +55,24 @@ def strip(phrase: str, entity: str, place: str) -> str:
         if len(name) > 2 and name in phrase and len(phrase) - len(name) >= 2:
             phrase = phrase.replace(name, "", 1)  # 成立翔安创新实验室 about 翔安创新实验室: 成立
     changed = True
+    simple_entity = to_simplified(entity)
     while changed and phrase:
         changed = False
-        if _LEADING_PERIOD.match(phrase):
-            phrase, changed = _LEADING_PERIOD.sub("", phrase), True
-        for lead in (entity, entity.removesuffix("市"), *_LEADING):
-            if lead and phrase.startswith(lead) and len(phrase) > len(lead):
+        # compared in simplified characters (one for one), so 廈門 is stripped as 厦门 is
+        simple = to_simplified(phrase)
+        if _LEADING_PERIOD.match(simple):
+            phrase, changed = phrase[_LEADING_PERIOD.match(simple).end() :], True  # type: ignore[union-attr]
+            continue
+        for lead in (simple_entity, simple_entity.removesuffix("市"), *_LEADING):
+            if lead and simple.startswith(lead) and len(phrase) > len(lead):
                 phrase, changed = phrase[len(lead) :], True
+                break
+        if changed:
+            continue
         for tail in _TRAILING:
-            if phrase.endswith(tail) and len(phrase) > len(tail):
+            if simple.endswith(tail) and len(phrase) > len(tail):
                 phrase, changed = phrase[: -len(tail)], True
+                break
     return phrase if len(phrase) > 1 else ""
 
 
@@ -186,12 +194,15 @@ def with_subject(text: str, where: FigurePlace, q0: int, q1: int, entity: str, p
     return best or (q0, q1)
 
 
-def label(entity: str, terms: tuple[str, ...], place: str, as_of: str | None, event: bool) -> str:
-    """Subject and measure, and the period when the text gives one: 厦门银行普惠型小微企业贷款增速（2021年）."""
+def label(entity: str, terms: tuple[str, ...], place: str, as_of: str | None, event: bool, city: str | None = None) -> str:
+    """Subject and measure, and the period when the text gives one: 厦门银行普惠型小微企业贷款增速（2021年）.
+    The city is spelled as the article spells it (``city``: 廈門 on a page in traditional characters)."""
     term = terms[0] if terms else "数据"
     if not has_cjk(term):
         return term  # an English article: the curator writes the Chinese label
     who = short_name(entity, place)
+    if city and who == place.removesuffix("市"):
+        who = city
     said = term if who in term else who + term
     return f"{said}（{periods.spoken(as_of)}）" if as_of and not event else said
 
@@ -211,8 +222,9 @@ def suggest_id(words: str) -> str:
 def fact_id(entity: str, terms: tuple[str, ...], place: str, fallback: str) -> str:
     """A short readable id of subject and measure: xiamen-yinhang-daikuan-zengsu; the city's own
     figures by their measure alone (shangshi-gongsi), as the fact base names them."""
-    term = terms[0] if terms else ""
-    who = short_name(entity, place)
+    # spelled from simplified characters: 廈門 is xiamen, as 厦门 is
+    term = to_simplified(terms[0]) if terms else ""
+    who = to_simplified(short_name(entity, place))
     if who == place.removesuffix("市") or not has_cjk(term):
         return suggest_id(term) or fallback
     who = who.split("、")[0]

@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # Organisations a clause names as its subject: 嘉庚创新实验室, 厦门国际银行, 金圆集团, 中海锐悦公司,
 # 柯尔微电子装备（厦门）有限公司.
 _ORG = re.compile(
-    rf"[{_CJK}]{{2,12}}?(?:（[{_CJK}]{{2,4}}）)?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行|分行|有限公司|公司|科学城|交易所|大学)"
+    rf"[{_CJK}]{{2,12}}?(?:[（(][{_CJK}]{{2,4}}[）)])?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行|分行|有限公司|公司|科学城|交易所|大学)"
 )
 # An organisation named by the title of the person speaking for it: 盈趣科技董事长, 厦门天马显示科技副总经理.
 _TITLED = re.compile(rf"[{_CJK}]{{2,10}}?(?=副总经理|总经理|副董事长|董事长|党委书记|总裁|负责人)")
@@ -83,6 +83,24 @@ def org_names(text: str) -> list[str]:
 
 # “创新联合体组建一年多，…。”盈趣科技董事长林松华说: quoted words are the speaker's organisation's.
 _SPEAKER = re.compile(r"^[。！？!?]?[”」]([^“”。\n]{2,30}?)(?:说|表示|介绍|指出)")
+
+
+def subject_in(text: str, folded: str, s0: int, s1: int, at: int, end: int, clause_end: int, place: str, event: bool,
+               counted: bool = False) -> str:
+    """The subject of the figure at ``at``…``end`` in the sentence ``s0``…``s1``, as ``text`` writes it.
+
+    Names are found in ``folded`` (``fold_in_place``: simplified characters, offsets kept), so a
+    page in traditional characters (廈門國際銀行) names its subject as one in simplified does; the
+    name is then taken from the text itself at the same place, in the page's own script.
+    """
+    name = subject_at(folded, s0, s1, at, end, clause_end, place, event, counted)
+    if name == place or folded is text:
+        return name
+    spots = [m.start() for m in re.finditer(re.escape(name), folded)]
+    if not spots:
+        return name
+    nearest = min(spots, key=lambda i: abs(i - at))
+    return text[nearest : nearest + len(name)]
 
 
 def subject_at(text: str, s0: int, s1: int, at: int, end: int, clause_end: int, place: str, event: bool, counted: bool = False) -> str:
