@@ -18,7 +18,8 @@ SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
 ARTICLES = sorted(SOURCES.glob("*.txt"))
 pytestmark = pytest.mark.skipif(not ARTICLES, reason=f"the article is not beside the repository ({SOURCES})")
 
-# Drafted figures check does not call `match`, by the figure as the draft quotes it:
+# Drafted figures check does not call `match` today, by the figure as the draft quotes it (the
+# test fails on any other; one of these becoming a match is not a failure):
 NOT_MATCHED = {
     # the draft records the hedge its words give (规模突破百亿元, 最高可获资助1亿元) as the curated
     # facts do; check reads the figure as printed and calls the claim consistent with it
@@ -67,4 +68,6 @@ def test_every_drafted_figure_of_the_article_is_then_a_match(run: Run, tmp_path:
         figure = max((k for k in NOT_MATCHED if k in quote), key=quote.rfind, default=quote)
         by_figure[figure] = verdict
     assert len(facts) == 83
-    assert by_figure == NOT_MATCHED
+    # none but these; a change in check that ties one of them more closely is welcome
+    assert {k: v for k, v in by_figure.items() if NOT_MATCHED.get(k) != v} == {}
+    assert len(facts) - len(missed) >= 83 - len(NOT_MATCHED)
