@@ -177,6 +177,8 @@ def test_english_counts_the_reader_leaves_are_drafted() -> None:
     assert ("2.7", "2.7percentage points") in drafted  # the unit of the figure it is paired with
     assert any(t == "more than 1,000" for t, _ in drafted) and any(t == "CNY33 billion" for t, _ in drafted)
     assert not any(t in ("500", "2019", "2002") for t, _ in drafted)
+    [count] = [c for c in extract(EMPTY, text, published="2024").candidates if c.reading.text == "507"]
+    assert count.figure.unit == "" and "write one of the unit table's" in count.note  # add refuses it until then
 
 
 def test_designations_datelines_and_which_year_are_no_figures() -> None:

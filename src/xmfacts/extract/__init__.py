@@ -223,6 +223,8 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
         figure, why = reading.hedged(text, figure, c0, r.start)
         if why:
             notes.append(why)
+        if not figure.unit and figure.base_unit is BaseUnit.COUNT:
+            notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")
         if figure.unit and parse_unit(figure.unit) is None:
             notes.append(f"unit {figure.unit!r} is not in the unit table (docs/fact-format.md): write the figure in one that is")
     fact, verdict = _on_record(finding, existing)
