@@ -14,6 +14,7 @@ tests/realworld/test_extract_article.py runs the same measurement when the artic
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,12 +40,33 @@ class Measurement:
         return [f for f in self.facts if self.drafted[f.full_id] is not None]
 
     @property
+    def with_subject(self) -> list[Fact]:
+        """Drafted with the same figure, and the draft's label or quote names what it is about."""
+        return [f for f in self.same_figure if (c := self.drafted[f.full_id]) is not None and names_subject(f.entity, c)]
+
+    @property
     def dated(self) -> list[Fact]:
         return [f for f in self.facts if f.as_of]
 
     @property
     def same_as_of(self) -> list[Fact]:
         return [f for f in self.dated if (c := self.drafted[f.full_id]) is not None and c.as_of == f.as_of]
+
+
+def subject_names(entity: str) -> set[str]:
+    """How an article names a fact's subject: 厦门盈趣科技股份有限公司 as 盈趣科技, 厦门市 as 厦门,
+    柯尔微电子装备（厦门）有限公司 as 柯尔微电子装备; 厦门银行 only whole."""
+    core = re.sub(r"（[^）]*）|\([^)]*\)", "", entity)
+    core = re.sub(r"(?:股份有限公司|有限公司|公司|集团|产业|市)$", "", core)
+    names = {entity, core}
+    if core.startswith("厦门") and len(core) > 4:
+        names.add(core[2:])
+    return {n for n in names if len(n) >= 2}
+
+
+def names_subject(entity: str, c: Candidate) -> bool:
+    said = c.label + " " + c.quote
+    return any(name in said for name in subject_names(entity))
 
 
 def _key(figure: Figure) -> tuple[object, ...]:
@@ -84,11 +106,14 @@ def main() -> None:
     print(f"article: {len(text):,} characters; fact base: {n} facts; published {published}")
     print(f"against an empty fact base: {len(m.candidates)} candidates")
     print(f"  same value, unit and qualifier: {len(m.same_figure)}/{n} = {len(m.same_figure) / n:.1%}")
+    print(f"  ... and the subject named in the draft's label or quote: {len(m.with_subject)}/{n} = {len(m.with_subject) / n:.1%}")
     print(f"  same as_of where the fact has one: {len(m.same_as_of)}/{d} = {len(m.same_as_of) / d:.1%}")
     for f in m.facts:
         c = m.drafted[f.full_id]
         if c is None:
             print(f"    not drafted: {f.full_id} {printed(f.figure)} ({f.figure.qualifier.value}) {f.quote}")
+        elif not names_subject(f.entity, c):
+            print(f"    subject {f.entity} not named: {f.full_id} label {c.label!r} quote {c.quote!r}")
         elif f.as_of and c.as_of != f.as_of:
             print(f"    as_of {c.as_of} for {f.full_id} (recorded {f.as_of})")
     print(f"  candidates matching no recorded fact: {len(m.unmatched)} (judge each: a figure left out, or no figure)")

@@ -83,7 +83,8 @@ def test_a_date_without_a_year_takes_the_publications() -> None:
 def test_a_period_date_is_no_figure_but_an_event_is() -> None:
     result = extract(EMPTY, "截至2018年底，厦门境内上市公司51家。天马成立于1983年。", published="2024")
     assert [(c.reading.text, c.as_of) for c in result.candidates] == [("51家", "2018-12-31"), ("1983年", None)]
-    assert result.candidates[1].entity == "厦门市" and result.candidates[1].measure == ("天马成立",)
+    # the event is Tianma's: its subject names it, and what happened is the measure (issue 23)
+    assert result.candidates[1].entity == "天马" and result.candidates[1].measure == ("成立",)
 
 
 def test_a_hedge_before_the_figure_is_kept_with_a_note() -> None:
@@ -105,11 +106,13 @@ def test_json_rows_are_facts_with_on_record_and_verdict(run: Run, article: Path)
     rows = json.loads(result.stdout)
     assert rows[0]["on_record"] == "capital-markets/listed-companies" and rows[0]["verdict"] == "mismatch"
     assert rows[2] == {
-        "id": "extracted/keji-jinrong-daikuan", "topic": "extracted", "label": "厦门国际银行科技金融贷款余额", "label_en": "",
+        "id": "extracted/guoji-yinhang-keji-jinrong-daikuan", "topic": "extracted", "label": "厦门国际银行科技金融贷款余额（2024年9月末）", "label_en": "",
         "kind": "quantity", "value": 271.47, "lower": None, "upper": None, "unit": "亿元", "qualifier": "exact", "scale": 100000000,
         "base_unit": "CNY", "date": None, "as_of": "2024-09-30", "entity": "厦门国际银行", "quote": "厦门国际银行科技金融贷款余额271.47亿元",
         "tags": [], "note": "Drafted by xmfacts extract: check label, entity, as_of and measure, and write label_en.",
-        "source": {"id": "", "title": "", "outlet": "", "published": None}, "on_record": None, "verdict": None,
+        # the fixture lists one source: the drafts are from it without --source (issue 23)
+        "source": {"id": "xiamen-practice", "title": "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”", "outlet": "中国证券报", "published": None},
+        "on_record": None, "verdict": None,
     }
 
 
@@ -132,12 +135,13 @@ def test_table(run: Run, tmp_path: Path) -> None:
     result = run("extract", str(path), "--published", "2024")
     assert result.exit_code == 0
     assert result.stdout == (
-        "line   figure       verdict   fact                               quote                              \n"
+        "line   figure       verdict   fact                                           quote                  \n"
         "────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        "1      68家         match     capital-markets/listed-companies   目前厦门境内上市公司68家           \n"
+        "1      68家         match     capital-markets/listed-companies               目前厦门境内上市公司68 \n"
+        "                                                                             家                     \n"
         "                                                                                                    \n"
-        "1      271.47亿元   new       extracted/keji-jinrong-daikuan     厦门国际银行科技金融贷款余额271.47 \n"
-        "                              厦门国际银行科技金融贷款余额       亿元                               \n"
+        "1      271.47亿元   new       extracted/guoji-yinhang-keji-jinrong-daikuan   厦门国际银行科技金融贷 \n"
+        "                              厦门国际银行科技金融贷款余额（2024年9月末）    款余额271.47亿元       \n"
         "2 figures: 1 new, 1 match\n"
     )
 
@@ -148,7 +152,8 @@ def test_toml_draft_is_in_the_canonical_layout(run: Run, article: Path) -> None:
     data = tomllib.loads(draft, parse_float=Decimal)
     assert canonical_text(data, sources=False) == draft
     assert [f["id"] for f in data["fact"]] == [
-        "keji-jinrong-daikuan", "jiaonian-chuzeng-zhang", "puhui-xingxiao-weiqi", "puhui-xingxiao-weiqi-2", "puhui-xingxiao-weiqi-3",
+        "guoji-yinhang-keji-jinrong-daikuan", "guoji-yinhang-jiaonian-chuzeng-zhang", "xiamen-yinhang-puhui-xingxiao-weiqi",
+        "xiamen-yinhang-puhui-xingxiao-weiqi-2", "xiamen-yinhang-puhui-xingxiao-weiqi-3",
     ]
     assert data["fact"][2]["value"].as_tuple() == Decimal("29.20").as_tuple()  # its printed zero kept
     assert all(f["label_en"] == "" and f["measure"] and f["source"] == "xiamen-practice" for f in data["fact"])

@@ -318,6 +318,9 @@ def extract(
     if out is not None and chosen is F.TABLE:
         raise UsageError("-o writes json, jsonl, toml or html: give --format (a table is for the terminal)")
     base = load_factbase(facts_dir)
+    if source is None and len(base.sources) == 1:
+        # a desk's base lists the article it is drafting from: its drafts need no --source
+        source = base.sources[0].id
     known = next((s for s in base.sources if s.id == source), None) if source else None
     when = publication_date(published) if published is not None else (known.published or None if known else None)
     text = gather(["-"], None) if article == "-" else _read_article(Path(article))
@@ -459,14 +462,21 @@ def validate(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command(cls=_usage(" ".join(["TOPIC", *(f"{o.flag} {o.metavar}" for o in add_options() if o.required)])))
+@app.command(cls=_usage(" ".join(["TOPIC", *(f"{o.flag} {o.metavar}" for o in add_options() if o.required), "| [TOPIC] --from DRAFT"])))
 @_edge
 @_with_field_options
 def add(
-    topic: Annotated[str, typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it.", show_default=False, metavar="TOPIC", autocompletion=_complete_topics)],
+    topic: Annotated[
+        Optional[str],
+        typer.Argument(help="Topic id: the file TOPIC.toml in the fact base; a new id creates it. With --from, the draft's [topic] id by default.",
+                       show_default=False, metavar="[TOPIC]", autocompletion=_complete_topics),
+    ] = None,
     from_draft: Annotated[
         Optional[Path],
         typer.Option("--from", help="Add every [[fact]] of a reviewed `extract --toml` draft instead (all or nothing).", show_default=False),
+    ] = None,
+    topic_option: Annotated[
+        Optional[str], typer.Option("--topic", "-t", help="Topic id, as TOPIC (for --from, instead of the draft's [topic] id).", show_default=False, autocompletion=_complete_topics)
     ] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Chinese title of a new topic (required when TOPIC is new).", show_default=False)] = None,
     title_en: Annotated[Optional[str], typer.Option("--title-en", help="English title of a new topic (required when TOPIC is new).", show_default=False)] = None,
@@ -487,12 +497,15 @@ def add(
       xmfacts add capital-markets --id new-listings --label 新增上市公司 \\
           --label-en "New listings" --value 5 --unit 家 --measure 新增上市公司 \\
           --source xiamen-practice --quote "新增上市公司5家"
-      xmfacts add banks --from draft.toml --source-text article.txt
+      xmfacts add --from draft.toml --source-text article.txt
     """
     from xmfacts.authoring.add import add_fact, add_facts, draft_from_options
     from xmfacts.errors import UsageError
 
     options = add_options()
+    if topic is not None and topic_option is not None and topic != topic_option:
+        raise UsageError(f"TOPIC {topic!r} and --topic {topic_option!r} disagree: give one")
+    topic = topic or topic_option
     if from_draft is not None:
         given = [o.flag for o in options if o.default is None and fields[o.key] is not None]
         # a note is "" when not given; only one with words in it is named
@@ -502,10 +515,17 @@ def add(
         from xmfacts.authoring.draft import read_draft
 
         titles, drafts = read_draft(from_draft)
+        # extract writes the topic it drafted for into the draft's [topic]: a curator adds the
+        # reviewed draft without retyping it, and TOPIC or --topic still sends it elsewhere
+        topic = topic or titles.get("id")
+        if topic is None:
+            raise UsageError(f"--from {from_draft}: its [topic] has no id: give TOPIC or --topic")
         added_all = add_facts(facts_dir, topic, drafts, title=title, title_en=title_en, source_texts=source_text or [],
                               new_topic_titles=(titles.get("title"), titles.get("title_en")))
         _write(formatter(_format(json)).added_all(added_all))
         return
+    if topic is None:
+        raise UsageError("give TOPIC, the topic to add the fact to (or --from DRAFT.toml)")
     missing = [o.flag for o in options if o.required and fields[o.key] is None]
     if missing:
         raise UsageError(f"give {', '.join(missing)} (or --from DRAFT.toml)")

@@ -32,7 +32,7 @@ def test_add_from_appends_every_reviewed_candidate(run: Run, factbase: Path, art
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"added sme-credit/keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
+    assert result.stdout.splitlines()[0] == f"added sme-credit/guoji-yinhang-keji-jinrong-daikuan to {factbase / 'sme-credit.toml'}"
     after = (factbase / "sme-credit.toml").read_bytes()
     assert after.startswith(before)  # existing bytes untouched
     assert len(load_factbase(factbase).facts) == 8 + 5
@@ -46,29 +46,60 @@ def test_add_from_refuses_an_unreviewed_candidate_by_id(run: Run, factbase: Path
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
     assert result.exit_code == 2
-    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): keji-jinrong-daikuan; nothing was added\n"
+    assert result.stderr == f"xmfacts: error: --from {draft}: label_en is empty (not reviewed yet): guoji-yinhang-keji-jinrong-daikuan; nothing was added\n"
     assert (factbase / "sme-credit.toml").read_bytes() == before
 
 
 def test_add_from_writes_nothing_when_one_candidate_fails(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
     draft = _reviewed(run, article, tmp_path)
-    draft.write_text(draft.read_text(encoding="utf-8").replace('quote = "较年初增长14%"', 'quote = "较年初增长15%"'), encoding="utf-8")
+    draft.write_text(draft.read_text(encoding="utf-8").replace('较年初增长14%"', '较年初增长15%"'), encoding="utf-8")
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
     assert result.exit_code == 2
-    assert "sme-credit/jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
+    assert "sme-credit/guoji-yinhang-jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
     assert (factbase / "sme-credit.toml").read_bytes() == before
 
 
 def test_add_from_a_new_topic_takes_the_drafts_titles(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
     draft = _reviewed(run, article, tmp_path, topic="banks")
-    assert run("add", "banks", "--from", str(draft), facts=factbase).exit_code == 2  # the draft's [topic] has no titles yet
-    text = draft.read_text(encoding="utf-8").replace('title = ""', 'title = "银行"').replace('title_en = ""', 'title_en = "Banks"')
+    text = draft.read_text(encoding="utf-8")
+    # a new topic's titles are drafted (the article's title, the id in words) for the curator to rewrite
+    assert text.startswith('[topic]\ntitle = "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”"\ntitle_en = "Banks"\nid = "banks"\n')
+    text = text.replace('title = "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”"', 'title = "银行"')
     draft.write_text(text, encoding="utf-8")
     result = run("add", "banks", "--from", str(draft), "--json", facts=factbase)
     assert result.exit_code == 0, result.stderr
-    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/keji-jinrong-daikuan"
+    assert [row["id"] for row in json.loads(result.stdout)][0] == "banks/guoji-yinhang-keji-jinrong-daikuan"
     assert load_factbase(factbase).topics[0].title == "银行"
+
+
+def test_add_from_takes_the_topic_from_the_draft(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path, topic="banks")
+    result = run("add", "--from", str(draft), "--json", facts=factbase)
+    assert result.exit_code == 0, result.stderr
+    assert {row["topic"] for row in json.loads(result.stdout)} == {"banks"}
+    assert (factbase / "banks.toml").exists()
+
+
+def test_add_from_goes_to_the_topic_given_instead(run: Run, factbase: Path, article: Path, tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path, topic="banks")
+    result = run("add", "--from", str(draft), "--topic", "sme-credit", facts=factbase)
+    assert result.exit_code == 0, result.stderr
+    assert not (factbase / "banks.toml").exists()
+    clash = run("add", "banks", "--from", str(draft), "--topic", "sme-credit", facts=factbase)
+    assert (clash.exit_code, clash.stderr) == (2, "xmfacts: error: TOPIC 'banks' and --topic 'sme-credit' disagree: give one\n")
+
+
+def test_add_from_a_draft_without_a_topic_id_needs_one(run: Run, factbase: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "d.toml"
+    draft.write_text('[topic]\ntitle = "银行"\ntitle_en = "Banks"\n\n[[fact]]\nid = "x"\nlabel_en = "X"\n', encoding="utf-8")
+    result = run("add", "--from", str(draft), facts=factbase)
+    assert (result.exit_code, result.stderr) == (2, f"xmfacts: error: --from {draft}: its [topic] has no id: give TOPIC or --topic\n")
+
+
+def test_add_without_topic_or_draft_is_a_usage_error(run: Run, factbase: Path) -> None:
+    result = run("add", "--id", "x", facts=factbase)
+    assert (result.exit_code, result.stderr) == (2, "xmfacts: error: give TOPIC, the topic to add the fact to (or --from DRAFT.toml)\n")
 
 
 def test_add_from_takes_no_field_options(run: Run, factbase: Path, tmp_path: Path) -> None:

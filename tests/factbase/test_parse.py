@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xmfacts.errors import FactBaseError
+from xmfacts.factbase.layout import NO_SOURCES
 from xmfacts.factbase.locate import resolve_facts_dir
 from xmfacts.index import load_factbase
 from xmfacts.model import BaseUnit, Kind, Qualifier
@@ -119,7 +120,7 @@ def test_not_utf8_and_bom(factbase: Path) -> None:
 
 
 def test_empty_missing_and_looping_directories(tmp_path: Path) -> None:
-    assert problems_of(tmp_path) == [f"{tmp_path}: no topic files (*.toml) in the fact directory"]
+    assert problems_of(tmp_path) == [f"{tmp_path}: {NO_SOURCES}"]
     assert problems_of(tmp_path / "nope") == [f"{tmp_path}/nope: fact directory does not exist"]
     loop = tmp_path / "loop"
     os.symlink(loop, loop)

@@ -48,7 +48,14 @@ def candidate_draft(extraction: Extraction, c: Candidate) -> Draft:
 def draft_toml(extraction: Extraction) -> str:
     """The new figures as a topic file, in the canonical layout; on-record figures are left out."""
     facts = [fact_table(candidate_draft(extraction, c)) for c in extraction.new]
-    topic = {"title": extraction.topic_title, "title_en": extraction.topic_title_en}
+    title, title_en = extraction.topic_title, extraction.topic_title_en
+    if not (title and title_en):
+        # A new topic: titles a curator may rewrite, but that let the reviewed draft in as it is
+        # (a desk's first article drafts into a topic no one has named yet).
+        title = title or extraction.source.title or extraction.topic
+        title_en = title_en or extraction.topic.replace("-", " ").capitalize()
+    # The topic's id rides in the draft, so `add --from DRAFT.toml` needs no TOPIC argument.
+    topic = {"title": title, "title_en": title_en, "id": extraction.topic}
     return canonical_text({"topic": topic, "fact": facts}, sources=False)
 
 

@@ -13,6 +13,11 @@ from xmfacts.fields import required_text, toml_keys
 
 SOURCES_FILE = "sources.toml"
 TOPIC_SUFFIX = ".toml"
+# Said when a fact directory holds no TOML at all: what to add for it to become a fact base.
+NO_SOURCES = (
+    f"no {SOURCES_FILE}: a fact base starts with one listing its articles "
+    "([[source]] with id, title, outlet, published; see docs/fact-format.md)"
+)
 
 # Keys of a [[fact]] table, in the order fmt and add write them.
 FACT_KEYS = toml_keys()

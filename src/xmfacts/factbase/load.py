@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from xmfacts.errors import FactBaseError, Problem
-from xmfacts.factbase.layout import SOURCES_FILE
+from xmfacts.factbase.layout import NO_SOURCES
 from xmfacts.factbase.locate import fact_files, read_files, resolve_facts_dir
 from xmfacts.model import FactBase
 
@@ -26,10 +26,12 @@ def existing_root(root: str | os.PathLike[str] | None) -> Path:
     return root_path
 
 
-def _read(root_path: Path, problems: list[Problem], need_topics: bool = True) -> dict[Path, bytes]:
+def _read(root_path: Path, problems: list[Problem]) -> dict[Path, bytes]:
     paths = fact_files(root_path)
-    if need_topics and not [p for p in paths if p.name != SOURCES_FILE]:
-        raise FactBaseError([Problem(str(root_path), "no topic files (*.toml) in the fact directory")])
+    if not paths:
+        # A sources.toml alone is a fact base with no facts yet (a desk's first); nothing at
+        # all is not one, and the user is told what to add rather than that a topic is missing.
+        raise FactBaseError([Problem(str(root_path), NO_SOURCES)])
     return read_files(paths, problems)
 
 
@@ -55,7 +57,7 @@ def read_valid(root: str | os.PathLike[str] | None) -> tuple[Path, dict[Path, by
 
     root_path = existing_root(root)
     problems: list[Problem] = []
-    contents = _read(root_path, problems, need_topics=False)
+    contents = _read(root_path, problems)
     base = parse_factbase(root_path, contents, problems)
     if problems:
         raise FactBaseError(problems)

@@ -140,3 +140,49 @@ def within(claim: str, record: str) -> bool:
 
 def today() -> str:
     return date.today().isoformat()
+
+
+# ---- what a new article's words say about when its figures hold (xmfacts extract) -------------
+
+# Words that say "now": the figure holds as of publication.
+NOW = re.compile(r"目前|现有|现已|至今|如今|当前|截至目前|迄今")
+# Words whose period depends on when the text was written: without that date it is not guessed.
+RELATIVE = re.compile(r"今年|去年|前年|本年|目前|现有|现已|至今|如今|当前|迄今|this year|last year", re.IGNORECASE)
+_MONTHS_SO_FAR = re.compile(r"(?:(?P<rel>今年|去年)|(?P<y>(?:19|20)\d\d)年)?(?:1至|1-|1—|前)(?P<m>1[0-2]|[1-9])(?:个)?月")
+_DAY_NO_YEAR = re.compile(r"(?:截至|截止到?)(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12][0-9]|[1-9])日")
+_YEAR_LEADS = re.compile(r"(?:^|[。；;，,\s])(?P<y>(?:19|20)\d\d)年(?![0-9月至到—-])")
+
+
+def span_period(said: str, written: str) -> str | None:
+    """Periods ``chinese_period`` leaves out, which a drafted fact needs: 今年1至10月 and 前10个月
+    (to the month's end), 截至6月30日 (the year written), 上半年 in an article of the second half,
+    and a year that leads its sentence as its figures' period (2007年厦门高新技术企业实现总产值…)."""
+    m = _MONTHS_SO_FAR.search(said)
+    if m:
+        year = int(m.group("y")) if m.group("y") else int(written[:4]) - (m.group("rel") == "去年")
+        month = int(m.group("m"))
+        return f"{year}-{month:02d}-{_last_day(year, month)}"
+    m = _DAY_NO_YEAR.search(said)
+    if m and len(written) >= 7:
+        return f"{written[:4]}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if len(written) >= 7 and int(written[5:7]) > 6 and re.search(r"(?<!今年)(?<!去年)上半年", said):
+        return f"{written[:4]}-06-30"  # 上半年 in an article from the second half: this year's
+    m = _YEAR_LEADS.search(said)
+    if m is None:
+        return None
+    # 2007年厦门…总产值1676.09亿元 dates the figures; 2021年开始谋划 is an event of its own
+    clause = re.split(r"[，,；;]", said[m.end() :], maxsplit=1)[0]
+    return m.group("y") if re.search(r"[0-9]", clause) else None
+
+
+def spoken(period: str) -> str:
+    """A period as a Chinese label says it: 2018年, 2024年9月, 2018年底, 2024年9月末, 2024年10月16日."""
+    parts = [int(p) for p in period.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]}年"
+    if len(parts) == 2:
+        return f"{parts[0]}年{parts[1]}月"
+    year, month, day = parts
+    if day == _last_day(year, month):
+        return f"{year}年底" if month == 12 else f"{year}年{month}月末"
+    return f"{year}年{month}月{day}日"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from xmfacts.errors import FactBaseError, Problem
-from xmfacts.factbase.layout import SOURCES_FILE
+from xmfacts.factbase.layout import NO_SOURCES
 from xmfacts.index import build as builder
 from xmfacts.index.records import build, fact_from
 from xmfacts.model import Fact, FactBase, Source, Topic
@@ -191,8 +191,10 @@ def load_factbase(root: str | os.PathLike[str] | None = None) -> FactBase:
 def open_store(root: Path, fresh: bool = False, memory: bool = False) -> Store:
     """The index of ``root``, brought up to date; raise FactBaseError for an invalid fact base."""
     stats = builder.listing(root)
-    if not [name for name in stats if name != SOURCES_FILE]:
-        raise FactBaseError([Problem(str(root), "no topic files (*.toml) in the fact directory")])
+    if not stats:
+        # A desk's first fact base is a sources.toml alone (extract drafts its first topic);
+        # a directory without even that is no fact base, and the user needs to hear what to add.
+        raise FactBaseError([Problem(str(root), NO_SOURCES)])
     path = None if memory else index_path(root)
     if path is not None:
         try:

@@ -1,0 +1,248 @@
+"""`xmfacts extract`: every figure of a new article, what the record already says about it, and
+the rest drafted as facts for a curator to review.
+
+Each figure is read once by the reader ``check`` uses and matched against the fact base exactly
+as ``check`` matches a claim (``check_text``). A figure is *on record* when ``check`` ties it to
+a fact with a verdict, or when a fact's own quote stands in the article around it with the
+same figure (a chart caption, a repeated paragraph). The rest are candidates, each drafted
+with its subject (``subject``), the words that say what it measures, the shortest verbatim
+quote that states both, a label and a short id (``naming``), and its period (``reading``).
+
+Nothing here writes: the draft is text (``draft_toml``) that only ``xmfacts add --from``
+takes into the fact base, after validation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
+from xmfacts.extract import naming, reading
+from xmfacts.extract.naming import suggest_id
+from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
+from xmfacts.figures.reader import Reading
+from xmfacts.figures.units import parse_unit
+from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
+from xmfacts.text import fold_in_place
+
+__all__ = ["Candidate", "Extraction", "extract", "main_place", "publication_date", "suggest_id"]
+
+CURATOR_NOTE = "Drafted by xmfacts extract: check label, entity, as_of and measure, and write label_en."
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One figure of the article: on record (with the fact and verdict) or drafted as a new fact."""
+
+    reading: Reading
+    line: int
+    quote: str
+    quote_start: int
+    quote_end: int
+    figure: Figure  # as it would be stored: a date without a year gets the publication's
+    as_of: str | None
+    entity: str
+    id: str  # suggested, unique in the draft's topic
+    label: str
+    measure: tuple[str, ...]
+    note: str
+    on_record: Fact | None
+    verdict: Verdict | None
+
+    @property
+    def new(self) -> bool:
+        return self.on_record is None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Every figure of an article, in order of appearance, each once."""
+
+    topic: str
+    topic_title: str
+    topic_title_en: str
+    source: Source
+    published: str | None
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def new(self) -> tuple[Candidate, ...]:
+        return tuple(c for c in self.candidates if c.new)
+
+    @property
+    def contradicted(self) -> bool:
+        return any(c.verdict is Verdict.MISMATCH for c in self.candidates)
+
+
+def publication_date(text: str) -> str:
+    """``--published`` as given (YYYY, YYYY-MM or YYYY-MM-DD), or a usage error naming it."""
+    from xmfacts.errors import UsageError
+    from xmfacts.figures.period import valid_date
+
+    if not valid_date(text):
+        raise UsageError(f"--published {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+def main_place(text: str) -> str:
+    """The city the article speaks of most, as an entity (厦门市); the project's own by default."""
+    counts = {city: text.count(city) for city in CITIES}
+    best = max(counts, key=lambda c: (counts[c], c == "厦门"))
+    return f"{best}市" if counts[best] else DEFAULT_ENTITY
+
+
+def extract(
+    base: FactBase,
+    text: str,
+    topic: str = "extracted",
+    source: Source | None = None,
+    published: str | None = None,
+) -> Extraction:
+    """Every figure in ``text``: on record (fact and verdict) or a drafted candidate.
+
+    ``published`` (ISO, at any precision) is when the article appeared: what 今年, 目前 and a
+    date without a year mean. Without it such periods are left out, never guessed.
+    """
+    source = source or Source("", "")
+    findings = check_text(base, text, written=published) if published else check_text(base, text)
+    # English counts check leaves alone are still figures to draft; nothing on record speaks of them
+    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "") for r in reading.english_figures(text, [f.reading for f in findings])]
+    if extra:
+        findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
+    places = figure_places(text, [f.reading for f in findings])
+    words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
+    folded = text if text.isascii() else fold_in_place(text)
+    place = main_place(folded)
+    # the city as the article spells it (廈門 on a page in traditional characters), for labels
+    at = folded.find(place.removesuffix("市"))
+    city = text[at : at + len(place) - 1] if at != -1 else place.removesuffix("市")
+    existing = _quoted_facts(base, text)
+    known_ids = {f.id for f in base.facts if f.topic == topic}
+    kept: list[Candidate] = []
+    seen: dict[tuple[object, ...], int] = {}
+    said: set[tuple[int, str]] = set()
+    for finding, where in zip(findings, places):
+        r = finding.reading
+        if not reading.is_figure(r, text) or reading.is_period(r, text, where, findings):
+            continue
+        sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
+        if sentence in said:
+            continue  # a repeated paragraph: this figure was drafted from its first telling
+        said.add(sentence)
+        if not reading.has_words(words, where):
+            # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
+            # alone it says nothing of what it measures
+            continue
+        draft = _draft(text, folded, words, finding, where, place, city, published, existing)
+        again = seen.get(("quote", draft.quote, r.text))
+        if again is None:
+            again = next((n for n, c in enumerate(kept) if _same(c, draft, place)), None)
+        if again is not None:
+            # The article repeats a paragraph (or a caption repeats a sentence): one candidate,
+            # on record if either occurrence is.
+            if kept[again].on_record is None and draft.on_record is not None:
+                kept[again] = draft
+            continue
+        seen[("quote", draft.quote, r.text)] = len(kept)
+        kept.append(draft)
+    out = _with_ids(kept, known_ids, place)
+    title, title_en = _topic_titles(base, topic)
+    return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+def _same(a: Candidate, b: Candidate, place: str) -> bool:
+    """The same figure said of the same thing: 科技型企业和高校院所 and 科技型企业 (a caption's paraphrase)."""
+    if reading.figure_key(a.figure) != reading.figure_key(b.figure):
+        return False
+    if a.entity != b.entity and place not in (a.entity, b.entity):
+        return False  # a caption that says 厦门 where its sentence carried the sector: still one figure
+    x, y = (a.measure or ("",))[0], (b.measure or ("",))[0]
+    # a two-character term (企业) is in too many others to say two figures count the same thing
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+
+
+def _topic_titles(base: FactBase, topic: str) -> tuple[str, str]:
+    found = next((t for t in base.topics if t.id == topic), None)
+    return (found.title, found.title_en) if found else ("", "")
+
+
+def _quoted_facts(base: FactBase, text: str) -> list[tuple[int, int, Fact]]:
+    """Where each fact's quote stands in the text: a figure inside one is that fact's."""
+    spots = []
+    for fact in base.facts:
+        if not fact.quote:
+            continue
+        at = text.find(fact.quote)
+        while at != -1:
+            spots.append((at, at + len(fact.quote), fact))
+            at = text.find(fact.quote, at + 1)
+    return spots
+
+
+def _on_record(finding: Finding, existing: Sequence[tuple[int, int, Fact]]) -> tuple[Fact | None, Verdict | None]:
+    if finding.fact is not None and finding.verdict is not Verdict.UNKNOWN:
+        return finding.fact, finding.verdict
+    r = finding.reading
+    for start, end, fact in existing:
+        if start <= r.start and r.end <= end and fact.figure.kind is r.figure.kind:
+            verdict = judge(r, fact)[0]
+            if verdict is Verdict.MATCH:
+                return fact, verdict
+    return None, None
+
+
+def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
+           existing: Sequence[tuple[int, int, Fact]]) -> Candidate:
+    r = finding.reading
+    s0, s1 = where.sentence
+    c0, c1 = where.clause
+    notes: list[str] = []
+    event = r.figure.kind is Kind.DATE
+    entity = subject_in(text, folded, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
+    measure, q0, q1 = naming.measure(text, words, r, where, entity, place)
+    q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
+    quote = text[q0:q1].strip()
+    q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())
+    figure = r.figure
+    as_of = None
+    if event:
+        if figure.date and figure.date.startswith("--"):
+            if published:
+                figure = Figure(Kind.DATE, date=f"{published[:4]}{figure.date[1:]}")
+                notes.append(f"the text gives no year: {published[:4]} is the publication's")
+            else:
+                notes.append("the text gives no year: give --published or write it")
+    else:
+        as_of, why = reading.as_of(text, r, where, published)
+        if why:
+            notes.append(why)
+        if not figure.unit and reading.multiple(text, r.end):
+            figure = dataclasses.replace(figure, unit="倍")
+        figure, why = reading.hedged(text, figure, c0, r.start)
+        if why:
+            notes.append(why)
+        if not figure.unit and figure.base_unit is BaseUnit.COUNT:
+            notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")
+        if figure.unit and parse_unit(figure.unit) is None:
+            notes.append(f"unit {figure.unit!r} is not in the unit table (docs/fact-format.md): write the figure in one that is")
+    fact, verdict = _on_record(finding, existing)
+    if fact is None and finding.fact is not None:
+        notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
+    label = naming.label(entity, measure, place, as_of, event, city)
+    note = " ".join([CURATOR_NOTE, *notes])
+    return Candidate(r, where.line, quote, q0, q0 + len(quote), figure, as_of, entity, "", label, measure, note, fact, verdict)
+
+
+def _with_ids(kept: list[Candidate], known: set[str], place: str) -> list[Candidate]:
+    taken = set(known)
+    out = []
+    for n, c in enumerate(kept, 1):
+        base_id = naming.fact_id(c.entity, c.measure, place, f"figure-{n}")
+        fid, k = base_id, 2
+        while fid in taken:
+            fid, k = f"{base_id}-{k}", k + 1
+        taken.add(fid)
+        out.append(dataclasses.replace(c, id=fid))
+    return out

@@ -1,0 +1,262 @@
+"""Reading a new article for `xmfacts extract`: which numbers are figures to draft (not names,
+ranks, ordinals or the periods of other figures), the words around them, and when each holds.
+
+Periods themselves are read by ``xmfacts.figures.period``, the one home for them; this module
+only decides which period cue of the article belongs to which figure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from xmfacts.check import FigurePlace, Finding
+from xmfacts.figures import period as periods
+from xmfacts.figures.reader import Reading
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
+from xmfacts.text import fold_in_place, has_cjk, is_cjk
+
+# A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
+_PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
+PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
+_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
+# 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
+_ORDINAL = re.compile(r"第$")
+# 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
+_YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
+_CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
+# 新华社福州7月21日电, 台海网11月2日消息: when the report was filed
+_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息)")
+_SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
+
+
+def blank_figures(text: str, readings: Sequence[Reading]) -> str:
+    """The text with its figures blanked: the words around figures, offsets kept."""
+    chars = list(text)
+    for r in readings:
+        for i in range(r.start, r.end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def has_words(words: str, where: FigurePlace) -> bool:
+    s0, s1 = where.sentence
+    return any(is_cjk(ch) or ch.isalpha() for ch in words[s0:s1])
+
+
+def is_figure(r: Reading, text: str) -> bool:
+    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底."""
+    figure = r.figure
+    before = text[max(0, r.start - 4) : r.start]
+    if figure.kind is Kind.DATE:
+        after = text[r.end : r.end + 3]
+        return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
+    if _ORDINAL.search(before):
+        return False
+    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的"):
+        return False  # 按上一年研发投入, 上市最多的一年: which year, not how many
+    if figure.unit == "大" and _RANKED.search(before):
+        return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
+    if not figure.unit and multiple(text, r.end):
+        return True  # 增长2.4倍: a multiple (the curator writes it in a unit of the table)
+    # a number with no unit at all names or ranks something far more often than it counts
+    return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
+
+
+def multiple(text: str, end: int) -> bool:
+    """Whether 倍 follows the number ending at ``end`` (增长2.4倍, 撬动社会资本超 28 倍)."""
+    return text[end : end + 3].lstrip().startswith("倍")
+
+
+def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
+    """A date or a span that only says when (or over what time) other figures hold."""
+    figure = r.figure
+    if figure.kind is Kind.DATE:
+        if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
+            return True
+        # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period
+        c0, c1 = where.clause
+        return figure.date is not None and len(figure.date) == 4 and any(
+            c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings
+        )
+    if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
+        return False
+    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure
+    lead = re.sub(r"[近前过去最]+$", "", text[where.clause[0] : r.start]).strip()
+    return lead in ("", "今年", "去年", "过去", "最近", "这", "在")
+
+
+# English figures the shared reader leaves alone, preferring to miss a figure to inventing one
+# for check: a curator drafting from an English page wants them all, and reviews each.
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,$/-])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w%°]|[.,]\d|-\w)"
+    r"|(?P<w>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred))\b)"
+)
+_EN_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EN_WORDS.update({"fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100})
+# six years, four months: a span of time, in the unit table's own units
+_EN_SPANS = {"year": ("年", BaseUnit.YEAR), "years": ("年", BaseUnit.YEAR), "month": ("个月", BaseUnit.MONTH),
+             "months": ("个月", BaseUnit.MONTH), "day": ("天", BaseUnit.DAY), "days": ("天", BaseUnit.DAY)}
+_EN_YEAR = re.compile(r"(?:19|20)\d\d")
+# 2.7 and 7.7 percentage points: the first figure of a pair takes the unit of the second
+_EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
+# 507 key provincial and city projects: a count of what follows (a noun, after its modifiers)
+_EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|per|times|million|billion|trillion|thousand)\b)[a-z][a-z-]+")
+# Urban jobs rose by 164,700: a count the verb before it changes
+_EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
+_EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
+
+
+_EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$)\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
+_EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """Counts in English sentences the reader does not read: 507 key projects, rose by 164,700,
+    and the 2.7 of "2.7 and 7.7 percentage points"; more than 1,000 companies, which it reads
+    with no unit; CNY33 billion written as one word; nine times. Years, ordinals and names
+    (top 500) are left out."""
+    found: list[Reading] = []
+    for r in readings:
+        # the reader's bare count: kept as a count when a noun follows (more than 1,000 companies)
+        if r.figure.kind is Kind.QUANTITY and not r.figure.unit and not has_cjk(text[max(0, r.start - 20) : r.end + 20]):
+            if _EN_NAMES.search(text[max(0, r.start - 10) : r.start]) or not _EN_COUNTED.match(text, r.end):
+                continue
+            found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
+    for m in _EN_MONEY.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings):
+            continue
+        unit = f"{m.group('mult') or ''} {'yuan' if m.group('cur') in ('CNY', 'RMB') else 'US dollars'}".strip()
+        base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
+        found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n")), unit=unit,
+                                                                    scale=_EN_SCALE[m.group("mult")], base_unit=base)))
+    readings = [*readings, *found]
+    taken = [(r.start, r.end) for r in readings]
+    starts = {r.start: r for r in readings}
+    for m in _EN_NUMBER.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or has_cjk(text[max(0, start - 20) : end + 20]):
+            continue
+        if _EN_YEAR.fullmatch(m.group()) or _EN_NAMES.search(text[max(0, start - 10) : start]):
+            continue
+        word = m.group("w")
+        value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
+        counted = _EN_COUNTED.match(text, end)
+        if word and not counted and not re.match(r"\s+times\b", text[end : end + 7]):
+            continue  # "one of", "the two": a number word counts only what it names
+        pair = _EN_PAIR.match(text, end)
+        after = next((r for at, r in starts.items() if pair and at == pair.end()), None)
+        if after is not None and after.figure.kind is Kind.QUANTITY and after.figure.unit:
+            f = after.figure
+            figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
+        elif re.match(r"\s+times\b", text[end : end + 7]):
+            figure = Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)  # nine times that of 2002
+        elif counted and counted.group().strip() in _EN_SPANS:
+            unit, base = _EN_SPANS[counted.group().strip()]
+            figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
+        elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])):
+            figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
+        else:
+            continue
+        found.append(Reading(m.group(), start, end, figure))
+    return sorted(found, key=lambda r: r.start)
+
+
+def figure_key(figure: Figure) -> tuple[object, ...]:
+    return (figure.kind, figure.qualifier, figure.value, figure.lower, figure.upper, figure.unit, figure.date)
+
+
+# Hedges the reader leaves to the words before a figure: 最高可获资助1亿元, 规模突破百亿元.
+_HEDGE_BEFORE = ((re.compile(r"突破$|超出$"), Qualifier.OVER), (re.compile(r"最高[^，。；]{0,6}$|最多[^，。；]{0,4}$"), Qualifier.AT_MOST))
+
+
+def hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
+    """The figure with the hedge the words before it give, and a note saying so."""
+    if figure.qualifier is not Qualifier.EXACT or figure.kind is not Kind.QUANTITY:
+        return figure, ""
+    before = text[max(c0, at - 8) : at]
+    for pattern, qualifier in _HEDGE_BEFORE:
+        m = pattern.search(before)
+        if m:
+            word = m.group().rstrip()
+            return dataclasses.replace(figure, qualifier=qualifier), f"qualifier {qualifier.value}: read from {word[:2]} before the figure"
+    return figure, ""
+
+
+def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
+    """The last run of words before ``stop`` (not before ``start``), and where it begins."""
+    i = stop
+    while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in "“”\"" or words[i - 1].isalpha()):
+        i -= 1
+    j = i
+    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"" or words[j - 1].isalnum()):
+        j -= 1
+    return words[j:i], j
+
+
+def run_after(words: str, start: int, stop: int) -> tuple[str, int]:
+    """The first run of words after ``start`` (up to ``stop``), and where it ends."""
+    i = start
+    while i < stop and words[i] in " \t":
+        i += 1
+    j = i
+    while j < stop and (is_cjk(words[j]) or words[j] in "“”\"" or words[j].isalnum()):
+        j += 1
+    return words[i:j], j
+
+
+def clause_start(words: str, s0: int, at: int) -> int:
+    """Where the clause holding ``at`` begins (after the last ，、：; before it)."""
+    for i in range(at, s0, -1):
+        if words[i - 1] in "，,、：:；;":
+            return i
+    return s0
+
+
+def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> tuple[str | None, str]:
+    """The period the text gives the figure, and a note when it was inferred."""
+    s0, _ = where.sentence
+    _, c1 = where.clause
+    said = fold_in_place(text[s0:c1])
+    relative = periods.RELATIVE.search(said)
+    if relative and not published:
+        return None, f"the text says {relative.group()}: give --published to date it"
+    written = published or periods.today()
+    listed = _years_listed(text, r, where, written)
+    if listed:
+        return listed
+    found = periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)
+    if found and re.search(rf"(?:^|[。；;]){found}年[，,]", said) and not PERIOD_BEFORE.search(said[: said.find(found)]):
+        # 2011年，天马落户厦门，累计投资超1000亿元: the year dates the event, not the later figures
+        found = None
+    if found is None:
+        found = periods.span_period(said, written)
+    if found is None and published and periods.NOW.search(said):
+        return published, ""
+    if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
+        # 这三家世界500强企业…: a sentence that points back holds as of the one it points to
+        before = text[max(0, s0 - 300) : s0].rstrip()
+        previous = re.split(r"[。！？!?；;\n]", before[:-1] if before.endswith(("。", "；", ";")) else before)[-1]
+        if periods.NOW.search(fold_in_place(previous)):
+            return published, ""
+    return found, ""
+
+
+def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tuple[str, str] | None:
+    s0, s1 = where.sentence
+    sentence = text[s0:s1]
+    m = _YEARS_LISTED.search(sentence)
+    if not m or "分别" not in sentence:
+        return None
+    n = _CN_SMALL[m.group("n")]
+    listed = sentence[sentence.index("分别") :]
+    # the figures of the list, in order: 29.20%、37.37%、17.51%
+    spans = [x for x in re.finditer(r"[0-9.]+%", listed)]
+    ends = [s0 + sentence.index("分别") + x.end() for x in spans]
+    if len(ends) != n or r.end not in ends:
+        return None
+    year = int(written[:4]) - n + ends.index(r.end)
+    return str(year), f"{m.group()}: as_of {year} assumes the list runs oldest first, up to last year"
