@@ -59,6 +59,20 @@ _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies
 
 
+# Counts written as words (four national labs, Twelve firms). "one" is left out: "one of the
+# firms" is far more often a phrase than a claim.
+_WORD_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split()) if n >= 2}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_WORD_FIGURE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?\b(?P<word>{'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b", re.IGNORECASE
+)
+# What may stand between a number written as a word and the plural noun it counts: up to two
+# describing words, none of them a word of grammar ("two of the firms" is not a count of two).
+_COUNTED_AFTER = re.compile(r"\s+(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|by|with|from|than|as)\b)[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s\b", re.IGNORECASE)
+
+
 def _value(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -76,6 +90,14 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         date = year if month is None else f"{year}-{month:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
         taken.append((m.start(), m.end()))
         yield m.start(), m.end(), Figure(Kind.DATE, Q.EXACT, date=date)
+    for m in _WORD_FIGURE.finditer(text):
+        after = _COUNTED_AFTER.match(text, m.end())
+        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[m.end():], re.IGNORECASE):
+            continue  # four years is a duration, two times a ratio: not counts of things
+        taken.append((m.start(), m.end()))
+        qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
+        yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, Decimal(_WORD_NUMBERS[m.group("word").lower()]), unit="",
+                                         scale=1, base_unit=BaseUnit.COUNT)
     for m in _FIGURE.finditer(text):
         s, e = m.start("num"), m.end("num")
         if any(a < e and s < b for a, b in taken):

@@ -1,0 +1,88 @@
+"""Each rule that decides what a figure is about, on a claim written for it (check/words.py).
+
+A false alarm is the worst answer check can give: each of these claims was a false alarm or a
+missed tie before its rule, and each rule must keep the article's own wording matching.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xmfacts.check import check_text
+from xmfacts.check.words import compact, narrowing, says_cap
+from xmfacts.figures.english import read_english
+from xmfacts.index import load_factbase
+from xmfacts.text import without_glosses
+
+BASE = load_factbase(Path(__file__).parents[2] / "facts")
+
+
+def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tuple[str, str | None]:
+    [found] = [f for f in check_text(BASE, text, written=written) if f.reading.text.strip() == figure]
+    return found.verdict.value, found.fact.full_id if found.fact else None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a narrowing word before the measure: a list within the city's SMEs, not all of them
+        ("厦门科技型中小企业近3000家", "近3000家", ("unknown", None)),
+        ("厦门专精特新中小企业1734家", "1734家", ("unknown", None)),
+        # a balance is not loans made; 53 companies' market value still counts companies
+        ("兴业银行厦门分行小微企业贷款余额523.33亿元", "523.33亿元", ("unknown", None)),
+        # a cap is a rule's limit, not capital raised
+        ("上市企业融资最高可到1亿元", "1亿元", ("unknown", None)),
+        # a set named before the sentence, with no city said around it
+        ("这109家上市企业中,22家在境内。", "109家", ("unknown", None)),
+        # the same words after a sentence about Xiamen: the article's own 这三家世界500强企业
+        ("厦门建设、国贸控股、象屿集团跻身世界500强。这三家世界500强企业以供应链为基础。", "三家",
+         ("match", "supply-chain/fortune-global-500-companies")),
+        # output value is not revenue
+        ("2021年、2022年连续两年产值突破1000亿。", "两年", ("unknown", None)),
+        # 其中国家级 is not the scope 中国, and the subject named before is the one meant
+        ("厦门生物医药与健康领域的企业有1600多家，其中国家级高新技术企业616家。", "616家", ("match", "biomedicine/high-tech-companies")),
+        # 的 inside a measure, English measures in another order, a unit that names the measure
+        ("厦门境内上市的公司目前共有68家。", "68家", ("match", "capital-markets/listed-companies")),
+        ("Xiamen has 68 companies listed on domestic exchanges.", "68", ("match", "capital-markets/listed-companies")),
+        ("There were 5,358 companies listed on China's domestic stock market.", "5,358", ("unknown", None)),
+        ("Xiamen Science City covers 34 square kilometres.", "34 square kilometres", ("match", "science-city/area")),
+        # events told in other words, and counts written as words
+        ("Xiamen International Bank opened in 1985.", "1985", ("match", "financial-reform/xiamen-international-bank-founded")),
+        ("Xiamen has two provincial innovation labs.", "two", ("match", "innovation-labs/provincial-labs")),
+        # mirror sites' pinyin glosses are read through
+        ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
+    ],
+)
+def test_a_rule_decides_what_the_figure_is_about(text: str, figure: str, expected: tuple[str, str | None]) -> None:
+    assert _verdict(text, figure) == expected
+
+
+def test_a_measure_suffix_counts_only_before_the_figure() -> None:
+    assert narrowing("上市公司总市值", "上市公司", 7) == ("总市值",)
+    assert narrowing("家a股上市公司总市值", "上市公司", 0) == ()
+    assert narrowing("科技型中小企业", "中小企业", 7) == ("科技型",)
+    assert narrowing("科技型中小企业和中小企业", "中小企业", 12) == ()  # named plainly once
+
+
+def test_caps_and_filler() -> None:
+    assert says_cap("每家最多") and says_cap("up to ") and not says_cap("累计")
+    assert compact("在境内上市的厦门企业") == "在境内上市企业"
+
+
+def test_glosses_are_removed_with_offsets_kept() -> None:
+    text = "廈門(mén)日報 項(xiàng)目80余項(xiàng)，(AI)和(2024)"
+    clean, where = without_glosses(text)
+    assert clean == "廈門日報 項目80余項，(AI)和(2024)"
+    at = clean.index("80")
+    assert text[where[at] : where[at + 3] + 1] == "80余項"
+    assert len(where) == len(clean) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("four national labs", [4]), ("Twelve firms", [12]), ("two of the firms", []), ("four years", []), ("one of three banks", [3])],
+)
+def test_counts_written_as_words(text: str, values: list[int]) -> None:
+    assert [int(f.value) for _, _, f in read_english(text)] == values
