@@ -208,6 +208,7 @@ def check(
         typer.Option("--as-of", help="When the text was written (YYYY[-MM[-DD]]): what 今年, 去年 and 目前 mean. Default: today.", show_default=False),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Also exit 1 when a figure is outdated.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say on stderr, for each figure, the words that tied it to its fact, or why none was.")] = False,
     format: Annotated[
         Optional[CheckFormat],
         typer.Option("--format", help="table, json, jsonl, claimreview (schema.org ClaimReview JSON-LD, one per figure with a fact), "
@@ -257,6 +258,10 @@ def check(
         _deliver(check_report(text, findings, report_info(name, facts_dir)), out, force, page=True)
     else:
         _deliver(formatter(OutputFormat(chosen.value)).findings(findings), out, force)
+    if explain:
+        from xmfacts.present.plain import explained_findings
+
+        sys.stderr.write(explained_findings(findings))
     _exit_on(findings, strict)
 
 

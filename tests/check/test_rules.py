@@ -6,6 +6,7 @@ missed tie before its rule, and each rule must keep the article's own wording ma
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,14 @@ def test_glosses_are_removed_with_offsets_kept() -> None:
 )
 def test_counts_written_as_words(text: str, values: list[int]) -> None:
     assert [int(f.value) for _, _, f in read_english(text)] == values
+
+
+def test_explain_says_on_stderr_why_each_figure_was_tied_or_not(run: object) -> None:
+    shipped = Path(__file__).parents[2] / "facts"
+    result = run("check", "厦门科技型中小企业近3000家，天马累计投资超1000亿元", "--explain", "--json", facts=shipped)  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "1:近3000家  unknown  -  科技型 qualifies 中小企业: another set or measure than the fact's\n"
+        "1:超1000亿元  match  display-industry/tianma-xiamen-investment  the text names 累计投资、天马\n"
+    )
+    assert [f["verdict"] for f in json.loads(result.stdout)] == ["unknown", "match"]  # stdout is JSON alone

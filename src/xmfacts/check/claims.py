@@ -95,7 +95,8 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None
         fact, subject = match if match else (None, ())
-        findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period))
+        why = matcher.why if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
+        findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
     return findings
 
 

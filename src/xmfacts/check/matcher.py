@@ -231,6 +231,7 @@ class Matcher:
         self._intervals: dict[int, Interval] = {}
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
+        self.why = ""  # why the last figure was tied to no fact (``best`` returned None)
 
     def _load_shapes(self, numbers: Iterable[int]) -> None:
         missing = [n for n in numbers if n not in self.shape_of]
@@ -338,6 +339,7 @@ class Matcher:
         # square kilometres names an area).
         in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
         in_before = {} if part else self._measures(compact(place.before), before_en)
+        self.why = "nothing on record measures what its clause names"
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count
         clause_facts: set[int] = set().union(*(self.members[m] for m in in_clause))
@@ -375,11 +377,12 @@ class Matcher:
                     continue  # 天马's investment needs 天马 (or Tianma) said nearby
                 passing.append((i, named_by[self.list_of[i]], tier, who))
         if not passing:
+            self.why = self._why_none(unnamed, scopes, change, [*in_clause.values(), *in_before.values()])
             return None
         self._load_terms([i for i, _, _, _ in passing])
         passing = self._plainly_measured(passing, place)
         if not passing:
-            return None
+            return None  # _plainly_measured said why
         # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
         # fact of the base has is in no fact's words, and is not looked for.
         frequency = self.stats.frequency
@@ -424,16 +427,32 @@ class Matcher:
             # 31万家厦门中小企业…累计获得授信: the figure contradicts the fact its words name
             # (all SMEs) but fits another its clause also names (SMEs granted credit): no alarm
             elif self._any_fits(claim, sorted(self.source.may_fit(set(unnamed), in_clause, claim))):
+                self.why = "it fits another fact its clause names, whose subject is not said: no alarm"
                 return None
             elif self._any_fits(claim, self._far_unnamed(reading, self.source.may_fit(clause_facts - close_by, in_clause, claim), change, scopes, eligible)):
+                self.why = "it fits another fact its clause names, whose subject is not said: no alarm"
                 return None
             # 厦门信易贷平台授信1141.58亿元，惠及31万家中小企业: the words name all the city's SMEs
             # (50万余户), but the sentence is about a subject of the base, the platform, and one of
             # its facts (SMEs granted credit, 31万家) fits the figure: no alarm
             elif not self.shape_of[chosen[2]].names and self._named_fits(reading, place.nearby, claim, change, scopes, eligible):
+                self.why = "a subject named nearby has a fact it fits: no alarm"
                 return None
         _, _, i, subject = chosen
         return self.source.fact(i), subject
+
+    def _why_none(self, unnamed: list[int], scopes: list[str], change: bool, terms: list[str]) -> str:
+        """Why no fact measuring what the clause names could be meant."""
+        named = ", ".join(dict.fromkeys(terms))
+        if unnamed:
+            names = dict.fromkeys(min((n for n in self.shape_of[i].names if has_cjk(n)), key=len, default=self.shape_of[i].names[0])
+                                  for i in unnamed if self.shape_of[i].names)
+            return f"the facts measuring {named} are about {'、'.join(names)}, not said nearby"
+        if scopes:
+            return f"its scope ({', '.join(scopes)}) is not the record's"
+        if change:
+            return "a change, not a level"
+        return f"no fact measuring {named} counts or measures it in this unit"
 
     def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place) -> list[tuple[int, str, int, str | None]]:
         """The candidates whose measure the text names as the fact means it: 科技型中小企业 names a
@@ -449,10 +468,13 @@ class Matcher:
         for candidate in passing:
             i, named, tier, _ = candidate
             if cap and not any(self._speaks_of(i, word) for word in _CAP_WORDS):
+                self.why = "a cap (最高, 每家, up to), not a total"
                 continue  # 融资最高可到1亿元 is a limit, not money raised
             if elsewhere and not self.shape_of[i].names:
+                self.why = "it counts a set named before its sentence, and no city is said there"
                 continue
             if kinds and not any(self._speaks_of(i, k) for k in kinds) and any(self._speaks_of(i, k) for k in _QUANTITY_KINDS):
+                self.why = f"its clause names {'、'.join(kinds)}, which the fact does not measure"
                 continue  # the text names 产值; the fact is about 营收
             form, is_english = _measure_form(named)
             if not is_english:
@@ -461,6 +483,7 @@ class Matcher:
                     text = compact(place.clause if tier == 2 else place.before)
                     qualifiers[key] = narrowing(text, form, len(compact(place.lead)) if tier == 2 else len(text))
                 if not all(self._speaks_of(i, word) for word in qualifiers[key]):
+                    self.why = f"{'、'.join(qualifiers[key])} qualifies {named}: another set or measure than the fact's"
                     continue
             out.append(candidate)
         return out

@@ -59,6 +59,7 @@ class Finding:
     explanation: str
     subject: tuple[str, ...] = ()  # the words that tied the figure to its fact
     period: str | None = None  # the period the text gives the figure (ISO, at its precision)
+    why: str = ""  # why it was tied to its fact, or to none (``check --explain``)
 
 
 # Hedges that say the same about a figure's place: 约 and none; above it; below it.
@@ -208,7 +209,7 @@ def _record_period(fact: Fact) -> str | None:
 
 
 def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...] = (),
-             period: str | None = None) -> Finding:
+             period: str | None = None, why: str = "") -> Finding:
     if fact is None:
         verdict, diff, ratio = Verdict.UNKNOWN, None, None
     else:
@@ -222,8 +223,10 @@ def _finding(r: Reading, fact: Fact | None, line: int, context: str, subject: tu
             # it gives no period of its own (a June page against the article's "1600多家" of 2024):
             # the record cannot say the claim is wrong
             verdict, diff, ratio = Verdict.UNKNOWN, None, None
+    if fact is not None:
+        why = f"the text names {'、'.join(subject)}" if subject else why
     return Finding(r, line, context, fact, verdict, diff, ratio, _explain(fact, verdict, diff, ratio, period),
-                   subject if fact is not None else (), period)
+                   subject if fact is not None else (), period, why)
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:

@@ -9,8 +9,13 @@ import codecs
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from xmfacts.present.escape import visible
+
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from xmfacts.authoring.fmt import FormatReport
+    from xmfacts.check import Finding
     from xmfacts.validate import Report
 
 
@@ -68,3 +73,13 @@ def format_report(report: FormatReport, check: bool) -> str:
     )
     lines.append(", ".join(f"{n} file{'' if n == 1 else 's'} {what}" for n, what in counts if n))
     return "".join(line + "\n" for line in lines)
+
+
+def explained_findings(findings: Sequence[Finding]) -> str:
+    """``check --explain``: a line per figure, its place, verdict and fact, and why it was tied
+    to that fact or to none: what a fact-checker reads before trusting an alarm."""
+    lines = []
+    for f in findings:
+        fact = f.fact.full_id if f.fact is not None else "-"
+        lines.append(f"{f.line}:{visible(f.reading.text.strip())}  {f.verdict.value}  {fact}  {visible(f.why)}\n")
+    return "".join(lines)
