@@ -3,7 +3,8 @@
 tests/realworld/coverage/passages.toml holds passages from other outlets (2022–2025), restated,
 each beat-relevant figure labelled by hand with its period before any data was entered. A
 figure is on record when some fact states it (``check``'s own ``judge`` says ``match``: the same
-figure at the printed precision, with a compatible hedge), holds for an overlapping period (its
+figure at the printed precision, with a compatible hedge; or, for two exact figures, they agree
+at the coarser of the two precisions: 7033.89亿元 and 703.39 billion yuan), holds for an overlapping period (its
 ``as_of``, else its source's date) and names the labelled subject word in its label, English
 label, measure or tags. Usage:
 
@@ -23,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from xmfacts.check.verdicts import Verdict, judge
+from xmfacts.figures.interval import half_precision
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading, read_figures
 from xmfacts.index import load_factbase
-from xmfacts.model import Fact, FactBase
+from xmfacts.model import Fact, FactBase, Kind, Qualifier
 from xmfacts.text import fold
 
 PASSAGES = Path(__file__).resolve().parents[1] / "tests" / "realworld" / "coverage" / "passages.toml"
@@ -77,9 +79,22 @@ def on_record(base: FactBase, reading: Reading | None, period: str, about: str) 
             verdict = judge(reading, fact)[0]
         except (ValueError, TypeError):
             continue
-        if verdict is Verdict.MATCH:
+        if verdict is Verdict.MATCH or _same_when_rounded(reading, fact):
             return fact
     return None
+
+
+def _same_when_rounded(reading: Reading, fact: Fact) -> bool:
+    """Two exact figures that agree at the coarser precision: a more precise page agrees with a
+    rounder record (7033.89亿元 with 703.39 billion yuan), as a reader would say."""
+    a, b = reading.figure, fact.figure
+    if Kind.QUANTITY not in (a.kind,) or b.kind is not Kind.QUANTITY or Qualifier.EXACT not in (a.qualifier,) or b.qualifier is not Qualifier.EXACT:
+        return False
+    if a.value is None or b.value is None or a.base_unit != b.base_unit:
+        return False
+    sa, sb = a.scale or 1, b.scale or 1
+    slack = max(half_precision(a.value) * sa, half_precision(b.value) * sb)
+    return abs(a.value * sa - b.value * sb) <= slack
 
 
 def measure(base: FactBase) -> list[Figure]:
