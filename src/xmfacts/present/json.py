@@ -188,6 +188,10 @@ def validation_to_dict(report: Report) -> dict[str, Any]:
             for p in report.problems
         ],
         "fact_base": {"path": str(report.where.path), "origin": report.where.origin.value} if report.where else None,
+        "notes": [
+            {"path": p.path, "line": p.line, "column": p.column, "fact_id": p.fact_id, "message": p.message}
+            for p in report.notes
+        ],
     }
 
 
