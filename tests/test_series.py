@@ -3,6 +3,8 @@ growth between two, check by period, and validate's rules for observations from 
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -185,3 +187,32 @@ def test_the_article_is_still_traced_to_its_text(run: Run, factbase: Path) -> No
     _write(factbase, GDP)
     result = run("validate", "-s", str(Path(__file__).parent / "fixtures" / "excerpt.txt"), facts=factbase)
     assert result.exit_code == 0, result.stderr
+
+
+def test_compare_of_two_observations_gives_the_compound_annual_growth_rate(run: Run, factbase: Path) -> None:
+    _write(factbase, GDP)
+    rows = json.loads(run("compare", "economy/gdp-2024", "economy/gdp-2019", "--json", facts=factbase).stdout)
+    assert [(r["years"], r["cagr"]) for r in rows] == [(None, None), (5, 0.074559)]  # from 2019 to 2024, whichever comes first
+    table = run("compare", "economy/gdp-2019", "economy/gdp-2024", facts=factbase, COLUMNS="120").stdout
+    assert "+7.46%" in table and "CAGR" in table
+    # facts of no series: no CAGR column at all
+    assert "CAGR" not in run("compare", "capital-markets/listed-companies", "capital-markets/province-share", facts=factbase).stdout
+
+
+def test_the_sqlite_export_has_series_and_observations_to_chart(run: Run, factbase: Path, tmp_path: Path) -> None:
+    _write(factbase, GDP)
+    out = tmp_path / "facts.db"
+    assert run("export", "--format", "sqlite", "-o", str(out), facts=factbase).exit_code == 0
+    db = sqlite3.connect(out)
+    assert db.execute("SELECT id, label, observations, first_period, last_period, latest FROM series").fetchall() == [
+        ("economy/gdp", "厦门地区生产总值", 3, "2019", "2024", "economy/gdp-2024"),
+    ]
+    assert db.execute("SELECT period, base_value, source, url FROM observations ORDER BY period").fetchall() == [
+        ("2019", 599504000000.0, "bulletin-2019", "http://english.xm.gov.cn/2019.html"),
+        ("2022", 780266000000.0, "daily-2023", "http://example.org/2022.html"),
+        ("2024", 858900000000.0, "daily-2025", "http://example.org/2025.html"),
+    ]
+    assert db.execute("SELECT kind FROM sources WHERE id = 'bulletin-2019'").fetchone() == ("government site",)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert set(meta["databases"]["facts"]["tables"]) >= {"series", "observations"}

@@ -11,7 +11,7 @@ from typing import Any
 
 from xmfacts.errors import Problem
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, REQUIRED_TEXT, SOURCES_FILE
-from xmfacts.fields import FACT_FIELDS, FactField, Shape
+from xmfacts.fields import FACT_FIELDS, SERIES, STATUS, FactField, Shape
 from xmfacts.figures.period import valid_date
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, SourceKind, Status, Topic
@@ -427,7 +427,7 @@ def _build_fact(
 def _series_keys(optional: dict[str, str | tuple[str, ...] | None], report: Callable[[str], None]) -> None:
     """A series is named like an id (it becomes topic/series), and an observation of one says
     when it held: a series is its observations in time."""
-    series, status = optional.get("series"), optional.get("status")
+    series, status = optional.get(SERIES.name), optional.get(STATUS.name)
     if isinstance(series, str) and series and not KEBAB.fullmatch(series):
         report(f"series {series!r} is not kebab-case (a-z, 0-9, -)")
     if isinstance(series, str) and series and not optional.get("as_of"):

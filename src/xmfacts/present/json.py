@@ -172,6 +172,8 @@ def comparison_to_list(result: Comparison) -> list[dict[str, Any]]:
             "difference": json_number(r.difference),
             "ratio": json_number(r.ratio.quantize(RATIO_PLACES) if r.ratio is not None else None),
             "remark": r.remark or None,
+            "years": json_number(r.years),
+            "cagr": json_number(r.cagr.quantize(RATIO_PLACES) if r.cagr is not None else None),
         }
         for r in result.rows
     ]

@@ -305,7 +305,14 @@ def comparison(result: Comparison) -> str:
             [_fact_cell(f), _t(printed(f.figure), "bold"), _t(normalized(f.figure)), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
     ids = {"fact": [row.fact.full_id for row in result.rows]}
-    return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows, ids))
+    headers = ("fact", "figure", "normalized", "as of", "difference", "ratio")
+    if any(row.cagr is not None for row in result.rows):
+        # observations of one series: the compound annual growth rate, only then (a column
+        # of dashes would tell nothing about facts that are not)
+        for cells, row in zip(rows, result.rows):
+            cells.append(_t(f"{row.cagr * 100:+.2f}% a year over {row.years.normalize():f} years" if row.cagr is not None and row.years else ""))
+        headers = (*headers, "CAGR")
+    return _text(*_rows(headers, rows, ids))
 
 
 def extraction(result: Extraction) -> str:
