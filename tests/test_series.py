@@ -216,3 +216,42 @@ def test_the_sqlite_export_has_series_and_observations_to_chart(run: Run, factba
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
     assert set(meta["databases"]["facts"]["tables"]) >= {"series", "observations"}
+
+
+def test_show_of_a_series_lists_its_observations_with_change_and_a_sparkline(run: Run, factbase: Path) -> None:
+    _write(factbase, GDP)
+    table = run("show", "economy/gdp", facts=factbase, COLUMNS="100")
+    assert table.exit_code == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].startswith("厦门地区生产总值  Xiamen GDP  (economy/gdp, 3 observations)")
+    assert lines[1] == "▁▅█  2019–2024"
+    assert [line.split()[:3] for line in lines if line[:4].isdigit()] == [
+        ["2019", "5995.04亿元", "english.xm.gov.cn"], ["2022", "7802.66亿元", "+30.2%"], ["2024", "8589亿元", "+10.1%"],
+    ]
+    data = json.loads(run("show", "economy/gdp", "--json", facts=factbase).stdout)
+    assert [(o["id"], o["period"], o["change"] and round(o["change"], 4)) for o in data["observations"]] == [
+        ("economy/gdp-2019", "2019", None), ("economy/gdp-2022", "2022", 0.3015), ("economy/gdp-2024", "2024", 0.1008),
+    ]
+    missing = run("show", "economy/gpd", facts=factbase)
+    assert missing.exit_code == 1 and "did you mean" in missing.stderr
+
+
+SHIPPED = Path(__file__).parents[1] / "facts"
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    (("GDP", "2021"), "economy/gdp-2021"),
+    (("厦门2021年地区生产总值",), "economy/gdp-2021"),
+    (("2018", "高新技术企业"), "high-tech-enterprises/national-hte-2018"),
+])
+def test_search_finds_observations_by_period(run: Run, query: tuple[str, ...], first: str) -> None:
+    hits = json.loads(run("search", *query, "--json", facts=SHIPPED).stdout)
+    assert hits[0]["id"] == first
+
+
+def test_the_shipped_series_say_what_the_article_says_last(run: Run) -> None:
+    # the article's facts are the latest observations of their series
+    for series, latest in [("high-tech-enterprises/national-hte", "high-tech-enterprises/national-high-tech-enterprises"),
+                           ("capital-markets/listed-company-count", "capital-markets/listed-companies")]:
+        data = json.loads(run("show", series, "--json", facts=SHIPPED).stdout)
+        assert data["observations"][-1]["id"] == latest

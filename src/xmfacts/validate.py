@@ -63,7 +63,11 @@ def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Repo
         return Report(0, 0, exc.problems, where)
     problems: list[Problem] = []
     for topic in base.topics:
+        ids = {f.id for f in topic.facts}
         for fact in topic.facts:
+            if fact.series in ids:  # `show TOPIC/NAME` would show the fact, never the series
+                problems.append(Problem(topic.path, f"series {fact.series!r} is also a fact id of {topic.id}: name the series apart",
+                                        line=fact.line, fact_id=fact.full_id))
             problems.extend(curation(fact, topic.path))
             if fact.source.url:
                 problems.extend(citation(fact, topic.path))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from xmfacts.extract import Candidate, Extraction
     from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
+    from xmfacts.series import Series
     from xmfacts.validate import Report
 
 RATIO_PLACES = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
@@ -215,6 +216,11 @@ class JsonFormatter:
 
     def topic(self, topic: Topic) -> str:
         return self._doc(topic_to_dict(topic))
+
+    def series(self, series: Series) -> str:
+        from xmfacts.present.series_view import series_to_dict
+
+        return self._doc(series_to_dict(series, fact_to_dict))
 
     def topics(self, topics: Sequence[Topic], where: Located | None = None) -> str:
         return self._doc([topic_to_dict(t, with_facts=False) for t in topics])

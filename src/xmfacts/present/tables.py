@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from xmfacts.extract import Extraction
     from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
+    from xmfacts.series import Series
     from xmfacts.validate import Report
 
 
@@ -336,8 +337,23 @@ def extraction(result: Extraction) -> str:
     return _text(*_rows(("line", "figure", "verdict", "fact", QUOTE.name), rows, {"fact": ids}), (summary, False))
 
 
+def series(found: Series) -> str:
+    """show TOPIC/SERIES: the observations, oldest first, and a sparkline of the yearly ones."""
+    from xmfacts.present.series_view import series_rows, sparkline
+
+    latest = found.latest
+    heading = _t(latest.label.split("（")[0], "bold")
+    heading.append_text(_t(f"  {latest.label_en.rsplit(', ', 1)[0]}  ({found.id}, {len(found.observations)} observations)"))
+    line = sparkline(found)
+    rows = [[_t(c, "bold" if n == 1 else "") for n, c in enumerate(r)] for r in series_rows(found)]
+    table = _rows(("period", "figure", "change", "status", "source"), rows)
+    return _text((heading, False), *([(_t(line), False)] if line else []), *table)
+
+
 class TableFormatter:
     """Every result as people read it: tables (cards when narrow), and one-line reports."""
+
+    series = staticmethod(series)
 
     search = staticmethod(search)
     fact = staticmethod(fact)
