@@ -255,3 +255,15 @@ def test_the_shipped_series_say_what_the_article_says_last(run: Run) -> None:
                            ("capital-markets/listed-company-count", "capital-markets/listed-companies")]:
         data = json.loads(run("show", series, "--json", facts=SHIPPED).stdout)
         assert data["observations"][-1]["id"] == latest
+
+
+def test_extract_drafts_a_new_period_of_a_known_series_as_its_next_observation(run: Run, factbase: Path, tmp_path: Path) -> None:
+    _write(factbase, GDP)
+    article = tmp_path / "article.txt"
+    article.write_text("2026年，厦门地区生产总值9100.5亿元。", encoding="utf-8")
+    rows = json.loads(run("extract", str(article), "--published", "2027-03-20", "--json", facts=factbase).stdout)
+    [gdp] = [r for r in rows if r["value"] == 9100.5]
+    assert (gdp["id"], gdp["series"], gdp["as_of"], gdp["on_record"], gdp["label"]) == ("extracted/gdp-2026", "gdp", "2026", None, "厦门地区生产总值")
+    assert "the next observation of economy/gdp (latest 2024): add it to topic economy" in gdp["note"]
+    draft = run("extract", str(article), "--published", "2027-03-20", "--toml", facts=factbase).stdout
+    assert 'id = "gdp-2026"\nseries = "gdp"\n' in draft

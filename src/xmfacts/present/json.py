@@ -126,6 +126,7 @@ def candidate_to_dict(extraction: Extraction, c: Candidate) -> dict[str, Any]:
         as_of=c.as_of,
         measure=c.measure,
         note=c.note,
+        series=c.on_record.series if c.on_record else c.series,
     )
     return {
         **fact_to_dict(drafted),
