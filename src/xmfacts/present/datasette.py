@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from xmfacts import __version__
-from xmfacts.fields import COLUMN_ORDER, FACT_FIELDS, LABEL, SERIES, SOURCE, STATUS, Shape
+from xmfacts.fields import COLUMN_ORDER, FACT_FIELDS, LABEL, LABEL_EN, SERIES, SOURCE, STATUS, Shape
 from xmfacts.model import Fact, FactBase
 from xmfacts.present.json import fact_to_dict, json_number
 
@@ -37,8 +37,8 @@ SERIES_TABLE = SERIES.name
 SERIES_COLUMNS = {
     "id": "Series id, topic/series",
     "topic": "Topic id",
-    "label": "What it measures, in Chinese (its latest observation's label, without the period)",
-    "label_en": "What it measures, in English",
+    LABEL.name: "What it measures, in Chinese (its latest observation's label, without the period)",
+    LABEL_EN.name: "What it measures, in English",
     "unit": "The unit its latest observation is printed in",
     "observations": "How many observations it has",
     "first_period": "Its earliest period",
@@ -151,7 +151,7 @@ def metadata(database_name: str) -> str:
     tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "rowid", "sort": "id", "label_column": LABEL.name})
     tables["topics"]["label_column"] = "title"
     tables["sources"]["label_column"] = "title"
-    tables[SERIES_TABLE]["label_column"] = "label_en"
+    tables[SERIES_TABLE]["label_column"] = LABEL_EN.name
     tables["observations"]["sort"] = "period"
     meta = {
         "title": "xmfacts: the figures of Xiamen's technology innovation and finance",

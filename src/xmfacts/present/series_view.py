@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from xmfacts.fields import LABEL, LABEL_EN
 from xmfacts.figures.printing import printed
 from xmfacts.model import BaseUnit, Fact
 from xmfacts.series import Series, base_value, end, period_of
@@ -66,8 +67,8 @@ def series_to_dict(series: Series, fact_to_dict: Any) -> dict[str, Any]:
     latest = series.latest
     return {
         "id": series.id,
-        "label": latest.label.split("（")[0],
-        "label_en": latest.label_en.rsplit(", ", 1)[0],
+        LABEL.name: latest.label.split("（")[0],
+        LABEL_EN.name: latest.label_en.rsplit(", ", 1)[0],
         "observations": [
             {**fact_to_dict(fact), "period": period_of(fact), "change": float(change) if change is not None else None}
             for fact, _, change in changes(series)
