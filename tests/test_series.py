@@ -267,3 +267,17 @@ def test_extract_drafts_a_new_period_of_a_known_series_as_its_next_observation(r
     assert "the next observation of economy/gdp (latest 2024): add it to topic economy" in gdp["note"]
     draft = run("extract", str(article), "--published", "2027-03-20", "--toml", facts=factbase).stdout
     assert 'id = "gdp-2026"\nseries = "gdp"\n' in draft
+
+
+def test_check_through_the_index_judges_by_period_too(run: Run, factbase: Path) -> None:
+    _write(factbase, GDP)
+    result = run("check", "2022年厦门地区生产总值7802.66亿元；2022年厦门地区生产总值7900亿元", "--json", facts=factbase)
+    judged = [(f["verdict"], f["fact"]["id"]) for f in json.loads(result.stdout) if f["fact"]]
+    assert judged == [("match", "economy/gdp-2022"), ("mismatch", "economy/gdp-2022")]
+    assert result.exit_code == 1
+
+
+def test_a_bare_english_number_is_never_an_observation(base: FactBase) -> None:
+    # "a population of 5.18 million": a count of people, not an amount of yuan
+    [finding] = [f for f in check_text(base, "The GDP of the city, with a population of 5.18 million, grew in 2022.") if f.reading.text == "5.18 million"]
+    assert (finding.verdict.value, finding.fact) == ("unknown", None)
