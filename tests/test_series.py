@@ -281,3 +281,13 @@ def test_a_bare_english_number_is_never_an_observation(base: FactBase) -> None:
     # "a population of 5.18 million": a count of people, not an amount of yuan
     [finding] = [f for f in check_text(base, "The GDP of the city, with a population of 5.18 million, grew in 2022.") if f.reading.text == "5.18 million"]
     assert (finding.verdict.value, finding.fact) == ("unknown", None)
+
+
+@pytest.mark.parametrize(("claim", "verdict", "fact"), [
+    ("2019年厦门GDP增长7.9%", "match", "economy/gdp-growth-2019"),
+    ("2019年厦门GDP增长8.5%", "mismatch", "economy/gdp-growth-2019"),
+    ("In 2023, Xiamen's GDP grew by 3.1 percent", "match", "economy/gdp-growth-2023"),
+])
+def test_a_growth_rate_claimed_for_a_year_is_judged_by_that_years_growth(run: Run, claim: str, verdict: str, fact: str) -> None:
+    found = [f for f in json.loads(run("check", claim, "--json", facts=SHIPPED).stdout) if f["fact"]]
+    assert [(f["verdict"], f["fact"]["id"]) for f in found] == [(verdict, fact)]
