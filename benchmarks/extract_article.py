@@ -83,11 +83,13 @@ def _drafting(fact: Fact, candidates: tuple[Candidate, ...]) -> Candidate | None
 
 def measure(text: str, published: str = "2024") -> Measurement:
     base = load_factbase()
+    # the article's own facts: observations from other pages (a source with a URL) are not in it
+    facts = tuple(f for f in base.facts if f.source.id == base.sources[0].id)
     empty = extract(FactBase((), ()), text, source=base.sources[0], published=published)
-    drafted = {f.full_id: _drafting(f, empty.candidates) for f in base.facts}
+    drafted = {f.full_id: _drafting(f, empty.candidates) for f in facts}
     used = {id(c) for c in drafted.values() if c is not None}
     full = extract(base, text, source=base.sources[0], published=published)
-    return Measurement(base.facts, drafted, empty.candidates, tuple(c for c in empty.candidates if id(c) not in used), full.new)
+    return Measurement(facts, drafted, empty.candidates, tuple(c for c in empty.candidates if id(c) not in used), full.new)
 
 
 def main() -> None:

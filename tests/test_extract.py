@@ -110,6 +110,7 @@ def test_json_rows_are_facts_with_on_record_and_verdict(run: Run, article: Path)
         "kind": "quantity", "value": 271.47, "lower": None, "upper": None, "unit": "亿元", "qualifier": "exact", "scale": 100000000,
         "base_unit": "CNY", "date": None, "as_of": "2024-09-30", "entity": "厦门国际银行", "quote": "厦门国际银行科技金融贷款余额271.47亿元",
         "tags": [], "note": "Drafted by xmfacts extract: check label, entity, as_of and measure, and write label_en.",
+        "series": None, "status": None,
         # the fixture lists one source: the drafts are from it without --source (issue 23)
         "source": {"id": "xiamen-practice", "title": "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”", "outlet": "中国证券报", "published": None},
         "on_record": None, "verdict": None,

@@ -36,7 +36,7 @@ FACTS = load_factbase(BASIC).facts
 
 
 def test_the_field_names_are_the_ones_people_know() -> None:
-    assert sorted(FIELD_NAMES) == sorted(["label", "label_en", "entity", "quote", "as_of", "tags", "measure", "note"])
+    assert sorted(FIELD_NAMES) == sorted(["label", "label_en", "entity", "quote", "as_of", "tags", "measure", "note", "series", "status"])
 
 
 @pytest.mark.parametrize("name", FIELD_NAMES)
@@ -84,8 +84,8 @@ def test_the_file_layout_is_the_declaration() -> None:
     assert FILE_KEYS == fields.toml_keys()
     assert len(FILE_KEYS) == len(set(FILE_KEYS))
     assert FILE_KEYS == (
-        "id", "label", "label_en", "value", "lower", "upper", "date", "unit", "qualifier",
-        "as_of", "entity", "measure", "source", "quote", "tags", "note",
+        "id", "series", "label", "label_en", "value", "lower", "upper", "date", "unit", "qualifier",
+        "as_of", "status", "entity", "measure", "source", "quote", "tags", "note",
     )
     assert REQUIRED_TEXT == ("id", "label", "label_en", "entity", "source", "quote")
     assert set(REQUIRED_TEXT) == {key for f in FACT_FIELDS if f.required for key in f.toml}

@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "text", "t2s_table", "model", "fields", "figures", "safewrite", "pinyin"),
     ("factbase",),
     ("index",),
-    ("lookup", "search", "check", "compare", "extract", "validate", "inputs"),
+    ("lookup", "search", "check", "compare", "extract", "validate", "inputs", "series"),
     ("authoring", "present"),
     ("run", "cli_typer", "cli", "entry", "completion", "__main__"),
 )

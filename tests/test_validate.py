@@ -74,6 +74,7 @@ def test_cli_reports_problems_with_exit_2_and_json(run: Run, factbase: Path) -> 
             }
         ],
         "fact_base": {"path": str(factbase), "origin": "XMFACTS_FACTS"},
+        "notes": [],
     }
 
 

@@ -462,6 +462,8 @@ def validate(
     if not json:
         for problem in report.problems:
             _error(str(problem))
+        for note in report.notes:  # two pages, one period, two figures: shown, not refused
+            typer.echo(f"xmfacts: note: {note}", err=True)
     _write(formatter(_format(json)).validation(report, len(sources)))
     if report.problems:
         raise typer.Exit(int(ExitCode.ERROR))

@@ -26,6 +26,10 @@ class ComparedFact:
     difference: Decimal | None  # against the first fact, in base units
     ratio: Decimal | None
     remark: str  # why there is no difference, when there is none
+    # two observations of one series: years from the earlier period's end to the later's, and
+    # the compound annual growth rate over them (a fraction: 0.0746 is 7.46 % a year)
+    years: Decimal | None = None
+    cagr: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -79,5 +83,11 @@ def compare(base: FactBase, ids: Sequence[str]) -> Comparison:
             diff = figure - first_figure
             ratio = figure / first_figure if first_figure else None
             remark = "" if ratio is not None else "no ratio: reference is zero"
-        rows.append(ComparedFact(fact, figure, diff, ratio, remark))
+        years = cagr = None
+        if n and diff is not None and fact.series and fact.series_id == first.series_id:
+            from xmfacts.series import growth, in_order
+
+            grown = growth(*in_order([first, fact]))
+            years, cagr = grown.years, grown.cagr
+        rows.append(ComparedFact(fact, figure, diff, ratio, remark, years, cagr))
     return Comparison(tuple(rows))

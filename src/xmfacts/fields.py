@@ -238,7 +238,24 @@ NOTE = FactField(
     weight=0.5,
 )
 
-FACT_FIELDS = (TOPIC, ID, LABEL, LABEL_EN, ENTITY, FIGURE, SOURCE, QUOTE, AS_OF, TAGS, MEASURE, NOTE)
+SERIES = FactField(
+    "series",
+    Shape.OPTIONAL_TEXT,
+    toml=("series",),
+    columns=(Column("series", "The series this fact is one observation of, named in its topic (null: none)"),),
+    options=(AddOption("--series", "series", "The series this fact is an observation of, kebab-case, in its topic (gdp)."),),
+    card="series",
+)
+STATUS = FactField(
+    "status",
+    Shape.OPTIONAL_TEXT,
+    toml=("status",),
+    columns=(Column("status", "preliminary, revised or as printed, where the page says so (null: not said)"),),
+    options=(AddOption("--status", "status", "preliminary, revised or as printed, where the page says so."),),
+    card="status",
+)
+
+FACT_FIELDS = (TOPIC, ID, LABEL, LABEL_EN, ENTITY, FIGURE, SOURCE, QUOTE, AS_OF, TAGS, MEASURE, NOTE, SERIES, STATUS)
 
 # ---- the order each format lists them in --------------------------------------------------------
 # Each was settled before this declaration and people rely on it (files in git, scripts reading
@@ -246,13 +263,14 @@ FACT_FIELDS = (TOPIC, ID, LABEL, LABEL_EN, ENTITY, FIGURE, SOURCE, QUOTE, AS_OF,
 # ones that should show it, and tests/test_fields.py fails for one that is left out.
 
 # a [[fact]] table, as fmt and add write it (docs/fact-format.md)
-FILE_ORDER = (ID, LABEL, LABEL_EN, FIGURE, AS_OF, ENTITY, MEASURE, SOURCE, QUOTE, TAGS, NOTE)
+FILE_ORDER = (ID, SERIES, LABEL, LABEL_EN, FIGURE, AS_OF, STATUS, ENTITY, MEASURE, SOURCE, QUOTE, TAGS, NOTE)
 # JSON keys, CSV columns and the Datasette table: the source last, as it is an object in JSON
-COLUMN_ORDER = (ID, TOPIC, LABEL, LABEL_EN, FIGURE, AS_OF, ENTITY, MEASURE, QUOTE, TAGS, NOTE, SOURCE)
+# series and status came later: after note, so every earlier key keeps its place
+COLUMN_ORDER = (ID, TOPIC, LABEL, LABEL_EN, FIGURE, AS_OF, ENTITY, MEASURE, QUOTE, TAGS, NOTE, SERIES, STATUS, SOURCE)
 # `show`'s card: the source right after the quote it printed
-CARD_ORDER = (ID, LABEL, LABEL_EN, FIGURE, AS_OF, ENTITY, QUOTE, SOURCE, TAGS, NOTE)
+CARD_ORDER = (ID, SERIES, LABEL, LABEL_EN, FIGURE, AS_OF, STATUS, ENTITY, QUOTE, SOURCE, TAGS, NOTE)
 # add --help: what a hand-typed fact needs first, then the figure, then the rest
-OPTION_ORDER = (ID, LABEL, LABEL_EN, QUOTE, SOURCE, FIGURE, AS_OF, ENTITY, MEASURE, TAGS, NOTE)
+OPTION_ORDER = (ID, LABEL, LABEL_EN, QUOTE, SOURCE, FIGURE, AS_OF, ENTITY, MEASURE, TAGS, NOTE, SERIES, STATUS)
 
 
 def toml_keys() -> tuple[str, ...]:

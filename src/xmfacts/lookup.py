@@ -8,7 +8,10 @@ from xmfacts.errors import NoSuchFactError, UnknownIdError
 from xmfacts.model import Fact, FactBase, Topic
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from xmfacts.index.store import Store
+    from xmfacts.series import Series
 
 
 def _all_ids(base: FactBase) -> list[str]:
@@ -45,19 +48,22 @@ def find_topic(base: FactBase, topic_id: str) -> Topic:
     raise UnknownIdError(topic_id, [t.id for t in base.topics if t.id in close])
 
 
-def show(base: FactBase, wanted: str) -> Fact | Topic:
-    """A fact by full id, or a topic by its id."""
+def show(base: FactBase, wanted: str) -> Fact | Topic | Series:
+    """A fact by full id, a topic by its id, or a series (topic/series) when no fact has its id."""
     if "/" not in wanted:
         for topic in base.topics:
             if topic.id == wanted:
                 return topic
+    found = _series(base.facts, wanted)
+    if found is not None and not any(f.full_id == wanted for f in base.facts):
+        return found
     try:
         return find_fact(base, wanted)
     except UnknownIdError as exc:
         raise NoSuchFactError(exc.wanted, list(exc.suggestions)) from None
 
 
-def show_in(store: Store, wanted: str) -> Fact | Topic:
+def show_in(store: Store, wanted: str) -> Fact | Topic | Series:
     """``show`` reading one row of the fact-base index; the whole base only to suggest ids."""
     if "/" not in wanted:
         topic = store.topic(wanted)
@@ -66,7 +72,19 @@ def show_in(store: Store, wanted: str) -> Fact | Topic:
     fact = store.fact(wanted)
     if fact is not None:
         return fact
+    if "/" in wanted:  # a series: the observations in its topic (one topic read, not the base)
+        home = store.topic(wanted.split("/", 1)[0])
+        found = _series(home.facts, wanted) if home is not None else None
+        if found is not None:
+            return found
     return show(store.factbase(), wanted)
+
+
+def _series(facts: Sequence[Fact], wanted: str) -> Series | None:
+    """The series ``wanted`` (topic/series), if some facts are its observations."""
+    from xmfacts.series import series_in  # only when an id names no fact
+
+    return series_in(f for f in facts if f.series_id == wanted).get(wanted)
 
 
 def select(base: FactBase, topic: str | None = None) -> list[Fact]:

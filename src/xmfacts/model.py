@@ -27,6 +27,26 @@ class Qualifier(StrEnum):
     RANGE = "range"  # X—Y
 
 
+class Status(StrEnum):
+    """What a page says of its own figure: a statistics bureau prints a preliminary GDP in
+    March and a revised one a year later; both stay on record, each with its status."""
+
+    PRELIMINARY = "preliminary"  # 初步核算, "preliminary estimation"
+    REVISED = "revised"  # 修订, 最终核实
+    AS_PRINTED = "as printed"  # recorded as the page prints it, where it looks wrong (see note)
+
+
+class SourceKind(StrEnum):
+    """What kind of page a source is: a bulletin outranks a reprint of it."""
+
+    ARTICLE = "article"  # the feature the fact base was typed from
+    STATISTICAL_BULLETIN = "statistical bulletin"  # 统计公报, the bureau's own page
+    GOVERNMENT_SITE = "government site"  # the city's or a bureau's site (english.xm.gov.cn)
+    NEWSPAPER = "newspaper"  # an outlet's own page
+    MIRROR = "mirror"  # a reprint of another page, on a site that is not its publisher's
+    REPORT = "report"  # a research or rating report
+
+
 class Kind(StrEnum):
     QUANTITY = "quantity"
     RANGE = "range"
@@ -79,6 +99,7 @@ class Source:
     published: str = ""
     authors: tuple[str, ...] = ()
     url: str = ""  # where a reader can open the source; reports link it only when http(s)
+    kind: str = ""  # a SourceKind value, or "" when not said
 
 
 @dataclass(frozen=True)
@@ -97,11 +118,20 @@ class Fact:
     tags: tuple[str, ...] = ()
     measure: tuple[str, ...] = ()  # what the figure measures, as people name it (both languages)
     note: str = ""
+    # The series this fact is one observation of: the same measure of the same subject over
+    # time, named in its topic (gdp → economy/gdp). "" for a fact that stands alone.
+    series: str = ""
+    status: str = ""  # a Status value, or "" (as printed, nothing said)
     line: int = 0  # line of the [[fact]] header in its file, for error messages
 
     @property
     def full_id(self) -> str:
         return f"{self.topic}/{self.id}"
+
+    @property
+    def series_id(self) -> str:
+        """The full id of its series (topic/series), or "" when it is one of none."""
+        return f"{self.topic}/{self.series}" if self.series else ""
 
 
 @dataclass(frozen=True)

@@ -161,9 +161,14 @@ def search(query: Sequence[str], topic: str | None, limit: int, json: bool, expl
 def show(id: str, json: bool, facts_dir: Path | None) -> int:
     from xmfacts.index.store import with_store
     from xmfacts.lookup import show_in
-    from xmfacts.model import Topic
+    from xmfacts.model import Fact, Topic
 
     found = with_store(facts_dir, lambda store: show_in(store, id))
     out = formatter(output_format(json))
-    write(out.topic(found) if isinstance(found, Topic) else out.fact(found))
+    if isinstance(found, Topic):
+        write(out.topic(found))
+    elif isinstance(found, Fact):
+        write(out.fact(found))
+    else:  # a series (issue 22)
+        write(out.series(found))
     return int(ExitCode.OK)

@@ -1,7 +1,11 @@
 """`xmfacts validate`: the structural checks of the loader, plus tracing every figure to the source.
 
 With source texts, each quote must occur verbatim in one of them (whitespace aside) and the
-fact's own figure must be printed inside its quote, so a mistyped value cannot land.
+fact's own figure must be printed inside its quote, so a mistyped value cannot land. An
+observation from another page (its source has a URL) is not traced to those texts: its
+citation must be a few words of that page that state its figure, and its source must say
+where (URL) and when (published) it was printed. Two pages that give one period of a series
+different figures are listed as notes, not refused: both stay on record.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from xmfacts.factbase.load import parse_toml
 from xmfacts.factbase.locate import Located, locate
 from xmfacts.figures.numerals import written_forms
 from xmfacts.figures.printing import plain_number, printed
-from xmfacts.model import Fact, Kind
+from xmfacts.model import Fact, Kind, Topic
+from xmfacts.figures.period import valid_date
 
 _SPACE = re.compile(r"\s+")
 
@@ -28,6 +33,8 @@ class Report:
     topics: int
     problems: tuple[Problem, ...]
     where: Located | None = None  # which fact base was read, and how it was found
+    # one period of a series given different figures by two pages: listed, never refused
+    notes: tuple[Problem, ...] = ()
 
 
 def squeeze(text: str) -> str:
@@ -56,11 +63,73 @@ def validate(root: str | Path | None, source_texts: Sequence[Path] = ()) -> Repo
         return Report(0, 0, exc.problems, where)
     problems: list[Problem] = []
     for topic in base.topics:
+        ids = {f.id for f in topic.facts}
         for fact in topic.facts:
+            if fact.series in ids:  # `show TOPIC/NAME` would show the fact, never the series
+                problems.append(Problem(topic.path, f"series {fact.series!r} is also a fact id of {topic.id}: name the series apart",
+                                        line=fact.line, fact_id=fact.full_id))
             problems.extend(curation(fact, topic.path))
-            if texts:
+            if fact.source.url:
+                problems.extend(citation(fact, topic.path))
+            elif texts:
                 problems.extend(trace(fact, topic.path, texts))
-    return Report(len(base.facts), len(base.topics), tuple(problems), where)
+    return Report(len(base.facts), len(base.topics), tuple(problems), where, tuple(differing(base.topics)))
+
+
+# A citation is the few words of a page that state a figure (地区生产总值7033.89亿元), never its
+# sentences: the fact base quotes other outlets only as far as a figure needs.
+CITATION_MAX = 60
+
+
+def citation(fact: Fact, path: str) -> list[Problem]:
+    """An observation from another page: its figure stated in a short citation, and a page
+    that says where and when."""
+    found: list[Problem] = []
+
+    def problem(message: str) -> None:
+        found.append(Problem(path, message, line=fact.line, fact_id=fact.full_id))
+
+    if len(squeeze(fact.quote)) > CITATION_MAX:
+        problem(f"citation of {len(squeeze(fact.quote))} characters: cite only the words that state the figure (at most {CITATION_MAX})")
+    if not (figure_in_quote(fact) or states_in_other_units(fact)):
+        problem(f"figure {_expected(fact)} is not stated in its citation {fact.quote!r}")
+    if not fact.source.url.startswith(("http://", "https://")):
+        problem(f"source {fact.source.id!r}: url {fact.source.url!r} is not an http(s) address")
+    if not (fact.source.published and valid_date(fact.source.published)):
+        problem(f"source {fact.source.id!r} needs a published date (YYYY, YYYY-MM or YYYY-MM-DD) for an observation from its page")
+    return found
+
+
+def states_in_other_units(fact: Fact) -> bool:
+    """A page in English prints 599.504 billion yuan where the record, in the unit table's units,
+    holds 5995.04亿元: the same figure at the same precision, only scaled. A bare count (14,678
+    patents) states a figure counted in 件."""
+    from xmfacts.figures.reader import read_figures
+    from xmfacts.model import BaseUnit
+
+    record = fact.figure
+    if record.kind is not Kind.QUANTITY or record.value is None or record.scale is None:
+        return False
+    for r in (reading.figure for reading in read_figures(fact.quote)):
+        if r.value is None or r.scale is None or r.qualifier is not record.qualifier:
+            continue
+        same_unit = r.base_unit == record.base_unit or (r.base_unit in (None, BaseUnit.NUMBER) and record.base_unit is BaseUnit.COUNT)
+        if same_unit and r.value * r.scale == record.value * record.scale:
+            return True
+    return False
+
+
+def differing(topics: Sequence[Topic]) -> list[Problem]:
+    """One note per pair of observations of a period whose figures differ."""
+    from xmfacts.series import conflicts, series_in
+
+    notes: list[Problem] = []
+    for topic in topics:
+        for series in series_in(topic.facts).values():
+            for a, b in conflicts(series):
+                message = f"{series.id}: {a.as_of} is {printed(a.figure)} in {a.source.id} and {printed(b.figure)} in {b.source.id} ({b.full_id}); both kept"
+                notes.append(Problem(topic.path, message, line=a.line, fact_id=a.full_id))
+    return notes
 
 
 def curation(fact: Fact, path: str) -> list[Problem]:

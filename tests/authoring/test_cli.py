@@ -73,6 +73,8 @@ def test_add_json_prints_the_stored_fact(run: Run, factbase: Path) -> None:
         "quote": "降低融资成本10%—40%",
         "tags": ["融资成本", "financing cost"],
         "note": "as printed",
+        "series": None,
+        "status": None,
         "source": {
             "id": "xiamen-practice",
             "title": "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”",

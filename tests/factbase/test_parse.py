@@ -279,3 +279,35 @@ def test_the_fast_reader_reads_an_escape_or_a_number_as_tomllib_does_or_not_at_a
     assert (read is not None) == read_here
     if read is not None:
         assert _exactly(read) == _tomllib(text)
+
+
+def test_a_series_is_named_like_an_id_and_each_observation_says_when(factbase: Path) -> None:
+    dated = fact("gdp-2021").replace('id = "gdp-2021"\n', 'id = "gdp-2021"\nseries = "gdp"\nas_of = "2021"\nstatus = "preliminary"\n')
+    undated = fact("gdp-x").replace('id = "gdp-x"\n', 'id = "gdp-x"\nseries = "gdp"\n')
+    badly = fact("gdp-y").replace('id = "gdp-y"\n', 'id = "gdp-y"\nseries = "GDP"\nas_of = "2020"\nstatus = "final"\n')
+    write_topic(factbase, "economy", dated, undated, badly)
+    assert problems_of(factbase) == [
+        f"{factbase}/economy.toml:21: economy/gdp-x: an observation of a series needs as_of: the period its figure holds for",
+        f"{factbase}/economy.toml:35: economy/gdp-y: series 'GDP' is not kebab-case (a-z, 0-9, -)",
+        f"{factbase}/economy.toml:35: economy/gdp-y: unknown status 'final' (expected one of: preliminary, revised, as printed)",
+    ]
+
+
+def test_an_observation_knows_its_series_and_status(factbase: Path) -> None:
+    dated = fact("gdp-2021").replace('id = "gdp-2021"\n', 'id = "gdp-2021"\nseries = "gdp"\nas_of = "2021"\nstatus = "revised"\n')
+    write_topic(factbase, "economy", dated)
+    [observation] = [f for f in load_factbase(factbase).facts if f.topic == "economy"]
+    assert (observation.series, observation.series_id, observation.status) == ("gdp", "economy/gdp", "revised")
+
+
+def test_a_source_says_what_kind_of_page_it_is(factbase: Path) -> None:
+    sources = factbase / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text + '\n[[source]]\nid = "b"\ntitle = "公报"\nkind = "statistical bulletin"\nurl = "http://tjj.xm.gov.cn/"\n'
+                       '\n[[source]]\nid = "c"\ntitle = "?"\nkind = "blog"\n', encoding="utf-8")
+    assert problems_of(factbase) == [
+        f"{sources}: source 'c': unknown kind 'blog' (expected one of: article, statistical bulletin, government site, newspaper, mirror, report)",
+    ]
+    sources.write_text(text + '\n[[source]]\nid = "b"\ntitle = "公报"\nkind = "statistical bulletin"\nurl = "http://tjj.xm.gov.cn/"\n', encoding="utf-8")
+    bulletin = {s.id: s for s in load_factbase(factbase).sources}["b"]
+    assert (bulletin.kind, bulletin.url) == ("statistical bulletin", "http://tjj.xm.gov.cn/")

@@ -42,6 +42,7 @@ def candidate_draft(extraction: Extraction, c: Candidate) -> Draft:
         as_of=c.as_of,
         measure=c.measure,
         note=c.note,
+        series=c.series or None,
     )
 
 

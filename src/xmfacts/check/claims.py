@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
 from xmfacts.check.profile import BaseStats, base_stats, fact_terms, measures_named
+from xmfacts.check.series import Observations, from_topics, in_memory, judge_in_series
 from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
 from xmfacts.check.words import _CLAUSE_END, _SENTENCE_END, _Boundaries, _terms, _without_figures
 from xmfacts.errors import UsageError
@@ -32,7 +33,7 @@ def check_text(base: FactBase, text: str, written: str | None = None) -> list[Fi
     ``written`` (ISO date, default today) is when the text was written: what 今年 and 去年 mean.
     """
     terms = [fact_terms(f) for f in base.facts]
-    return _check(InMemory(base, terms), base_stats(base.facts, terms), text, written)
+    return _check(InMemory(base, terms), base_stats(base.facts, terms), text, written, in_memory(base.facts))
 
 
 def check_claims(store: Store, text: str, written: str | None = None) -> list[Finding]:
@@ -41,12 +42,15 @@ def check_claims(store: Store, text: str, written: str | None = None) -> list[Fi
     from xmfacts.check.index_part import check_stats, claim_source, measure_terms
 
     named = measures_named(without_glosses(text)[0], measure_terms(store))
-    return _check(claim_source(store, named), check_stats(store), text, written)
+    topic = store.topic
+    return _check(claim_source(store, named), check_stats(store), text, written,
+                  from_topics(lambda t: found.facts if (found := topic(t)) else ()))
 
 
-def _check(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
+def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
+           observations: Observations | None = None) -> list[Finding]:
     clean, where = without_glosses(text)
-    findings = _check_clean(source, stats, clean, written)
+    findings = _check_clean(source, stats, clean, written, observations)
     if clean is text:
         return findings
     # read without the glosses, shown where each figure stands in the text as given
@@ -58,7 +62,8 @@ def _check(source: FactSource, stats: BaseStats, text: str, written: str | None)
     return moved
 
 
-def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str | None) -> list[Finding]:
+def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str | None,
+                 observations: Observations | None = None) -> list[Finding]:
     # A claim with no period of its own states its figure as of when it was written: when the
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
@@ -96,7 +101,10 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         match = matcher.best(r, place, near) if _checkable(r) else None
         fact, subject = match if match else (None, ())
         why = matcher.why if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
-        findings.append(_finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
+        # a figure tied to an observation of a series is judged by its period's observation
+        found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
+                                folded[s0 : r.start])
+        findings.append(found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
     return findings
 
 

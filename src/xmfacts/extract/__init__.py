@@ -50,6 +50,8 @@ class Candidate:
     note: str
     on_record: Fact | None
     verdict: Verdict | None
+    # a new period of a known series: drafted as its next observation
+    series: str = ""
 
     @property
     def new(self) -> bool:
@@ -228,18 +230,24 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
         if figure.unit and parse_unit(figure.unit) is None:
             notes.append(f"unit {figure.unit!r} is not in the unit table (docs/fact-format.md): write the figure in one that is")
     fact, verdict = _on_record(finding, existing)
-    if fact is None and finding.fact is not None:
+    series = ""
+    if fact is None and finding.fact is not None and finding.fact.series and (as_of or finding.period):
+        # a period after the latest observation of a series: its next observation, drafted
+        # with the series' name and measure (and the period check read), for the series' own topic
+        series, measure, as_of = finding.fact.series, finding.fact.measure, as_of or finding.period
+        notes.append(f"the next observation of {finding.fact.series_id} (latest {finding.fact.as_of}): add it to topic {finding.fact.topic}")
+    elif fact is None and finding.fact is not None:
         notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
-    label = naming.label(entity, measure, place, as_of, event, city)
+    label = finding.fact.label.split("（")[0] if series and finding.fact else naming.label(entity, measure, place, as_of, event, city)
     note = " ".join([CURATOR_NOTE, *notes])
-    return Candidate(r, where.line, quote, q0, q0 + len(quote), figure, as_of, entity, "", label, measure, note, fact, verdict)
+    return Candidate(r, where.line, quote, q0, q0 + len(quote), figure, as_of, entity, "", label, measure, note, fact, verdict, series)
 
 
 def _with_ids(kept: list[Candidate], known: set[str], place: str) -> list[Candidate]:
     taken = set(known)
     out = []
     for n, c in enumerate(kept, 1):
-        base_id = naming.fact_id(c.entity, c.measure, place, f"figure-{n}")
+        base_id = (f"{c.series}-{c.as_of}" if c.series and c.as_of else "") or naming.fact_id(c.entity, c.measure, place, f"figure-{n}")
         fid, k = base_id, 2
         while fid in taken:
             fid, k = f"{base_id}-{k}", k + 1

@@ -24,6 +24,6 @@ FACT_KEYS = toml_keys()
 # Keys a [[fact]] table must give as non-empty strings, in the order the parser reports them.
 REQUIRED_TEXT = required_text()
 TOPIC_KEYS = ("title", "title_en")
-SOURCE_KEYS = ("id", "title", "outlet", "published", "authors", "url")
+SOURCE_KEYS = ("id", "title", "outlet", "published", "authors", "url", "kind")
 
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -11,10 +11,10 @@ from typing import Any
 
 from xmfacts.errors import Problem
 from xmfacts.factbase.layout import FACT_KEYS, KEBAB, REQUIRED_TEXT, SOURCES_FILE
-from xmfacts.fields import FACT_FIELDS, FactField, Shape
+from xmfacts.fields import FACT_FIELDS, SERIES, STATUS, FactField, Shape
 from xmfacts.figures.period import valid_date
 from xmfacts.figures.units import parse_unit
-from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, Topic
+from xmfacts.model import Fact, FactBase, Figure, Kind, Qualifier, Source, SourceKind, Status, Topic
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FACT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*fact[ \t]*\]\]", re.MULTILINE)
@@ -201,6 +201,10 @@ def _load_sources(path: Path, contents: dict[Path, bytes], problems: list[Proble
             continue
         seen.add(sid)
         authors = entry.get("authors", [])
+        kind = entry.get("kind", "")
+        if kind and kind not in _SOURCE_KINDS:
+            problems.append(Problem(str(path), f"source {sid!r}: unknown kind {kind!r} (expected one of: {', '.join(_SOURCE_KINDS)})"))
+            kind = ""
         sources.append(
             Source(
                 id=sid,
@@ -209,9 +213,14 @@ def _load_sources(path: Path, contents: dict[Path, bytes], problems: list[Proble
                 published=str(entry.get("published", "")),
                 authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
                 url=str(entry.get("url", "")),
+                kind=str(kind),
             )
         )
     return sources
+
+
+_SOURCE_KINDS = tuple(k.value for k in SourceKind)
+_STATUSES = tuple(s.value for s in Status)
 
 
 def _load_topic(path: Path, raw: bytes, sources: dict[str, Source], problems: list[Problem]) -> Topic | None:
@@ -387,6 +396,7 @@ def _build_fact(
                 report(f"unknown unit {unit!r}")
 
     optional = {f.name: _optional(f, raw, report) for f in _OPTIONAL_FIELDS}
+    _series_keys(optional, report)
     source_id = raw.get("source")
     if isinstance(source_id, str) and source_id and source_id not in sources:
         report(f"source {source_id!r} is not listed in {SOURCES_FILE}")
@@ -412,6 +422,18 @@ def _build_fact(
         **{f.name: raw[key] for f in _TEXT_FIELDS for key in f.toml},
         **optional,
     )
+
+
+def _series_keys(optional: dict[str, str | tuple[str, ...] | None], report: Callable[[str], None]) -> None:
+    """A series is named like an id (it becomes topic/series), and an observation of one says
+    when it held: a series is its observations in time."""
+    series, status = optional.get(SERIES.name), optional.get(STATUS.name)
+    if isinstance(series, str) and series and not KEBAB.fullmatch(series):
+        report(f"series {series!r} is not kebab-case (a-z, 0-9, -)")
+    if isinstance(series, str) and series and not optional.get("as_of"):
+        report("an observation of a series needs as_of: the period its figure holds for")
+    if isinstance(status, str) and status and status not in _STATUSES:
+        report(f"unknown status {status!r} (expected one of: {', '.join(_STATUSES)})")
 
 
 def _optional(field: FactField, raw: dict[str, Any], report: Callable[[str], None]) -> str | tuple[str, ...] | None:

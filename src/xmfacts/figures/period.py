@@ -114,6 +114,31 @@ def english_period(text: str, written: str) -> str | None:
     return found
 
 
+# A bare year that opens what a sentence says of its figures, without 截至 or a comma:
+# "2019年厦门地区生产总值5995.04亿元", "厦门2019年GDP增长7.9%". chinese_period leaves such a
+# year alone, since most figures of a text are not observations of a series and an event's
+# year (成立于2011年) must not date them; check by period (check.series) asks for it only
+# when a figure was tied to an observation of a series, whose periods are years.
+_STATED_YEAR = re.compile(r"(?<![于在自从至到0-9])((?:19|20)\d\d)年(?![0-9]|月|以来|来|至今|起|开始|成立|落户|创立)")
+
+
+# what may stand before such a year: nothing, or the end of a clause (发布会公布，2019年…), and
+# at most the city's name
+_OPENS = re.compile(r"(?:\A|[，,；;：:])[\s（(“\"]*(?:厦门市?|全市|我市|厦门全市)?\s*\Z")
+
+
+def stated_year(before: str) -> str | None:
+    """The year that opens the clause a figure's sentence states it in (2019年厦门…, 厦门2019年…,
+    发布会公布，2022年厦门…), given the words of the sentence before the figure (simplified
+    Chinese); None otherwise: a year inside a clause (上报备案的2018年国家级高新技术企业) names a
+    batch or an event as often as a period."""
+    found = None
+    for m in _STATED_YEAR.finditer(before):
+        if _OPENS.search(before[: m.start()]):
+            found = m.group(1)
+    return found
+
+
 def bounds(period: str) -> tuple[date, date]:
     """The first and last day a period covers: "2018" → 2018-01-01 … 2018-12-31."""
     parts = [int(p) for p in period.split("-")]

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from xmfacts import __version__
-from xmfacts.fields import COLUMN_ORDER, FACT_FIELDS, LABEL, SOURCE, Shape
+from xmfacts.fields import COLUMN_ORDER, FACT_FIELDS, LABEL, LABEL_EN, SERIES, SOURCE, STATUS, Shape
 from xmfacts.model import Fact, FactBase
-from xmfacts.present.json import fact_to_dict
+from xmfacts.present.json import fact_to_dict, json_number
 
 # Column → what it means, for Datasette's column descriptions (docs/json-schema.md in short):
 # every field's columns, measure too (JSON leaves it out; check and search go by it, a newsroom may too).
@@ -29,6 +29,35 @@ SOURCE_COLUMNS = {
     "outlet": "Where it was published",
     "published": "When it was published",
     "authors": "Authors (JSON array)",
+    "url": "Where the page can be read (http or https), if known",
+    "kind": "What kind of page: article, statistical bulletin, government site, newspaper, mirror, report",
+}
+# A series is one measure of one subject over time; each observation is a fact (issue 22).
+SERIES_TABLE = SERIES.name
+SERIES_COLUMNS = {
+    "id": "Series id, topic/series",
+    "topic": "Topic id",
+    LABEL.name: "What it measures, in Chinese (its latest observation's label, without the period)",
+    LABEL_EN.name: "What it measures, in English",
+    "unit": "The unit its latest observation is printed in",
+    "observations": "How many observations it has",
+    "first_period": "Its earliest period",
+    "last_period": "Its latest period",
+    "latest": "Fact id of its latest observation",
+}
+OBSERVATION_COLUMNS = {
+    "fact": "Fact id of the observation",
+    SERIES.name: "Series id",
+    "period": "When the figure held (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "value": "The figure as printed, in `unit`",
+    "unit": "The unit as printed",
+    "base_value": "value × scale: the figure in base_unit, comparable across observations (chart this)",
+    "base_unit": "CNY, count, percent …",
+    "qualifier": "exact, about, over …",
+    STATUS.name: "preliminary, revised or as printed, where the page says so",
+    "source": "Source id",
+    "url": "The page",
+    "published": "When the page was published",
 }
 # What Datasette's search box looks in: the words a reader would search a fact by.
 SEARCHED = tuple(f.name for f in FACT_FIELDS if f.datasette_search)
@@ -58,8 +87,9 @@ def database(base: FactBase, facts: Sequence[Fact]) -> bytes:
     conn.execute("CREATE INDEX facts_topic ON facts(topic)")
     conn.execute("CREATE INDEX facts_source ON facts(source)")
     conn.executemany(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-        [(s.id, s.title, s.outlet, s.published or None, json.dumps(list(s.authors), ensure_ascii=False)) for s in base.sources],
+        f"INSERT INTO sources VALUES ({', '.join('?' * len(SOURCE_COLUMNS))})",
+        [(s.id, s.title, s.outlet, s.published or None, json.dumps(list(s.authors), ensure_ascii=False), s.url or None, s.kind or None)
+         for s in base.sources],
     )
     counts = {t.id: sum(1 for f in facts if f.topic == t.id) for t in base.topics}
     conn.executemany(
@@ -69,8 +99,33 @@ def database(base: FactBase, facts: Sequence[Fact]) -> bytes:
     # Datasette finds a table's full-text index by content="facts" (its own convention).
     conn.execute(f'CREATE VIRTUAL TABLE facts_fts USING fts5({", ".join(SEARCHED)}, content="facts", tokenize="trigram")')
     conn.execute(f"INSERT INTO facts_fts(rowid, {', '.join(SEARCHED)}) SELECT rowid, {', '.join(SEARCHED)} FROM facts")
+    _series_tables(conn, facts)
     conn.commit()
     return conn.serialize()
+
+
+def _series_tables(conn: sqlite3.Connection, facts: Sequence[Fact]) -> None:
+    """Tables series and observations: one row per series and per observation, so a newsroom can
+    chart a measure over the years (``/facts/observations?series=economy/gdp&_sort=period``)."""
+    from xmfacts.series import period_of, series_in
+
+    conn.execute("CREATE TABLE series (id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id), label, label_en, unit, "
+                 "observations INTEGER, first_period, last_period, latest TEXT REFERENCES facts(id))")
+    conn.execute("CREATE TABLE observations (fact TEXT PRIMARY KEY REFERENCES facts(id), series TEXT NOT NULL REFERENCES series(id), "
+                 "period, value REAL, unit, base_value REAL, base_unit, qualifier, status, source TEXT REFERENCES sources(id), url, published)")
+    all_series = series_in(facts)
+    conn.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (s.id, s.latest.topic, s.latest.label.split("（")[0], s.latest.label_en.rsplit(", ", 1)[0], s.latest.figure.unit,
+         len(s.observations), period_of(s.observations[0]), period_of(s.observations[-1]), s.latest.full_id)
+        for s in all_series.values()
+    ])
+    conn.executemany(f"INSERT INTO observations VALUES ({', '.join('?' * len(OBSERVATION_COLUMNS))})", [
+        (f.full_id, s.id, period_of(f), json_number(f.figure.value), f.figure.unit,
+         json_number(f.figure.value * f.figure.scale) if f.figure.value is not None and f.figure.scale else None,
+         f.figure.base_unit.value if f.figure.base_unit else None, f.figure.qualifier.value, f.status or None,
+         f.source.id, f.source.url or None, f.source.published or None)
+        for s in all_series.values() for f in s.observations
+    ])
 
 
 def _row(fact: Fact) -> tuple[Any, ...]:
@@ -86,7 +141,9 @@ def metadata(database_name: str) -> str:
     described = {
         "facts": ("Every figure, with its hedge, unit, date, entity and the quote it comes from", FACT_COLUMNS),
         "topics": ("The fact base's topics, one file of facts each", TOPIC_COLUMNS),
-        "sources": ("The articles the figures are quoted from", SOURCE_COLUMNS),
+        "sources": ("The articles and pages the figures are quoted from", SOURCE_COLUMNS),
+        SERIES_TABLE: ("Each measure over the years: one row per series", SERIES_COLUMNS),
+        "observations": ("Each observation of a series: period, figure and the page that printed it", OBSERVATION_COLUMNS),
     }
     tables: dict[str, Any] = {
         name: {"description": text, "columns": dict(columns)} for name, (text, columns) in described.items()
@@ -94,6 +151,8 @@ def metadata(database_name: str) -> str:
     tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "rowid", "sort": "id", "label_column": LABEL.name})
     tables["topics"]["label_column"] = "title"
     tables["sources"]["label_column"] = "title"
+    tables[SERIES_TABLE]["label_column"] = LABEL_EN.name
+    tables["observations"]["sort"] = "period"
     meta = {
         "title": "xmfacts: the figures of Xiamen's technology innovation and finance",
         "description": "A curated, sourced fact base: every figure with its quote and source. "

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from xmfacts.extract import Candidate, Extraction
     from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
+    from xmfacts.series import Series
     from xmfacts.validate import Report
 
 RATIO_PLACES = Decimal("0.000001")  # six places: enough to tell 1.000001× from 1×
@@ -125,6 +126,7 @@ def candidate_to_dict(extraction: Extraction, c: Candidate) -> dict[str, Any]:
         as_of=c.as_of,
         measure=c.measure,
         note=c.note,
+        series=c.on_record.series if c.on_record else c.series,
     )
     return {
         **fact_to_dict(drafted),
@@ -172,6 +174,8 @@ def comparison_to_list(result: Comparison) -> list[dict[str, Any]]:
             "difference": json_number(r.difference),
             "ratio": json_number(r.ratio.quantize(RATIO_PLACES) if r.ratio is not None else None),
             "remark": r.remark or None,
+            "years": json_number(r.years),
+            "cagr": json_number(r.cagr.quantize(RATIO_PLACES) if r.cagr is not None else None),
         }
         for r in result.rows
     ]
@@ -188,6 +192,10 @@ def validation_to_dict(report: Report) -> dict[str, Any]:
             for p in report.problems
         ],
         "fact_base": {"path": str(report.where.path), "origin": report.where.origin.value} if report.where else None,
+        "notes": [
+            {"path": p.path, "line": p.line, "column": p.column, "fact_id": p.fact_id, "message": p.message}
+            for p in report.notes
+        ],
     }
 
 
@@ -209,6 +217,11 @@ class JsonFormatter:
 
     def topic(self, topic: Topic) -> str:
         return self._doc(topic_to_dict(topic))
+
+    def series(self, series: Series) -> str:
+        from xmfacts.present.series_view import series_to_dict
+
+        return self._doc(series_to_dict(series, fact_to_dict))
 
     def topics(self, topics: Sequence[Topic], where: Located | None = None) -> str:
         return self._doc([topic_to_dict(t, with_facts=False) for t in topics])

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from xmfacts.extract import Extraction
     from xmfacts.factbase.locate import Located
     from xmfacts.search import Hit
+    from xmfacts.series import Series
     from xmfacts.validate import Report
 
 
@@ -305,7 +306,14 @@ def comparison(result: Comparison) -> str:
             [_fact_cell(f), _t(printed(f.figure), "bold"), _t(normalized(f.figure)), _t(f.as_of or "—"), _t(diff or row.remark), _t(ratio)]
         )
     ids = {"fact": [row.fact.full_id for row in result.rows]}
-    return _text(*_rows(("fact", "figure", "normalized", "as of", "difference", "ratio"), rows, ids))
+    headers = ("fact", "figure", "normalized", "as of", "difference", "ratio")
+    if any(row.cagr is not None for row in result.rows):
+        # observations of one series: the compound annual growth rate, only then (a column
+        # of dashes would tell nothing about facts that are not)
+        for cells, row in zip(rows, result.rows):
+            cells.append(_t(f"{row.cagr * 100:+.2f}% a year over {row.years.normalize():f} years" if row.cagr is not None and row.years else ""))
+        headers = (*headers, "CAGR")
+    return _text(*_rows(headers, rows, ids))
 
 
 def extraction(result: Extraction) -> str:
@@ -329,8 +337,23 @@ def extraction(result: Extraction) -> str:
     return _text(*_rows(("line", "figure", "verdict", "fact", QUOTE.name), rows, {"fact": ids}), (summary, False))
 
 
+def series(found: Series) -> str:
+    """show TOPIC/SERIES: the observations, oldest first, and a sparkline of the yearly ones."""
+    from xmfacts.present.series_view import series_rows, sparkline
+
+    latest = found.latest
+    heading = _t(latest.label.split("（")[0], "bold")
+    heading.append_text(_t(f"  {latest.label_en.rsplit(', ', 1)[0]}  ({found.id}, {len(found.observations)} observations)"))
+    line = sparkline(found)
+    rows = [[_t(c, "bold" if n == 1 else "") for n, c in enumerate(r)] for r in series_rows(found)]
+    table = _rows(("period", "figure", "change", "status", "source"), rows)
+    return _text((heading, False), *([(_t(line), False)] if line else []), *table)
+
+
 class TableFormatter:
     """Every result as people read it: tables (cards when narrow), and one-line reports."""
+
+    series = staticmethod(series)
 
     search = staticmethod(search)
     fact = staticmethod(fact)

@@ -1,0 +1,99 @@
+"""Check by period: a figure tied to an observation of a series is judged against the
+observation of the period the text gives it (``xmfacts.series.select`` picks it).
+
+The matcher still decides *what* a figure is about (which measure, which subject); this
+module only decides *when*, after it. ``claims._check`` calls ``judge_in_series`` for every
+figure whose fact has a series, and keeps its own ``_finding`` for every other: one call, so
+the matcher and the verdicts know nothing of series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from xmfacts.check.verdicts import Finding, Verdict, _finding, judge, recorded_figure
+from xmfacts.figures import period as periods
+from xmfacts.figures.reader import Reading
+from xmfacts.model import BaseUnit, Fact
+from xmfacts.series import Series, period_of, select, series_in
+from xmfacts.text import has_cjk
+
+# The observations of a fact's series, as the check's fact source can give them (the parsed
+# base in memory, or the fact's topic read from the index).
+Observations = Callable[[Fact], Sequence[Fact]]
+
+
+def in_memory(facts: Sequence[Fact]) -> Observations:
+    """The observations of a series, from a parsed fact base (``check_text``)."""
+    by_series: dict[str, Series] | None = None
+
+    def observations(fact: Fact) -> Sequence[Fact]:
+        nonlocal by_series
+        if by_series is None:
+            by_series = series_in(facts)
+        found = by_series.get(fact.series_id)
+        return found.observations if found else (fact,)
+
+    return observations
+
+
+def from_topics(read_topic: Callable[[str], Sequence[Fact]]) -> Observations:
+    """The observations of a series, reading its topic once (``check_claims`` over the index)."""
+    cache: dict[str, dict[str, Series]] = {}
+
+    def observations(fact: Fact) -> Sequence[Fact]:
+        if fact.topic not in cache:
+            cache[fact.topic] = series_in(read_topic(fact.topic))
+        found = cache[fact.topic].get(fact.series_id)
+        return found.observations if found else (fact,)
+
+    return observations
+
+
+def _cited(fact: Fact) -> str:
+    return f"{recorded_figure(fact)} [{fact.source.outlet or fact.source.id}]"
+
+
+def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...],
+                    period: str | None, dated: bool, observations: Observations | None, before: str = "") -> Finding | None:
+    """The finding for a figure tied to an observation of a series; None when the fact is in
+    no series (the caller then judges it as before).
+
+    ``dated``: the text gives the figure its own period (not merely when it was written).
+    ``before``: the words of its sentence before it (folded), where a bare year may date it
+    (2019年厦门地区生产总值…), which check leaves alone for figures of no series.
+    """
+    if fact is None or not fact.series or observations is None:
+        return None
+    obs = tuple(observations(fact))
+    if len(obs) < 2:
+        return None  # a series of one is a fact like any other
+    series = Series(fact.series_id, obs)
+    claimed = reading.figure
+    if not has_cjk(reading.text) and claimed.base_unit in (None, BaseUnit.NUMBER) and fact.figure.base_unit is not None:
+        # "a population of 5.18 million": in English an amount says yuan or $, a bare
+        # multiplier counts people or things; never an observation of a measured series
+        return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
+                       f"a bare number in English is not compared with {series.id}", (), period)
+    if not dated and has_cjk(before):
+        year = periods.stated_year(before)
+        if year is not None:
+            period, dated = year, True
+    chosen = select(series, period, dated, lambda f: judge(reading, f)[0] is Verdict.MATCH)
+    if chosen.missing:
+        near = "; ".join(f"{period_of(f)}: {_cited(f)}" for f in chosen.nearest)
+        if chosen.later:
+            return Finding(reading, line, context, chosen.observation, Verdict.UNKNOWN, None, None,
+                           f"stated for {period}, after the latest observation of {series.id} ({near}): the record cannot say",
+                           subject, period)
+        # the record it is older than is the series as it stands: its latest observation
+        return Finding(reading, line, context, series.latest, Verdict.OUTDATED, None, None,
+                       f"stated for {period}, for which {series.id} has no observation; nearest: {near}",
+                       subject, period)
+    finding = _finding(reading, chosen.observation, line, context, subject, period)
+    others = [f for f in chosen.same_period if f is not chosen.observation and f.figure != chosen.observation.figure]
+    if others:
+        also = "; ".join(_cited(f) for f in others)
+        finding = replace(finding, explanation=f"{finding.explanation}; the same period elsewhere: {also}")
+    return finding
