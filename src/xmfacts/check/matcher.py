@@ -34,7 +34,7 @@ from xmfacts.check.words import (
 )
 from xmfacts.figures.interval import Interval
 from xmfacts.figures.reader import Reading
-from xmfacts.model import Fact, FactBase
+from xmfacts.model import BaseUnit, Fact, FactBase
 from xmfacts.text import fold, has_cjk
 
 if TYPE_CHECKING:
@@ -305,7 +305,7 @@ class Matcher:
                         best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
 
-    def _eligible(self, reading: Reading, profile: _Shape, change: bool, scopes: list[str],
+    def _eligible(self, reading: Reading, profile: _Shape, change: tuple[bool, bool], scopes: list[str],
                   known: dict[tuple[object, ...], bool]) -> bool:
         """Whether facts of this shape could be what the figure speaks of, their names aside;
         ``known``: the answers so far for this figure (shapes alike in unit, change and scope fare alike)."""
@@ -313,7 +313,10 @@ class Matcher:
         if ok is None:
             ok = known[profile.key] = (
                 _comparable_to(reading, profile.kind, profile.base_unit, profile.counter)
-                and not (change and not profile.change)  # 净增超过800家 is not the number of firms
+                and not (change[0] and not profile.change)  # 净增超过800家 is not the number of firms
+                # nor is a level a change: 民营经济约占GDP的五成 is no growth rate (a figure of a
+                # growth fact has its change word before it: 增长14%, 增速7.8%, up 5.5 percent)
+                and not (profile.change and not change[1] and profile.base_unit in (BaseUnit.PERCENT, BaseUnit.PERCENTAGE_POINT))
                 and all(w in profile.scopes for w in scopes)  # 全省上市公司 is not Xiamen's count
             )
         return ok
@@ -329,7 +332,10 @@ class Matcher:
         # 其中国家级 holds 中国 by accident: 其中 is cut apart before scope words are looked for
         scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause).replace("其中", "其中 ")
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
-        change = bool(_CHANGE.search(place.lead))
+        # a change said right before the figure (增长14%), and one said anywhere before it in its
+        # sentence (增速分别达到29.20%、37.37%): the first keeps a change from matching a level,
+        # the second lets a growth rate be matched at all
+        change = (bool(_CHANGE.search(place.lead)), bool(_CHANGE.search(place.before + place.lead)))
         part = bool(_PART.search(place.clause))
         counter = _counter(reading.figure.unit)
         candidates = []
@@ -377,7 +383,7 @@ class Matcher:
                     continue  # 天马's investment needs 天马 (or Tianma) said nearby
                 passing.append((i, named_by[self.list_of[i]], tier, who))
         if not passing:
-            self.why = self._why_none(unnamed, scopes, change, [*in_clause.values(), *in_before.values()])
+            self.why = self._why_none(unnamed, scopes, change[0], [*in_clause.values(), *in_before.values()])
             return None
         self._load_terms([i for i, _, _, _ in passing])
         passing = self._plainly_measured(passing, place)
@@ -494,7 +500,7 @@ class Matcher:
         keys = self.source.word_keys(pairs)
         return all(p in keys and keys[p] in self.terms[number] for p in pairs)
 
-    def _named_fits(self, reading: Reading, nearby: str, claim: Interval, change: bool, scopes: list[str],
+    def _named_fits(self, reading: Reading, nearby: str, claim: Interval, change: tuple[bool, bool], scopes: list[str],
                     eligible: dict[tuple[object, ...], bool]) -> bool:
         """Whether a subject said near the figure has a fact, whatever it measures, that the
         figure could be about and whose recorded figure fits it."""
@@ -504,7 +510,7 @@ class Matcher:
                 if any(name in nearby for name in shape.names) and self._eligible(reading, shape, change, scopes, eligible)]
         return bool(keys) and any(claim.overlaps(_interval_of(plain)) for plain in self.source.fitting(keys, claim))
 
-    def _far_unnamed(self, reading: Reading, numbers: set[int], change: bool, scopes: list[str],
+    def _far_unnamed(self, reading: Reading, numbers: set[int], change: tuple[bool, bool], scopes: list[str],
                      eligible: dict[tuple[object, ...], bool]) -> Iterator[int]:
         """Facts the clause measures whose names are nowhere near, that could otherwise be meant:
         read only when a figure would be called wrong, and a few at a time."""

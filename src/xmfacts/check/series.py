@@ -9,6 +9,8 @@ the matcher and the verdicts know nothing of series.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -55,6 +57,14 @@ def _cited(fact: Fact) -> str:
     return f"{recorded_figure(fact)} [{fact.source.outlet or fact.source.id}]"
 
 
+# Words that make a figure a part of a year: 前五个月, 一季度, 1-8月, first five months, Q1, year to date.
+_PART_OF_YEAR = re.compile(
+    r"前[一二三四五六七八九十两\d]+个?月|[一二三四1-4]季度|上半年|下半年|前三季|\d{1,2}[-—~至]\d{1,2}月|"
+    r"\bfirst (?:quarter|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven) months)\b|\bq[1-4]\b|"
+    r"\byear[- ]to[- ]date\b|\b(?:january|jan)[-–](?:february|march|april|may|june|july|august|september|october|november)"
+)
+
+
 def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...],
                     period: str | None, dated: bool, observations: Observations | None, before: str = "") -> Finding | None:
     """The finding for a figure tied to an observation of a series; None when the fact is in
@@ -80,6 +90,11 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
         year = periods.stated_year(before)
         if year is not None:
             period, dated = year, True
+    if period and len(period) == 4 and _PART_OF_YEAR.search(before + context.casefold()):
+        # 2021年前五个月外贸增长33.6%: a part of the year the period reader did not date; the
+        # year's observation is another figure
+        return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
+                       f"a part of {period}, not the year {series.id} records", (), period, "a part of the year, not the year's figure")
     chosen = select(series, period, dated, lambda f: judge(reading, f)[0] is Verdict.MATCH)
     if chosen.missing:
         near = "; ".join(f"{period_of(f)}: {_cited(f)}" for f in chosen.nearest)
@@ -92,6 +107,14 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
                        f"stated for {period}, for which {series.id} has no observation; nearest: {near}",
                        subject, period)
     finding = _finding(reading, chosen.observation, line, context, subject, period)
+    if not dated and finding.verdict in (Verdict.MISMATCH, Verdict.OUTDATED) and chosen.observation.source.url:
+        # A figure of another page's series (GDP, trade, growth) changes every year, and news
+        # text gives it a period it does not always spell out (过去十年, on the year, 前五个月):
+        # with no period said, the record cannot call it wrong. The article's own figures, the
+        # current ones, are still compared as before.
+        return Finding(reading, line, context, chosen.observation, Verdict.UNKNOWN, None, None,
+                       f"no period said, and {series.id} changes from year to year: the record cannot say which it is",
+                       subject, period, "no period said for a figure of a series that changes every year")
     others = [f for f in chosen.same_period if f is not chosen.observation and f.figure != chosen.observation.figure]
     if others:
         also = "; ".join(_cited(f) for f in others)

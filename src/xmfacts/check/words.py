@@ -49,7 +49,7 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
 _CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
 
 
-_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose")  # whole words; increase also as increased
+_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "grow", "climbed", "jumped", "expanded", "fell")  # whole words; increase also as increased
 
 
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
