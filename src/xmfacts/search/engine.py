@@ -1,6 +1,7 @@
 """A search, end to end: over a fact base in memory (``find``) or through the fact-base index
 (``find_in``), which scores only the candidates its full-text index offers and reads a
-one-word Chinese search's best facts from their levels (``_by_level``).
+one-word Chinese search's best facts from their levels (``_by_level``). When no fact holds
+every word, both widen and rank by how much of the query each fact explains (``ranked``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
-from xmfacts.search.fulltext import figure_filter, match_expression
+from xmfacts.search.fulltext import any_expression, figure_filter, match_expression
 from xmfacts.search.prepared import _LEVEL_MARK, Row, SearchIndex, index_for
 from xmfacts.search.query import Term, pairs_in_rows, parse_query
+from xmfacts.search.ranked import rank_partial, widen
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
 from xmfacts.text import is_cjk
 
@@ -31,7 +33,8 @@ def find(
     limit: int | None = None,
     index: SearchIndex | None = None,
 ) -> SearchResult:
-    """Facts matching every term, best first (ties keep fact-base order), and how many there were."""
+    """Facts matching every term, best first (ties keep fact-base order), and how many there
+    were; when none matches every term, those that explain most of the query (``ranked``)."""
     if index is None:
         index = index_for(base, pinyin=False)
     terms = parse_query(words, index, pairs_in_rows(index.rows))
@@ -47,8 +50,31 @@ def find(
             if topic is None or t.id == topic:
                 pairs.append((_given(fact), row))
     shown, total = _rank(pairs, terms, limit)
+    if total:
+        return SearchResult(tuple(shown), total)
+    # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    wide = widen(terms, _filed_in_rows(index.rows))
+    shown, total, unmatched = rank_partial(pairs, wide, len(pairs), limit)
     suggestions = () if total else _suggest(base, index, terms)
-    return SearchResult(tuple(shown), total, suggestions)
+    return SearchResult(tuple(shown), total, suggestions, unmatched)
+
+
+def _filed_in_rows(rows: Sequence[Row]) -> Callable[[set[str]], set[str]]:
+    """``widen``'s ``filed`` for an index held in memory: Chinese pairs some row's text holds,
+    English words some row's stems hold (what the full-text index files them under)."""
+
+    def filed(words: set[str]) -> set[str]:
+        out = set()
+        for word in words:
+            if word.isascii():
+                padded = f" {word} "
+                if any(padded in row[2] for row in rows):
+                    out.add(word)
+            elif any(word in row[1] for row in rows):
+                out.add(word)
+        return out
+
+    return filed
 
 
 def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> SearchResult:
@@ -73,6 +99,17 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
         with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
         figures = [f for f in map(figure_filter, terms) if f is not None]
         shown, total = _rank(part.candidates(store, match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
+    if total:
+        return SearchResult(tuple(shown), total)
+    # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    wide = widen(terms, functools.partial(part.filed, store))
+    wanted = any_expression(wide, index.syllables)
+    with_facts = any(t.number is not None or t.asks for t in wide)
+    if wanted is None:
+        found = part.candidates(store, None, topic, with_facts)
+    else:
+        found = part.candidates(store, wanted[0], topic, with_facts, wanted[1], either=True)
+    shown, total, unmatched = rank_partial(found, wide, part.fact_count(store, topic), limit)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
@@ -87,7 +124,7 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
             for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
                 out[close] = None
         suggestions = tuple(out)
-    return SearchResult(tuple(shown), total, suggestions)
+    return SearchResult(tuple(shown), total, suggestions, unmatched)
 
 
 def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:
