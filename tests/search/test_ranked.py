@@ -202,3 +202,25 @@ def test_a_hedge_narrows_too() -> None:
     # 不到1000亿元 is below 1000亿: 1141.58亿元 is not it, 超1000亿元 may be
     assert "sme-credit/xinyidai-credit-granted" not in ids("不到1000亿元 授信")
     assert "sme-credit/xinyidai-credit-granted" in ids("超1000亿元 授信")
+
+
+def test_a_plain_lookup_imports_nothing_the_widened_search_needs(tmp_path: Path) -> None:
+    # start-up is the product: the ranking, the synonyms and the hedge rule load only when used
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from xmfacts import entry\n"
+        "sys.argv = ['xmfacts', 'search', '授信', '--json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: entry.main()\n"
+        "    except SystemExit: pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "XMFACTS_FACTS": str(SHIPPED), "XMFACTS_CACHE_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)  # builds the index
+    loaded = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout.split()
+    assert "xmfacts.search.engine" in loaded
+    assert not {"xmfacts.search.ranked", "xmfacts.figures.interval", "pypinyin", "rich", "typer"} & set(loaded)

@@ -35,19 +35,17 @@ match is worth), ``words`` (folding and stemming a text as the index does), ``pr
 fact's searchable fields and full-text words, made when a file is indexed), ``query``
 (reading what was typed), ``fulltext`` (the full-text query that offers candidates),
 ``score`` (points and explanations), ``ranked`` (a search that widens, and ``score_fact``,
-the one scorer of a fact against query terms), ``engine`` (a search, in memory or through the index) and
+the one scorer of a fact against query terms; imported only when a search widens), ``engine`` (a search, in memory or through the index) and
 ``index_part`` (search's tables in the fact-base index and the reads it makes there).
 """
 
 from xmfacts.search.engine import find, find_in, search
 from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, build_index, fact_words, prepare
 from xmfacts.search.query import Term, parse_query
-from xmfacts.search.ranked import FactScore, TermMatch, score_fact
 from xmfacts.search.score import Hit, SearchResult, explain
 from xmfacts.search.words import normalize, split_query, stems, synonyms
 
 __all__ = [
-    "INDEX_VERSION", "FactScore", "Hit", "Row", "SearchIndex", "SearchResult", "Term", "TermMatch", "build_index", "explain",
-    "fact_words", "find", "find_in", "normalize", "parse_query", "prepare", "score_fact", "search", "split_query", "stems",
-    "synonyms",
+    "INDEX_VERSION", "Hit", "Row", "SearchIndex", "SearchResult", "Term", "build_index", "explain", "fact_words",
+    "find", "find_in", "normalize", "parse_query", "prepare", "search", "split_query", "stems", "synonyms",
 ]

@@ -15,7 +15,6 @@ from xmfacts.model import Fact, FactBase
 from xmfacts.search.fulltext import any_expression, figure_filter, match_expression
 from xmfacts.search.prepared import _LEVEL_MARK, Row, SearchIndex, index_for
 from xmfacts.search.query import Term, pairs_in_rows, parse_query
-from xmfacts.search.ranked import rank_partial, widen
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
 from xmfacts.text import is_cjk
 
@@ -53,6 +52,8 @@ def find(
     if total:
         return SearchResult(tuple(shown), total)
     # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    from xmfacts.search.ranked import rank_partial, widen  # only then: a lookup imports no more
+
     wide = widen(terms, _filed_in_rows(index.rows))
     shown, total, unmatched = rank_partial(pairs, wide, len(pairs), limit)
     suggestions = () if total else _suggest(base, index, terms)
@@ -102,14 +103,23 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if total:
         return SearchResult(tuple(shown), total)
     # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    from xmfacts.search.ranked import may_pass, rank_partial, widen  # only then: a lookup imports no more
+
     wide = widen(terms, functools.partial(part.filed, store))
-    wanted = any_expression(wide, index.syllables)
+    facts = part.fact_count(store, topic)
     with_facts = any(t.number is not None or t.asks for t in wide)
-    if wanted is None:
+    holders = _holders(store, wide, index.syllables, topic)
+    if holders is None:  # a term any fact may hold (symbols): score every fact
         found = part.candidates(store, None, topic, with_facts)
+        shown, total, unmatched = rank_partial(found, wide, facts, limit)
     else:
-        found = part.candidates(store, wanted[0], topic, with_facts, wanted[1], either=True)
-    shown, total, unmatched = rank_partial(found, wide, part.fact_count(store, topic), limit)
+        # Only the facts that may be shown are scored whole (at a million facts, most facts
+        # holding 厦门 hold nothing else the query asks); the words' rarity is known already.
+        holding = [len(h) for h in holders]
+        union: set[int] = set().union(*holders)
+        kept = {n for n in union if may_pass(wide, holding, facts, [n in h for h in holders])}
+        found = part.candidates(store, None, topic, with_facts, numbers=kept)
+        shown, total, unmatched = rank_partial(found, wide, facts, limit, holding)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
@@ -125,6 +135,38 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
                 out[close] = None
         suggestions = tuple(out)
     return SearchResult(tuple(shown), total, suggestions, unmatched)
+
+
+def _holders(store: Store, terms: list[Term], syllables: frozenset[str], topic: str | None) -> list[set[int]] | None:
+    """For each term of a search that widens, the facts that hold it (``ranked.held``); None
+    when some term may be held by any fact.
+
+    A Chinese word of one or two characters (and its synonyms of as many) is held exactly by
+    the facts the full-text index files under it, read without scoring; any other term is
+    scored alone over the facts its full-text query offers (never fewer than hold it)."""
+    from xmfacts.search.fulltext import _term_expression
+    from xmfacts.search.ranked import held
+
+    out: list[set[int]] = []
+    for term in terms:
+        figures = figure_filter(term)
+        expression = None if figures is not None else _term_expression(term, syllables)
+        if figures is None and expression is None:
+            return None
+        if figures is None and expression is not None and _filed_whole(term):
+            out.append(part.filed_under(store, expression, topic))
+            continue
+        found = part.numbered_candidates(store, expression, topic, term.number is not None, [figures] if figures else ())
+        out.append({n for n, fact_of, row in found if held(term, row, fact_of)})
+    return out
+
+
+def _filed_whole(term: Term) -> bool:
+    """Whether the full-text index files a fact under ``term`` exactly when the fact holds it:
+    a Chinese word of one or two characters is filed as itself (its characters and pairs)."""
+    return term.kind == "chinese" and all(
+        1 <= len(t.text) <= 2 and all(is_cjk(c) for c in t.text) and not t.bigrams for t in (term, *term.alternatives)
+    )
 
 
 def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:

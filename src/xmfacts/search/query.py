@@ -13,14 +13,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
-from xmfacts.figures.interval import Interval, interval_of
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.search.prepared import _BACKWARDS_MARK, Row, SearchIndex, _cjk_run
 from xmfacts.search.words import _DIGIT_RUN, _english_words, spellings, split_query, synonyms
 from xmfacts.text import has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
-    pass
+    from xmfacts.figures.interval import Interval
 
 
 # Words that make a query a question but name nothing to look for.
@@ -116,6 +115,8 @@ class QueryNumber:
         None for a figure typed without a hedge, which matches what rounds or cuts to it."""
         if self.qualifier is Qualifier.EXACT:
             return None
+        from xmfacts.figures.interval import interval_of  # only for a hedged figure: a lookup imports no more
+
         figure = Figure(Kind.QUANTITY, self.qualifier, self.value, scale=self.multiplier if multiplier is None else multiplier)
         return interval_of(figure)
 

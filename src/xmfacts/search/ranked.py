@@ -87,28 +87,52 @@ def rarity(facts: int, holding: int) -> float:
     return math.log(1 + (facts - holding + 0.5) / (holding + 0.5))
 
 
+def held(term: Term, row: Row, fact: Callable[[], Fact]) -> bool:
+    """Whether a fact holds a term by the word itself (or a synonym): what a word asks of a
+    figure (金额: any amount) ranks, never retrieves, so the facts scored are those the
+    full-text index offers."""
+    points, why = _term_score(term, _Fields(row), fact)
+    return points > 0 and not why.startswith(ASKED)
+
+
+def may_pass(terms: Sequence[Term], holding: Sequence[int], facts: int, holds: Sequence[bool]) -> bool:
+    """Whether a fact that holds the terms marked in ``holds`` (by the word itself) can be
+    shown, if it also matched every term that asks something of a figure (``rank_partial``'s
+    test, at its most generous): the facts a search through the index need not score."""
+    weights = [rarity(facts, n) for n in holding]
+    could = [h or bool(t.asks) for t, h in zip(terms, holds)]
+    share = sum(w for w, c in zip(weights, could) if c) / (sum(weights) or 1.0)
+    return share > SHOWN_AT + 1e-9 and sum(could) > len(terms) * SHOWN_AT
+
+
 def rank_partial(
-    candidates: Iterable[tuple[Callable[[], Fact], Row]], terms: Sequence[Term], facts: int, limit: int | None
+    candidates: Iterable[tuple[Callable[[], Fact], Row]],
+    terms: Sequence[Term],
+    facts: int,
+    limit: int | None,
+    holding: Sequence[int] | None = None,
 ) -> tuple[list[Hit], int, tuple[str, ...]]:
     """The candidates (every fact that holds any term) that explain more than ``SHOWN_AT`` of the
     query, best first, at most ``limit``; how many did; and the terms no fact holds.
 
     A fact's score is the sum of each term's points times the term's rarity over the mean
     rarity of the query's terms: for words equally rare, the all-words score. Equal scores keep
-    the order given (fact-base order).
+    the order given (fact-base order). ``holding``: how many facts of the base hold each term,
+    when the caller knows (the candidates are then only those that ``may_pass``); otherwise
+    counted over the candidates, which must then be every fact that holds any term.
     """
     scored: list[tuple[FactScore, Callable[[], Fact]]] = []
-    holding = [0] * len(terms)
+    counted = [0] * len(terms)
     for fact_of, row in candidates:
         score = score_fact(terms, row, fact_of)
-        # A fact is a candidate, and a word counts as held, only by the word itself (or its
-        # synonyms): what the word asks of a figure (金额: any amount) ranks, never retrieves,
-        # so the facts scored are those the full-text index offers.
-        held = [m.points > 0 and not m.why.startswith(ASKED) for m in score.matches]
-        if any(held):
+        # A fact is a candidate, and a word counts as held, only by the word itself (see held).
+        holds = [m.points > 0 and not m.why.startswith(ASKED) for m in score.matches]
+        if any(holds):
             scored.append((score, fact_of))
-            for i, h in enumerate(held):
-                holding[i] += h
+            for i, h in enumerate(holds):
+                counted[i] += h
+    if holding is None:
+        holding = counted
     weights = [rarity(facts, n) for n in holding]
     whole = sum(weights) or 1.0
     mean = whole / len(weights) if weights else 1.0

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from xmfacts.figures.interval import interval_of
 from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
 from xmfacts.search.prepared import Row
 from xmfacts.search.query import QueryNumber, Term
@@ -163,6 +162,8 @@ def _hedged_match(number: QueryNumber, fact: Fact) -> str:
     """HEDGED if a figure typed with a hedge (近1150亿, about 1,600) may be the fact's: their
     intervals overlap, by the rule check compares a claim with the record by
     (``figures.interval``); a bare number also as the fact's figure is printed."""
+    from xmfacts.figures.interval import interval_of  # check's one rule, for a hedged figure only
+
     figure = fact.figure
     try:
         recorded = [interval_of(figure)]
