@@ -4,12 +4,13 @@ figures."""
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xmfacts.figures.interval import interval_of
@@ -36,8 +37,13 @@ WIDENED = [
 ]
 
 
+@functools.cache
+def _shipped():  # type: ignore[no-untyped-def]
+    return load_searchable(SHIPPED)
+
+
 def ids(query: str) -> list[str]:
-    base, index = load_searchable(SHIPPED)
+    base, index = _shipped()
     return [h.fact.full_id for h in find(base, query.split(), index=index).hits]
 
 
@@ -152,7 +158,8 @@ def test_r_and_d_is_r_amp_d() -> None:
     assert ids("R and D institutions") == ids("R&D institutions") != []
 
 
-@pytest.mark.parametrize(("short", "long"), [("SME", "small and medium-sized enterprises"), ("AUM", "assets under management"), ("IPO", "initial public offering")])
+@pytest.mark.parametrize(("short", "long"), [("SME", "small and medium-sized enterprises"), ("AUM", "assets under management"), ("IPO", "initial public offering"),
+     ("VC", "venture capital"), ("PE", "private equity"), ("R&D", "research and development")])
 def test_abbreviations_both_ways(short: str, long: str) -> None:
     assert ids(short) != [] and ids(long) != []
     assert set(ids(short)[:3]) & set(ids(long)[:3])
@@ -162,7 +169,7 @@ def test_abbreviations_both_ways(short: str, long: str) -> None:
 
 
 def _number(query: str):  # type: ignore[no-untyped-def]
-    _, index = load_searchable(SHIPPED)
+    _, index = _shipped()
     [term] = [t for t in parse_query(query.split(), index) if t.number is not None]
     return term.number
 
@@ -177,6 +184,7 @@ def test_a_hedge_is_read_with_its_figure(query: str, qualifier: Qualifier) -> No
     assert _number(query).qualifier is qualifier
 
 
+@settings(deadline=None)  # the first example loads the shipped index
 @given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["近", "约", "超", "不到"]))
 def test_a_hedged_figure_is_the_interval_check_reads(value: int, hedge: str) -> None:
     number = _number(f"{hedge}{value}亿元")
