@@ -232,3 +232,13 @@ def test_a_plain_lookup_imports_nothing_the_widened_search_needs(tmp_path: Path)
     loaded = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout.split()
     assert "xmfacts.search.engine" in loaded
     assert not {"xmfacts.search.ranked", "xmfacts.figures.interval", "pypinyin", "rich", "typer"} & set(loaded)
+
+
+@pytest.mark.parametrize(("query", "topic"), [("天马 投资 金额 总计", "display-industry"), ("信易贷 贷款 总额", "sme-credit"), ("注资 爱睿思 总计", "venture-funds")])
+def test_a_widened_search_within_a_topic_agrees_both_ways(query: str, topic: str) -> None:
+    base, index = _shipped()
+    scanned = find(base, query.split(), topic=topic, index=index)
+    through_index = with_store(SHIPPED, lambda store: find_in(store, query.split(), topic=topic))
+    assert scanned.hits and {h.fact.topic for h in scanned.hits} == {topic}
+    assert [(h.fact, h.score, h.why) for h in through_index.hits] == [(h.fact, h.score, h.why) for h in scanned.hits]
+    assert through_index.unmatched == scanned.unmatched

@@ -52,10 +52,14 @@ def find(
     if total:
         return SearchResult(tuple(shown), total)
     # No fact holds every word: widen, and rank by how much of the query each fact explains.
-    from xmfacts.search.ranked import rank_partial, widen  # only then: a lookup imports no more
+    from xmfacts.search.ranked import held, rank_partial, widen  # only then: a lookup imports no more
 
     wide = widen(terms, _filed_in_rows(index.rows))
-    shown, total, unmatched = rank_partial(pairs, wide, len(pairs), limit)
+    holding = None
+    if topic is not None:  # a word's rarity is the base's, whatever topic is shown
+        every = list(zip(base.facts, index.rows))
+        holding = [sum(held(t, row, _given(fact)) for fact, row in every) for t in wide]
+    shown, total, unmatched = rank_partial(pairs, wide, len(index.rows), limit, holding)
     suggestions = () if total else _suggest(base, index, terms)
     return SearchResult(tuple(shown), total, suggestions, unmatched)
 
@@ -103,15 +107,23 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if total:
         return SearchResult(tuple(shown), total)
     # No fact holds every word: widen, and rank by how much of the query each fact explains.
-    from xmfacts.search.ranked import may_pass, rank_partial, widen  # only then: a lookup imports no more
+    from xmfacts.search.ranked import held, may_pass, rank_partial, widen  # only then: a lookup imports no more
 
     wide = widen(terms, functools.partial(part.filed, store))
-    facts = part.fact_count(store, topic)
+    facts = part.fact_count(store, None)  # a word's rarity is the base's, whatever topic is shown
     with_facts = any(t.number is not None or t.asks for t in wide)
-    holders = _holders(store, wide, index.syllables, topic)
+    holders = _holders(store, wide, index.syllables, None)
     if holders is None:  # a term any fact may hold (symbols): score every fact
+        holding = None
+        if topic is not None:
+            every = part.candidates(store, None, None, with_facts)
+            counted = [0] * len(wide)
+            for fact_of, row in every:
+                for i, t in enumerate(wide):
+                    counted[i] += held(t, row, fact_of)
+            holding = counted
         found = part.candidates(store, None, topic, with_facts)
-        shown, total, unmatched = rank_partial(found, wide, facts, limit)
+        shown, total, unmatched = rank_partial(found, wide, facts, limit, holding)
     else:
         # Only the facts that may be shown are scored whole (at a million facts, most facts
         # holding 厦门 hold nothing else the query asks); the words' rarity is known already.

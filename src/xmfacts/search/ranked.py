@@ -118,8 +118,9 @@ def rank_partial(
     A fact's score is the sum of each term's points times the term's rarity over the mean
     rarity of the query's terms: for words equally rare, the all-words score. Equal scores keep
     the order given (fact-base order). ``holding``: how many facts of the base hold each term,
-    when the caller knows (the candidates are then only those that ``may_pass``); otherwise
-    counted over the candidates, which must then be every fact that holds any term.
+    when the caller knows (the candidates are then only those that ``may_pass``, or a topic's
+    facts: a word's rarity is the whole base's); otherwise counted over the candidates, which
+    must then be every fact that holds any term.
     """
     scored: list[tuple[FactScore, Callable[[], Fact]]] = []
     counted = [0] * len(terms)
