@@ -150,6 +150,10 @@ def search(query: Sequence[str], topic: str | None, limit: int, json: bool, expl
         sys.stderr.write("".join(f"{visible(why(h))}\n" for h in hits))
     if result.total > len(hits):
         sys.stderr.write(f"showing {len(hits)} of {result.total} — use --limit 0 for all\n")
+    if hits and result.unmatched:
+        from xmfacts.present.escape import visible
+
+        sys.stderr.write(f"no fact has: {visible(', '.join(result.unmatched))}\n")
     if not hits:
         if not json:
             hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""

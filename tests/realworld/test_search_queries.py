@@ -17,9 +17,10 @@ HERE = Path(__file__).parent
 QUERIES = tomllib.loads((HERE / "search_queries.toml").read_text(encoding="utf-8"))["query"]
 
 # Measured on the 85 queries: 19 before issue 11 (simplified 7 of 14, traditional 0 of 12,
-# pinyin 1 of 13, questions 0 of 13, figures 2 of 16, English 9 of 17), 72 after it. The floor
+# pinyin 1 of 13, questions 0 of 13, figures 2 of 16, English 9 of 17), 72 after it, 84 after
+# issue 25 (the words no fact has no longer hide the facts that hold the rest). The floor
 # may only rise; README's "Searching" section quotes it.
-FOUND_AT_LEAST = 72
+FOUND_AT_LEAST = 84
 
 
 def _misses() -> list[str]:

@@ -2,6 +2,9 @@
 
 Every query word must match somewhere in a fact (words narrow, as in a search box), except
 question words and filler (多少, 有几家, how many, the …), which only make a query a question.
+When no fact holds every word, the search widens (``ranked``): near-synonyms, words typed
+together cut apart, and facts ranked by how much of the query they explain, each word weighted
+by its rarity, above a documented threshold (``ranked.SHOWN_AT``).
 A word scores by the best field it matches, weighted by how much that field says about the
 fact (a hit in the label or figure outranks a hit in the quote), times how directly it
 matched (the Chinese as typed outranks its pinyin; an English word outranks its synonym);
@@ -13,11 +16,12 @@ How each kind of word matches:
 
 - Chinese (simplified or traditional): as a substring of a field; a phrase that occurs
   nowhere as typed still finds a fact holding most of its character pairs, for little.
-- Latin letters: English by word stem (companies → company, listed → list, electrolyser →
+- Latin letters (pinyin tone marks and tone numbers dropped first): English by word stem (companies → company, listed → list, electrolyser →
   electrolyzer), then the synonyms in ``search_synonyms.txt``, then pinyin by whole syllables
   (xinyidai, shang shi gong si), then the initials of a Chinese term (xyd for 信易贷).
 - A figure: a fact whose figure rounds (or truncates) to it at the query's precision, in any
-  unit spelling: 1141, 1141.6, 1,141.58, 1141.58亿, 114.2 billion yuan, 1.14千亿元, 31万, 68家.
+  unit spelling: 1141, 1141.6, 1,141.58, 1141.58亿, 114.2 billion yuan, 1.14千亿元, 31万, 68家;
+  typed with a hedge (近1150亿, about 1,600), one whose interval overlaps it, by check's rule.
 
 Every fact field is prepared once, when the fact base is compiled (``build_index``, stored in
 the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and spelled in
@@ -30,7 +34,8 @@ The package, one module per concern: ``weights`` (what a hit in each field and e
 match is worth), ``words`` (folding and stemming a text as the index does), ``prepared`` (a
 fact's searchable fields and full-text words, made when a file is indexed), ``query``
 (reading what was typed), ``fulltext`` (the full-text query that offers candidates),
-``score`` (points and explanations), ``engine`` (a search, in memory or through the index) and
+``score`` (points and explanations), ``ranked`` (a search that widens, and ``score_fact``,
+the one scorer of a fact against query terms; imported only when a search widens), ``engine`` (a search, in memory or through the index) and
 ``index_part`` (search's tables in the fact-base index and the reads it makes there).
 """
 

@@ -1,6 +1,7 @@
 """A search, end to end: over a fact base in memory (``find``) or through the fact-base index
 (``find_in``), which scores only the candidates its full-text index offers and reads a
-one-word Chinese search's best facts from their levels (``_by_level``).
+one-word Chinese search's best facts from their levels (``_by_level``). When no fact holds
+every word, both widen and rank by how much of the query each fact explains (``ranked``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
-from xmfacts.search.fulltext import figure_filter, match_expression
+from xmfacts.search.fulltext import any_expression, figure_filter, match_expression
 from xmfacts.search.prepared import _LEVEL_MARK, Row, SearchIndex, index_for
 from xmfacts.search.query import Term, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
@@ -31,7 +32,8 @@ def find(
     limit: int | None = None,
     index: SearchIndex | None = None,
 ) -> SearchResult:
-    """Facts matching every term, best first (ties keep fact-base order), and how many there were."""
+    """Facts matching every term, best first (ties keep fact-base order), and how many there
+    were; when none matches every term, those that explain most of the query (``ranked``)."""
     if index is None:
         index = index_for(base, pinyin=False)
     terms = parse_query(words, index, pairs_in_rows(index.rows))
@@ -47,8 +49,37 @@ def find(
             if topic is None or t.id == topic:
                 pairs.append((_given(fact), row))
     shown, total = _rank(pairs, terms, limit)
+    if total:
+        return SearchResult(tuple(shown), total)
+    # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    from xmfacts.search.ranked import held, rank_partial, widen  # only then: a lookup imports no more
+
+    wide = widen(terms, _filed_in_rows(index.rows))
+    holding = None
+    if topic is not None:  # a word's rarity is the base's, whatever topic is shown
+        every = list(zip(base.facts, index.rows))
+        holding = [sum(held(t, row, _given(fact)) for fact, row in every) for t in wide]
+    shown, total, unmatched = rank_partial(pairs, wide, len(index.rows), limit, holding)
     suggestions = () if total else _suggest(base, index, terms)
-    return SearchResult(tuple(shown), total, suggestions)
+    return SearchResult(tuple(shown), total, suggestions, unmatched)
+
+
+def _filed_in_rows(rows: Sequence[Row]) -> Callable[[set[str]], set[str]]:
+    """``widen``'s ``filed`` for an index held in memory: Chinese pairs some row's text holds,
+    English words some row's stems hold (what the full-text index files them under)."""
+
+    def filed(words: set[str]) -> set[str]:
+        out = set()
+        for word in words:
+            if word.isascii():
+                padded = f" {word} "
+                if any(padded in row[2] for row in rows):
+                    out.add(word)
+            elif any(word in row[1] for row in rows):
+                out.add(word)
+        return out
+
+    return filed
 
 
 def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit: int | None = None) -> SearchResult:
@@ -73,6 +104,34 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
         with_facts = any(t.number is not None for t in terms)  # a figure is compared with every candidate's fact
         figures = [f for f in map(figure_filter, terms) if f is not None]
         shown, total = _rank(part.candidates(store, match_expression(terms, index.syllables), topic, with_facts, figures), terms, limit)
+    if total:
+        return SearchResult(tuple(shown), total)
+    # No fact holds every word: widen, and rank by how much of the query each fact explains.
+    from xmfacts.search.ranked import held, may_pass, rank_partial, widen  # only then: a lookup imports no more
+
+    wide = widen(terms, functools.partial(part.filed, store))
+    facts = part.fact_count(store, None)  # a word's rarity is the base's, whatever topic is shown
+    with_facts = any(t.number is not None or t.asks for t in wide)
+    holders = _holders(store, wide, index.syllables, None)
+    if holders is None:  # a term any fact may hold (symbols): score every fact
+        holding = None
+        if topic is not None:
+            every = part.candidates(store, None, None, with_facts)
+            counted = [0] * len(wide)
+            for fact_of, row in every:
+                for i, t in enumerate(wide):
+                    counted[i] += held(t, row, fact_of)
+            holding = counted
+        found = part.candidates(store, None, topic, with_facts)
+        shown, total, unmatched = rank_partial(found, wide, facts, limit, holding)
+    else:
+        # Only the facts that may be shown are scored whole (at a million facts, most facts
+        # holding 厦门 hold nothing else the query asks); the words' rarity is known already.
+        holding = [len(h) for h in holders]
+        union: set[int] = set().union(*holders)
+        kept = {n for n in union if may_pass(wide, holding, facts, [n in h for h in holders])}
+        found = part.candidates(store, None, topic, with_facts, numbers=kept)
+        shown, total, unmatched = rank_partial(found, wide, facts, limit, holding)
     suggestions: tuple[str, ...] = ()
     if not total:
         import difflib  # only when nothing was found
@@ -87,7 +146,39 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
             for close in difflib.get_close_matches(term.text, vocabulary, n=3, cutoff=0.6):
                 out[close] = None
         suggestions = tuple(out)
-    return SearchResult(tuple(shown), total, suggestions)
+    return SearchResult(tuple(shown), total, suggestions, unmatched)
+
+
+def _holders(store: Store, terms: list[Term], syllables: frozenset[str], topic: str | None) -> list[set[int]] | None:
+    """For each term of a search that widens, the facts that hold it (``ranked.held``); None
+    when some term may be held by any fact.
+
+    A Chinese word of one or two characters (and its synonyms of as many) is held exactly by
+    the facts the full-text index files under it, read without scoring; any other term is
+    scored alone over the facts its full-text query offers (never fewer than hold it)."""
+    from xmfacts.search.fulltext import _term_expression
+    from xmfacts.search.ranked import held
+
+    out: list[set[int]] = []
+    for term in terms:
+        figures = figure_filter(term)
+        expression = None if figures is not None else _term_expression(term, syllables)
+        if figures is None and expression is None:
+            return None
+        if figures is None and expression is not None and _filed_whole(term):
+            out.append(part.filed_under(store, expression, topic))
+            continue
+        found = part.numbered_candidates(store, expression, topic, term.number is not None, [figures] if figures else ())
+        out.append({n for n, fact_of, row in found if held(term, row, fact_of)})
+    return out
+
+
+def _filed_whole(term: Term) -> bool:
+    """Whether the full-text index files a fact under ``term`` exactly when the fact holds it:
+    a Chinese word of one or two characters is filed as itself (its characters and pairs)."""
+    return term.kind == "chinese" and all(
+        1 <= len(t.text) <= 2 and all(is_cjk(c) for c in t.text) and not t.bigrams for t in (term, *term.alternatives)
+    )
 
 
 def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     pass
 
 
+_FAR = 1e300  # an interval's open end, as a bound SQLite compares
+
+
 _NOTHING = _quoted("0nothing0")  # filed under no fact: for a term that cannot match
 
 
@@ -42,6 +45,9 @@ def _spellings(letters: str, syllables: frozenset[str]) -> list[list[str]]:
 
 def _term_expression(term: Term, syllables: frozenset[str]) -> str | None:
     """The index words a fact must be filed under to match ``term``; None: any fact may."""
+    if term.kind == "chinese" and term.alternatives:
+        ways = [_term_expression(t, syllables) for t in (Term(term.text, "chinese", bigrams=term.bigrams, words=term.words), *term.alternatives)]
+        return None if None in ways else "(" + " OR ".join(w for w in ways if w) + ")"
     if term.kind == "chinese":
         text = term.text
         if not text or not all(is_cjk(c) for c in text):
@@ -84,6 +90,24 @@ def _term_expression(term: Term, syllables: frozenset[str]) -> str | None:
     return "(" + " OR ".join(ways) + ")" if ways else _NOTHING
 
 
+def any_expression(terms: Sequence[Term], syllables: frozenset[str]) -> tuple[str | None, list[tuple[list[tuple[int, float, float]], str | None]]] | None:
+    """For a search that widens: the FTS5 query of the facts that hold any word, and the
+    figure filters of its figures (a fact in any of them); None when any fact may hold one."""
+    words: list[str] = []
+    figures = []
+    for t in terms:
+        found = figure_filter(t)
+        if found is not None:
+            figures.append(found)
+            continue
+        expression = _term_expression(t, syllables)
+        if expression is None:
+            return None
+        if expression != _NOTHING:
+            words.append(expression)
+    return (" OR ".join(words) if words else None), figures
+
+
 def match_expression(terms: Sequence[Term], syllables: frozenset[str]) -> str | None:
     """An FTS5 query for the facts that may match every term; None when any fact may."""
     parts = [p for p in (_term_expression(t, syllables) for t in terms) if p is not None]
@@ -104,6 +128,10 @@ def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | Non
     # two numbers' order, so a figure within them in decimals is within them as floats.
     low = float((number.value - number.step / 2) * number.multiplier)
     high = float((number.value + number.step) * number.multiplier)
+    hedged = number.interval()
+    if hedged is not None:  # a hedge widens (近, 约) or moves (超, 不到) what it may be
+        low = min(low, float(hedged.low if hedged.low is not None else -_FAR))
+        high = max(high, float(hedged.high if hedged.high is not None else _FAR))
     ranges = [(FIGURE_SCALED, low, high)]
     if number.bare:  # also the number as printed
         ranges.append((FIGURE_PRINTED, low, high))

@@ -12,6 +12,7 @@ A search scores only the facts the full-text index offers (``candidates``).
 from __future__ import annotations
 
 import functools
+import json
 import marshal
 import os
 import sqlite3
@@ -188,16 +189,41 @@ def candidates(
     topic: str | None,
     with_facts: bool = False,
     figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
+    either: bool = False,
+    numbers: set[int] | None = None,
 ) -> Iterator[tuple[Callable[[], Fact], Row]]:
-    """(a way to get the fact, its prepared fields) in fact-base order: the facts filed under
+    """``numbered_candidates`` without the numbers."""
+    for _, fact_of, row in numbered_candidates(store, match, topic, with_facts, figures, either, numbers):
+        yield fact_of, row
+
+
+def numbered_candidates(
+    store: Store,
+    match: str | None,
+    topic: str | None,
+    with_facts: bool = False,
+    figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
+    either: bool = False,
+    numbers: set[int] | None = None,
+) -> Iterator[tuple[int, Callable[[], Fact], Row]]:
+    """(the fact's number, a way to get the fact, its prepared fields) in fact-base order: the facts filed under
     ``match`` (all if None), and for each of ``figures`` (fulltext.figure_filter) with a
-    figure in its ranges or filed under its words. Rebuilding a fact costs more than
+    figure in its ranges or filed under its words (with ``either``: any of them, for a search
+    that widens), or those numbered ``numbers`` when given. Rebuilding a fact costs more than
     scoring it: only on demand, and its stored record is read with the candidates only when
     most of them will need it (``with_facts``: a figure is asked for); otherwise one row is
     read for each fact shown."""
     store.ready(PART)
     where: list[str] = []
     args: list[object] = []
+    if either:  # a fact filed under the words or in any figure's range (fulltext.any_expression)
+        if match is None and not figures:
+            return
+        numbers = _candidate_numbers(store, match, figures)
+        match, figures = None, ()
+    if numbers is not None:
+        where.append("f.n IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(sorted(numbers)))
     if match is not None:
         where.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
         args.append(match)
@@ -220,12 +246,42 @@ def candidates(
             raise
         # A query FTS5 cannot read would be a bug in fulltext.match_expression: score every
         # fact rather than fail the search.
-        yield from candidates(store, None, topic, with_facts)
+        yield from numbered_candidates(store, None, topic, with_facts)
         return
     sources = store.sources()
     for n, row, plain in found:
         fact_of = functools.partial(fact_from, plain, sources) if with_facts else functools.partial(store.fact_numbered, n)
-        yield fact_of, marshal.loads(row)
+        yield n, fact_of, marshal.loads(row)
+
+
+def filed_under(store: Store, match: str, topic: str | None) -> set[int]:
+    """The facts (of ``topic``, if given) the full-text index files under ``match``."""
+    if topic is None:
+        return {n for (n,) in store.conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (match,))}
+    sql = "SELECT n FROM facts WHERE topic = ? AND n IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
+    return {n for (n,) in store.conn.execute(sql, (topic, match))}
+
+
+def _candidate_numbers(store: Store, match: str | None, figures: Sequence[tuple[list[tuple[int, float, float]], str | None]]) -> set[int]:
+    """The facts filed under ``match`` or in any of ``figures``, each read apart: SQLite answers
+    an OR of full-text and range conditions by scanning every fact."""
+    conn = store.conn
+    found: set[int] = set()
+    if match is not None:
+        found.update(n for (n,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (match,)))
+    for ranges, written in figures:
+        sql = "SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges))
+        found.update(n for (n,) in conn.execute(sql, [bound for r in ranges for bound in r]))
+        if written is not None:
+            found.update(n for (n,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (written,)))
+    return found
+
+
+def fact_count(store: Store, topic: str | None) -> int:
+    """How many facts the base (or the topic) holds: what a word's rarity is measured against."""
+    if topic is None:
+        return int(store.conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+    return int(store.conn.execute("SELECT count(*) FROM facts WHERE topic = ?", (topic,)).fetchone()[0])
 
 
 def candidates_at(store: Store, numbers: list[int]) -> Iterator[tuple[Callable[[], Fact], Row]]:

@@ -6,19 +6,20 @@ together found), English words, pinyin syllables and initials, and figures (68�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import TYPE_CHECKING
 
 from xmfacts.errors import UsageError
-from xmfacts.model import BaseUnit
+from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.search.prepared import _BACKWARDS_MARK, Row, SearchIndex, _cjk_run
-from xmfacts.search.words import _DIGIT_RUN, _english_words, split_query, synonyms
+from xmfacts.search.words import _DIGIT_RUN, _english_words, spellings, split_query, synonyms
 from xmfacts.text import has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
-    pass
+    from xmfacts.figures.interval import Interval
 
 
 # Words that make a query a question but name nothing to look for.
@@ -40,7 +41,10 @@ _ZH_FILLER = (
 )
 
 
-_ZH_FILLER_CHARS = frozenset("多几哪什请吗呢啊呀")  # one of them is in every phrase above
+_ZH_FILLER_CHARS = frozenset("多几哪什请吗呢啊呀")
+
+
+_ZH_PARTICLES = "是的了呢吗啊呀"  # cut from the ends of a question's pieces  # one of them is in every phrase above
 
 
 # Sentence punctuation around a word, not inside it (29.2% keeps its %, r&d its &).
@@ -71,24 +75,59 @@ _CURRENCY = frozenset({"rmb", "cny", "yuan", "renminbi", "¥"})
 _PERCENT = frozenset({"%", "percent", "pct"})
 
 
+# Hedges, as check reads them (docs/fact-format.md): before a Chinese number, after its
+# multiplier or unit, and English words before a number (over RMB 750 billion).
+_ZH_HEDGES = {
+    "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "过": Qualifier.OVER,
+    "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "大约": Qualifier.ABOUT,
+    "不到": Qualifier.UNDER, "不足": Qualifier.UNDER, "最高": Qualifier.AT_MOST, "达": Qualifier.EXACT,
+}
+_ZH_HEDGES_AFTER = {"余": Qualifier.AT_LEAST, "多": Qualifier.AT_LEAST, "左右": Qualifier.ABOUT}
+_EN_HEDGES = {
+    ("nearly",): Qualifier.NEARLY, ("almost",): Qualifier.NEARLY,
+    ("about",): Qualifier.ABOUT, ("around",): Qualifier.ABOUT, ("approximately",): Qualifier.ABOUT, ("roughly",): Qualifier.ABOUT,
+    ("some",): Qualifier.ABOUT,
+    ("over",): Qualifier.OVER, ("above",): Qualifier.OVER, ("more", "than"): Qualifier.OVER,
+    ("under",): Qualifier.UNDER, ("below",): Qualifier.UNDER, ("less", "than"): Qualifier.UNDER, ("fewer", "than"): Qualifier.UNDER,
+    ("up", "to"): Qualifier.AT_MOST,
+}
+
+
 class QueryNumber:
-    """A figure as typed: value × multiplier, good to ± its last digit, in a unit (or any)."""
+    """A figure as typed: value × multiplier, good to ± its last digit, in a unit (or any), and
+    the hedge typed with it (近1150亿, about 1,600), which makes it an interval as check reads one."""
 
-    __slots__ = ("value", "step", "multiplier", "base", "bare")
+    __slots__ = ("value", "step", "multiplier", "base", "bare", "qualifier")
 
-    def __init__(self, value: Decimal, step: Decimal, multiplier: int = 1, base: BaseUnit | None = None) -> None:
+    def __init__(
+        self, value: Decimal, step: Decimal, multiplier: int = 1, base: BaseUnit | None = None, qualifier: Qualifier = Qualifier.EXACT
+    ) -> None:
         self.value = value
         self.step = step  # its last digit's place: 1141.6 → 0.1
         self.multiplier = multiplier
         self.base = base  # None: any unit
         # No multiplier and no unit: may also be the number as printed (1141 for 1141.58亿元).
         self.bare = multiplier == 1 and base is None
+        self.qualifier = qualifier
+
+    def interval(self, multiplier: int | None = None) -> Interval | None:
+        """The values a hedged figure stands for, by check's one rule (``figures.interval``);
+        None for a figure typed without a hedge, which matches what rounds or cuts to it."""
+        if self.qualifier is Qualifier.EXACT:
+            return None
+        from xmfacts.figures.interval import interval_of  # only for a hedged figure: a lookup imports no more
+
+        figure = Figure(Kind.QUANTITY, self.qualifier, self.value, scale=self.multiplier if multiplier is None else multiplier)
+        return interval_of(figure)
 
 
 class Term:
     """One thing the query asks for, and every way it may be found."""
 
-    __slots__ = ("text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "written", "bigrams", "parts", "letters", "words")
+    __slots__ = (
+        "text", "kind", "phrases", "prefix", "pinyin", "initials", "number", "text_pattern", "written", "bigrams", "parts", "letters",
+        "words", "same", "alternatives", "asks",
+    )
 
     def __init__(
         self,
@@ -106,6 +145,9 @@ class Term:
         parts: tuple[Term, ...] = (),
         letters: str = "",
         words: tuple[frozenset[str], ...] = (),
+        same: int = 1,
+        alternatives: tuple[Term, ...] = (),
+        asks: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text  # as typed (folded), for --explain and "did you mean"
         self.kind = kind  # "chinese", "words", "syllables", "figure" or "literal"
@@ -120,9 +162,42 @@ class Term:
         self.parts = parts  # syllables: each syllable as a word of its own
         self.letters = letters  # what ``pinyin`` spells, for the fact-base index (``match_expression``)
         self.words = words  # chinese typed together: each word's pairs, of which a fact must hold one
+        self.same = same  # words: how many of ``phrases`` score as the word typed (its spellings: r&d, r and d)
+        self.alternatives = alternatives  # chinese: its near-synonyms (synonyms_zh.txt), looked at when a search widens
+        self.asks = asks  # chinese: the kinds of figure it asks for (金额: CNY), when a search widens
 
     def __repr__(self) -> str:
         return f"Term({self.text!r}, {self.kind!r})"
+
+
+# Pinyin as printed or typed with tones: marks on the vowels (xìnyìdài, Xiàmén; ǖ for ü) or a
+# digit after each syllable (xin4yi4dai4, lv4). The index spells pinyin without tones, ü as v.
+_TONE_MARKED = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ")
+_TONE_NUMBERED = re.compile(r"(?:[a-z]+[1-5])+[a-z]*")
+
+
+def toneless(token: str, syllables: frozenset[str] = frozenset()) -> str:
+    """A pinyin token with its tones dropped; any other token as it was.
+
+    A token with tone digits is read as pinyin only when every letter run before a digit is a
+    syllable of the fact base (``syllables``; when none are given, letters with a vowel): 4.2bn,
+    h1 or x86 are not pinyin.
+    """
+    if not _TONE_MARKED.isdisjoint(token):
+        token = token.replace("ü", "v").replace("ǖ", "v").replace("ǘ", "v").replace("ǚ", "v").replace("ǜ", "v")
+        return "".join(c for c in unicodedata.normalize("NFD", token) if not unicodedata.combining(c))
+    if token[-1:].isdigit() or any(c.isdigit() for c in token[1:]):
+        match = _TONE_NUMBERED.fullmatch(token.replace("u:", "v"))
+        if match is not None:
+            runs = re.split(r"[1-5]", match.group())
+            if all(not run or (run in syllables if syllables else _spellable(run)) for run in runs):
+                return "".join(runs)
+    return token
+
+
+def _spellable(run: str) -> bool:
+    """Without the fact base's syllables: letters that may be a syllable (a vowel, two letters at least)."""
+    return len(run) >= 2 and not set(run).isdisjoint("aeiouv")
 
 
 def _strip_edges(token: str) -> str:
@@ -138,15 +213,16 @@ def _unit_pattern() -> str:
     multipliers = "|".join(MULTIPLIERS)  # longest first already: 万亿 before 万
     english = "|".join(_EN_SUFFIXES)
     return (
-        rf"(?:余|多)?(?:(?P<multiplier>{multipliers})|(?P<english>{english})(?![a-z]))?"
-        rf"(?:余|多)?(?P<unit>{units})?(?:余|多|左右)?"
+        rf"(?P<after1>余|多)?(?:(?P<multiplier>{multipliers})|(?P<english>{english})(?![a-z]))?"
+        rf"(?P<after2>余|多)?(?P<unit>{units})?(?P<after3>余|多|左右)?"
     )
 
 
 @cache
 def _figure_token() -> re.Pattern[str]:
     """A whole token that is a figure: ¥1141.58, rmb114.16, 1141.58亿, 超1000亿元, 2.3万余家, 29.2%, 4.2bn."""
-    return re.compile(rf"(?P<currency>rmb|cny|¥)?(?:超过|超|逾|过|近|约|不到|不足|最高|达)?(?P<number>\d+(?:\.\d+)?){_unit_pattern()}")
+    hedges = "|".join(sorted(_ZH_HEDGES, key=len, reverse=True))
+    return re.compile(rf"(?P<currency>rmb|cny|¥)?(?P<hedge>{hedges})?(?P<number>\d+(?:\.\d+)?){_unit_pattern()}")
 
 
 @cache
@@ -177,7 +253,18 @@ def _number(match: re.Match[str]) -> QueryNumber | None:
     exponent = value.as_tuple().exponent
     step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     multiplier, base = scale
-    return QueryNumber(value, step, multiplier, BaseUnit.CNY if match["currency"] else base)
+    return QueryNumber(value, step, multiplier, BaseUnit.CNY if match["currency"] else base, _hedge_of(match))
+
+
+def _hedge_of(match: re.Match[str]) -> Qualifier:
+    """The hedge a figure token is typed with: 近1150亿, 1600余家, 5亿元左右."""
+    groups = match.groupdict()
+    if groups.get("hedge"):
+        return _ZH_HEDGES[groups["hedge"]]
+    for after in ("after1", "after2", "after3"):
+        if groups.get(after):
+            return _ZH_HEDGES_AFTER[groups[after]]
+    return Qualifier.EXACT
 
 
 def _read_figures(tokens: list[str]) -> list[str | Term]:
@@ -208,10 +295,22 @@ def _read_figures(tokens: list[str]) -> list[str | Term]:
             base = BaseUnit.CNY if _strip_edges(tokens[i]) in _CURRENCY else BaseUnit.PERCENT
             taken.append(_strip_edges(tokens[i]))
             i += 1
+        elif i + 1 < len(tokens) and (tokens[i], _strip_edges(tokens[i + 1])) == ("per", "cent"):  # 40 per cent
+            base = BaseUnit.PERCENT
+            taken.append("per cent")
+            i += 2
         if items and isinstance(items[-1], str) and _strip_edges(items[-1]) in _CURRENCY:
             base = BaseUnit.CNY
             taken.insert(0, _strip_edges(items.pop()))
-        number = QueryNumber(number.value, number.step, multiplier, base)
+        qualifier = number.qualifier
+        for hedge in sorted(_EN_HEDGES, key=len, reverse=True):
+            before = [_strip_edges(t) for t in items[-len(hedge) :] if isinstance(t, str)]
+            if qualifier is Qualifier.EXACT and len(items) >= len(hedge) and tuple(before) == hedge:
+                qualifier = _EN_HEDGES[hedge]
+                del items[-len(hedge) :]
+                taken.insert(0, " ".join(hedge))
+                break
+        number = QueryNumber(number.value, number.step, multiplier, base, qualifier)
         # A bare number is also looked for as written (2023 in 2023年以来; 500 in 世界500强),
         # and a Chinese figure token as a substring (68家 in a quote).
         written = None
@@ -234,14 +333,19 @@ def _syllable_pattern(letters: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])" + "'?".join(letters) + r"(?![a-z])")
 
 
-def _words_term(text: str, words: list[str], alternatives: tuple[str, ...] = ()) -> Term:
+def _words_term(text: str, words: list[str], alternatives: tuple[str, ...] = (), spelled: tuple[str, ...] = ()) -> Term:
     phrase = f" {' '.join(stem(w) for w in words)} "
     letters = "".join(words)
     plain = len(words) == 1 and letters.isalpha() and letters.isascii()
+    if len(words) > 1 and "-" in text and letters.isalpha():
+        spelled = (*spelled, f" {stem(letters)} ")  # tri-fold is also trifold
+    spelled = tuple(p for p in dict.fromkeys(spelled) if p != phrase)
+    alternatives = tuple(p for p in alternatives if p != phrase and p not in spelled)
     return Term(
         text,
         "words",
-        phrases=(phrase, *alternatives),
+        same=1 + len(spelled),
+        phrases=(phrase, *spelled, *alternatives),
         prefix=phrase.rstrip() if len(words[-1]) >= 3 else "",
         pinyin=_syllable_pattern(letters) if plain and 2 <= len(letters) <= 40 else None,
         initials=f" {letters} " if plain and 3 <= len(letters) <= 12 else "",
@@ -257,10 +361,16 @@ def _zh_filler() -> re.Pattern[str]:
 def _chinese_terms(token: str) -> list[Term]:
     terms = []
     token = _strip_edges(token)
+    question = False
     if not _ZH_FILLER_CHARS.isdisjoint(token):
-        token = _zh_filler().sub(" ", token)
+        cut = _zh_filler().sub(" ", token)
+        question, token = cut != token, cut
     for piece in token.split():
         piece = _strip_edges(piece)
+        if question:
+            # 天马是哪一年落户厦门的: the particles around a question word ask nothing (是, 的, 了)
+            piece = piece.rstrip(_ZH_PARTICLES) or piece
+            piece = piece.lstrip(_ZH_PARTICLES) or piece
         if piece:
             bigrams = frozenset(piece[i : i + 2] for i in range(len(piece) - 1)) if len(piece) > 2 else frozenset()
             terms.append(Term(piece, "chinese", bigrams=bigrams))
@@ -277,7 +387,7 @@ def parse_query(
     门投), and is left out of the pairs a Chinese word is found by when it is not found whole.
     """
     syllables = index.syllables if index is not None else frozenset()
-    tokens = split_query(words, index.stable if index is not None else frozenset())
+    tokens = [toneless(t, syllables) for t in split_query(words, index.stable if index is not None else frozenset())]
     if not tokens:
         raise UsageError("empty query: give at least one word, e.g. xmfacts search 授信")
     # Each term keeps the position of the token it came from, so that English and pinyin
@@ -365,6 +475,7 @@ def _latin_terms(latin: list[tuple[int, str, list[str]]], syllables: frozenset[s
     if not latin:
         return []
     table = synonyms()
+    spelled = spellings()
     out: list[tuple[int, Term]] = []
     i = 0
     while i < len(latin):
@@ -376,9 +487,9 @@ def _latin_terms(latin: list[tuple[int, str, list[str]]], syllables: frozenset[s
                 continue
             words = [w for _, _, ws in run for w in ws]
             key = f" {' '.join(stem(w) for w in words)} "
-            if key in table and (n > 1 or run[0][1] not in _EN_FILLER):
+            if (key in table or key in spelled) and (n > 1 or run[0][1] not in _EN_FILLER):
                 text = " ".join(token for _, token, _ in run)
-                out.append((run[0][0], _words_term(text, words, table[key])))
+                out.append((run[0][0], _words_term(text, words, table.get(key, ()), spelled.get(key, ()))))
                 i += n
                 break
         else:
@@ -386,8 +497,15 @@ def _latin_terms(latin: list[tuple[int, str, list[str]]], syllables: frozenset[s
             i += 1
             if token in _EN_FILLER:
                 continue
-            out.append((position, _words_term(token, words)))
+            out.append((position, _words_term(token, words, (), _hyphen_spellings(token, words))))
     return _join_syllables(out, syllables)
+
+
+def _hyphen_spellings(token: str, words: list[str]) -> tuple[str, ...]:
+    """How a word typed with a hyphen may be written in one: 'tri-fold' as 'trifold'."""
+    if len(words) > 1 and "-" in token and all(w.isalpha() for w in words):
+        return (f" {stem(''.join(words))} ",)
+    return ()
 
 
 def _join_syllables(terms: list[tuple[int, Term]], syllables: frozenset[str]) -> list[tuple[int, Term]]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from xmfacts.model import BaseUnit, Fact, Kind
+from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
 from xmfacts.search.prepared import Row
 from xmfacts.search.query import QueryNumber, Term
 from xmfacts.search.weights import (
@@ -23,6 +23,7 @@ from xmfacts.search.weights import (
     CHINESE,
     ENGLISH,
     FIGURE,
+    HEDGED,
     INITIALS,
     PINYIN,
     PREFIX,
@@ -45,6 +46,7 @@ class SearchResult:
     hits: tuple[Hit, ...]  # best first, at most the limit
     total: int  # how many facts matched before the limit
     suggestions: tuple[str, ...] = ()  # when nothing matched: fact-base terms near the words that matched nowhere
+    unmatched: tuple[str, ...] = ()  # when no fact held every word: the query words no fact holds
 
 
 class _Fields:
@@ -74,8 +76,8 @@ def _word_match(term: Term, folded: str, stemmed: str, spelled: str, initials: s
     if stemmed:
         for n, phrase in enumerate(term.phrases):
             if phrase in stemmed:
-                kind = ENGLISH if n == 0 else SYNONYM
-                factor = _FACTOR[kind] * (_EXACT_BONUS if n == 0 and stemmed == phrase else 1.0)
+                kind = ENGLISH if n < term.same else SYNONYM
+                factor = _FACTOR[kind] * (_EXACT_BONUS if n < term.same and stemmed == phrase else 1.0)
                 if factor > best:
                     best, how = factor, kind
         if not best and term.prefix and term.prefix in stemmed:
@@ -135,6 +137,8 @@ def _figure_match(number: QueryNumber, fact: Fact) -> str:
         return ""
     if number.base is not None and figure.base_unit not in (number.base, BaseUnit.NUMBER, None):
         return ""
+    if number.qualifier is not Qualifier.EXACT:
+        return _hedged_match(number, fact)
     # 1141 stands for [1140.5, 1142): 1141.58 rounded (1142) or cut (1141) to whole units.
     low = (number.value - number.step / 2) * number.multiplier
     high = (number.value + number.step) * number.multiplier
@@ -154,6 +158,23 @@ def _figure_match(number: QueryNumber, fact: Fact) -> str:
     return found
 
 
+def _hedged_match(number: QueryNumber, fact: Fact) -> str:
+    """HEDGED if a figure typed with a hedge (近1150亿, about 1,600) may be the fact's: their
+    intervals overlap, by the rule check compares a claim with the record by
+    (``figures.interval``); a bare number also as the fact's figure is printed."""
+    from xmfacts.figures.interval import interval_of  # check's one rule, for a hedged figure only
+
+    figure = fact.figure
+    try:
+        recorded = [interval_of(figure)]
+        if number.bare and (figure.scale or 1) != 1:
+            recorded.append(interval_of(replace(figure, scale=1)))
+    except ValueError:  # a figure without the numbers its qualifier needs: validate refuses it
+        return ""
+    typed = number.interval()
+    return HEDGED if typed is not None and any(typed.overlaps(r) for r in recorded) else ""
+
+
 def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tuple[float, str]:
     """The term's points in this fact and why, or 0 when the fact does not have it."""
     if term.kind == "syllables" and not (fields.pinyin_all and term.pinyin and term.pinyin.search(fields.pinyin_all)):
@@ -167,7 +188,10 @@ def _term_score(term: Term, fields: _Fields, fact_of: Callable[[], Fact]) -> tup
             whys.append(why)
         return total / len(term.parts) * _SCATTERED_SYLLABLES, f"syllables apart: {'; '.join(whys)}"
     if term.kind == "chinese" or term.kind == "literal":
-        return _text_score(term, fields)
+        points, why = _text_score(term, fields)
+        if not points and term.asks:
+            return _asked_score(term, fact_of())
+        return points, why
     best, best_why = 0.0, ""
     seen: set[str] = set()  # the fields the term is in
     if term.number is not None:
@@ -221,9 +245,9 @@ def _word_factors(term: Term, fields: _Fields) -> dict[int, tuple[float, str]]:
     for n, phrase in enumerate(term.phrases):
         if phrase not in stems_row:  # most synonyms of most facts: no generator for nothing
             continue
-        kind = ENGLISH if n == 0 else SYNONYM
+        kind = ENGLISH if n < term.same else SYNONYM
         for i, whole in _substring_fields(phrase, stems_row):
-            factor = _FACTOR[kind] * (_EXACT_BONUS if n == 0 and whole else 1.0)
+            factor = _FACTOR[kind] * (_EXACT_BONUS if n < term.same and whole else 1.0)
             if factor > factors.get(i, _NO_MATCH)[0]:
                 factors[i] = (factor, kind)
     if term.prefix and term.prefix in stems_row:
@@ -273,6 +297,8 @@ def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
         return _field_by_field(term, fields)
     at = row.find(text)
     if at < 0:
+        if term.alternatives:
+            return _synonym_score(term, fields)
         return _bigram_score(term, fields)
     best, best_why = 0.0, ""
     seen: set[str] = set()
@@ -293,6 +319,31 @@ def _text_score(term: Term, fields: _Fields) -> tuple[float, str]:
             index += 1 + row.count(_SEP, end + 1, at)
             start = row.rfind(_SEP, 0, at) + 1
     return best + _BREADTH_BONUS * (len(seen) - 1), best_why
+
+
+ASKED = "figure, is a "  # how _asked_score explains itself: a match by what the word asks, not by the word
+
+
+def _asked_score(term: Term, fact: Fact) -> tuple[float, str]:
+    """A word that names what a figure is (金额: an amount of money; 年份: a date), found in a
+    fact whose figure is one, as a synonym of the figure's unit."""
+    figure = fact.figure
+    kind = "date" if figure.kind is Kind.DATE else (figure.base_unit.value if figure.base_unit is not None else "")
+    if kind in term.asks:
+        return _WEIGHTS["figure"] * _FACTOR[SYNONYM], f"{ASKED}{kind}"
+    return 0.0, ""
+
+
+def _synonym_score(term: Term, fields: _Fields) -> tuple[float, str]:
+    """A Chinese word the fact lacks, found by a near-synonym (synonyms_zh.txt), below the word
+    as typed; else by its character pairs, as any word."""
+    best, best_why = 0.0, ""
+    for alternative in term.alternatives:
+        points, why = _text_score(alternative, fields)
+        points *= _FACTOR[SYNONYM]
+        if points > best:
+            best, best_why = points, f"synonym {alternative.text}, {why}"
+    return (best, best_why) if best else _bigram_score(term, fields)
 
 
 def _field_by_field(

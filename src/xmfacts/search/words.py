@@ -80,9 +80,74 @@ def synonyms() -> dict[str, tuple[str, ...]]:
         return {}
     table: dict[str, list[str]] = {}
     for line in lines:
-        line = line.split("#", 1)[0]
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("="):  # spellings of one word (``spellings``), not synonyms
+            continue
         members = [m for m in dict.fromkeys(stems(fold(m)) for m in line.split(",")) if m]
         for m in members:
             known = table.setdefault(m, [])
             known.extend(o for o in members if o != m and o not in known)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def chinese_synonyms() -> dict[str, tuple[str, ...]]:
+    """Each folded word of synonyms_zh.txt → the other members of its groups, in the order listed."""
+    path = Path(__file__).with_name("synonyms_zh.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a trimmed install: Chinese still matches as typed
+        return {}
+    table: dict[str, list[str]] = {}
+    for line in lines:
+        line = line.split("#", 1)[0]
+        if "=>" in line:  # what a word asks of a figure (figure_kinds), not a group
+            continue
+        members = [m for m in dict.fromkeys(normalize(m).strip() for m in line.replace("，", ",").split(",")) if m]
+        for m in members:
+            known = table.setdefault(m, [])
+            known.extend(o for o in members if o != m and o not in known)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def spellings() -> dict[str, tuple[str, ...]]:
+    """English spellings of one word (a group in synonyms.txt marked ``=``): each stemmed member
+    → the others. Unlike a synonym, a spelling scores as the word typed (R&D and R and D)."""
+    path = Path(__file__).with_name("synonyms.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    table: dict[str, list[str]] = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if not line.startswith("="):
+            continue
+        members = [m for m in dict.fromkeys(stems(fold(m)) for m in line[1:].split(",")) if m]
+        for m in members:
+            known = table.setdefault(m, [])
+            known.extend(o for o in members if o != m and o not in known)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def figure_kinds() -> dict[str, frozenset[str]]:
+    """Each folded word of a ``WORDS => KINDS`` line of synonyms_zh.txt → the kinds of figure
+    it asks for: base units (``BaseUnit`` values) or ``date``."""
+    path = Path(__file__).with_name("synonyms_zh.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    table: dict[str, set[str]] = {}
+    for line in lines:
+        line = line.split("#", 1)[0]
+        if "=>" not in line:
+            continue
+        words, kinds = line.split("=>", 1)
+        asked = {k.strip() for k in kinds.split(",") if k.strip()}
+        for word in words.replace("，", ",").split(","):
+            if normalize(word).strip():
+                table.setdefault(normalize(word).strip(), set()).update(asked)
+    return {k: frozenset(v) for k, v in table.items()}
