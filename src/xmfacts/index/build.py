@@ -24,17 +24,20 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from xmfacts import __version__
 from xmfacts.errors import FactBaseError, Problem
 from xmfacts.factbase.layout import SOURCES_FILE, TOPIC_SUFFIX
-from xmfacts.index import workers
-from xmfacts.index.parts import FileEdit, Part, PartWriter, parts
-from xmfacts.index.progress import Progress
-from xmfacts.index.records import fact_from, layout_names, record, without_line
-from xmfacts.index.workers import Ready, content_hash, read
+from xmfacts.index.records import layout_names
 from xmfacts.model import Source, Topic
+
+if TYPE_CHECKING:
+    from xmfacts.index.parts import FileEdit, Part, PartWriter
+    from xmfacts.index.workers import Ready
+
+# What a build needs beyond the check that nothing changed (``_current``) is imported when a
+# build happens: a lookup on an unchanged base pays for none of it.
 
 
 class Target(Protocol):
@@ -152,6 +155,8 @@ class _Changes(NamedTuple):
 
 def _changes(store: Target, stats: dict[str, tuple[int, int]], force: bool, problems: list[Problem]) -> _Changes:
     """The files to read again and the files gone, since the index recorded them."""
+    from xmfacts.index.workers import content_hash
+
     conn, root = store.conn, store.root
     recorded = {name: (size, mtime, digest) for name, size, mtime, digest in conn.execute("SELECT name, size, mtime_ns, hash FROM files")}
     contents: dict[Path, bytes | None] = {}
@@ -186,6 +191,11 @@ def _changes(store: Target, stats: dict[str, tuple[int, int]], force: bool, prob
 
 def _update(store: Target, stats: dict[str, tuple[int, int]], force: bool, pinyin: bool, reset: bool) -> None:
     from xmfacts.factbase.parse import parse_sources
+    from xmfacts.index import workers
+    from xmfacts.index.parts import parts
+    from xmfacts.index.progress import Progress
+    from xmfacts.index.records import record
+    from xmfacts.index.workers import content_hash, read
 
     conn, root, light = store.conn, store.root, store.light
     chosen = () if light else parts()
@@ -319,6 +329,8 @@ def _edits(
     (a big change goes to worker processes whole). And the others parsed here, so as not to be
     parsed again."""
     from xmfacts.factbase import parse
+    from xmfacts.index import workers
+    from xmfacts.index.workers import content_hash
 
     size = sum(max(stats[p.name][0], 0) for p in changed)
     if len(changed) >= workers.PARALLEL_FILES and size >= workers.PARALLEL_BYTES:
@@ -354,6 +366,9 @@ def _edit_in_place(
 ) -> tuple[FileEdit, list[tuple[int, int, bytes]]] | None:
     """The edit that brings an indexed file to ``topic``, and the moved facts' records; None
     when its rows must be replaced whole."""
+    from xmfacts.index.parts import FileEdit
+    from xmfacts.index.records import fact_from, record, without_line
+
     header = conn.execute("SELECT id, title, title_en, path FROM topics WHERE file = ?", (name,)).fetchone()
     if header is None or (topic.id, topic.title, topic.title_en, topic.path) != tuple(header):
         return None
@@ -383,6 +398,8 @@ def _edit_in_place(
 
 
 def _write_in_place(conn: sqlite3.Connection, name: str, change: _InPlace, stat: tuple[int, int], writers: list[tuple[Part, PartWriter]]) -> None:
+    from xmfacts.index.records import record
+
     edit = change.edit
     for (_, writer), prepared in zip(writers, change.prepared):
         writer.apply_edit(name, edit, prepared)

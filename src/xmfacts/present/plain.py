@@ -9,8 +9,6 @@ import codecs
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from xmfacts.present.escape import visible
-
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -78,6 +76,8 @@ def format_report(report: FormatReport, check: bool) -> str:
 def explained_findings(findings: Sequence[Finding]) -> str:
     """``check --explain``: a line per figure, its place, verdict and fact, and why it was tied
     to that fact or to none: what a fact-checker reads before trusting an alarm."""
+    from xmfacts.present.escape import visible  # only when asked: a lookup's start-up stays as it was
+
     lines = []
     for f in findings:
         fact = f.fact.full_id if f.fact is not None else "-"
