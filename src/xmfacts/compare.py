@@ -38,10 +38,9 @@ class Comparison:
 
 
 def _base_figure(fact: Fact) -> Decimal | None:
-    figure = fact.figure
-    if figure.kind is Kind.QUANTITY and figure.value is not None and figure.scale is not None:
-        return figure.value * figure.scale
-    return None
+    from xmfacts.series import base_value  # one rule for a fact's figure in its base unit
+
+    return base_value(fact)
 
 
 def _compatible(a: Fact, b: Fact) -> bool:

@@ -37,15 +37,7 @@ def _read(root_path: Path, problems: list[Problem]) -> dict[Path, bytes]:
 
 def parse_toml(root: str | os.PathLike[str] | None = None) -> FactBase:
     """The fact base parsed from its TOML, never from the index: what ``validate`` checks."""
-    from xmfacts.factbase.parse import parse_factbase
-
-    root_path = existing_root(root)
-    problems: list[Problem] = []
-    contents = _read(root_path, problems)
-    base = parse_factbase(root_path, contents, problems)
-    if problems:
-        raise FactBaseError(problems)
-    return base
+    return read_valid(root)[2]
 
 
 def read_valid(root: str | os.PathLike[str] | None) -> tuple[Path, dict[Path, bytes], FactBase]:

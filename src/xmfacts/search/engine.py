@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
-from xmfacts.search.fulltext import any_expression, figure_filter, match_expression
+from xmfacts.search.fulltext import figure_filter, match_expression
 from xmfacts.search.prepared import _LEVEL_MARK, Row, SearchIndex, index_for
 from xmfacts.search.query import Term, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score

@@ -183,17 +183,9 @@ def vocabulary(store: Store) -> tuple[str, ...]:
     return marshal.loads(blob)  # type: ignore[no-any-return]
 
 
-def candidates(
-    store: Store,
-    match: str | None,
-    topic: str | None,
-    with_facts: bool = False,
-    figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
-    either: bool = False,
-    numbers: set[int] | None = None,
-) -> Iterator[tuple[Callable[[], Fact], Row]]:
-    """``numbered_candidates`` without the numbers."""
-    for _, fact_of, row in numbered_candidates(store, match, topic, with_facts, figures, either, numbers):
+def candidates(store: Store, match: str | None, topic: str | None, *args: Any, **kwargs: Any) -> Iterator[tuple[Callable[[], Fact], Row]]:
+    """``numbered_candidates`` (the same arguments) without the numbers."""
+    for _, fact_of, row in numbered_candidates(store, match, topic, *args, **kwargs):
         yield fact_of, row
 
 
