@@ -70,7 +70,8 @@ def _entries(facts: Sequence[Fact]) -> tuple[list[frozenset[str]], list[Entry]]:
 
 
 def _blobs(stats: BaseStats) -> tuple[bytes, bytes]:
-    return marshal.dumps((stats.count, tuple(stats.lower_words))), marshal.dumps(stats.frequency)
+    # sorted, and in marshal's version 2 (no shared-object marks): a worker process's bytes are one process's
+    return marshal.dumps((stats.count, tuple(sorted(stats.lower_words))), 2), marshal.dumps(stats.frequency, 2)
 
 
 class CheckPart:

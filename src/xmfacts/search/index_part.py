@@ -47,7 +47,10 @@ class Filed(NamedTuple):
 
 
 def _summary(vocabulary: Sequence[str], titles: Sequence[str], syllables: Any, stable: Any) -> bytes:
-    return marshal.dumps((tuple(vocabulary), tuple(titles), tuple(syllables), tuple(stable)))
+    # sets sorted: a set's order depends on how it was built, and a worker process builds it
+    # otherwise than one process would; the index must be the same either way
+    # (and in marshal's version 2, which marks no shared objects: the same values, the same bytes)
+    return marshal.dumps((tuple(vocabulary), tuple(titles), tuple(sorted(syllables)), tuple(sorted(stable))), 2)
 
 
 class SearchPart:
