@@ -62,13 +62,6 @@ def series_in(facts: Iterable[Fact]) -> dict[str, Series]:
     return {sid: Series(sid, tuple(sorted(obs, key=end))) for sid, obs in grouped.items()}
 
 
-def series_of(fact: Fact, facts: Iterable[Fact]) -> Series | None:
-    """The series a fact is an observation of, from the facts of its topic."""
-    if not fact.series:
-        return None
-    return series_in(f for f in facts if f.topic == fact.topic and f.series == fact.series).get(fact.series_id)
-
-
 @dataclass(frozen=True)
 class Selection:
     """The observation a claim is judged against, and what else the series says."""

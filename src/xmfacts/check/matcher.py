@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol
 from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
 from xmfacts.check.words import (
-    _APPOSITIONS,
     _CAP_WORDS,
     _CHANGE,
     _LEVELS,
@@ -30,6 +29,7 @@ from xmfacts.check.words import (
     narrowing,
     quantity_kinds,
     refers_back,
+    scope_text,
     says_cap,
 )
 from xmfacts.figures.interval import Interval
@@ -329,8 +329,7 @@ class Matcher:
         获得授信1141.58亿元) and break near-ties.
         """
         clause_en, before_en = _english(place.clause), _english(place.before)
-        # 其中国家级 holds 中国 by accident: 其中 is cut apart before scope words are looked for
-        scope = _APPOSITIONS.sub(" ", place.before + " " + place.clause).replace("其中", "其中 ")
+        scope = scope_text(place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         # a change said right before the figure (增长14%), and one said anywhere before it in its
         # sentence (增速分别达到29.20%、37.37%): the first keeps a change from matching a level,

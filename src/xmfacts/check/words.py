@@ -106,6 +106,17 @@ def quantity_kinds(text: str) -> tuple[str, ...]:
     return tuple(k for k in _QUANTITY_KINDS if k in text)
 
 
+# Words ending in 中 that put 中国 in a text by accident (其中国家级, 集中国有资本): cut apart
+# before scope words are looked for.
+_ENDS_IN_ZHONG = re.compile(r"(其中|集中|之中|当中|期中|居中|心中)")
+
+
+def scope_text(text: str) -> str:
+    """``text`` as scope words are looked for in it: ways of saying where Xiamen is left out
+    (福建省厦门 names no wider place) and words ending in 中 cut from what follows."""
+    return _ENDS_IN_ZHONG.sub(r"\1 ", _APPOSITIONS.sub(" ", text))
+
+
 # What a measure term is looked for in: 的 and 了 and the city's name said inside a measure do not
 # change it (上市的公司, 上市的厦门企业, 获得了授信).
 _FILLER = re.compile(r"的|了|厦门市|厦门")

@@ -90,24 +90,6 @@ def _term_expression(term: Term, syllables: frozenset[str]) -> str | None:
     return "(" + " OR ".join(ways) + ")" if ways else _NOTHING
 
 
-def any_expression(terms: Sequence[Term], syllables: frozenset[str]) -> tuple[str | None, list[tuple[list[tuple[int, float, float]], str | None]]] | None:
-    """For a search that widens: the FTS5 query of the facts that hold any word, and the
-    figure filters of its figures (a fact in any of them); None when any fact may hold one."""
-    words: list[str] = []
-    figures = []
-    for t in terms:
-        found = figure_filter(t)
-        if found is not None:
-            figures.append(found)
-            continue
-        expression = _term_expression(t, syllables)
-        if expression is None:
-            return None
-        if expression != _NOTHING:
-            words.append(expression)
-    return (" OR ".join(words) if words else None), figures
-
-
 def match_expression(terms: Sequence[Term], syllables: frozenset[str]) -> str | None:
     """An FTS5 query for the facts that may match every term; None when any fact may."""
     parts = [p for p in (_term_expression(t, syllables) for t in terms) if p is not None]

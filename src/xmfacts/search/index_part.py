@@ -198,24 +198,17 @@ def numbered_candidates(
     topic: str | None,
     with_facts: bool = False,
     figures: Sequence[tuple[list[tuple[int, float, float]], str | None]] = (),
-    either: bool = False,
     numbers: set[int] | None = None,
 ) -> Iterator[tuple[int, Callable[[], Fact], Row]]:
     """(the fact's number, a way to get the fact, its prepared fields) in fact-base order: the facts filed under
     ``match`` (all if None), and for each of ``figures`` (fulltext.figure_filter) with a
-    figure in its ranges or filed under its words (with ``either``: any of them, for a search
-    that widens), or those numbered ``numbers`` when given. Rebuilding a fact costs more than
+    figure in its ranges or filed under its words, or those numbered ``numbers`` when given. Rebuilding a fact costs more than
     scoring it: only on demand, and its stored record is read with the candidates only when
     most of them will need it (``with_facts``: a figure is asked for); otherwise one row is
     read for each fact shown."""
     store.ready(PART)
     where: list[str] = []
     args: list[object] = []
-    if either:  # a fact filed under the words or in any figure's range (fulltext.any_expression)
-        if match is None and not figures:
-            return
-        numbers = _candidate_numbers(store, match, figures)
-        match, figures = None, ()
     if numbers is not None:
         where.append("f.n IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(sorted(numbers)))
@@ -223,12 +216,12 @@ def numbered_candidates(
         where.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
         args.append(match)
     for ranges, written in figures:
-        either = ["f.n IN (SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges)) + ")"]
+        ways = ["f.n IN (SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges)) + ")"]
         args.extend(bound for r in ranges for bound in r)
         if written is not None:
-            either.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+            ways.append("f.n IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
             args.append(written)
-        where.append("(" + " OR ".join(either) + ")")
+        where.append("(" + " OR ".join(ways) + ")")
     if topic is not None:
         where.append("f.topic = ?")
         args.append(topic)
@@ -255,21 +248,6 @@ def filed_under(store: Store, match: str, topic: str | None) -> set[int]:
         return {n for (n,) in store.conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (match,))}
     sql = "SELECT n FROM facts WHERE topic = ? AND n IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
     return {n for (n,) in store.conn.execute(sql, (topic, match))}
-
-
-def _candidate_numbers(store: Store, match: str | None, figures: Sequence[tuple[list[tuple[int, float, float]], str | None]]) -> set[int]:
-    """The facts filed under ``match`` or in any of ``figures``, each read apart: SQLite answers
-    an OR of full-text and range conditions by scanning every fact."""
-    conn = store.conn
-    found: set[int] = set()
-    if match is not None:
-        found.update(n for (n,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (match,)))
-    for ranges, written in figures:
-        sql = "SELECT n FROM figures WHERE " + " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges))
-        found.update(n for (n,) in conn.execute(sql, [bound for r in ranges for bound in r]))
-        if written is not None:
-            found.update(n for (n,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (written,)))
-    return found
 
 
 def fact_count(store: Store, topic: str | None) -> int:
