@@ -16,7 +16,7 @@ from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
 from xmfacts.check.words import _CLAUSE_END, _SENTENCE_END, _Boundaries, _terms, _without_figures
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import read_figure, read_figures
+from xmfacts.figures.reader import Reading, read_figure, read_figures
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
@@ -41,16 +41,20 @@ def check_claims(store: Store, text: str, written: str | None = None) -> list[Fi
     and of those closely only the ones it names (or that are about the city)."""
     from xmfacts.check.index_part import check_stats, claim_source, measure_terms
 
-    named = measures_named(without_glosses(text)[0], measure_terms(store))
+    # A long draft's figures are read once: for the measures it names and for checking.
+    clean, where = without_glosses(text)
+    readings = read_figures(clean)
+    named = measures_named(clean, measure_terms(store), readings)
     topic = store.topic
     return _check(claim_source(store, named), check_stats(store), text, written,
-                  from_topics(lambda t: found.facts if (found := topic(t)) else ()))
+                  from_topics(lambda t: found.facts if (found := topic(t)) else ()), (clean, where, readings))
 
 
 def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
-           observations: Observations | None = None) -> list[Finding]:
-    clean, where = without_glosses(text)
-    findings = _check_clean(source, stats, clean, written, observations)
+           observations: Observations | None = None,
+           read: tuple[str, list[int], list[Reading]] | None = None) -> list[Finding]:
+    clean, where, readings = read or (*without_glosses(text), None)
+    findings = _check_clean(source, stats, clean, written, observations, readings)
     if clean is text:
         return findings
     # read without the glosses, shown where each figure stands in the text as given
@@ -63,12 +67,12 @@ def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
 
 
 def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str | None,
-                 observations: Observations | None = None) -> list[Finding]:
+                 observations: Observations | None = None, readings: list[Reading] | None = None) -> list[Finding]:
     # A claim with no period of its own states its figure as of when it was written: when the
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
     written = written or periods.today()
-    readings = read_figures(text)
+    readings = read_figures(text) if readings is None else readings
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
     matcher = Matcher(source, stats, words)
     findings: list[Finding] = []
