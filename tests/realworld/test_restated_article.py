@@ -17,11 +17,11 @@ HERE = Path(__file__).parent
 CLAIMS = tomllib.loads((HERE / "restated_article.toml").read_text(encoding="utf-8"))["claim"]
 BASE = load_factbase(HERE.parents[1] / "facts")
 
-# Measured: 38 of 39 (29 before check read 的/了 inside a measure, English measures said in
-# another order, a figure's own unit words, names of several words and 其中 apart; 37 before
-# a name that starts an English label, tagged as a name, counted as one). Left: 31万家 without
-# the platform's name (unknown is honest there).
-MATCHED_AT_LEAST = 38
+# Measured: 37 of 39 (29 before check read 的/了 inside a measure, English measures said in
+# another order, a figure's own unit words, names of several words and 其中 apart). Left:
+# 31万家 without the platform's name (unknown is honest there) and Tianma's "has invested …
+# in Xiamen".
+MATCHED_AT_LEAST = 37
 
 
 def test_restatements_of_the_article_match_their_facts() -> None:

@@ -100,11 +100,8 @@ def _raw_names(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
     short = _NAME_SUFFIXES.sub("", entity.removeprefix("厦门")) or entity
     # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
     # not the first word, which is capitalised because it starts the label
-    first, _, rest = fact.label_en.partition(" ")
+    rest = fact.label_en.split(" ", 1)[-1]
     english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", rest)}
-    # unless a tag spells it as a name too ("Tianma's cumulative investment", tagged Tianma)
-    if (name := first.removesuffix("'s")) in fact.tags and name.casefold() != "xiamen":
-        english.add(name.casefold())
     # and names of several words as a whole (Science City), which stay names where their words
     # are common ones (science, city)
     for run in re.findall(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)+", rest):
