@@ -81,7 +81,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
     sentences = _Boundaries(_SENTENCE_END, text)
     clauses = _Boundaries(_CLAUSE_END, text)
     line = 1
-    for r in readings:
+    for j, r in enumerate(readings):
         while line < len(line_starts) and line_starts[line] <= r.start:
             line += 1
         s0, s1 = sentences.around(r.start, r.end)
@@ -99,7 +99,8 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
         p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
-        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0])
+        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
+                       any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]))
         said = folded[s0:c1]
         period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None

@@ -55,6 +55,9 @@ _CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 
 
+# A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
+_SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
+
 # 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
 _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
 
