@@ -24,6 +24,7 @@ from xmfacts.check.words import (
     _SCOPES,
     _SHARE,
     _STOP,
+    _WITHIN_FIELD,
     _WORD,
     _english,
     _terms,
@@ -471,6 +472,7 @@ class Matcher:
         A share named only as a share (占福建全省的90%) is of what its sentence counts: 医疗器械批件72项，
         占福建全省的90% is no share of listed companies."""
         counted = [term for term in named if not _SHARE.search(term)]
+        within_field = bool(_WITHIN_FIELD.search(place.clause))
         share = reading.figure.base_unit is BaseUnit.PERCENT
         out = []
         qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -490,6 +492,9 @@ class Matcher:
             if kinds and not any(self._speaks_of(i, k) for k in kinds) and any(self._speaks_of(i, k) for k in _QUANTITY_KINDS):
                 self.why = f"its clause names {'、'.join(kinds)}, which the fact does not measure"
                 continue  # the text names 产值; the fact is about 营收
+            if within_field and not self.shape_of[i].names:
+                self.why = "it counts within one field (in the sector, 该领域); the fact, the whole city"
+                continue
             if share and _SHARE.search(named):
                 if counted and not any(self._speaks_of_term(i, term) for term in counted):
                     self.why = f"a share of {'、'.join(dict.fromkeys(counted))}, which the fact does not measure"

@@ -55,6 +55,9 @@ _CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 
 
+# A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
+_WITHIN_FIELD = re.compile(r"\bin (?:the|this|that|its) (?:field|sector|industry|segment)\b|(?:该|这一|此)(?:领域|行业|产业)")
+
 # A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
 _SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
 
