@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
 from xmfacts.check.words import (
+    _AVERAGE,
     _CAP_WORDS,
     _CHANGE,
     _LEVELS,
@@ -473,6 +474,7 @@ class Matcher:
         占福建全省的90% is no share of listed companies."""
         counted = [term for term in named if not _SHARE.search(term)]
         within_field = bool(_WITHIN_FIELD.search(place.clause))
+        average = bool(_AVERAGE.search(place.lead))
         share = reading.figure.base_unit is BaseUnit.PERCENT
         out = []
         qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -492,6 +494,9 @@ class Matcher:
             if kinds and not any(self._speaks_of(i, k) for k in kinds) and any(self._speaks_of(i, k) for k in _QUANTITY_KINDS):
                 self.why = f"its clause names {'、'.join(kinds)}, which the fact does not measure"
                 continue  # the text names 产值; the fact is about 营收
+            if average and not (self._speaks_of(i, "年均") or self._speaks_of_term(i, "average")):
+                self.why = "an average over years (年均, average), which the fact is not"
+                continue
             if within_field and not self.shape_of[i].names:
                 self.why = "it counts within one field (in the sector, 该领域); the fact, the whole city"
                 continue

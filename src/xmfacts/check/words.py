@@ -58,6 +58,9 @@ _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" el
 # A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
 _WITHIN_FIELD = re.compile(r"\bin (?:the|this|that|its) (?:field|sector|industry|segment)\b|(?:该|这一|此)(?:领域|行业|产业)")
 
+# An average over years (年均增长7.8%, average yearly growth of 7.8 percent) is no one year's figure.
+_AVERAGE = re.compile(r"年均|平均每年|平均增长|\baverage\b|\bon average\b|\bannuali[sz]ed\b|\bcagr\b")
+
 # A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
 _SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
 
