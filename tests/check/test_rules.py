@@ -62,6 +62,9 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # an average over years is no one year's growth
         ("2012年至2021年，厦门GDP年均增长7.8%。", "7.8%", ("unknown", None)),
         ("Xiamen's GDP grew at an average of 7.8 percent a year from 2012 to 2021.", "7.8 percent", ("unknown", None)),
+        # 当中国家级 holds no 中国; 另有 opens another set, which the earlier subject does not reach
+        ("厦门生物医药企业1600多家，当中国家级高企616家，另有骨干企业40家。", "616家", ("match", "biomedicine/high-tech-companies")),
+        ("厦门生物医药企业1600多家，当中国家级高企616家，另有骨干企业40家。", "40家", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

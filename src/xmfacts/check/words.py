@@ -64,8 +64,8 @@ _AVERAGE = re.compile(r"年均|平均每年|平均增长|\baverage\b|\bon averag
 # A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
 _SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
 
-# 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
-_PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
+# 其中 / 包括 open a part of what the sentence named before, 另有 another set: a subject does not carry over.
+_PART = re.compile(r"其中|包括|包含|含|另有|including|of which|among them")
 
 
 # Words that, standing right before what a fact measures, name a narrower or other set: 科技型中小企业
@@ -93,7 +93,8 @@ def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
         start = at
         while start > 0 and at - start < _NARROWING_REACH and is_cjk(text[start - 1]):
             start -= 1
-        before = text[start:at]
+        # 当中国家级高企: the 中 of 当中 and the 国 of 国家级 are no 中国 (read one character wider)
+        before = _ENDS_IN_ZHONG.sub(r"\1 ", text[max(0, start - 1) : at])[1 if start else 0 :]
         after = text[at + len(term) : at + len(term) + 3]
         here = [w for w in _NARROWING if w in before]
         if at + len(term) <= figure_at:
