@@ -72,6 +72,10 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Fixed-asset investment in Xiamen totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent.", "10.2 percent",
          ("match", "economy/fixed-asset-investment-growth-2017-03-31")),
         ("In 2023, urban residents' disposable income per person in Xiamen came to 77,000 yuan.", "77,000 yuan", ("unknown", None)),
+        # a figure whose clause names nothing is about what the nearest clause before it names
+        ("Fixed-asset investment totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent, "
+         "while consumer goods retail sales were 35.9 billion yuan, 12.4 percent higher.", "12.4 percent",
+         ("match", "economy/retail-sales-growth-2017-03-31")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
