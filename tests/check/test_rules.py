@@ -76,6 +76,8 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Fixed-asset investment totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent, "
          "while consumer goods retail sales were 35.9 billion yuan, 12.4 percent higher.", "12.4 percent",
          ("match", "economy/retail-sales-growth-2017-03-31")),
+        # a clause that carries its measure from the clause before carries its cap too
+        ("上市企业融资最高可到1亿元，这类新注册企业则可提高到2000万元。", "2000万元", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

@@ -230,3 +230,8 @@ def test_large_inputs_do_not_raise() -> None:
 def test_a_number_before_trailing_spaces(text: str) -> None:
     [r] = read_figures(text)
     assert (r.text, r.figure.unit) == (text.strip(), "")
+
+
+def test_english_figures_come_in_order_of_appearance() -> None:
+    text = "Xiamen's GDP grew from 599.504 billion yuan in 2019 to 703.389 billion yuan in 2021."
+    assert [r.text for r in read_figures(text)] == ["599.504 billion yuan", "2019", "703.389 billion yuan", "2021"]

@@ -306,6 +306,7 @@ class Matcher:
         for k in range(len(clauses) - 1, -1, -1):
             found = self._measures(compact(clauses[k]), _english(clauses[k]))
             if found:
+                self.carried = clauses[k]
                 return found
         return {}
 
@@ -364,6 +365,7 @@ class Matcher:
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
         in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
+        self.carried = ""  # the earlier clause whose measures the figure's clause carries
         in_before = {} if part else self._nearest_measures(place.before)
         self.why = "nothing on record measures what its clause names"
         if not in_clause and not in_before:
@@ -502,7 +504,9 @@ class Matcher:
         elsewhere = (refers_back(place.lead) or carries_set_named_before(place.before)) and not _names_city(place.preceding + place.before)
         for candidate in passing:
             i, named, tier, _ = candidate
-            if cap and not any(self._speaks_of(i, word) for word in _CAP_WORDS):
+            # a clause that carries its measure from the clause before carries its cap too
+            # (融资最高可到1亿元，这类新注册企业则可提高到2000万元)
+            if (cap or tier == 1 and says_cap(self.carried)) and not any(self._speaks_of(i, word) for word in _CAP_WORDS):
                 self.why = "a cap (最高, 每家, up to), not a total"
                 continue  # 融资最高可到1亿元 is a limit, not money raised
             if elsewhere and not self.shape_of[i].names:

@@ -280,7 +280,8 @@ def _scan(text: str) -> Iterator[Reading]:
         else:
             from xmfacts.figures.english import read_english
 
-            found = ((s, e, fig) for s, e, fig in read_english(line))
+            # in order of appearance, as the Chinese reader gives them (it reads dates first)
+            found = iter(sorted(read_english(line), key=lambda f: (f[0], f[1])))
         for start, end, figure in found:
             yield Reading(text[offset + start : offset + end], offset + start, offset + end, figure)
         offset += len(line)
