@@ -124,3 +124,9 @@ def test_explain_says_on_stderr_why_each_figure_was_tied_or_not(run: object) -> 
         "1:超1000亿元  match  display-industry/tianma-xiamen-investment  the text names 累计投资、天马\n"
     )
     assert [f["verdict"] for f in json.loads(result.stdout)] == ["unknown", "match"]  # stdout is JSON alone
+
+
+def test_a_period_said_after_the_next_figure_is_that_figures() -> None:
+    # 5995.04亿元 is 2019's GDP, not 2021's: no mismatch against the 2021 observation
+    verdict, _ = _verdict("厦门地区生产总值从2019年的5995.04亿元增加到2021年的7033.89亿元。", "5995.04亿元")
+    assert verdict not in ("mismatch", "outdated")

@@ -101,8 +101,13 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
         place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
                        any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]))
-        said = folded[s0:c1]
-        period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
+        # Its period is said before it in its sentence, or after it in its clause, but not past
+        # the next figure: 从2019年的5995.04亿元增加到2021年的7033.89亿元, "from 599.504 billion
+        # yuan in 2019 to 703.389 billion yuan in 2021" (English dates a figure after it).
+        chinese = has_cjk(folded[s0:c1])
+        upto = next((b.start for b in readings[j + 1 : j + 4] if b.start < c1 and (chinese or b.figure.kind is not Kind.DATE)), c1)
+        said = folded[s0:upto]
+        period = (periods.chinese_period(said, written) if chinese else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None
         fact, subject = match if match else (None, ())
         why = matcher.why if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
