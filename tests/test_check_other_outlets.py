@@ -57,9 +57,10 @@ def test_a_claim_about_another_scope_is_unknown() -> None:
 
 def test_a_period_later_than_the_record_is_unknown_and_an_earlier_one_outdated() -> None:
     *_, later = check_text(BASE, "截至2025年底，厦门境内上市公司70家")  # after the year itself
-    [earlier] = check_text(BASE, "厦门境内上市公司51家", written="2018-12-31")
+    # written before the earliest count on record (end of March 2018)
+    [earlier] = check_text(BASE, "厦门境内上市公司45家", written="2017-12-31")
     assert (later.verdict, earlier.verdict) == (Verdict.UNKNOWN, Verdict.OUTDATED)
-    assert (later.period, earlier.period) == ("2025-12-31", "2018-12-31")
+    assert (later.period, earlier.period) == ("2025-12-31", "2017-12-31")
 
 
 def test_a_share_of_something_else_is_not_xiamens_share_of_fujians_listed_companies() -> None:
