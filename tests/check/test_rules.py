@@ -40,6 +40,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # the same words after a sentence about Xiamen: the article's own 这三家世界500强企业
         ("厦门建设、国贸控股、象屿集团跻身世界500强。这三家世界500强企业以供应链为基础。", "三家",
          ("match", "supply-chain/fortune-global-500-companies")),
+        # a hedge said a few words before the figure (突破, 最高…) is the claim's, as the record's is
+        ("厦门已形成10条规模突破百亿元的重点产业链。", "百亿元", ("match", "industrial-system/key-chain-scale-threshold")),
+        ("厦门科学城的企业型新型研发机构最高可获资助1亿元。", "1亿元", ("match", "science-city/rd-institution-grant-max")),
+        ("天马在厦门累计投资突破1000亿元。", "1000亿元", ("match", "display-industry/tianma-xiamen-investment")),
+        ("天马在厦门累计投资1000亿元。", "1000亿元", ("consistent", "display-industry/tianma-xiamen-investment")),
         # output value is not revenue
         ("2021年、2022年连续两年产值突破1000亿。", "两年", ("unknown", None)),
         # 其中国家级 is not the scope 中国, and the subject named before is the one meant

@@ -16,7 +16,7 @@ from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
 from xmfacts.check.words import _CLAUSE_END, _SENTENCE_END, _Boundaries, _terms, _without_figures
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import read_figure, read_figures
+from xmfacts.figures.reader import hedged, read_figure, read_figures
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
@@ -83,6 +83,8 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         s0, s1 = sentences.around(r.start, r.end)
         c0, c1 = clauses.around(r.start, r.end)
         c0, c1 = max(c0, s0), min(c1, s1)
+        # 规模突破百亿元 claims over 100亿元, as extract drafts it: the same words are one statement
+        r = hedged(text, r, c0)
         clause = words[c0:c1]
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.

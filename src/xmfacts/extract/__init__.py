@@ -22,7 +22,7 @@ from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_plac
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
-from xmfacts.figures.reader import Reading
+from xmfacts.figures.reader import Reading, hedge_before
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
 from xmfacts.text import fold_in_place
@@ -222,9 +222,10 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
             notes.append(why)
         if not figure.unit and reading.multiple(text, r.end):
             figure = dataclasses.replace(figure, unit="倍")
-        figure, why = reading.hedged(text, figure, c0, r.start)
-        if why:
-            notes.append(why)
+        # check has read the hedge of the words before the figure (突破, 最高…) into it already
+        hedge = hedge_before(text, c0, r.start)
+        if hedge and figure.qualifier is hedge[0]:
+            notes.append(f"qualifier {hedge[0].value}: read from {hedge[1][:2]} before the figure")
         if not figure.unit and figure.base_unit is BaseUnit.COUNT:
             notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")
         if figure.unit and parse_unit(figure.unit) is None:

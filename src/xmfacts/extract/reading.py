@@ -15,7 +15,7 @@ from decimal import Decimal
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
-from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
+from xmfacts.model import BaseUnit, Figure, Kind
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
 
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
@@ -167,23 +167,6 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
 
 def figure_key(figure: Figure) -> tuple[object, ...]:
     return (figure.kind, figure.qualifier, figure.value, figure.lower, figure.upper, figure.unit, figure.date)
-
-
-# Hedges the reader leaves to the words before a figure: 最高可获资助1亿元, 规模突破百亿元.
-_HEDGE_BEFORE = ((re.compile(r"突破$|超出$"), Qualifier.OVER), (re.compile(r"最高[^，。；]{0,6}$|最多[^，。；]{0,4}$"), Qualifier.AT_MOST))
-
-
-def hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
-    """The figure with the hedge the words before it give, and a note saying so."""
-    if figure.qualifier is not Qualifier.EXACT or figure.kind is not Kind.QUANTITY:
-        return figure, ""
-    before = text[max(c0, at - 8) : at]
-    for pattern, qualifier in _HEDGE_BEFORE:
-        m = pattern.search(before)
-        if m:
-            word = m.group().rstrip()
-            return dataclasses.replace(figure, qualifier=qualifier), f"qualifier {qualifier.value}: read from {word[:2]} before the figure"
-    return figure, ""
 
 
 def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
