@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
+from xmfacts.check import FigurePlace, Finding, Verdict, check_text, checkable, figure_places, judge
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
@@ -110,11 +110,18 @@ def extract(
     source = source or Source("", "")
     findings = check_text(base, text, written=published) if published else check_text(base, text)
     # English counts check leaves alone are still figures to draft; nothing on record speaks of them
-    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "") for r in reading.english_figures(text, [f.reading for f in findings])]
+    read = [f.reading for f in findings]
+    # and so are spans of time it reads as "in the last N years" where they say how long
+    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "")
+             for r in (*reading.english_figures(text, read), *reading.durations(text, read))]
     if extra:
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])
     words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
+    # check reads a rank as a count and blanks it (全国四大供应链服务商): a measure holding one is
+    # never found again by check, so a draft also lists the measure as check's words say it
+    checked = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)
+                                           or (checkable(f.reading) and f.reading.figure.kind is Kind.QUANTITY)])
     folded = text if text.isascii() else fold_in_place(text)
     place = main_place(folded)
     # the city as the article spells it (廈門 on a page in traditional characters), for labels
@@ -137,7 +144,7 @@ def extract(
             # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
             # alone it says nothing of what it measures
             continue
-        draft = _draft(text, folded, words, finding, where, place, city, published, existing)
+        draft = _draft(text, folded, (words, checked), finding, where, place, city, published, existing)
         again = seen.get(("quote", draft.quote, r.text))
         if again is None:
             again = next((n for n, c in enumerate(kept) if _same(c, draft, place)), None)
@@ -195,7 +202,7 @@ def _on_record(finding: Finding, existing: Sequence[tuple[int, int, Fact]]) -> t
     return None, None
 
 
-def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
+def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
            existing: Sequence[tuple[int, int, Fact]]) -> Candidate:
     r = finding.reading
     s0, s1 = where.sentence
@@ -203,7 +210,9 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
     notes: list[str] = []
     event = r.figure.kind is Kind.DATE
     entity = subject_in(text, folded, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
-    measure, q0, q1 = naming.measure(text, words, r, where, entity, place)
+    measure, q0, q1 = naming.measure(text, words[0], r, where, entity, place)
+    if words[1] != words[0]:
+        measure = tuple(dict.fromkeys((*measure, *naming.measure(text, words[1], r, where, entity, place)[0])))
     q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
     quote = text[q0:q1].strip()
     q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())

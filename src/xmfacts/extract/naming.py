@@ -8,6 +8,7 @@ figure: 厦门国际银行科技金融贷款余额（2024年9月末）, not the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from xmfacts.check import FigurePlace
 from xmfacts.extract.reading import clause_start, run_after, run_before
@@ -140,7 +141,23 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
             q1 = f1
     if r.start - q0 > _MAX_QUOTE_LEAD and b0 < r.start:
         q0 = b0
-    return tuple(t for t in terms if t), q0, q1
+    return _with_parts(t for t in terms if t), q0, q1
+
+
+# 科技型企业和高校院所: two things counted together, which another text joins with another word
+# (科技型企业以及高校院所, a chart caption); each is listed too, as check looks for a measure whole.
+_JOINED = re.compile(r"(?:以及|和|及|与)")
+_MIN_PART = 4  # 技术或产品: a part of two characters is in too many other measures to name this one
+
+
+def _with_parts(terms: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for term in terms:
+        out.append(term)
+        parts = _JOINED.split(term)
+        if len(parts) == 2 and all(len(p) >= _MIN_PART for p in parts):
+            out += parts
+    return tuple(dict.fromkeys(out))
 
 
 def _event(text: str, start: int, stop: int, entity: str, place: str) -> tuple[str, str, int] | None:
