@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from longtext import as_file, long_text, report, rounds, timed, whole_commands
 
-from xmfacts.check import check_text
+from xmfacts.check import check_claims, check_text
 from xmfacts.index import load_factbase
+from xmfacts.index.store import with_store
 
 
 def main() -> None:
@@ -20,6 +21,7 @@ def main() -> None:
     findings = check_text(base, text)
     print(f"draft of {len(text):,} characters, {len(findings)} figures, {len(base.facts)} facts")
     report("check_text, in process", timed(lambda: check_text(base, text), repeat))
+    report("check_claims, in process", timed(lambda: with_store(None, lambda store: check_claims(store, text)), repeat))
     with as_file(text, ".md") as path:
         whole_commands(
             [(f"xmfacts check -f {flag or '(human)'}", ["check", "-f", str(path), *([flag] if flag else [])]) for flag in ("--json", "--jsonl", None)],

@@ -19,10 +19,12 @@ the labels, whole numbers only, never overlapping an earlier label). Per file an
 
 It prints figures and asserts nothing: this is a measurement, not a test. Usage:
 
-    python benchmarks/heldout.py [FILE.toml ...] [--details]
+    python benchmarks/heldout.py [FILE.toml ...] [--set heldout|heldout2] [--details]
 
---details lists every wrong figure, for the tuning halves only: the frozen halves are for
-measuring, never for tuning, so their figures are not listed.
+With no files it scores tests/realworld/heldout (or, with --set heldout2, the second set of
+passages in tests/realworld/heldout2, chosen for figures on record). --details lists every
+wrong figure, for the tuning halves only: the frozen halves are for measuring, never for
+tuning, so their figures are not listed.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "realworld" / "heldout"
 DEFAULT_FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
+SETS = {
+    "heldout": (HELDOUT, DEFAULT_FILES),
+    "heldout2": (ROOT / "tests" / "realworld" / "heldout2", ["passages_frozen.toml", "passages_tuning.toml"]),
+}
 SCRIPTS = ("zh-Hans", "zh-Hant", "en")
 ALARMS = {"mismatch", "outdated"}
 
@@ -167,7 +173,19 @@ def score_item(command: list[str], item: dict) -> Score:
 
 def main(argv: list[str]) -> None:
     details = "--details" in argv
-    names = [a for a in argv if not a.startswith("--")] or [str(HELDOUT / n) for n in DEFAULT_FILES]
+    argv = [a for a in argv if a != "--details"]
+    chosen = "heldout"
+    if "--set" in argv:
+        at = argv.index("--set")
+        if at + 1 >= len(argv) or argv[at + 1] not in SETS:
+            sys.exit(f"heldout: --set takes one of {', '.join(SETS)}")
+        chosen = argv[at + 1]
+        del argv[at : at + 2]
+    unknown = [a for a in argv if a.startswith("--")]
+    if unknown:
+        sys.exit(f"heldout: unknown option {unknown[0]}")
+    folder, default = SETS[chosen]
+    names = argv or [str(folder / n) for n in default]
     command = xmfacts_command()
     for name in names:
         path = Path(name)

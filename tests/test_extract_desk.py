@@ -118,6 +118,12 @@ def test_a_measure_is_listed_as_check_reads_it() -> None:
     assert _drafts("厦门有近百项技术和产品。")["近100项"].measure == ("技术和产品",)  # parts too short to name it
 
 
+def test_a_share_named_only_as_a_share_is_of_what_its_sentence_counted() -> None:
+    c = {x.reading.text: x for x in extract(EMPTY, "目前厦门境内上市公司68家，全省占比达四成。", published="2024").candidates}
+    assert (c["达四成"].label, c["达四成"].measure, c["达四成"].id) == ("厦门境内上市公司占比（2024年）", ("境内上市公司占比", "占比"), "shangshi-gongsi-zhanbi")
+    assert c["68家"].id == "jingnei-shangshi-gongsi"
+
+
 def test_ids_are_short_slugs_of_subject_and_measure() -> None:
     ids = [c.id for c in extract(EMPTY, "厦门中小企业企业50多万户。厦门银行普惠型小微企业贷款增速达到29.20%。", published="2024").candidates]
     assert ids == ["zhongxiao-qiye", "xiamen-yinhang-puhui-xingxiao-weiqi"]

@@ -75,6 +75,16 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # events told in other words, and counts written as words
         ("Xiamen International Bank opened in 1985.", "1985", ("match", "financial-reform/xiamen-international-bank-founded")),
         ("Xiamen has two provincial innovation labs.", "two", ("match", "innovation-labs/provincial-labs")),
+        # a share said only as a share is of what its sentence counts: device approvals, not
+        # listed companies; the article's own wording still shares listed companies
+        ("新获批的第三类医疗器械注册证72项，占福建全省的90%。", "90%", ("unknown", None)),
+        ("目前厦门境内上市公司68家，全省占比达四成。", "达四成", ("match", "capital-markets/listed-companies-share-of-fujian")),
+        # a count within one field is not the city's count
+        ("Xiamen's biomedicine output was 58.9 billion yuan, and 241 state-level high-tech enterprises in the field are based there.",
+         "241", ("unknown", None)),
+        # an average over years is no one year's growth
+        ("2012年至2021年，厦门GDP年均增长7.8%。", "7.8%", ("unknown", None)),
+        ("Xiamen's GDP grew at an average of 7.8 percent a year from 2012 to 2021.", "7.8 percent", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

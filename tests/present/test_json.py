@@ -7,7 +7,10 @@ from decimal import Decimal
 
 from xmfacts.check import check_text
 from xmfacts.index import load_factbase
-from xmfacts.present.json import FACT_KEYS, JsonFormatter, fact_to_dict, figure_to_dict, finding_to_dict, json_number
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xmfacts.present.json import FACT_KEYS, JsonFormatter, dumps, fact_to_dict, figure_to_dict, finding_to_dict, json_number
 
 from ..conftest import BASIC
 
@@ -47,3 +50,19 @@ def test_jsonl_is_one_object_per_line_and_json_one_document() -> None:
     document = json.loads(JsonFormatter(ensure_ascii=True).findings(findings))
     assert [row["verdict"] for row in document] == ["mismatch", "match"]
     assert JsonFormatter(ensure_ascii=True).findings(findings).isascii()
+
+
+_leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_values = st.recursive(_leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+                       | st.tuples(inner, inner), max_leaves=20)
+
+
+@given(_values, st.booleans())
+def test_a_document_is_written_as_the_json_module_writes_it(value: object, ascii_only: bool) -> None:
+    assert dumps(value, ensure_ascii=ascii_only) == json.dumps(value, ensure_ascii=ascii_only, indent=2)
+
+
+def test_a_dict_shared_by_many_rows_is_written_in_full_at_each_depth() -> None:
+    shared = {"id": "a/b", "tags": ["x", "y"]}
+    data = [shared, {"fact": shared}, [[shared]]]
+    assert dumps(data) == json.dumps(data, indent=2)

@@ -25,7 +25,7 @@ from xmfacts.check.words import (
 )
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import hedged, read_figure, read_figures
+from xmfacts.figures.reader import Reading, hedged, read_figure, read_figures
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
@@ -50,16 +50,20 @@ def check_claims(store: Store, text: str, written: str | None = None) -> list[Fi
     and of those closely only the ones it names (or that are about the city)."""
     from xmfacts.check.index_part import check_stats, claim_source, measure_terms
 
-    named = measures_named(without_glosses(text)[0], measure_terms(store))
+    # A long draft's figures are read once: for the measures it names and for checking.
+    clean, where = without_glosses(text)
+    readings = read_figures(clean)
+    named = measures_named(clean, measure_terms(store), readings)
     topic = store.topic
     return _check(claim_source(store, named), check_stats(store), text, written,
-                  from_topics(lambda t: found.facts if (found := topic(t)) else ()))
+                  from_topics(lambda t: found.facts if (found := topic(t)) else ()), (clean, where, readings))
 
 
 def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
-           observations: Observations | None = None) -> list[Finding]:
-    clean, where = without_glosses(text)
-    findings = _check_clean(source, stats, clean, written, observations)
+           observations: Observations | None = None,
+           read: tuple[str, list[int], list[Reading]] | None = None) -> list[Finding]:
+    clean, where, readings = read or (*without_glosses(text), None)
+    findings = _check_clean(source, stats, clean, written, observations, readings)
     if clean is text:
         return findings
     # read without the glosses, shown where each figure stands in the text as given
@@ -72,12 +76,12 @@ def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
 
 
 def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str | None,
-                 observations: Observations | None = None) -> list[Finding]:
+                 observations: Observations | None = None, readings: list[Reading] | None = None) -> list[Finding]:
     # A claim with no period of its own states its figure as of when it was written: when the
     # user says when that was (--as-of), an older text's figure is outdated, not wrong.
     undated = written
     written = written or periods.today()
-    readings = read_figures(text)
+    readings = read_figures(text) if readings is None else readings
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
     scoped = scope_words(words, [(r.start, r.end) for r in readings if _checkable(r)])
     matcher = Matcher(source, stats, words)
@@ -87,7 +91,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
     sentences = _sentences(text)
     clauses = _Boundaries(_CLAUSE_END, text)
     line = 1
-    for r in readings:
+    for j, r in enumerate(readings):
         while line < len(line_starts) and line_starts[line] <= r.start:
             line += 1
         s0, s1 = sentences.around(r.start, r.end)
@@ -113,7 +117,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
             p0 = max(sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0, line_starts[line - 1])
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
         place = _Place(clause, words[s0:c0], words[min(p0, s0) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
-                       scoped[s0:clause_end])
+                       any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]), scoped[s0:clause_end])
         said = folded[s0:c1]
         period = (periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)) or undated
         match = matcher.best(r, place, near) if _checkable(r) else None

@@ -349,6 +349,7 @@ class IndexedFacts:
         self._sketches: dict[int, Any] = {}
         self._codes: dict[str, str | None] = {}
         self._numbers: dict[int, int] | None = None  # fact numbers by row number, when they differ
+        self._facts: dict[int, Fact] = {}
 
     def measure_rows(self) -> list[tuple[str, int, int]]:
         return self.rows
@@ -459,6 +460,10 @@ class IndexedFacts:
         return {t: code for t in terms if (code := self._codes[t]) is not None}
 
     def fact(self, number: int) -> Fact:
-        return self.store.fact_numbered(number if self.rowid is None else self.rowid[number])
+        # a draft names the same few facts again and again: each is decoded once
+        fact = self._facts.get(number)
+        if fact is None:
+            fact = self._facts[number] = self.store.fact_numbered(number if self.rowid is None else self.rowid[number])
+        return fact
 
 

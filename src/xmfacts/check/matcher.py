@@ -16,12 +16,17 @@ from typing import TYPE_CHECKING, Protocol
 from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
 from xmfacts.check.words import (
+    _AVERAGE,
     _CAP_WORDS,
     _CHANGE,
     _LEVELS,
     _PART,
     _QUANTITY_KINDS,
     _SCOPES,
+    _SHARE,
+    _STOP,
+    _WITHIN_FIELD,
+    _WORD,
     _english,
     _terms,
     carries_set_named_before,
@@ -179,6 +184,7 @@ class _Place:
     nearby: str  # its sentence and the one before, where a subject's name may be
     lead: str  # the words of its clause just before it: 净增, 其中 …
     preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
+    counted_before: bool = False  # a figure other than a date stands before it in its sentence
     scope: str = ""  # its sentence up to the end of its clause, as scope words are looked for (``words.scope_words``)
 
 
@@ -386,7 +392,7 @@ class Matcher:
             self.why = self._why_none(unnamed, scopes, change[0], [*in_clause.values(), *in_before.values()])
             return None
         self._load_terms([i for i, _, _, _ in passing])
-        passing = self._plainly_measured(passing, place)
+        passing = self._plainly_measured(passing, place, [*in_clause.values(), *in_before.values()], reading)
         if not passing:
             return None  # _plainly_measured said why
         # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
@@ -460,10 +466,17 @@ class Matcher:
             return "a change, not a level"
         return f"no fact measuring {named} counts or measures it in this unit"
 
-    def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place) -> list[tuple[int, str, int, str | None]]:
+    def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place, named: list[str],
+                          reading: Reading) -> list[tuple[int, str, int, str | None]]:
         """The candidates whose measure the text names as the fact means it: 科技型中小企业 names a
         list within the city's SMEs, 贷款余额 a balance rather than loans made (``words.narrowing``);
-        a fact whose own words hold the qualifier (a fact about 小微企业贷款余额) is still meant."""
+        a fact whose own words hold the qualifier (a fact about 小微企业贷款余额) is still meant.
+        A share named only as a share (占福建全省的90%) is of what its sentence counts: 医疗器械批件72项，
+        占福建全省的90% is no share of listed companies."""
+        counted = [term for term in named if not _SHARE.search(term)]
+        within_field = bool(_WITHIN_FIELD.search(place.clause))
+        average = bool(_AVERAGE.search(place.lead))
+        share = reading.figure.base_unit is BaseUnit.PERCENT
         out = []
         qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
         cap = says_cap(place.lead)
@@ -482,6 +495,19 @@ class Matcher:
             if kinds and not any(self._speaks_of(i, k) for k in kinds) and any(self._speaks_of(i, k) for k in _QUANTITY_KINDS):
                 self.why = f"its clause names {'、'.join(kinds)}, which the fact does not measure"
                 continue  # the text names 产值; the fact is about 营收
+            if average and not (self._speaks_of(i, "年均") or self._speaks_of_term(i, "average")):
+                self.why = "an average over years (年均, average), which the fact is not"
+                continue
+            if within_field and not self.shape_of[i].names:
+                self.why = "it counts within one field (in the sector, 该领域); the fact, the whole city"
+                continue
+            if share and _SHARE.search(named):
+                if counted and not any(self._speaks_of_term(i, term) for term in counted):
+                    self.why = f"a share of {'、'.join(dict.fromkeys(counted))}, which the fact does not measure"
+                    continue
+                if not counted and place.counted_before:
+                    self.why = "a share of what its sentence counted before, which nothing on record measures"
+                    continue
             form, is_english = _measure_form(named)
             if not is_english:
                 key = (form, tier)
@@ -493,6 +519,14 @@ class Matcher:
                     continue
             out.append(candidate)
         return out
+
+    def _speaks_of_term(self, number: int, term: str) -> bool:
+        """``_speaks_of`` for a measure term, Chinese or English (each of its words)."""
+        if has_cjk(term):
+            return self._speaks_of(number, fold(term))
+        words = [w for w in _WORD.findall(fold(term)) if w not in _STOP]
+        keys = self.source.word_keys(words)
+        return bool(words) and all(w in keys and keys[w] in self.terms[number] for w in words)
 
     def _speaks_of(self, number: int, word: str) -> bool:
         """Whether a fact's own words (label, quote, tags: ``check_profile``) hold every pair of ``word``."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from xmfacts.check.verdicts import _counter
 from xmfacts.check.words import _CITY, _CJK_RUN, _LEVELS, _NAME_SUFFIXES, _SCOPES, _STOP, _WORD, _english, _says_change, _without_figures, compact
 from xmfacts.figures.interval import Interval, interval_of
-from xmfacts.figures.reader import read_figures
+from xmfacts.figures.reader import Reading, read_figures
 from xmfacts.model import BaseUnit, Fact, Kind
 from xmfacts.text import converts_to_simplified, fold, fold_in_place, has_cjk
 
@@ -159,13 +159,14 @@ def base_stats(facts: Sequence[Fact], terms: Sequence[frozenset[str]] | None = N
     return BaseStats(len(facts), dict(frequency), lower_words)
 
 
-def measures_named(text: str, measures: Iterable[str]) -> set[str]:
+def measures_named(text: str, measures: Iterable[str], readings: Sequence[Reading] | None = None) -> set[str]:
     """The measure terms ``text`` names anywhere, as the matcher reads them: the facts that
-    carry one are the only ones a figure of the text may be tied to."""
+    carry one are the only ones a figure of the text may be tied to. ``readings`` are the
+    text's figures when the caller has read them."""
     # Never narrower than the matcher: Chinese as written and as measures are looked for in a
     # clause (words.compact), English by its words wherever they stand.
-    texts = (text, _without_figures(text, read_figures(text)))
+    texts = (text, _without_figures(text, read_figures(text) if readings is None else readings))
     folded = [f for t in texts for f in (fold(t), fold_in_place(t))]
-    chinese = folded + [compact(f) for f in folded]
+    chinese = "\0".join(folded + [compact(f) for f in folded])  # one search per measure; no measure holds \0
     english = set(_english(" ".join(folded)).split())
-    return {m for m in measures if (any(fold(m) in zh for zh in chinese) if has_cjk(m) else english.issuperset(_english(fold(m)).split()))}
+    return {m for m in measures if (fold(m) in chinese if has_cjk(m) else english.issuperset(_english(fold(m)).split()))}

@@ -55,6 +55,15 @@ _CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 
 
+# A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
+_WITHIN_FIELD = re.compile(r"\bin (?:the|this|that|its) (?:field|sector|industry|segment)\b|(?:该|这一|此)(?:领域|行业|产业)")
+
+# An average over years (年均增长7.8%, average yearly growth of 7.8 percent) is no one year's figure.
+_AVERAGE = re.compile(r"年均|平均每年|平均增长|\baverage\b|\bon average\b|\bannuali[sz]ed\b|\bcagr\b")
+
+# A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
+_SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
+
 # 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
 _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xmfacts.check import FigurePlace, Finding, Verdict, check_text, checkable, figure_places, judge
+from xmfacts.check.words import _SHARE
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
@@ -132,6 +133,7 @@ def extract(
     kept: list[Candidate] = []
     seen: dict[tuple[object, ...], int] = {}
     said: set[tuple[int, str]] = set()
+    counted: dict[int, Candidate] = {}  # by sentence: the last figure it counted, not a share of it
     for finding, where in zip(findings, places):
         r = finding.reading
         if not reading.is_figure(r, text) or reading.is_period(r, text, where, findings):
@@ -145,6 +147,11 @@ def extract(
             # alone it says nothing of what it measures
             continue
         draft = _draft(text, folded, (words, checked), finding, where, place, city, published, existing)
+        prior = counted.get(where.sentence[0])
+        if _share_only(draft):
+            draft = _share_of(draft, prior, place, city) if prior else draft
+        elif draft.figure.kind is not Kind.DATE:
+            counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
         if again is None:
             again = next((n for n, c in enumerate(kept) if _same(c, draft, place)), None)
@@ -159,6 +166,21 @@ def extract(
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+def _share_only(c: Candidate) -> bool:
+    """A share whose words name only a share (全省占比达四成): of what, its sentence said before."""
+    return c.figure.base_unit is BaseUnit.PERCENT and bool(c.measure) and all(_SHARE.search(term) for term in c.measure)
+
+
+def _share_of(c: Candidate, prior: Candidate, place: str, city: str) -> Candidate:
+    """The share drafted as a share of what its sentence counted before (境内上市公司68家，全省占比达
+    四成 is 境内上市公司占比), as check reads such a share and as a curator would label it."""
+    if not prior.measure or _SHARE.search(prior.measure[0]):
+        return c
+    measure = (prior.measure[0] + c.measure[0], *c.measure)
+    label = naming.label(c.entity, measure, place, c.as_of, False, city)
+    return dataclasses.replace(c, measure=measure, label=label)
 
 
 def _same(a: Candidate, b: Candidate, place: str) -> bool:
@@ -255,9 +277,15 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
 
 def _with_ids(kept: list[Candidate], known: set[str], place: str) -> list[Candidate]:
     taken = set(known)
+    measured: dict[str, tuple[str, ...]] = {}  # the measure of each id drafted
     out = []
     for n, c in enumerate(kept, 1):
         base_id = (f"{c.series}-{c.as_of}" if c.series and c.as_of else "") or naming.fact_id(c.entity, c.measure, place, f"figure-{n}")
+        if base_id in measured and measured[base_id][:1] != c.measure[:1] and not c.series:
+            # two measures that start alike (境内上市公司, 境内上市公司占比) are told apart by the
+            # words they end on; the same measure again (one a year) by a number
+            base_id = naming.fact_id(c.entity, c.measure, place, f"figure-{n}", tail=True)
+        measured.setdefault(base_id, c.measure)
         fid, k = base_id, 2
         while fid in taken:
             fid, k = f"{base_id}-{k}", k + 1

@@ -92,13 +92,13 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
     return out
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, fact_dict: Callable[[Fact], dict[str, Any]] = fact_to_dict) -> dict[str, Any]:
     """A checked figure: where it stands, what it claims, the fact it was compared with, the verdict."""
     r = finding.reading
     return {
         "span": {"text": r.text, "start": r.start, "end": r.end, "line": finding.line, "context": finding.context},
         "claimed": {**figure_to_dict(r.figure), "period": finding.period},
-        "fact": fact_to_dict(finding.fact) if finding.fact else None,
+        "fact": fact_dict(finding.fact) if finding.fact else None,
         "verdict": finding.verdict.value,
         "subject": list(finding.subject),
         "difference": json_number(finding.difference),
@@ -157,8 +157,59 @@ def _escape_surrogates(text: str) -> str:
 
 
 def dumps(data: Any, ensure_ascii: bool = False) -> str:
-    """One JSON document; ensure_ascii for terminals that cannot encode Chinese."""
-    return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, indent=2))
+    """One JSON document, as ``json.dumps(data, indent=2)`` writes it; ensure_ascii for
+    terminals that cannot encode Chinese."""
+    try:
+        return _escape_surrogates(_Indented(ensure_ascii).encode(data, 0))
+    except _Unusual:
+        return _escape_surrogates(json.dumps(data, ensure_ascii=ensure_ascii, indent=2))
+
+
+class _Unusual(Exception):
+    """A value the fast encoder leaves to the json module."""
+
+
+class _Indented:
+    # json.dumps(indent=2) runs the json module's pure-Python encoder over every value; a checked
+    # draft of 50,000 characters holds thousands of findings that repeat the same few facts. The
+    # text of a dict or list is made once per object and depth (the renderers hand the same fact
+    # dict to every finding that names it), byte for byte what json.dumps writes.
+
+    def __init__(self, ensure_ascii: bool) -> None:
+        self.string = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
+        self.made: dict[tuple[int, int], str] = {}
+
+    def encode(self, value: Any, depth: int) -> str:
+        if isinstance(value, str):
+            return self.string(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if type(value) is int:
+            return int.__repr__(value)
+        if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
+            return float.__repr__(value)
+        if type(value) not in (dict, list):
+            raise _Unusual
+        key = (id(value), depth)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self._container(value, depth)
+        return made
+
+    def _container(self, value: dict[Any, Any] | list[Any], depth: int) -> str:
+        if not value:
+            return "{}" if isinstance(value, dict) else "[]"
+        inner = "\n" + "  " * (depth + 1)
+        if isinstance(value, dict):
+            if not all(type(k) is str for k in value):
+                raise _Unusual
+            items = [f"{self.string(k)}: {self.encode(v, depth + 1)}" for k, v in value.items()]
+            return "{" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "}"
+        return "[" + inner + ("," + inner).join(self.encode(v, depth + 1) for v in value) + "\n" + "  " * depth + "]"
 
 
 def dumps_line(data: Any, ensure_ascii: bool = False) -> str:
@@ -199,6 +250,19 @@ def validation_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def _once(make: Callable[[Fact], dict[str, Any]]) -> Callable[[Fact], dict[str, Any]]:
+    """``make``, giving the same dict for a fact each time: the encoder writes it once."""
+    made: dict[int, tuple[Fact, dict[str, Any]]] = {}
+
+    def once(fact: Fact) -> dict[str, Any]:
+        hit = made.get(id(fact))
+        if hit is None or hit[0] is not fact:
+            hit = made[id(fact)] = (fact, make(fact))
+        return hit[1]
+
+    return once
+
+
 class JsonFormatter:
     """Every result as one JSON document; with ``lines``, a checked draft as one object per line."""
 
@@ -227,7 +291,7 @@ class JsonFormatter:
         return self._doc([topic_to_dict(t, with_facts=False) for t in topics])
 
     def findings(self, findings: Sequence[Finding]) -> str:
-        rows = [finding_to_dict(f) for f in findings]
+        rows = [finding_to_dict(f, _once(fact_to_dict)) for f in findings]
         if self.lines:
             return "".join(dumps_line(row, ensure_ascii=self.ensure_ascii) + "\n" for row in rows)
         return self._doc(rows)

@@ -1,6 +1,7 @@
 """The held-out files are well-formed: every fact id exists in facts/, every verdict is one
 of check's five, every labelled figure text occurs in its text (in order, not overlapping),
-and each file holds what README.md in this folder says.
+and each file holds what README.md in this folder says. The same checks cover the second set of
+passages in ../heldout2 (round 2, rich in figures on record).
 
 This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
 prints the score without asserting it: the checker has not been tuned on these sets).
@@ -15,8 +16,10 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
+HELDOUT2 = HERE.parent / "heldout2"
 FACTS = HERE.parents[2] / "facts"
 FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
+FILES2 = ["passages_frozen.toml", "passages_tuning.toml"]
 VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
 LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
 
@@ -30,14 +33,18 @@ def fact_ids() -> set[str]:
     return ids
 
 
-def items(name: str) -> list[dict]:
-    return tomllib.loads((HERE / name).read_text(encoding="utf-8"))["sentence"]
+def items(name: str, folder: Path = HERE) -> list[dict]:
+    return tomllib.loads((folder / name).read_text(encoding="utf-8"))["sentence"]
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_well_formed(name: str) -> None:
+@pytest.mark.parametrize(
+    ("folder", "name"),
+    [(HERE, n) for n in FILES] + [(HELDOUT2, n) for n in FILES2],
+    ids=[f"heldout/{n}" for n in FILES] + [f"heldout2/{n}" for n in FILES2],
+)
+def test_well_formed(folder: Path, name: str) -> None:
     ids = fact_ids()
-    for item in items(name):
+    for item in items(name, folder):
         assert item["language"] in LANGUAGES, item["text"][:30]
         assert item["url"].startswith("http"), item["text"][:30]
         assert set(item) >= {"text", "url", "outlet", "published", "language", "figure"}
@@ -59,6 +66,18 @@ def test_sizes() -> None:
     assert len(sentences) >= 80 and len(passages) >= 12
     by = {lang: sum(1 for s in sentences if s["language"] == lang) for lang in LANGUAGES}
     assert by["en"] * 3 >= len(sentences) and by["zh-Hant"] * 4 >= len(sentences)
+
+
+def test_sizes_round2() -> None:
+    """Round 2: at least 14 passages of 3-12 figures, about a third English and a quarter
+    traditional Chinese, and at least 40 figures on record across the set."""
+    passages = items("passages_frozen.toml", HELDOUT2) + items("passages_tuning.toml", HELDOUT2)
+    assert len(passages) >= 14
+    assert all(3 <= len(p["figure"]) <= 12 for p in passages)
+    by = {lang: sum(1 for p in passages if p["language"] == lang) for lang in LANGUAGES}
+    assert by["en"] * 3 >= len(passages) and by["zh-Hant"] * 5 >= len(passages)
+    assert sum(1 for p in passages for f in p["figure"] if f["fact"]) >= 40
+    assert len({p["url"] for p in passages}) == len(passages)
 
 
 def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
