@@ -192,9 +192,11 @@ def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
     wider whole and quoted names (above), found in the whole text before it is cut into clauses,
     since a clause may end inside one (处于全国、全球领先水平 is cut at 、). ``figures``: the
     spans of the text's figures; a quotation holding one is what that figure is said of."""
+    starts = sorted(s for s, _ in figures)
+
     def blank(m: re.Match[str]) -> str:
-        if m.re is _QUOTED_NAME and any(m.start() <= s < m.end() for s, _ in figures):
-            return m.group()
+        if m.re is _QUOTED_NAME and bisect.bisect_left(starts, m.start()) < bisect.bisect_left(starts, m.end()):
+            return m.group()  # a figure starts inside the quotation
         return " " * len(m.group())
 
     return _QUOTED_NAME.sub(blank, _RANK.sub(blank, text))

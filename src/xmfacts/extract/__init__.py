@@ -233,7 +233,7 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
     event = r.figure.kind is Kind.DATE
     entity = subject_in(text, folded, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
     measure, q0, q1 = naming.measure(text, words[0], r, where, entity, place)
-    if words[1] != words[0]:
+    if words[1][s0:s1] != words[0][s0:s1]:
         measure = tuple(dict.fromkeys((*measure, *naming.measure(text, words[1], r, where, entity, place)[0])))
     q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
     quote = text[q0:q1].strip()
