@@ -14,6 +14,8 @@ the labels, whole numbers only, never overlapping an earlier label). Per file an
   same verdict against another fact);
 - wrong ties: tied to a fact other than the labelled one (including any tie of a figure
   labelled unknown);
+  (a tie to another observation of the labelled fact's series, for the same period and with the
+  same figure, is the labelled fact: two pages printing one figure are two records of one claim);
 - missed: labelled with a fact, and the tool says unknown (or found no figure there);
 - extra: findings on text no label covers, and how many of them are alarms.
 
@@ -128,6 +130,25 @@ class Score:
         )
 
 
+def _observations() -> dict[str, tuple[object, ...]]:
+    """Each observation of a series as what it records: (topic, series, period, value, unit)."""
+    out = {}
+    for path in sorted((ROOT / "facts").glob("*.toml")):
+        if path.name == "sources.toml":
+            continue
+        for f in tomllib.loads(path.read_text(encoding="utf-8")).get("fact", []):
+            if f.get("series"):
+                out[f"{path.stem}/{f['id']}"] = (path.stem, f["series"], f.get("as_of"), f.get("value"), f.get("unit"))
+    return out
+
+
+OBSERVATIONS = _observations()
+
+
+def _same_record(got: str, want: str) -> bool:
+    return got == want or (got in OBSERVATIONS and OBSERVATIONS.get(got) == OBSERVATIONS.get(want))
+
+
 def score_item(command: list[str], item: dict) -> Score:
     s = Score()
     text, labels = item["text"], item.get("figure", [])
@@ -151,6 +172,7 @@ def score_item(command: list[str], item: dict) -> Score:
         fact = (got["fact"] or {}).get("id", "") if got else ""
         fact = fact if verdict != "unknown" else ""
         want_v, want_f = label["verdict"], label["fact"]
+        fact = want_f if fact and _same_record(fact, want_f) else fact
         ok = verdict == want_v and (verdict == "unknown" or fact == want_f)
         s.right += ok
         if want_f:

@@ -85,6 +85,20 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # an average over years is no one year's growth
         ("2012年至2021年，厦门GDP年均增长7.8%。", "7.8%", ("unknown", None)),
         ("Xiamen's GDP grew at an average of 7.8 percent a year from 2012 to 2021.", "7.8 percent", ("unknown", None)),
+        # 当中国家级 holds no 中国; 另有 opens another set, which the earlier subject does not reach
+        ("厦门生物医药企业1600多家，当中国家级高企616家，另有骨干企业40家。", "616家", ("match", "biomedicine/high-tech-companies")),
+        ("厦门生物医药企业1600多家，当中国家级高企616家，另有骨干企业40家。", "40家", ("unknown", None)),
+        # another spelling of the measure (per resident is per capita), a gain is a change, and
+        # urban residents are a part of the city's people wherever the word stands
+        ("In the first quarter of 2017, average disposable income per resident in Xiamen stood at 13,437 yuan.", "13,437 yuan",
+         ("match", "economy/income-per-capita-2017-03-31")),
+        ("Fixed-asset investment in Xiamen totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent.", "10.2 percent",
+         ("match", "economy/fixed-asset-investment-growth-2017-03-31")),
+        ("In 2023, urban residents' disposable income per person in Xiamen came to 77,000 yuan.", "77,000 yuan", ("unknown", None)),
+        # a figure whose clause names nothing is about what the nearest clause before it names
+        ("Fixed-asset investment totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent, "
+         "while consumer goods retail sales were 35.9 billion yuan, 12.4 percent higher.", "12.4 percent",
+         ("match", "economy/retail-sales-growth-2017-03-31")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

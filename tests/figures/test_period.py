@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xmfacts.figures.period import chinese_period, valid_date
+from xmfacts.figures.period import chinese_period, english_period, valid_date
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,21 @@ def test_chinese_period(text: str, period: str | None) -> None:
 )
 def test_valid_date(text: str, ok: bool) -> None:
     assert valid_date(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("in the first quarter of 2017,", "2017-03-31"),
+        ("in the opening three months of 2017", "2017-03-31"),
+        ("Q1 2017", "2017-03-31"),
+        ("in the first half of 2022", "2022-06-30"),
+        ("in the first three quarters of 2023", "2023-09-30"),
+        ("in 2017", "2017"),
+        ("at the end of 2023", "2023-12-31"),
+        # a year with no cue is a name's or an event's as often as a period
+        ("the 2017 plan", None),
+    ],
+)
+def test_english_period(text: str, period: str | None) -> None:
+    assert english_period(text, "2024-12-01") == period

@@ -76,6 +76,8 @@ QUANTITIES = [
     ("0.5个百分点", "0.5个百分点", Q.EXACT, "0.5", "个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     # English writes an amount as an adjective with hyphens (China Daily, 2021-06-02)
     ("Xiamen's first 100-billion-yuan industrial chain", "100-billion-yuan", Q.EXACT, "100", "billion yuan", 10**9, BaseUnit.CNY),
+    # an English text that starts with its figure (a citation of a page's few words)
+    ("600.5 billion yuan of total foreign trade value", "600.5 billion yuan", Q.EXACT, "600.5", "billion yuan", 10**9, BaseUnit.CNY),
 ]
 
 

@@ -30,7 +30,7 @@ def _export(run: Run, tmp_path: Path) -> Path:
 def test_the_export_has_facts_topics_and_sources_with_foreign_keys(run: Run, tmp_path: Path) -> None:
     out = _export(run, tmp_path)
     db = sqlite3.connect(out)
-    assert db.execute("SELECT count(*) FROM facts").fetchone() == (188,)
+    assert db.execute("SELECT count(*) FROM facts").fetchone() == (277,)
     assert db.execute("SELECT count(*) FROM topics").fetchone()[0] > 5
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     targets = {row[2] for row in db.execute("PRAGMA foreign_key_list(facts)")}

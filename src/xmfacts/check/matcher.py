@@ -18,8 +18,10 @@ from xmfacts.check.verdicts import _comparable_to, _counter, _interval
 from xmfacts.check.words import (
     _AVERAGE,
     _CAP_WORDS,
+    _CLAUSE_END,
     _CHANGE,
     _LEVELS,
+    _NARROWING_ENGLISH,
     _PART,
     _QUANTITY_KINDS,
     _SCOPES,
@@ -214,8 +216,10 @@ class Matcher:
         # Each measure form, with the facts that have it: a clause is searched for each form
         # once (a substring test in C), not once per fact.
         self.measure_forms: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
+        self.list_terms: dict[int, list[str]] = {}  # each list's terms, as the fact base writes them
         for written, number, k in source.measure_rows():
             self.measure_forms.setdefault(_measure_form(written), []).append((number, k, written))
+            self.list_terms.setdefault(number, []).append(written)
         self.members, self.list_of = source.members()
         # Forms by their first two characters (Chinese) or first word (English), so a clause
         # tests only the forms that could start somewhere in it.
@@ -295,6 +299,17 @@ class Matcher:
             value = self._idf[term] = math.log((self.stats.count + 1) / (self.stats.frequency.get(term, 0) + 0.5))
         return value
 
+    def _nearest_measures(self, before: str) -> dict[int, str]:
+        """The measures the nearest earlier clause that names any names: a figure whose clause
+        names nothing is about what was said last (retail sales were 35.9 billion yuan, 12.4
+        percent higher: retail sales, not the investment of the clause before)."""
+        clauses = _CLAUSE_END.split(before)
+        for k in range(len(clauses) - 1, -1, -1):
+            found = self._measures(compact(clauses[k]), _english(clauses[k]))
+            if found:
+                return found
+        return {}
+
     def _measures(self, chinese: str, english: str) -> dict[int, str]:
         """For each measure list, the longest of its terms the text names, as the list writes it."""
         best: dict[int, tuple[int, int, str]] = {}
@@ -335,7 +350,7 @@ class Matcher:
         before); earlier clauses carry a subject the clause leaves out (服务企业31万家 after
         获得授信1141.58亿元) and break near-ties.
         """
-        clause_en, before_en = _english(place.clause), _english(place.before)
+        clause_en = _english(place.clause)
         scope = scope_text(place.scope or place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         # a change said right before the figure (增长14%), and one said anywhere before it in its
@@ -350,7 +365,7 @@ class Matcher:
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
         in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
-        in_before = {} if part else self._measures(compact(place.before), before_en)
+        in_before = {} if part else self._nearest_measures(place.before)
         self.why = "nothing on record measures what its clause names"
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count
@@ -392,7 +407,7 @@ class Matcher:
             self.why = self._why_none(unnamed, scopes, change[0], [*in_clause.values(), *in_before.values()])
             return None
         self._load_terms([i for i, _, _, _ in passing])
-        passing = self._plainly_measured(passing, place, [*in_clause.values(), *in_before.values()], reading)
+        passing = self._plainly_measured(passing, place, {**in_before, **in_clause}, reading)
         if not passing:
             return None  # _plainly_measured said why
         # Each word as the facts' words are searched for it (``FactSource.word_keys``); a word no
@@ -466,17 +481,19 @@ class Matcher:
             return "a change, not a level"
         return f"no fact measuring {named} counts or measures it in this unit"
 
-    def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place, named: list[str],
+    def _plainly_measured(self, passing: list[tuple[int, str, int, str | None]], place: _Place, named: dict[int, str],
                           reading: Reading) -> list[tuple[int, str, int, str | None]]:
         """The candidates whose measure the text names as the fact means it: 科技型中小企业 names a
         list within the city's SMEs, 贷款余额 a balance rather than loans made (``words.narrowing``);
         a fact whose own words hold the qualifier (a fact about 小微企业贷款余额) is still meant.
         A share named only as a share (占福建全省的90%) is of what its sentence counts: 医疗器械批件72项，
         占福建全省的90% is no share of listed companies."""
-        counted = [term for term in named if not _SHARE.search(term)]
+        # what the sentence counts: the measure lists it names other than by a share word
+        counted = {n: term for n, term in named.items() if not _SHARE.search(term)}
         within_field = bool(_WITHIN_FIELD.search(place.clause))
-        average = bool(_AVERAGE.search(place.lead))
         share = reading.figure.base_unit is BaseUnit.PERCENT
+        # (in English only of a rate: "average disposable income" is a level of its own)
+        average = any(has_cjk(m.group()) or share for m in _AVERAGE.finditer(place.lead))
         out = []
         qualifiers: dict[tuple[str, int], tuple[str, ...]] = {}
         cap = says_cap(place.lead)
@@ -502,14 +519,20 @@ class Matcher:
                 self.why = "it counts within one field (in the sector, 该领域); the fact, the whole city"
                 continue
             if share and _SHARE.search(named):
-                if counted and not any(self._speaks_of_term(i, term) for term in counted):
-                    self.why = f"a share of {'、'.join(dict.fromkeys(counted))}, which the fact does not measure"
+                if counted and not any(self._speaks_of_term(i, term) for n in counted for term in self.list_terms[n]):
+                    self.why = f"a share of {'、'.join(dict.fromkeys(counted.values()))}, which the fact does not measure"
                     continue
                 if not counted and place.counted_before:
                     self.why = "a share of what its sentence counted before, which nothing on record measures"
                     continue
             form, is_english = _measure_form(named)
-            if not is_english:
+            if is_english:
+                # checked per candidate: the fact may speak of the qualifier (rural income)
+                said = [w for w in dict.fromkeys(_NARROWING_ENGLISH.findall(place.before + " " + place.lead)) if not self._speaks_of_term(i, w)]
+                if said:
+                    self.why = f"{', '.join(said)} qualifies {named}: another set than the fact's"
+                    continue
+            else:
                 key = (form, tier)
                 if key not in qualifiers:
                     text = compact(place.clause if tier == 2 else place.before)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _checkable
@@ -49,7 +50,7 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 
 _CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
 
 
-_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "grow", "climbed", "jumped", "expanded", "fell")  # whole words; increase also as increased
+_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "grow", "climbed", "jumped", "expanded", "fell", "gain", "gained", "higher", "lower")  # whole words; increase also as increased
 
 
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
@@ -64,8 +65,8 @@ _AVERAGE = re.compile(r"年均|平均每年|平均增长|\baverage\b|\bon averag
 # A measure that names only a share (占全省, 全省占比, share of Fujian): of what, the sentence says.
 _SHARE = re.compile(r"占|比重|比例|\bshare\b|\bproportion\b")
 
-# 其中 / 包括 open a part of what the sentence named before: a subject does not carry over.
-_PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
+# 其中 / 包括 open a part of what the sentence named before, 另有 another set: a subject does not carry over.
+_PART = re.compile(r"其中|包括|包含|含|另有|including|of which|among them")
 
 
 # Words that, standing right before what a fact measures, name a narrower or other set: 科技型中小企业
@@ -74,6 +75,10 @@ _PART = re.compile(r"其中|包括|包含|含|including|of which|among them")
 # speaks of it (its label, quote or tags hold the word).
 _NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精特新 小巨人 瞪羚 独角兽 高成长 重点 规上 规模以上 龙头
     骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业""".split())
+# In English the qualifier may stand anywhere before the figure in its clause (urban residents'
+# disposable income per person, income of rural residents): these name a part of the city's people
+# or firms wherever they stand.
+_NARROWING_ENGLISH = re.compile(r"\b(?:urban|rural|private|state-owned|foreign-funded|micro|tech-based)\b")
 _NARROWING_REACH = 6  # characters before the measure term, within one run of Chinese, where a narrowing word counts
 # A measure followed by these is another measure of the same thing: 贷款余额 is a stock, not loans
 # made; 上市公司总市值 is not how many companies are listed; 高新技术企业中…的116家 counts a part.
@@ -93,7 +98,8 @@ def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
         start = at
         while start > 0 and at - start < _NARROWING_REACH and is_cjk(text[start - 1]):
             start -= 1
-        before = text[start:at]
+        # 当中国家级高企: the 中 of 当中 and the 国 of 国家级 are no 中国 (read one character wider)
+        before = _ENDS_IN_ZHONG.sub(r"\1 ", text[max(0, start - 1) : at])[1 if start else 0 :]
         after = text[at + len(term) : at + len(term) + 3]
         here = [w for w in _NARROWING if w in before]
         if at + len(term) <= figure_at:
@@ -221,8 +227,28 @@ def _terms(text: str, folded: bool = False) -> Counter[str]:
 
 
 def _english(text: str) -> str:
-    """Folded English words, stemmed and space-padded, for whole-phrase lookups."""
-    return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text)) + " "
+    """Folded English words, stemmed and space-padded, for whole-phrase lookups; a phrase with
+    other spellings (per person, per capita: synonyms.txt's ``=`` groups) as its group's first."""
+    said = " " + " ".join(stem(w) for w in _ENGLISH_WORD.findall(text)) + " "
+    for phrase, first in _spellings():
+        if phrase in said:
+            said = said.replace(phrase, first).replace(phrase, first)  # twice: " a a " overlaps
+    return said
+
+
+_ENGLISH_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@cache
+def _spellings() -> tuple[tuple[str, str], ...]:
+    """(a spelling, its group's first) as ``_english`` writes them, longest first."""
+    from xmfacts.search.words import spelling_groups
+
+    pairs = []
+    for group in spelling_groups():
+        written = [w for w in (" " + " ".join(stem(w) for w in _ENGLISH_WORD.findall(m)) + " " for m in group) if w.strip()]
+        pairs += [(w, written[0]) for w in written[1:] if w != written[0]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) -> str:

@@ -103,7 +103,7 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         if any(a < e and s < b for a, b in taken):
             continue
         before, after = text[s - 1 : s], text[e : e + 1]
-        if (before.isalpha() or before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
+        if (before.isalpha() or before and before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
         if after == "-" and not m.group("mult") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue

@@ -27,6 +27,14 @@ _ENGLISH = re.compile(
     rf"|(?P<rel>last year|this year|so far this year)",
     re.IGNORECASE,
 )
+# A part of the year said before it ("the first quarter of 2017", "Q1 2017", "the first half of"):
+# the period ends where the part does, as 一季度 and 上半年 do.
+_ENGLISH_PART = re.compile(
+    r"\b(?:(?P<q1>first quarter|1st quarter|first three months|opening three months|q1|january-march|jan-mar)"
+    r"|(?P<h1>first half|first six months|h1|january-june|jan-jun)"
+    r"|(?P<q3>first three quarters|first nine months|january-september|jan-sep))\s+(?:of\s+)?(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
 
 
@@ -102,13 +110,16 @@ def english_period(text: str, written: str) -> str | None:
             rel = m.group("rel").lower()
             found = str(int(written[:4]) - 1) if rel == "last year" else None
             continue
-        if not m.group("month") and not m.group("end") and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
+        part = None if m.group("month") or m.group("end") else _ENGLISH_PART.search(text[max(0, m.start() - 32) : m.start()])
+        if not m.group("month") and not m.group("end") and not part and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
             continue
         year = int(m.group("year"))
         if m.group("month"):
             month = [n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3])][0]
             day = m.group("day")
             found = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}-{_last_day(year, month)}" if m.group("end") or _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]) and "end" in text[max(0, m.start() - 16) : m.start()].lower() else f"{year}-{month:02d}"
+        elif part:
+            found = f"{year}-03-31" if part.group("q1") else f"{year}-06-30" if part.group("h1") else f"{year}-09-30"
         else:
             found = f"{year}-12-31" if m.group("end") else str(year)
     return found

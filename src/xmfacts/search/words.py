@@ -111,20 +111,29 @@ def chinese_synonyms() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def spellings() -> dict[str, tuple[str, ...]]:
-    """English spellings of one word (a group in synonyms.txt marked ``=``): each stemmed member
-    → the others. Unlike a synonym, a spelling scores as the word typed (R&D and R and D)."""
+def spelling_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of synonyms.txt marked ``=`` (spellings of one word: R&D, R and D), each
+    member folded as written. check reads English through them too: one list for both."""
     path = Path(__file__).with_name("synonyms.txt")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return {}
-    table: dict[str, list[str]] = {}
+        return ()
+    groups = []
     for line in lines:
         line = line.split("#", 1)[0].strip()
-        if not line.startswith("="):
-            continue
-        members = [m for m in dict.fromkeys(stems(fold(m)) for m in line[1:].split(",")) if m]
+        if line.startswith("="):
+            groups.append(tuple(m for m in dict.fromkeys(fold(m).strip() for m in line[1:].split(",")) if m))
+    return tuple(groups)
+
+
+@cache
+def spellings() -> dict[str, tuple[str, ...]]:
+    """English spellings of one word (a group in synonyms.txt marked ``=``): each stemmed member
+    → the others. Unlike a synonym, a spelling scores as the word typed (R&D and R and D)."""
+    table: dict[str, list[str]] = {}
+    for group in spelling_groups():
+        members = [m for m in dict.fromkeys(stems(m) for m in group) if m]
         for m in members:
             known = table.setdefault(m, [])
             known.extend(o for o in members if o != m and o not in known)
