@@ -120,3 +120,17 @@ def test_a_draft_with_an_unknown_key_is_refused(run: Run, factbase: Path, tmp_pa
     result = run("add", "sme-credit", "--from", str(draft), facts=factbase)
     assert result.exit_code == 2
     assert result.stderr == f"xmfacts: error: --from {draft}: fact 1 (x): unknown key 'vaule'\n"
+
+
+def test_add_from_into_a_new_topic_given_by_option_creates_it_whole_or_not_at_all(run: Run, factbase: Path, article: Path,
+                                                                                  tmp_path: Path) -> None:
+    draft = _reviewed(run, article, tmp_path)
+    failing = tmp_path / "failing.toml"
+    failing.write_text(draft.read_text(encoding="utf-8").replace('较年初增长14%"', '较年初增长15%"'), encoding="utf-8")
+    refused = run("add", "--from", str(failing), "--topic", "desk", "--source-text", str(article), facts=factbase)
+    assert refused.exit_code == 2 and not (factbase / "desk.toml").exists()  # no topic file, not even an empty one
+    added = run("add", "--from", str(draft), "--topic", "desk", "--source-text", str(article), "--json", facts=factbase)
+    assert added.exit_code == 0, added.stderr
+    assert {row["topic"] for row in json.loads(added.stdout)} == {"desk"} and len(json.loads(added.stdout)) == 5
+    assert (factbase / "desk.toml").read_text(encoding="utf-8").startswith("[topic]\n")
+    assert run("validate", facts=factbase).exit_code == 0

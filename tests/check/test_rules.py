@@ -40,6 +40,29 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # the same words after a sentence about Xiamen: the article's own 这三家世界500强企业
         ("厦门建设、国贸控股、象屿集团跻身世界500强。这三家世界500强企业以供应链为基础。", "三家",
          ("match", "supply-chain/fortune-global-500-companies")),
+        # a hedge said a few words before the figure (突破, 最高…) is the claim's, as the record's is
+        ("厦门已形成10条规模突破百亿元的重点产业链。", "百亿元", ("match", "industrial-system/key-chain-scale-threshold")),
+        ("厦门科学城的企业型新型研发机构最高可获资助1亿元。", "1亿元", ("match", "science-city/rd-institution-grant-max")),
+        ("天马在厦门累计投资突破1000亿元。", "1000亿元", ("match", "display-industry/tianma-xiamen-investment")),
+        ("天马在厦门累计投资1000亿元。", "1000亿元", ("consistent", "display-industry/tianma-xiamen-investment")),
+        # a rank against a wider whole names no scope, though a clause ends inside it (全国、全球领先)
+        ("厦门有超过60家科技型企业和高校院所的近百项技术或产品处于全国、全球领先水平。", "超过60家",
+         ("match", "high-tech-enterprises/leading-firms-and-institutes")),
+        ("全国有超过60家科技型企业和高校院所。", "超过60家", ("unknown", None)),
+        ("彼时，厦门在全国率先提出“离岸金融”概念，并于1987年1月建立厦门外汇调剂中心。", "1987年1月",
+         ("match", "financial-reform/fx-swap-centre-founded")),
+        ("彼时，厦门在全国提出“离岸金融”概念，并于1987年1月建立厦门外汇调剂中心。", "1987年1月", ("unknown", None)),
+        # nor does a list a company is ranked into (世界500强), nor a quoted name (“…未来产业园…”)
+        ("跻身世界500强企业的厦门建设、国贸控股、象屿集团，占据全国四大供应链服务商的三席。", "三席",
+         ("match", "supply-chain/xiamen-seats-in-top-four")),
+        ("搭建起“新型研发机构+未来产业园+创新飞地”产业育成孵化服务体系，厦门科学城1号孵化器为核心载体集聚各类企业和机构超过1800家。",
+         "超过1800家", ("match", "science-city/incubator-no1-tenants")),
+        # … but a quotation holding the figure is what the figure is said of
+        ("“全国境内上市公司有5000家”，他说。", "5000家", ("unknown", None)),
+        # a paragraph broken mid-sentence is one sentence; a heading still stands alone
+        ("“我们攻克了难题。”天马副总经理陈\n\n浩说，累计投资超1000亿元。", "超1000亿元", ("match", "display-industry/tianma-xiamen-investment")),
+        ("“我们攻克了难题。”天马副总经理陈。\n\n浩说，累计投资超1000亿元。", "超1000亿元", ("unknown", None)),
+        ("天马副总经理\n\n浩说，累计投资超1000亿元。", "超1000亿元", ("unknown", None)),
         # output value is not revenue
         ("2021年、2022年连续两年产值突破1000亿。", "两年", ("unknown", None)),
         # 其中国家级 is not the scope 中国, and the subject named before is the one meant

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xmfacts.figures.printing import plain_number
-from xmfacts.figures.reader import Reading, read_figure, read_figures
+from xmfacts.figures.reader import Reading, hedge_before, hedged, read_figure, read_figures
 from xmfacts.model import BaseUnit, Kind, Qualifier
 Q = Qualifier
 ARTICLE = Path("/work/shared/sources/000_0d4691d70acc4ceb.txt")
@@ -235,3 +235,21 @@ def test_a_number_before_trailing_spaces(text: str) -> None:
 def test_english_figures_come_in_order_of_appearance() -> None:
     text = "Xiamen's GDP grew from 599.504 billion yuan in 2019 to 703.389 billion yuan in 2021."
     assert [r.text for r in read_figures(text)] == ["599.504 billion yuan", "2019", "703.389 billion yuan", "2021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("规模突破百亿元", Qualifier.OVER),
+        ("企业型新型研发机构最高可获资助1亿元", Qualifier.AT_MOST),
+        ("每家最多5000万元", Qualifier.AT_MOST),
+        ("规模达百亿元", Qualifier.EXACT),
+        ("最高，获资助1亿元", Qualifier.EXACT),  # another clause's 最高
+        ("突破超过100亿元", Qualifier.OVER),  # the reader's own hedge stands
+    ],
+)
+def test_a_hedge_a_few_words_before_the_figure(text: str, qualifier: Qualifier) -> None:
+    r = read_figures(text)[-1]
+    clause = text.rfind("，") + 1
+    assert hedged(text, r, clause).figure.qualifier is qualifier
+    assert (hedge_before(text, clause, r.start) is None) == (qualifier is Qualifier.EXACT)

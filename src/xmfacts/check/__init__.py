@@ -29,9 +29,10 @@ and the reads a check makes there).
 
 from xmfacts.check.claims import check_claims, check_figure, check_text
 from xmfacts.check.verdicts import Finding, Verdict, judge, recorded_figure, summary, written_on
+from xmfacts.check.verdicts import _checkable as checkable
 from xmfacts.check.words import FigurePlace, figure_places
 
 __all__ = [
-    "Finding", "FigurePlace", "Verdict", "check_claims", "check_figure", "check_text", "figure_places", "judge",
+    "Finding", "FigurePlace", "Verdict", "check_claims", "check_figure", "check_text", "checkable", "figure_places", "judge",
     "recorded_figure", "summary", "written_on",
 ]

@@ -13,10 +13,19 @@ from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
 from xmfacts.check.profile import BaseStats, base_stats, fact_terms, measures_named
 from xmfacts.check.series import Observations, from_topics, in_memory, judge_in_series
 from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
-from xmfacts.check.words import _CLAUSE_END, _SENTENCE_END, _Boundaries, _terms, _without_figures
+from xmfacts.check.words import (
+    _CLAUSE_END,
+    _Boundaries,
+    _sentences,
+    _terms,
+    _without_figures,
+    carries_set_named_before,
+    refers_back,
+    scope_words,
+)
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import Reading, read_figure, read_figures
+from xmfacts.figures.reader import Reading, hedged, read_figure, read_figures
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
@@ -74,11 +83,12 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
     written = written or periods.today()
     readings = read_figures(text) if readings is None else readings
     words = fold_in_place(_without_figures(text, readings))  # offsets into text hold
+    scoped = scope_words(words, [(r.start, r.end) for r in readings if _checkable(r)])
     matcher = Matcher(source, stats, words)
     findings: list[Finding] = []
     folded = fold_in_place(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    sentences = _Boundaries(_SENTENCE_END, text)
+    sentences = _sentences(text)
     clauses = _Boundaries(_CLAUSE_END, text)
     line = 1
     for j, r in enumerate(readings):
@@ -87,20 +97,27 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         s0, s1 = sentences.around(r.start, r.end)
         c0, c1 = clauses.around(r.start, r.end)
         c0, c1 = max(c0, s0), min(c1, s1)
-        clause = words[c0:c1]
+        # 规模突破百亿元 claims over 100亿元, as extract drafts it: the same words are one statement
+        r = hedged(text, r, c0)
+        clause, clause_end = words[c0:c1], c1
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
         near = _terms(clause, folded=True)
         if not near or not words[c0 : r.start].strip():
             # "2011年，天马落户厦门", "31万家厦门中小企业…，累计获得授信": a figure that leads its
             # clause is the subject of what the rest of the sentence says
-            clause = words[c0:s1]
+            clause, clause_end = words[c0:s1], s1
             near = _terms(clause, folded=True)
-        # a name may be said a sentence before or after (… 这是一个名为"厦门信易贷"的平台)
-        p0 = sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0
+        # a name may be said a sentence before, in its paragraph, or after (… 这是一个名为"厦门信易贷"
+        # 的平台); a figure that counts a set named before (这三家世界500强企业…) is about what the
+        # sentence before names, wherever it stands (as extract dates it by that sentence)
+        if refers_back(words[c0 : r.start]) or carries_set_named_before(words[s0 : r.start]):
+            p0 = _sentence_before(sentences, words, s0)
+        else:
+            p0 = max(sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0, line_starts[line - 1])
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
-        place = _Place(clause, words[s0:c0], words[max(p0, line_starts[line - 1]) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
-                       any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]))
+        place = _Place(clause, words[s0:c0], words[min(p0, s0) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
+                       any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]), scoped[s0:clause_end])
         # Its period is said before it in its sentence, or after it in its clause, but not past
         # the next figure: 从2019年的5995.04亿元增加到2021年的7033.89亿元, "from 599.504 billion
         # yuan in 2019 to 703.389 billion yuan in 2021" (English dates a figure after it).
@@ -116,6 +133,16 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
                                 folded[s0 : r.start])
         findings.append(found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
     return findings
+
+
+def _sentence_before(sentences: _Boundaries, words: str, s0: int) -> int:
+    """Where the last sentence with words before ``s0`` begins, past blank lines."""
+    p = s0
+    while p > 0:
+        p = sentences.around(p - 1, p - 1)[0]
+        if words[p:s0].strip():
+            break
+    return p
 
 
 def check_figure(fact: Fact, figure: str) -> Finding:

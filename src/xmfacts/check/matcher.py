@@ -187,6 +187,7 @@ class _Place:
     lead: str  # the words of its clause just before it: 净增, 其中 …
     preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
     counted_before: bool = False  # a figure other than a date stands before it in its sentence
+    scope: str = ""  # its sentence up to the end of its clause, as scope words are looked for (``words.scope_words``)
 
 
 def _said_together(words: list[str], said: list[str]) -> bool:
@@ -351,7 +352,7 @@ class Matcher:
         获得授信1141.58亿元) and break near-ties.
         """
         clause_en = _english(place.clause)
-        scope = scope_text(place.before + " " + place.clause)
+        scope = scope_text(place.scope or place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         # a change said right before the figure (增长14%), and one said anywhere before it in its
         # sentence (增速分别达到29.20%、37.37%): the first keeps a change from matching a level,

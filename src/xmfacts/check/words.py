@@ -173,12 +173,39 @@ def carries_set_named_before(before: str) -> bool:
 _LEVELS = ("市级", "省级", "区级")
 
 
+# A rank against a wider whole says how good, not whose figure: 处于全国、全球领先水平, 在全国率先
+#提出, and the lists a company is ranked into (世界500强, 中国企业500强, 全国百强).
+_WHOLES = "全国|全省|全球|世界|国内|国际|中国"
+_RANKS = (rf"(?:{_WHOLES})(?:[、和及与](?:{_WHOLES}))?(?:领先|前列|首位|第一|一流|前茅|先进|率先)"
+          rf"|(?:{_WHOLES})(?:企业|民营企业|制造业)?[0-9一二三四五六七八九十百千]+强")
+_RANK = re.compile(_RANKS)
+
+
 # Ways of saying where Xiamen is, which name a wider place without changing the scope.
 _APPOSITIONS = re.compile(
     r"福建省?厦门|中国厦门|east china's fujian province|southeast china's fujian province|china's fujian province|fujian province's"
-    # a rank against a wider whole (处于全国、全球领先水平) says how good, not whose figure
-    r"|(?:全国|全省|全球|世界|国内|国际)(?:[、和及与](?:全国|全省|全球|世界|国内|国际))?(?:领先|前列|首位|第一|一流|前茅|先进)"
+    rf"|{_RANKS}"
 )
+
+
+# A name or title in quotation marks, with no clause of its own and no figure in it (“…+未来产业园+
+# 创新飞地”, “全国文明城市”): its words name something, not where a figure holds.
+_QUOTED_NAME = re.compile(r"[“\"][^“”\"，,。；;！!？?\n]{1,60}[”\"]")
+
+
+def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
+    """``text`` (folded) with the words that name no scope blanked, offsets kept: ranks against a
+    wider whole and quoted names (above), found in the whole text before it is cut into clauses,
+    since a clause may end inside one (处于全国、全球领先水平 is cut at 、). ``figures``: the
+    spans of the text's figures; a quotation holding one is what that figure is said of."""
+    starts = sorted(s for s, _ in figures)
+
+    def blank(m: re.Match[str]) -> str:
+        if m.re is _QUOTED_NAME and bisect.bisect_left(starts, m.start()) < bisect.bisect_left(starts, m.end()):
+            return m.group()  # a figure starts inside the quotation
+        return " " * len(m.group())
+
+    return _QUOTED_NAME.sub(blank, _RANK.sub(blank, text))
 
 
 _CITY = {"厦门市", "厦门"}
@@ -249,15 +276,31 @@ def _says_change(text: str) -> bool:
 class _Boundaries:
     """Where sentences or clauses end, found once per text and looked up by bisection."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        self.ends = [m.end() for m in pattern.finditer(text)]
-        self.starts = [m.start() for m in pattern.finditer(text)]
+    def __init__(self, pattern: re.Pattern[str], text: str, skip: frozenset[int] = frozenset()) -> None:
+        found = [m for m in pattern.finditer(text) if m.start() not in skip]
+        self.ends = [m.end() for m in found]
+        self.starts = [m.start() for m in found]
         self.length = len(text)
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, start) - 1
         j = bisect.bisect_left(self.starts, end)
         return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
+# A paragraph break inside a sentence (…厦门天马显示科技副总经理陈\n\n浩说，…: a page that breaks a
+# line mid-sentence) ends no sentence: the line before it ends on a word, after a sentence end of
+# its own, and the next goes on in words. A heading or a title, which holds no sentence end, still
+# stands alone.
+_RUN_ON = re.compile(rf"[。！？!?；;][^。！？!?；;\n]*[{CJK_CLASS}]\n\s*(?=[{CJK_CLASS}])")
+
+
+def _sentences(text: str) -> _Boundaries:
+    """Where the sentences of ``text`` end: at 。！？；, a full stop or a line break, but a run-on line break."""
+    if "\n" not in text:
+        return _Boundaries(_SENTENCE_END, text)
+    skip = frozenset(i for m in _RUN_ON.finditer(text) for i in range(m.start(), m.end()) if text[i] == "\n")
+    return _Boundaries(_SENTENCE_END, text, skip)
 
 
 @dataclass(frozen=True)
@@ -277,7 +320,7 @@ def figure_places(text: str, readings: Sequence[Reading] | None = None) -> list[
     """Every figure of ``text`` (or the ``readings`` given) with the sentence and clause check reads it in."""
     readings = read_figures(text) if readings is None else readings
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    sentences = _Boundaries(_SENTENCE_END, text)
+    sentences = _sentences(text)
     clauses = _Boundaries(_CLAUSE_END, text)
     places = []
     for r in readings:

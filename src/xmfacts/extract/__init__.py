@@ -18,11 +18,12 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xmfacts.check import FigurePlace, Finding, Verdict, check_text, figure_places, judge
+from xmfacts.check import FigurePlace, Finding, Verdict, check_text, checkable, figure_places, judge
+from xmfacts.check.words import _SHARE
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
-from xmfacts.figures.reader import Reading
+from xmfacts.figures.reader import Reading, hedge_before
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
 from xmfacts.text import fold_in_place
@@ -110,11 +111,18 @@ def extract(
     source = source or Source("", "")
     findings = check_text(base, text, written=published) if published else check_text(base, text)
     # English counts check leaves alone are still figures to draft; nothing on record speaks of them
-    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "") for r in reading.english_figures(text, [f.reading for f in findings])]
+    read = [f.reading for f in findings]
+    # and so are spans of time it reads as "in the last N years" where they say how long
+    extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "")
+             for r in (*reading.english_figures(text, read), *reading.durations(text, read))]
     if extra:
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])
     words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
+    # check reads a rank as a count and blanks it (全国四大供应链服务商): a measure holding one is
+    # never found again by check, so a draft also lists the measure as check's words say it
+    checked = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)
+                                           or (checkable(f.reading) and f.reading.figure.kind is Kind.QUANTITY)])
     folded = text if text.isascii() else fold_in_place(text)
     place = main_place(folded)
     # the city as the article spells it (廈門 on a page in traditional characters), for labels
@@ -125,6 +133,7 @@ def extract(
     kept: list[Candidate] = []
     seen: dict[tuple[object, ...], int] = {}
     said: set[tuple[int, str]] = set()
+    counted: dict[int, Candidate] = {}  # by sentence: the last figure it counted, not a share of it
     for finding, where in zip(findings, places):
         r = finding.reading
         if not reading.is_figure(r, text) or reading.is_period(r, text, where, findings):
@@ -137,7 +146,12 @@ def extract(
             # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
             # alone it says nothing of what it measures
             continue
-        draft = _draft(text, folded, words, finding, where, place, city, published, existing)
+        draft = _draft(text, folded, (words, checked), finding, where, place, city, published, existing)
+        prior = counted.get(where.sentence[0])
+        if _share_only(draft):
+            draft = _share_of(draft, prior, place, city) if prior else draft
+        elif draft.figure.kind is not Kind.DATE:
+            counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
         if again is None:
             again = next((n for n, c in enumerate(kept) if _same(c, draft, place)), None)
@@ -152,6 +166,21 @@ def extract(
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+def _share_only(c: Candidate) -> bool:
+    """A share whose words name only a share (全省占比达四成): of what, its sentence said before."""
+    return c.figure.base_unit is BaseUnit.PERCENT and bool(c.measure) and all(_SHARE.search(term) for term in c.measure)
+
+
+def _share_of(c: Candidate, prior: Candidate, place: str, city: str) -> Candidate:
+    """The share drafted as a share of what its sentence counted before (境内上市公司68家，全省占比达
+    四成 is 境内上市公司占比), as check reads such a share and as a curator would label it."""
+    if not prior.measure or _SHARE.search(prior.measure[0]):
+        return c
+    measure = (prior.measure[0] + c.measure[0], *c.measure)
+    label = naming.label(c.entity, measure, place, c.as_of, False, city)
+    return dataclasses.replace(c, measure=measure, label=label)
 
 
 def _same(a: Candidate, b: Candidate, place: str) -> bool:
@@ -195,7 +224,7 @@ def _on_record(finding: Finding, existing: Sequence[tuple[int, int, Fact]]) -> t
     return None, None
 
 
-def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
+def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, where: FigurePlace, place: str, city: str, published: str | None,
            existing: Sequence[tuple[int, int, Fact]]) -> Candidate:
     r = finding.reading
     s0, s1 = where.sentence
@@ -203,7 +232,9 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
     notes: list[str] = []
     event = r.figure.kind is Kind.DATE
     entity = subject_in(text, folded, s0, s1, r.start, r.end, c1, place, event, counted=r.figure.base_unit is BaseUnit.COUNT)
-    measure, q0, q1 = naming.measure(text, words, r, where, entity, place)
+    measure, q0, q1 = naming.measure(text, words[0], r, where, entity, place)
+    if words[1][s0:s1] != words[0][s0:s1]:
+        measure = tuple(dict.fromkeys((*measure, *naming.measure(text, words[1], r, where, entity, place)[0])))
     q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
     quote = text[q0:q1].strip()
     q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())
@@ -222,9 +253,10 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
             notes.append(why)
         if not figure.unit and reading.multiple(text, r.end):
             figure = dataclasses.replace(figure, unit="倍")
-        figure, why = reading.hedged(text, figure, c0, r.start)
-        if why:
-            notes.append(why)
+        # check has read the hedge of the words before the figure (突破, 最高…) into it already
+        hedge = hedge_before(text, c0, r.start)
+        if hedge and figure.qualifier is hedge[0]:
+            notes.append(f"qualifier {hedge[0].value}: read from {hedge[1][:2]} before the figure")
         if not figure.unit and figure.base_unit is BaseUnit.COUNT:
             notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")
         if figure.unit and parse_unit(figure.unit) is None:
@@ -245,9 +277,15 @@ def _draft(text: str, folded: str, words: str, finding: Finding, where: FigurePl
 
 def _with_ids(kept: list[Candidate], known: set[str], place: str) -> list[Candidate]:
     taken = set(known)
+    measured: dict[str, tuple[str, ...]] = {}  # the measure of each id drafted
     out = []
     for n, c in enumerate(kept, 1):
         base_id = (f"{c.series}-{c.as_of}" if c.series and c.as_of else "") or naming.fact_id(c.entity, c.measure, place, f"figure-{n}")
+        if base_id in measured and measured[base_id][:1] != c.measure[:1] and not c.series:
+            # two measures that start alike (境内上市公司, 境内上市公司占比) are told apart by the
+            # words they end on; the same measure again (one a year) by a number
+            base_id = naming.fact_id(c.entity, c.measure, place, f"figure-{n}", tail=True)
+        measured.setdefault(base_id, c.measure)
         fid, k = base_id, 2
         while fid in taken:
             fid, k = f"{base_id}-{k}", k + 1

@@ -8,6 +8,7 @@ figure: 厦门国际银行科技金融贷款余额（2024年9月末）, not the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from xmfacts.check import FigurePlace
 from xmfacts.extract.reading import clause_start, run_after, run_before
@@ -140,7 +141,23 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
             q1 = f1
     if r.start - q0 > _MAX_QUOTE_LEAD and b0 < r.start:
         q0 = b0
-    return tuple(t for t in terms if t), q0, q1
+    return _with_parts(t for t in terms if t), q0, q1
+
+
+# 科技型企业和高校院所: two things counted together, which another text joins with another word
+# (科技型企业以及高校院所, a chart caption); each is listed too, as check looks for a measure whole.
+_JOINED = re.compile(r"(?:以及|和|及|与)")
+_MIN_PART = 4  # 技术或产品: a part of two characters is in too many other measures to name this one
+
+
+def _with_parts(terms: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for term in terms:
+        out.append(term)
+        parts = _JOINED.split(term)
+        if len(parts) == 2 and all(len(p) >= _MIN_PART for p in parts):
+            out += parts
+    return tuple(dict.fromkeys(out))
 
 
 def _event(text: str, start: int, stop: int, entity: str, place: str) -> tuple[str, str, int] | None:
@@ -207,30 +224,35 @@ def label(entity: str, terms: tuple[str, ...], place: str, as_of: str | None, ev
     return f"{said}（{periods.spoken(as_of)}）" if as_of and not event else said
 
 
-def suggest_id(words: str) -> str:
-    """A kebab-case id from Chinese (pinyin, two syllables a word) or English words: 上市公司 → shangshi-gongsi."""
+def suggest_id(words: str, tail: bool = False) -> str:
+    """A kebab-case id from Chinese (pinyin, two syllables a word) or English words: 上市公司 → shangshi-gongsi.
+    ``tail``: spelled from the words a long name ends on (境内上市公司占比 → shangshi-gongsi-zhanbi)."""
     if not has_cjk(words):
-        return "-".join(re.findall(r"[a-z0-9]+", words.lower())[:4])
+        found = re.findall(r"[a-z0-9]+", words.lower())
+        return "-".join(found[-4:] if tail else found[:4])
     from xmfacts.pinyin import syllable_runs
 
-    syllables = [s for run in syllable_runs(words) for s in run][:6]
-    pairs = ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]
+    syllables = [s for run in syllable_runs(words) for s in run]
+    if tail:  # words from the end: 境内上市公司占比 → shangshi-gongsi-zhanbi
+        pairs = ["".join(syllables[max(0, i - 2) : i]) for i in range(len(syllables), 0, -2)][:3][::-1]
+    else:
+        pairs = ["".join(syllables[i : i + 2]) for i in range(0, min(len(syllables), 6), 2)]
     # 中小企业企业 would spell qiye twice: a repeated word says nothing more
     return "-".join(p for n, p in enumerate(pairs) if p not in pairs[:n])
 
 
-def fact_id(entity: str, terms: tuple[str, ...], place: str, fallback: str) -> str:
+def fact_id(entity: str, terms: tuple[str, ...], place: str, fallback: str, tail: bool = False) -> str:
     """A short readable id of subject and measure: xiamen-yinhang-daikuan-zengsu; the city's own
     figures by their measure alone (shangshi-gongsi), as the fact base names them."""
     # spelled from simplified characters: 廈門 is xiamen, as 厦门 is
     term = to_simplified(terms[0]) if terms else ""
     who = to_simplified(short_name(entity, place))
     if who == place.removesuffix("市") or not has_cjk(term):
-        return suggest_id(term) or fallback
+        return suggest_id(term, tail) or fallback
     who = who.split("、")[0]
     subject = suggest_id(who[2:] if who.startswith("厦门") and len(who) > 4 else who)
     subject = "-".join(subject.split("-")[:2])
-    measured = "-".join(suggest_id(term.replace(who, "")).split("-")[:3])
+    measured = "-".join(suggest_id(term.replace(who, ""), tail).split("-")[-3:] if tail else suggest_id(term.replace(who, "")).split("-")[:3])
     return "-".join(part for part in (subject, measured) if part) or fallback
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
+from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
@@ -104,13 +105,19 @@ _EN_YEAR = re.compile(r"(?:19|20)\d\d")
 # 2.7 and 7.7 percentage points: the first figure of a pair takes the unit of the second
 _EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
 # 507 key provincial and city projects: a count of what follows (a noun, after its modifiers)
-_EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|per|times|million|billion|trillion|thousand)\b)[a-z][a-z-]+")
+# (an abbreviation counts too: 75,178 PE funds, 300 SMEs)
+_EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|per|times|million|billion|trillion|thousand)\b)(?:[a-z][a-z-]+|[A-Z]{2,}s?\b)")
+# 14 of them state-level, 63 of the top 500 corporations: a count of a part of what was named
+_EN_PART_OF = re.compile(r"\s+of\s+(?:them|these|those|which|the)\b")
+# Private equity firms numbered 20,652 by the end of August: a count a verb of totalling gives
+_EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to)\s+$")
+_EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
 _EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
 
 
-_EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$)\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
+_EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$|\$)\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
 _EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
@@ -131,7 +138,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             continue
         unit = f"{m.group('mult') or ''} {'yuan' if m.group('cur') in ('CNY', 'RMB') else 'US dollars'}".strip()
         base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
-        found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n")), unit=unit,
+        found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n").replace(",", "")), unit=unit,
                                                                     scale=_EN_SCALE[m.group("mult")], base_unit=base)))
     readings = [*readings, *found]
     taken = [(r.start, r.end) for r in readings]
@@ -144,7 +151,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             continue
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
-        counted = _EN_COUNTED.match(text, end)
+        counted = _EN_COUNTED.match(text, end) or _EN_PART_OF.match(text, end)
         if word and not counted and not re.match(r"\s+times\b", text[end : end + 7]):
             continue  # "one of", "the two": a number word counts only what it names
         pair = _EN_PAIR.match(text, end)
@@ -157,7 +164,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         elif counted and counted.group().strip() in _EN_SPANS:
             unit, base = _EN_SPANS[counted.group().strip()]
             figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
-        elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])):
+        elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
+                _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
         else:
             continue
@@ -165,25 +173,34 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     return sorted(found, key=lambda r: r.start)
 
 
+# 已发展近35年: the reader leaves 近N年 alone, since it says "in the last N years" far more often
+# (近三年，…; 近5年来; 近三年的研发投入). After words of its own clause, and ending that clause,
+# it says how long: nearly N years, a figure to draft.
+_NEARLY_SPAN = re.compile(r"近(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>年|个月|天)(?=\s*(?:[，,。；;！!？?]|$))")
+_SPAN_UNITS = {"年": BaseUnit.YEAR, "个月": BaseUnit.MONTH, "天": BaseUnit.DAY}
+
+
+def durations(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """Spans of time the reader leaves alone that say how long (建霖在厦门已发展近35年,)."""
+    found = []
+    for m in _NEARLY_SPAN.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings):
+            continue
+        lead = re.split(r"[，,、：:；;。！？!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+        if sum(map(is_cjk, lead)) < 2 or re.search(r"(?:最|将|接|在|于|的)$", lead):
+            continue  # 近三年，…; 在近5年: when, not how long
+        n = m.group("n")
+        value = int(n) if n.isdigit() else to_int(n)
+        if value is None:
+            continue
+        unit = m.group("unit")
+        figure = Figure(Kind.QUANTITY, Qualifier.NEARLY, Decimal(value), unit=unit, scale=1, base_unit=_SPAN_UNITS[unit])
+        found.append(Reading(m.group(), m.start(), m.end(), figure))
+    return found
+
+
 def figure_key(figure: Figure) -> tuple[object, ...]:
     return (figure.kind, figure.qualifier, figure.value, figure.lower, figure.upper, figure.unit, figure.date)
-
-
-# Hedges the reader leaves to the words before a figure: 最高可获资助1亿元, 规模突破百亿元.
-_HEDGE_BEFORE = ((re.compile(r"突破$|超出$"), Qualifier.OVER), (re.compile(r"最高[^，。；]{0,6}$|最多[^，。；]{0,4}$"), Qualifier.AT_MOST))
-
-
-def hedged(text: str, figure: Figure, c0: int, at: int) -> tuple[Figure, str]:
-    """The figure with the hedge the words before it give, and a note saying so."""
-    if figure.qualifier is not Qualifier.EXACT or figure.kind is not Kind.QUANTITY:
-        return figure, ""
-    before = text[max(c0, at - 8) : at]
-    for pattern, qualifier in _HEDGE_BEFORE:
-        m = pattern.search(before)
-        if m:
-            word = m.group().rstrip()
-            return dataclasses.replace(figure, qualifier=qualifier), f"qualifier {qualifier.value}: read from {word[:2]} before the figure"
-    return figure, ""
 
 
 def run_before(words: str, start: int, stop: int) -> tuple[str, int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -317,3 +317,31 @@ def read_figure(text: str) -> Reading | None:
     return next(_scan(text), None)
 
 
+
+
+# Hedges said a few words before a figure, which ``read_figures`` (looking only right before the
+# number) leaves exact: 规模突破百亿元 is over 100亿元, 最高可获资助1亿元 at most 1亿元. ``check``
+# reads a claim with them and ``extract`` drafts a fact with them, so a draft's figure and the
+# same words checked again are one statement.
+_HEDGE_WORDS = ((re.compile(r"突破$|超出$"), Q.OVER), (re.compile(r"最高[^，。；]{0,6}$|最多[^，。；]{0,4}$"), Q.AT_MOST))
+
+
+def hedge_before(text: str, clause_start: int, at: int) -> tuple[Qualifier, str] | None:
+    """The hedge the words of its clause just before ``at`` give a figure, and those words."""
+    before = text[max(clause_start, at - 8) : at]
+    for pattern, qualifier in _HEDGE_WORDS:
+        m = pattern.search(before)
+        if m:
+            return qualifier, m.group().rstrip()
+    return None
+
+
+def hedged(text: str, reading: Reading, clause_start: int) -> Reading:
+    """The reading with the hedge of the words before it (``hedge_before``), when it has none of its own."""
+    figure = reading.figure
+    if figure.qualifier is not Q.EXACT or figure.kind is not Kind.QUANTITY:
+        return reading
+    found = hedge_before(text, clause_start, reading.start)
+    if found is None:
+        return reading
+    return replace(reading, figure=replace(figure, qualifier=found[0]))
