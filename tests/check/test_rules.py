@@ -94,13 +94,17 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
          ("match", "economy/income-per-capita-2017-03-31")),
         ("Fixed-asset investment in Xiamen totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent.", "10.2 percent",
          ("match", "economy/fixed-asset-investment-growth-2017-03-31")),
-        ("In 2023, urban residents' disposable income per person in Xiamen came to 77,000 yuan.", "77,000 yuan", ("unknown", None)),
+        ("In 2023, urban residents' disposable income per person in Xiamen came to 72,880 yuan.", "72,880 yuan",
+         ("match", "economy/urban-income-per-capita-2023")),
         # a figure whose clause names nothing is about what the nearest clause before it names
         ("Fixed-asset investment totalled 48.2 billion yuan in the first quarter of 2017, a gain of 10.2 percent, "
          "while consumer goods retail sales were 35.9 billion yuan, 12.4 percent higher.", "12.4 percent",
          ("match", "economy/retail-sales-growth-2017-03-31")),
         # a clause that carries its measure from the clause before carries its cap too
         ("上市企业融资最高可到1亿元，这类新注册企业则可提高到2000万元。", "2000万元", ("unknown", None)),
+        # an English measure said in another order, with its small words and one other word apart
+        ("In 2021, the disposable income of urban residents per person in Xiamen reached 67,200 yuan.", "67,200 yuan",
+         ("match", "economy/urban-income-per-capita-2021")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

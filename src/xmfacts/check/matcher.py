@@ -191,9 +191,14 @@ class _Place:
 
 
 def _said_together(words: list[str], said: list[str]) -> bool:
-    """Whether ``words`` stand side by side in ``said``, in any order."""
-    wanted = sorted(words)
-    return any(sorted(said[i : i + len(words)]) == wanted for i in range(len(said) - len(words) + 1))
+    """Whether ``words`` stand side by side in ``said``, in any order; words such as "of" and
+    "the" aside (per capita disposable income of urban residents: urban residents' disposable
+    income per capita)."""
+    # one other word may stand among them (urban residents' … income per capita)
+    wanted = Counter(w for w in words if w not in _STOP)
+    said = [w for w in said if w not in _STOP]
+    size = sum(wanted.values()) + 1
+    return bool(wanted) and any(not wanted - Counter(said[i : i + size]) for i in range(max(1, len(said) - size + 1)))
 
 
 def _names_city(text: str) -> bool:

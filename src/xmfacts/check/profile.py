@@ -169,4 +169,4 @@ def measures_named(text: str, measures: Iterable[str], readings: Sequence[Readin
     folded = [f for t in texts for f in (fold(t), fold_in_place(t))]
     chinese = "\0".join(folded + [compact(f) for f in folded])  # one search per measure; no measure holds \0
     english = set(_english(" ".join(folded)).split())
-    return {m for m in measures if (fold(m) in chinese if has_cjk(m) else english.issuperset(_english(fold(m)).split()))}
+    return {m for m in measures if (fold(m) in chinese if has_cjk(m) else english.issuperset(w for w in _english(fold(m)).split() if w not in _STOP))}
