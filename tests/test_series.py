@@ -294,3 +294,13 @@ def test_a_bare_english_number_is_never_an_observation(base: FactBase) -> None:
 def test_a_growth_rate_claimed_for_a_year_is_judged_by_that_years_growth(run: Run, claim: str, verdict: str, fact: str) -> None:
     found = [f for f in json.loads(run("check", claim, "--json", facts=SHIPPED).stdout) if f["fact"]]
     assert [(f["verdict"], f["fact"]["id"]) for f in found] == [(verdict, fact)]
+
+
+def test_an_undated_figure_of_an_earlier_observation_is_outdated_not_wrong() -> None:
+    # the article's count is today's; an undated 3607家 is the series' count of March 2023
+    shipped = load_factbase(Path(__file__).parents[1] / "facts")
+    [found] = [f for f in check_text(shipped, "据最新数据，我市的国家级高新技术企业总数已达3607家。") if f.fact is not None]
+    assert found.verdict.value == "outdated"
+    assert "2023-03" in found.explanation
+    [other] = [f for f in check_text(shipped, "据最新数据，我市的国家级高新技术企业总数已达3700家。") if f.fact is not None]
+    assert other.verdict.value == "mismatch"

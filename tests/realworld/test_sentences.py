@@ -18,12 +18,12 @@ HERE = Path(__file__).parent
 SENTENCES = tomllib.loads((HERE / "sentences.toml").read_text(encoding="utf-8"))["sentence"]
 BASE = load_factbase(HERE.parents[1] / "facts")
 
-# Measured (446 of 487 figures right, 159 sentences): the floor the checker must not fall
-# below. The mismatch left is a disputed label: an undated "最新数据" count of 3607 high-tech
-# firms, compared with today's count. (An English "2010", Tianma's move rather than its
-# founding, was the other, until English measures were read with their small words apart.)
+# Measured (447 of 487 figures right, 159 sentences): the floor the checker must not fall
+# below, and no false alarm. The last two were an English "2010" (Tianma's move, not its
+# founding), right once English measures were read with their small words apart, and an
+# undated "最新数据" count of 3607 high-tech firms, now outdated: an earlier observation.
 RIGHT_AT_LEAST = 0.90
-KNOWN_FALSE_ALARMS = 1
+KNOWN_FALSE_ALARMS = 0
 
 
 def _score() -> tuple[int, int, list[str]]:

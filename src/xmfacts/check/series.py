@@ -115,6 +115,15 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
         return Finding(reading, line, context, chosen.observation, Verdict.UNKNOWN, None, None,
                        f"no period said, and {series.id} changes from year to year: the record cannot say which it is",
                        subject, period, "no period said for a figure of a series that changes every year")
+    if not dated and finding.verdict is Verdict.MISMATCH:
+        # 国家级高新技术企业总数已达3607家, undated: no figure of today's, but the series' own of
+        # an earlier period. The text is older than the record, not wrong.
+        earlier = [f for f in series.observations if f is not chosen.observation and judge(reading, f)[0] is Verdict.MATCH]
+        if earlier:
+            return Finding(reading, line, context, chosen.observation, Verdict.OUTDATED, None, None,
+                           f"no period said; {series.id} recorded it for {period_of(earlier[-1])} ({_cited(earlier[-1])}), "
+                           f"and {period_of(chosen.observation)} is {_cited(chosen.observation)}",
+                           subject, period, "no period said, and it is an earlier observation of its series")
     others = [f for f in chosen.same_period if f is not chosen.observation and f.figure != chosen.observation.figure]
     if others:
         also = "; ".join(_cited(f) for f in others)
