@@ -157,3 +157,12 @@ def test_a_period_said_after_the_next_figure_is_that_figures() -> None:
     # 5995.04亿元 is 2019's GDP, not 2021's: no mismatch against the 2021 observation
     verdict, _ = _verdict("厦门地区生产总值从2019年的5995.04亿元增加到2021年的7033.89亿元。", "5995.04亿元")
     assert verdict not in ("mismatch", "outdated")
+
+
+def test_two_facts_its_words_name_alike_and_a_figure_that_fits_neither_is_no_alarm() -> None:
+    # 管理规模 is the private funds' 1931亿元 and the equity investors' 1625亿元 alike
+    [found] = [f for f in check_text(BASE, "厦门管理规模达1800亿元。", written="2024-12-01") if f.reading.text.endswith("亿元")]
+    assert found.verdict.value == "unknown"
+    assert "private-equity/fund-aum" in found.why and "private-equity/equity-investment-aum" in found.why
+    # one the words tell apart is still compared
+    assert _verdict("厦门私募基金管理人管理基金规模1800亿元。", "1800亿元") == ("mismatch", "private-equity/fund-aum")

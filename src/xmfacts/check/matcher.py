@@ -472,6 +472,13 @@ class Matcher:
             elif not self.shape_of[chosen[2]].names and self._named_fits(reading, place.nearby, claim, change, scopes, eligible):
                 self.why = "a subject named nearby has a fact it fits: no alarm"
                 return None
+            elif len(close) > 1:
+                # Two facts its words name about equally, and its figure fits neither: which one
+                # it contradicts is a guess (observations of one series are judged by period).
+                tied = list({f.full_id: f for f in (self.source.fact(c[2]) for c in close)}.values())
+                if len({f.series_id if f.series else f.full_id for f in tied}) > 1:
+                    self.why = f"two facts fit its words about equally ({', '.join(f.full_id for f in tied[:3])}), and its figure neither: no alarm"
+                    return None
         _, _, i, subject = chosen
         return self.source.fact(i), subject
 
