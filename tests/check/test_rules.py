@@ -165,4 +165,4 @@ def test_two_facts_its_words_name_alike_and_a_figure_that_fits_neither_is_no_ala
     assert found.verdict.value == "unknown"
     assert "private-equity/fund-aum" in found.why and "private-equity/equity-investment-aum" in found.why
     # one the words tell apart is still compared
-    assert _verdict("厦门私募基金管理人管理基金规模1800亿元。", "1800亿元") == ("mismatch", "private-equity/fund-aum")
+    assert _verdict("厦门私募基金管理人管理基金规模1800亿元。", "1800亿元", written=None) == ("mismatch", "private-equity/fund-aum")
