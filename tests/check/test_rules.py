@@ -105,6 +105,9 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # an English measure said in another order, with its small words and one other word apart
         ("In 2021, the disposable income of urban residents per person in Xiamen reached 67,200 yuan.", "67,200 yuan",
          ("match", "economy/urban-income-per-capita-2021")),
+        # foreign capital actually used is actually utilized foreign capital
+        ("In the first quarter of 2017, foreign capital actually used came to 6.1 billion yuan.", "6.1 billion yuan",
+         ("match", "economy/foreign-investment-2017-03-31")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
