@@ -248,6 +248,7 @@ class Matcher:
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._idf: dict[str, float] = {}
         self.why = ""  # why the last figure was tied to no fact (``best`` returned None)
+        self.carried = ""  # the earlier clause whose measures the last figure's clause carried
 
     def _load_shapes(self, numbers: Iterable[int]) -> None:
         missing = [n for n in numbers if n not in self.shape_of]
@@ -371,7 +372,7 @@ class Matcher:
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
         in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
-        self.carried = ""  # the earlier clause whose measures the figure's clause carries
+        self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
         self.why = "nothing on record measures what its clause names"
         if not in_clause and not in_before:
