@@ -63,7 +63,7 @@ def test_a_directory_without_sources_says_what_to_add(run: Run, tmp_path: Path, 
 
 from xmfacts.extract import extract  # noqa: E402
 from xmfacts.figures.printing import printed  # noqa: E402
-from xmfacts.model import FactBase  # noqa: E402
+from xmfacts.model import FactBase, Qualifier  # noqa: E402
 
 EMPTY = FactBase((), ())
 
@@ -230,3 +230,39 @@ def test_a_page_in_traditional_characters_names_its_subject_in_its_own_script() 
     c = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
     assert (c["超1000億元"].entity, c["超1000億元"].label, c["超1000億元"].id) == ("天馬", "天馬累計投資", "tianma-leiji-touzi")
     assert (c["68家"].entity, c["68家"].label, c["68家"].id) == ("厦门市", "廈門境內上市公司（2024年）", "jingnei-shangshi-gongsi")
+
+
+def test_a_hedged_bare_multiplier_is_one_of_itself() -> None:
+    text = "这批企业中销售收入过亿元的有120家，园区企业近万家，营收已破亿。亿万市民关心，能抵抗万米深海的压力，经过万家企业。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("过亿元") == ("超1亿元", Qualifier.OVER)
+    assert drafted.get("近万家") == ("近1万家", Qualifier.NEARLY)
+    assert drafted.get("破亿") == ("超1亿", Qualifier.OVER)
+    # without a hedge (亿万, 万米) or after a word ending in 过 (经过), a multiplier is a word
+    assert not [t for t in drafted if "万米" in t or "亿万" in t or "经过" in t]
+
+
+def test_half_of_a_whole_is_a_share_of_what_the_sentence_counted() -> None:
+    text = "全市国家级高企总数升至1626家，接近福建全省的一半。半数以上企业设有研发机构。另一半时间用于培训。\n"
+    candidates = extract(EMPTY, text, published="2024").candidates
+    [half] = [c for c in candidates if c.reading.text == "一半"]
+    assert (printed(half.figure), half.figure.qualifier) == ("近50%", Qualifier.NEARLY)
+    assert half.measure[0].endswith("占比") and "高企总数" in half.measure[0]
+    assert "50%" in half.note  # the quote prints no 50%: the curator is told
+    [most] = [c for c in candidates if c.reading.text.startswith("半数")]
+    assert most.figure.qualifier is Qualifier.OVER
+    assert len([c for c in candidates if "半" in c.reading.text]) == 2  # 另一半时间 is no share
+
+
+def test_an_english_day_without_a_year_is_an_event_but_a_span_of_a_year_is_a_period() -> None:
+    text = ("Output expanded 8.1 percent in the opening three months of 2017, figures released on April 19 showed. "
+            "XIAMEN, April 20 (Xinhua) -- Loans grew by April 30 and the plant has run for six years. In that year, 25 firms listed.\n")
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2017-05-02").candidates}
+    assert drafted["April 19"].figure.date == "2017-04-19"
+    assert "April 20" not in drafted and "April 30" not in drafted  # a dateline; a period
+    assert "three" not in drafted and "six" in drafted
+
+
+def test_that_year_is_which_year() -> None:
+    drafted = [c.reading.text for c in extract(EMPTY, "1980年特区设立，那一年全市GDP不过6.4亿元。\n", published="2020").candidates]
+    assert "一年" not in drafted and "6.4亿元" in drafted

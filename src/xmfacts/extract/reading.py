@@ -16,6 +16,7 @@ from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.units import base_spellings_longest_first, parse_unit
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
 
@@ -57,8 +58,8 @@ def is_figure(r: Reading, text: str) -> bool:
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
     if _ORDINAL.search(before):
         return False
-    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的"):
-        return False  # 按上一年研发投入, 上市最多的一年: which year, not how many
+    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的", "那", "哪"):
+        return False  # 按上一年研发投入, 上市最多的一年, 那一年: which year, not how many
     if figure.unit == "大" and _RANKED.search(before):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     if not figure.unit and multiple(text, r.end):
@@ -102,6 +103,10 @@ _EN_WORDS.update({"fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundr
 _EN_SPANS = {"year": ("年", BaseUnit.YEAR), "years": ("年", BaseUnit.YEAR), "month": ("个月", BaseUnit.MONTH),
              "months": ("个月", BaseUnit.MONTH), "day": ("天", BaseUnit.DAY), "days": ("天", BaseUnit.DAY)}
 _EN_YEAR = re.compile(r"(?:19|20)\d\d")
+# in the opening three months of 2017, over the past five years: a span that says which months or
+# years other figures cover is their period, not how long something lasted (for six years)
+_EN_SPAN_OF = re.compile(r"\s+of\s+(?:(?:19|20)\d\d|the\s+year|this\s+year|last\s+year)\b", re.IGNORECASE)
+_EN_SPAN_WHICH = re.compile(r"\b(?:first|opening|last|past|previous|recent|next|coming|final)\s+$", re.IGNORECASE)
 # 2.7 and 7.7 percentage points: the first figure of a pair takes the unit of the second
 _EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
 # 507 key provincial and city projects: a count of what follows (a noun, after its modifiers)
@@ -117,6 +122,14 @@ _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
 _EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
 
 
+# released on April 19: a day with no year, a date as 10月13日 is, in the publication's year
+# (the reader dates only a day its year follows). After "on" only, which says when something
+# happened: a dateline (XIAMEN, April 19 (Xinhua) --) has none, and "by", "since" or "from"
+# April 19 says when other figures hold.
+_EN_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_EN_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_EN_DAY = re.compile(rf"\b(?:on)\s+(?P<date>(?:(?P<month>{_EN_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})"
+                     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_EN_MONTH_NAMES})))\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:st|nd|rd|th)\b)")
 _EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$|\$)\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
 _EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
@@ -140,6 +153,14 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
         found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n").replace(",", "")), unit=unit,
                                                                     scale=_EN_SCALE[m.group("mult")], base_unit=base)))
+    for m in _EN_DAY.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings):
+            continue
+        month = _EN_MONTHS[(m.group("month") or m.group("month2")).lower()[:3]]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            at = m.start("date")
+            found.append(Reading(text[at : m.end()], at, m.end(), Figure(Kind.DATE, date=f"--{month:02d}-{day:02d}")))
     readings = [*readings, *found]
     taken = [(r.start, r.end) for r in readings]
     starts = {r.start: r for r in readings}
@@ -161,9 +182,11 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
         elif re.match(r"\s+times\b", text[end : end + 7]):
             figure = Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)  # nine times that of 2002
-        elif counted and counted.group().strip() in _EN_SPANS:
+        elif counted and counted.group().strip() in _EN_SPANS and _EN_SPAN_OF.match(text, counted.end()) is None and _EN_SPAN_WHICH.search(text[max(0, start - 12) : start]) is None:
             unit, base = _EN_SPANS[counted.group().strip()]
             figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
+        elif counted and counted.group().strip() in _EN_SPANS:
+            continue  # the opening three months of 2017: which months other figures hold for, a period
         elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
                 _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
@@ -277,3 +300,64 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
         return None
     year = int(written[:4]) - n + ends.index(r.end)
     return str(year), f"{m.group()}: as_of {year} assumes the list runs oldest first, up to last year"
+
+
+# Chinese figures the reader leaves alone for check's sake (it prefers missing a figure to
+# inventing one), which a curator drafting from the page still wants, and reviews each:
+# - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
+#   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
+# - half of a whole is a share of 50 %: 接近福建全省的一半, 半数以上, 占比过半.
+_HEDGED_MULTIPLIER = re.compile(
+    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
+_ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
+               "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
+_BASES = tuple(base_spellings_longest_first())
+# 的一半 (half of what was named), 占一半, a hedge before or after 一半/半数, or 过半 ending its clause
+_HALF = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?P<half>一半|半数)(?P<after>以上|左右)?"
+                   r"|(?P<over>过半)(?:数)?(?=\s*(?:[，,。；;！!？?、]|$))")
+# 接近福建全省的一半: the hedge that opens the phrase whose 的 the half is of
+_HEDGE_OPENS = re.compile(r"(?P<hedge>超过|接近|将近|约占|约)[^，,。；;、]{1,10}的$")
+_HALF_AFTER = {"以上": Qualifier.OVER, "左右": Qualifier.ABOUT}
+_HALF_HEDGES = {"超过": Qualifier.OVER, "逾": Qualifier.OVER, "过": Qualifier.OVER, "接近": Qualifier.NEARLY,
+                "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "约占": Qualifier.ABOUT, "占": Qualifier.EXACT}
+HALF_NOTE = "the text says half ({}): drafted as 50%, which validate --source-text does not find in the quote"
+
+
+def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 一半 (50 %)."""
+    found: list[Reading] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(r.start < b and a < r.end for r in (*readings, *found))
+
+    simplified = fold_in_place(text)
+    for m in _HEDGED_MULTIPLIER.finditer(simplified):
+        end = m.end()
+        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(m.group("mult") + b)), "")
+        unit = parse_unit(m.group("mult") + base)
+        nxt = simplified[end + len(base) : end + len(base) + 1]
+        # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
+        # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
+        if unit is None or (not base and nxt and (is_cjk(nxt) and nxt not in "的")) or not free(m.start(), end + len(base)):
+            continue
+        qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
+        figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
+        found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
+    for m in _HALF.finditer(simplified):
+        if not free(m.start(), m.end()) or (m.group("hedge") is None and not m.group("after") and not m.group("over")):
+            continue  # 另一半时间, 一半是…: half of nothing named
+        if m.group("over"):
+            qualifier = Qualifier.OVER
+        else:
+            qualifier = _HALF_AFTER.get(m.group("after") or "") or _HALF_HEDGES.get(m.group("hedge") or "", Qualifier.EXACT)
+            opens = _HEDGE_OPENS.search(simplified[max(0, m.start() - 14) : m.start()]) if not m.group("hedge") else None
+            if opens and qualifier is Qualifier.EXACT:
+                qualifier = _HALF_HEDGES[opens.group("hedge")]
+        figure = Figure(Kind.QUANTITY, qualifier, Decimal(50), unit="%", scale=1, base_unit=BaseUnit.PERCENT)
+        found.append(Reading(text[m.start() : m.end()], m.start(), m.end(), figure))
+    return sorted(found, key=lambda r: r.start)
+
+
+def half(r: Reading) -> bool:
+    """A share drafted from a word for half (一半, 半数, 过半): the quote prints no 50%."""
+    return "半" in fold_in_place(r.text) and r.figure.unit == "%"
