@@ -248,7 +248,7 @@ def test_half_of_a_whole_is_a_share_of_what_the_sentence_counted() -> None:
     [half] = [c for c in candidates if c.reading.text == "一半"]
     assert (printed(half.figure), half.figure.qualifier) == ("近50%", Qualifier.NEARLY)
     assert half.measure[0].endswith("占比") and "高企总数" in half.measure[0]
-    assert "50%" in half.note  # the quote prints no 50%: the curator is told
+    assert "50%" in half.note and "一半" in half.note  # the quote prints no 50%: the curator is told
     [most] = [c for c in candidates if c.reading.text.startswith("半数")]
     assert most.figure.qualifier is Qualifier.OVER
     assert len([c for c in candidates if "半" in c.reading.text]) == 2  # 另一半时间 is no share
@@ -266,3 +266,20 @@ def test_an_english_day_without_a_year_is_an_event_but_a_span_of_a_year_is_a_per
 def test_that_year_is_which_year() -> None:
     drafted = [c.reading.text for c in extract(EMPTY, "1980年特区设立，那一年全市GDP不过6.4亿元。\n", published="2020").candidates]
     assert "一年" not in drafted and "6.4亿元" in drafted
+
+
+def test_a_fraction_of_a_whole_is_a_share() -> None:
+    text = "浦东共有上市公司228家，占上海全市的1/3，募资相当于全市的近1/2，占全省的三分之一。截至2024/1/3，比例1/3。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("1/3") == ("33.33%", Qualifier.EXACT)
+    assert drafted.get("近1/2") == ("近50%", Qualifier.NEARLY)
+    assert drafted.get("三分之一") == ("33.33%", Qualifier.EXACT)
+    assert [t for t in drafted if "/" in t] == ["1/3", "近1/2"]  # a date, and 1/3 of nothing named, are none
+
+
+def test_half_in_english_is_a_share_after_a_hedge_or_a_verb_of_sharing() -> None:
+    text = ("It hosts more than 1,000 high-tech companies, or nearly half of Xiamen's total. Exports accounted for half "
+            "of sales in the first half of 2024, and half a year later half the staff left.\n")
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
+    assert ("nearly half", "近50%") in drafted and ("half", "50%") in drafted
+    assert len([t for t, _ in drafted if "half" in t]) == 2  # the first half of 2024, half a year, half the staff: none
