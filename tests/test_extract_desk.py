@@ -283,3 +283,11 @@ def test_half_in_english_is_a_share_after_a_hedge_or_a_verb_of_sharing() -> None
     drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
     assert ("nearly half", "近50%") in drafted and ("half", "50%") in drafted
     assert len([t for t, _ in drafted if "half" in t]) == 2  # the first half of 2024, half a year, half the staff: none
+
+
+def test_a_date_something_began_on_is_an_event_though_it_opens_a_period() -> None:
+    text = "自2020年5月开通以来，已有38家银行入驻该平台。厦门国际银行自1985年诞生之日起服务实体经济。自2018年以来，厦门新增企业1万家。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted["2020年5月"].figure.date == "2020-05" and drafted["2020年5月"].measure[0] == "开通"
+    assert drafted["1985年"].figure.date == "1985"
+    assert "2018年" not in drafted  # since 2018: only when the figures after it hold

@@ -23,6 +23,10 @@ from xmfacts.text import fold_in_place, has_cjk, is_cjk
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 自2020年5月开通以来, 自1985年诞生之日起, 自2011年落户厦门: a date after 自/从 that something
+# began on is the date of that beginning, an event to draft; 自2018年以来 is only a period
+_SINCE = re.compile(r"[自从]$")
+_BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成)")
 # 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
 _RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
 # 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
@@ -55,6 +59,8 @@ def is_figure(r: Reading, text: str) -> bool:
     before = text[max(0, r.start - 4) : r.start]
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
+        if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
+            return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
     if _ORDINAL.search(before):
         return False
