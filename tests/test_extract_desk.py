@@ -291,3 +291,11 @@ def test_a_date_something_began_on_is_an_event_though_it_opens_a_period() -> Non
     assert drafted["2020年5月"].figure.date == "2020-05" and drafted["2020年5月"].measure[0] == "开通"
     assert drafted["1985年"].figure.date == "1985"
     assert "2018年" not in drafted  # since 2018: only when the figures after it hold
+
+
+def test_a_count_past_a_threshold_is_named_by_the_threshold() -> None:
+    text = "营收过亿元的有116家，研发投入10亿元以上的有6家。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted["116家"].measure[0] == "营收过亿元" and drafted["116家"].label == "厦门营收过亿元"
+    assert drafted["6家"].measure[0] == "研发投入10亿元以上"
+    assert "营收过亿元" in drafted["116家"].quote
