@@ -63,7 +63,7 @@ def test_a_directory_without_sources_says_what_to_add(run: Run, tmp_path: Path, 
 
 from xmfacts.extract import extract  # noqa: E402
 from xmfacts.figures.printing import printed  # noqa: E402
-from xmfacts.model import FactBase  # noqa: E402
+from xmfacts.model import FactBase, Qualifier  # noqa: E402
 
 EMPTY = FactBase((), ())
 
@@ -230,3 +230,72 @@ def test_a_page_in_traditional_characters_names_its_subject_in_its_own_script() 
     c = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
     assert (c["超1000億元"].entity, c["超1000億元"].label, c["超1000億元"].id) == ("天馬", "天馬累計投資", "tianma-leiji-touzi")
     assert (c["68家"].entity, c["68家"].label, c["68家"].id) == ("厦门市", "廈門境內上市公司（2024年）", "jingnei-shangshi-gongsi")
+
+
+def test_a_hedged_bare_multiplier_is_one_of_itself() -> None:
+    text = "这批企业中销售收入过亿元的有120家，园区企业近万家，营收已破亿。亿万市民关心，能抵抗万米深海的压力，经过万家企业。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("过亿元") == ("超1亿元", Qualifier.OVER)
+    assert drafted.get("近万家") == ("近1万家", Qualifier.NEARLY)
+    assert drafted.get("破亿") == ("超1亿", Qualifier.OVER)
+    # without a hedge (亿万, 万米) or after a word ending in 过 (经过), a multiplier is a word
+    assert not [t for t in drafted if "万米" in t or "亿万" in t or "经过" in t]
+
+
+def test_half_of_a_whole_is_a_share_of_what_the_sentence_counted() -> None:
+    text = "全市国家级高企总数升至1626家，接近福建全省的一半。半数以上企业设有研发机构。另一半时间用于培训。\n"
+    candidates = extract(EMPTY, text, published="2024").candidates
+    [half] = [c for c in candidates if c.reading.text == "一半"]
+    assert (printed(half.figure), half.figure.qualifier) == ("近50%", Qualifier.NEARLY)
+    assert half.measure[0].endswith("占比") and "高企总数" in half.measure[0]
+    assert "50%" in half.note and "一半" in half.note  # the quote prints no 50%: the curator is told
+    [most] = [c for c in candidates if c.reading.text.startswith("半数")]
+    assert most.figure.qualifier is Qualifier.OVER
+    assert len([c for c in candidates if "半" in c.reading.text]) == 2  # 另一半时间 is no share
+
+
+def test_an_english_day_without_a_year_is_an_event_but_a_span_of_a_year_is_a_period() -> None:
+    text = ("Output expanded 8.1 percent in the opening three months of 2017, figures released on April 19 showed. "
+            "XIAMEN, April 20 (Xinhua) -- Loans grew by April 30 and the plant has run for six years. In that year, 25 firms listed.\n")
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2017-05-02").candidates}
+    assert drafted["April 19"].figure.date == "2017-04-19"
+    assert "April 20" not in drafted and "April 30" not in drafted  # a dateline; a period
+    assert "three" not in drafted and "six" in drafted
+
+
+def test_that_year_is_which_year() -> None:
+    drafted = [c.reading.text for c in extract(EMPTY, "1980年特区设立，那一年全市GDP不过6.4亿元。\n", published="2020").candidates]
+    assert "一年" not in drafted and "6.4亿元" in drafted
+
+
+def test_a_fraction_of_a_whole_is_a_share() -> None:
+    text = "浦东共有上市公司228家，占上海全市的1/3，募资相当于全市的近1/2，占全省的三分之一。截至2024/1/3，比例1/3。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("1/3") == ("33.33%", Qualifier.EXACT)
+    assert drafted.get("近1/2") == ("近50%", Qualifier.NEARLY)
+    assert drafted.get("三分之一") == ("33.33%", Qualifier.EXACT)
+    assert [t for t in drafted if "/" in t] == ["1/3", "近1/2"]  # a date, and 1/3 of nothing named, are none
+
+
+def test_half_in_english_is_a_share_after_a_hedge_or_a_verb_of_sharing() -> None:
+    text = ("It hosts more than 1,000 high-tech companies, or nearly half of Xiamen's total. Exports accounted for half "
+            "of sales in the first half of 2024, and half a year later half the staff left.\n")
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
+    assert ("nearly half", "近50%") in drafted and ("half", "50%") in drafted
+    assert len([t for t, _ in drafted if "half" in t]) == 2  # the first half of 2024, half a year, half the staff: none
+
+
+def test_a_date_something_began_on_is_an_event_though_it_opens_a_period() -> None:
+    text = "自2020年5月开通以来，已有38家银行入驻该平台。厦门国际银行自1985年诞生之日起服务实体经济。自2018年以来，厦门新增企业1万家。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted["2020年5月"].figure.date == "2020-05" and drafted["2020年5月"].measure[0] == "开通"
+    assert drafted["1985年"].figure.date == "1985"
+    assert "2018年" not in drafted  # since 2018: only when the figures after it hold
+
+
+def test_a_count_past_a_threshold_is_named_by_the_threshold() -> None:
+    text = "营收过亿元的有116家，研发投入10亿元以上的有6家。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted["116家"].measure[0] == "营收过亿元" and drafted["116家"].label == "厦门营收过亿元"
+    assert drafted["6家"].measure[0] == "研发投入10亿元以上"
+    assert "营收过亿元" in drafted["116家"].quote

@@ -253,3 +253,12 @@ def test_a_hedge_a_few_words_before_the_figure(text: str, qualifier: Qualifier) 
     clause = text.rfind("，") + 1
     assert hedged(text, r, clause).figure.qualifier is qualifier
     assert (hedge_before(text, clause, r.start) is None) == (qualifier is Qualifier.EXACT)
+
+
+def test_a_hedge_between_a_spaced_number_and_its_unit() -> None:
+    # other outlets space 4900 多家 as they space 70 家: the hedge is the figure's, not a word
+    [r] = read_figures("为 4900 多家小微企业解了燃眉之急")
+    assert (r.text, r.figure.value, r.figure.unit, r.figure.qualifier) == ("4900 多家", D(4900), "家", Q.AT_LEAST)
+    [r] = read_figures("共 120 余项成果")
+    assert (r.figure.value, r.figure.unit, r.figure.qualifier) == (D(120), "项", Q.AT_LEAST)
+    assert [x.figure.unit for x in read_figures("2023 多年")] == [""]  # a year written loosely stays a bare number

@@ -23,10 +23,11 @@ from xmfacts.check.words import _SHARE
 from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
+from xmfacts.figures.printing import printed
 from xmfacts.figures.reader import Reading, hedge_before
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
-from xmfacts.text import fold_in_place
+from xmfacts.text import fold_in_place, has_cjk
 
 __all__ = ["Candidate", "Extraction", "extract", "main_place", "publication_date", "suggest_id"]
 
@@ -112,9 +113,10 @@ def extract(
     findings = check_text(base, text, written=published) if published else check_text(base, text)
     # English counts check leaves alone are still figures to draft; nothing on record speaks of them
     read = [f.reading for f in findings]
-    # and so are spans of time it reads as "in the last N years" where they say how long
+    # and so are spans of time it reads as "in the last N years" where they say how long, and
+    # figures said in words (过亿元, 一半)
     extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "")
-             for r in (*reading.english_figures(text, read), *reading.durations(text, read))]
+             for r in (*reading.english_figures(text, read), *reading.durations(text, read), *reading.word_figures(text, read))]
     if extra:
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])
@@ -150,6 +152,11 @@ def extract(
         prior = counted.get(where.sentence[0])
         if _share_only(draft):
             draft = _share_of(draft, prior, place, city) if prior else draft
+        elif reading.worded_share(r) and has_cjk(sentence[1]):
+            # 总数升至1626家，接近福建全省的一半: half (or 1/3) is a share of what its sentence
+            # counted before, as 全省占比达四成 is; its own words name only the whole it is a share of
+            # (an English sentence keeps its own words: "of Xiamen's total")
+            draft = _share_of(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else draft
         elif draft.figure.kind is not Kind.DATE:
             counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
@@ -257,6 +264,8 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
         hedge = hedge_before(text, c0, r.start)
         if hedge and figure.qualifier is hedge[0]:
             notes.append(f"qualifier {hedge[0].value}: read from {hedge[1][:2]} before the figure")
+        if reading.worded_share(r):
+            notes.append(reading.SHARE_NOTE.format(r.text, printed(figure)))
         if not figure.unit and figure.base_unit is BaseUnit.COUNT:
             notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")
         if figure.unit and parse_unit(figure.unit) is None:

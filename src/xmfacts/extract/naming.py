@@ -86,6 +86,8 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
     before_raw, b0 = run_before(words, c0, r.start)
     after_raw, a1 = run_after(words, r.end, c1)
     before = strip(_CUT_BEFORE.sub("", before_raw) or before_raw, entity, place)[-MAX_MEASURE:]
+    if not before and r.figure.base_unit is BaseUnit.COUNT and _PAST_THRESHOLD.fullmatch(before_raw):
+        before, b0 = _past_threshold(text, words, c0, b0, entity, place)
     after_cut = _CUT_AFTER.sub("", after_raw)
     # 涵盖企业全生命周期的金融产品: what is counted follows the last 的; 供应链服务商的(三席): precedes it
     if "的" in after_cut:
@@ -142,6 +144,23 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
     if r.start - q0 > _MAX_QUOTE_LEAD and b0 < r.start:
         q0 = b0
     return _with_parts(t for t in terms if t), q0, q1
+
+
+# 销售收入过亿元的有120家: a count of those past a threshold is named by what the threshold is
+# of and the threshold as printed (销售收入过亿元), where the words just before the count say
+# only 的有; check looks for that span, which holds no figure it reads
+_PAST_THRESHOLD = re.compile(r"(?:以上|以下)?的(?:有|达|为|共有|共)?")
+
+
+def _past_threshold(text: str, words: str, c0: int, b0: int, entity: str, place: str) -> tuple[str, int]:
+    j = b0
+    while j > c0 and words[j - 1] == " ":
+        j -= 1  # the threshold figure, blanked in the words
+    thing, t0 = run_before(words, c0, j)
+    thing = strip(_CUT_BEFORE.sub("", thing) or thing, entity, place)
+    if j == b0 or not thing or not words[t0 : j].rstrip().endswith(thing):
+        return "", b0
+    return (thing + text[j:b0].strip()).rstrip("的")[:MAX_MEASURE], t0
 
 
 # 科技型企业和高校院所: two things counted together, which another text joins with another word

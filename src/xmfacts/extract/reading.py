@@ -16,12 +16,17 @@ from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.units import base_spellings_longest_first, parse_unit
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
 
 # A date that only says when another figure holds (截至2018年底, 2023年至今) is no figure of its own.
 _PERIOD_AFTER = re.compile(r"(?:底|末|年底|年末|至今|以来|上半年|下半年|前三季度|一季度|第一季度|全年|来|期间)")
 PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|by)\s*$", re.IGNORECASE)
+# 自2020年5月开通以来, 自1985年诞生之日起, 自2011年落户厦门: a date after 自/从 that something
+# began on is the date of that beginning, an event to draft; 自2018年以来 is only a period
+_SINCE = re.compile(r"[自从]$")
+_BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成)")
 # 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
 _RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
 # 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
@@ -54,11 +59,13 @@ def is_figure(r: Reading, text: str) -> bool:
     before = text[max(0, r.start - 4) : r.start]
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
+        if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
+            return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
     if _ORDINAL.search(before):
         return False
-    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的"):
-        return False  # 按上一年研发投入, 上市最多的一年: which year, not how many
+    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的", "那", "哪"):
+        return False  # 按上一年研发投入, 上市最多的一年, 那一年: which year, not how many
     if figure.unit == "大" and _RANKED.search(before):
         return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     if not figure.unit and multiple(text, r.end):
@@ -102,6 +109,10 @@ _EN_WORDS.update({"fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundr
 _EN_SPANS = {"year": ("年", BaseUnit.YEAR), "years": ("年", BaseUnit.YEAR), "month": ("个月", BaseUnit.MONTH),
              "months": ("个月", BaseUnit.MONTH), "day": ("天", BaseUnit.DAY), "days": ("天", BaseUnit.DAY)}
 _EN_YEAR = re.compile(r"(?:19|20)\d\d")
+# in the opening three months of 2017, over the past five years: a span that says which months or
+# years other figures cover is their period, not how long something lasted (for six years)
+_EN_SPAN_OF = re.compile(r"\s+of\s+(?:(?:19|20)\d\d|the\s+year|this\s+year|last\s+year)\b", re.IGNORECASE)
+_EN_SPAN_WHICH = re.compile(r"\b(?:first|opening|last|past|previous|recent|next|coming|final)\s+$", re.IGNORECASE)
 # 2.7 and 7.7 percentage points: the first figure of a pair takes the unit of the second
 _EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
 # 507 key provincial and city projects: a count of what follows (a noun, after its modifiers)
@@ -117,6 +128,14 @@ _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
 _EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
 
 
+# released on April 19: a day with no year, a date as 10月13日 is, in the publication's year
+# (the reader dates only a day its year follows). After "on" only, which says when something
+# happened: a dateline (XIAMEN, April 19 (Xinhua) --) has none, and "by", "since" or "from"
+# April 19 says when other figures hold.
+_EN_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_EN_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_EN_DAY = re.compile(rf"\b(?:on)\s+(?P<date>(?:(?P<month>{_EN_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})"
+                     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_EN_MONTH_NAMES})))\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:st|nd|rd|th)\b)")
 _EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$|\$)\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
 _EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
@@ -140,6 +159,14 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
         found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n").replace(",", "")), unit=unit,
                                                                     scale=_EN_SCALE[m.group("mult")], base_unit=base)))
+    for m in _EN_DAY.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings):
+            continue
+        month = _EN_MONTHS[(m.group("month") or m.group("month2")).lower()[:3]]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            at = m.start("date")
+            found.append(Reading(text[at : m.end()], at, m.end(), Figure(Kind.DATE, date=f"--{month:02d}-{day:02d}")))
     readings = [*readings, *found]
     taken = [(r.start, r.end) for r in readings]
     starts = {r.start: r for r in readings}
@@ -161,9 +188,11 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
         elif re.match(r"\s+times\b", text[end : end + 7]):
             figure = Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)  # nine times that of 2002
-        elif counted and counted.group().strip() in _EN_SPANS:
+        elif counted and counted.group().strip() in _EN_SPANS and _EN_SPAN_OF.match(text, counted.end()) is None and _EN_SPAN_WHICH.search(text[max(0, start - 12) : start]) is None:
             unit, base = _EN_SPANS[counted.group().strip()]
             figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
+        elif counted and counted.group().strip() in _EN_SPANS:
+            continue  # the opening three months of 2017: which months other figures hold for, a period
         elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
                 _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
@@ -277,3 +306,95 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
         return None
     year = int(written[:4]) - n + ends.index(r.end)
     return str(year), f"{m.group()}: as_of {year} assumes the list runs oldest first, up to last year"
+
+
+# Chinese figures the reader leaves alone for check's sake (it prefers missing a figure to
+# inventing one), which a curator drafting from the page still wants, and reviews each:
+# - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
+#   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
+# - half of a whole is a share of 50 %: 接近福建全省的一半, 半数以上, 占比过半, nearly half; and
+#   a fraction of one is a share too: 占全省的1/4 is 25 %.
+_HEDGED_MULTIPLIER = re.compile(
+    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
+_ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
+               "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
+_BASES = tuple(base_spellings_longest_first())
+# 的一半 (half of what was named), 占一半, a hedge before or after 一半/半数, or 过半 ending its clause
+_HALF = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?P<half>一半|半数)(?P<after>以上|左右)?"
+                   r"|(?P<over>过半)(?:数)?(?=\s*(?:[，,。；;！!？?、]|$))")
+# 接近福建全省的一半: the hedge that opens the phrase whose 的 the half is of
+_HEDGE_OPENS = re.compile(r"(?P<hedge>超过|接近|将近|约占|约)[^，,。；;、]{1,10}的$")
+_HALF_AFTER = {"以上": Qualifier.OVER, "左右": Qualifier.ABOUT}
+_HALF_HEDGES = {"超过": Qualifier.OVER, "逾": Qualifier.OVER, "过": Qualifier.OVER, "接近": Qualifier.NEARLY,
+                "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "约占": Qualifier.ABOUT, "占": Qualifier.EXACT}
+# 占上海全市的1/3, 相当于全市的近1/2, 占全省的三分之一: a fraction of a whole is a share too,
+# said as half is (after 的 or a hedge); 2024/1/3 and 1/3 alone are not
+_FRACTION = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?<![0-9/.])"
+                       r"(?:(?P<n>[1-9])\s*/\s*(?P<d>[1-9]|10)(?![0-9/.%])|(?P<cd>[二两三四五六七八九十])分之(?P<cn>[一二三四五六七八九]))"
+                       r"(?P<after>以上|左右)?")
+# nearly half of Xiamen's total, more than half, accounting for half: English says half as a share
+# only after a hedge or a verb of sharing ("the first half of 2024" is a period, "half a year" a span)
+_EN_HALF = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|under|at least)"
+                      r"|(?P<verb>(?:accounts?|accounted|accounting)\s+for|makes?\s+up|made\s+up|representing))\s+(?P<half>half)\b(?!\s+an?\b)",
+                      re.IGNORECASE)
+_EN_HALF_HEDGES = {"nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY, "about": Qualifier.ABOUT,
+                   "around": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "more than": Qualifier.OVER, "over": Qualifier.OVER,
+                   "less than": Qualifier.UNDER, "under": Qualifier.UNDER, "at least": Qualifier.AT_LEAST}
+_DIGIT_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+SHARE_NOTE = "the text says {}: drafted as {}, which validate --source-text does not find in the quote"
+
+
+def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 一半 (50 %),
+    and shares said as fractions (1/4, 三分之一)."""
+    found: list[Reading] = []
+
+    def free(a: int, b: int) -> bool:
+        # the reader's bare 1 of 1/3 is no figure of its own: the fraction is
+        return not any(r.start < b and a < r.end and (r.figure.unit or r.figure.kind is Kind.DATE) for r in (*readings, *found))
+
+    def share(m: re.Match[str], value: Decimal, hedges: dict[str, Qualifier], at: int | None = None) -> None:
+        if m.group("hedge") is None and not any(m.groupdict().get(g) for g in ("after", "over", "verb")):
+            return  # 另一半时间, 一半是…, 1/3 alone: a part of nothing named
+        qualifier = _HALF_AFTER.get(m.groupdict().get("after") or "") or hedges.get((m.group("hedge") or "").lower(), Qualifier.EXACT)
+        if m.groupdict().get("over"):
+            qualifier = Qualifier.OVER
+        opens = _HEDGE_OPENS.search(simplified[max(0, m.start() - 14) : m.start()]) if m.group("hedge") == "" else None
+        if opens and qualifier is Qualifier.EXACT:
+            qualifier = _HALF_HEDGES[opens.group("hedge")]  # 接近福建全省的一半
+        start = m.start() if at is None else at
+        figure = Figure(Kind.QUANTITY, qualifier, value, unit="%", scale=1, base_unit=BaseUnit.PERCENT)
+        found.append(Reading(text[start : m.end()], start, m.end(), figure))
+
+    simplified = fold_in_place(text)
+    for m in _HEDGED_MULTIPLIER.finditer(simplified):
+        end = m.end()
+        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(m.group("mult") + b)), "")
+        unit = parse_unit(m.group("mult") + base)
+        nxt = simplified[end + len(base) : end + len(base) + 1]
+        # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
+        # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
+        if unit is None or (not base and nxt and (is_cjk(nxt) and nxt not in "的")) or not free(m.start(), end + len(base)):
+            continue
+        qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
+        figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
+        found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
+    for m in _HALF.finditer(simplified):
+        if free(m.start(), m.end()):
+            share(m, Decimal(50), _HALF_HEDGES)
+    for m in _FRACTION.finditer(simplified):
+        n = int(m.group("n")) if m.group("n") else _DIGIT_CN[m.group("cn")]
+        d = int(m.group("d")) if m.group("d") else _DIGIT_CN[m.group("cd")]
+        if 0 < n < d and free(m.start(), m.end()):
+            # 1/3 is 33.33 %: to two places, as a share is printed; the note says what the text said
+            share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _HALF_HEDGES)
+    if not has_cjk(text):
+        for m in _EN_HALF.finditer(text):
+            if free(m.start("half"), m.end()):
+                share(m, Decimal(50), _EN_HALF_HEDGES, at=m.start("hedge") if m.group("hedge") else m.start("half"))
+    return sorted(found, key=lambda r: r.start)
+
+
+def worded_share(r: Reading) -> bool:
+    """A share drafted from words (一半, 过半, 1/3, 三分之一, nearly half): its quote prints no %."""
+    return r.figure.unit == "%" and not re.search(r"[%％]|百分之", r.text)

@@ -136,8 +136,10 @@ def _past_spaces(norm: str, p: int) -> int:
     q = p
     while norm[q : q + 1] and norm[q] in _SPACES:
         q += 1
-    # 2023 年 is a year written loosely, not 2023 years: left for what it is, a bare number
-    if q > p and q < len(norm) and norm[q] not in "年月日" and (_BASE.match(norm, q) or _MULT.match(norm, q)):
+    # 2023 年 is a year written loosely, not 2023 years: left for what it is, a bare number.
+    # 4900 多家 is the 4900多家 of other outlets' spacing: the hedge stands between number and unit
+    r = q + (norm[q : q + 1] in ("余", "多"))
+    if q > p and r < len(norm) and norm[r] not in "年月日" and (_BASE.match(norm, r) or _MULT.match(norm, r)):
         return q
     return p
 
