@@ -1,6 +1,8 @@
 """A search, end to end: over a fact base in memory (``find``) or through the fact-base index
 (``find_in``), which scores only the candidates its full-text index offers and reads a
-one-word Chinese search's best facts from their levels (``_by_level``). When no fact holds
+one-word search's best facts from their levels (``_by_level``: a Chinese word of one to four
+characters, an English word), so its cost grows with the facts shown, not with the base.
+When no fact holds
 every word, both widen and rank by how much of the query each fact explains (``ranked``).
 """
 
