@@ -16,7 +16,6 @@ gives in fact-base order (equal scores keep that order).
 
 from __future__ import annotations
 
-import bisect
 import zlib
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -163,6 +162,8 @@ def _factors(term: Term, where: dict[str, dict[int, bool]], ordered: list[str]) 
             factor = kind * (_EXACT_BONUS if typed and whole else 1.0)
             if factor > factors.get(i, 0.0):
                 factors[i] = factor
+    import bisect  # only when a file is indexed: a search imports no more
+
     start = term.prefix.strip()
     at = bisect.bisect_left(ordered, start)
     while at < len(ordered) and ordered[at].startswith(start):
