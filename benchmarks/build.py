@@ -60,6 +60,7 @@ def _instrument() -> None:
         (parse, "_build_fact", "fact validation"),
         (search_part, "prepare", "search: prepared.prepare"),
         (prepared, "fact_words", "search: prepared.fact_words"),
+        (search_part, "level_words", "search: levels.level_words"),
         (search_part, "stable_characters", "search: stable_characters"),
         (check_part, "fact_terms", "check: profile.fact_terms"),
         (check_part, "base_stats", "check: profile.base_stats"),

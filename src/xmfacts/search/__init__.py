@@ -28,12 +28,13 @@ the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and
 pinyin. A query then only folds its own words and scans prepared strings, with no pinyin
 library: well under a millisecond per hundred facts (benchmarks/startup.py). Through the
 fact-base index (``find_in``) only the facts its full-text index offers are scored, and a
-search for one Chinese character or pair reads only the facts it shows (``_by_level``).
+search for one Chinese word of one to four characters or one English word reads only the
+facts it shows (``_by_level``, from the words ``levels`` files each fact under with its points).
 
 The package, one module per concern: ``weights`` (what a hit in each field and each kind of
 match is worth), ``words`` (folding and stemming a text as the index does), ``prepared`` (a
 fact's searchable fields and full-text words, made when a file is indexed), ``query``
-(reading what was typed), ``fulltext`` (the full-text query that offers candidates),
+(reading what was typed), ``levels`` (the words a one-word search reads, filed with their points), ``fulltext`` (the full-text query that offers candidates),
 ``score`` (points and explanations), ``ranked`` (a search that widens, and ``score_fact``,
 the one scorer of a fact against query terms; imported only when a search widens), ``engine`` (a search, in memory or through the index) and
 ``index_part`` (search's tables in the fact-base index and the reads it makes there).

@@ -1,6 +1,8 @@
 """A search, end to end: over a fact base in memory (``find``) or through the fact-base index
 (``find_in``), which scores only the candidates its full-text index offers and reads a
-one-word Chinese search's best facts from their levels (``_by_level``). When no fact holds
+one-word search's best facts from their levels (``_by_level``: a Chinese word of one to four
+characters, an English word), so its cost grows with the facts shown, not with the base.
+When no fact holds
 every word, both widen and rank by how much of the query each fact explains (``ranked``).
 """
 
@@ -12,10 +14,12 @@ from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
-from xmfacts.search.fulltext import figure_filter, match_expression
-from xmfacts.search.prepared import _LEVEL_MARK, Row, SearchIndex, index_for
-from xmfacts.search.query import Term, pairs_in_rows, parse_query
+from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
+from xmfacts.search.levels import WORD_MARK, _listed, may_level, points_of, word_term
+from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, Row, SearchIndex, index_for
+from xmfacts.search.query import Term, _all_of, _pairs, _quoted, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
+from xmfacts.search.weights import _BIGRAM_FACTOR
 from xmfacts.text import is_cjk
 
 if TYPE_CHECKING:
@@ -97,7 +101,7 @@ def find_in(store: Store, words: Sequence[str], topic: str | None = None, limit:
     if not index.has_pinyin and any(t.pinyin is not None or t.initials for t in terms):
         index = part.search_index(store, pinyin=True)  # an in-memory index built without pinyin
         terms = parse_query(words, index, functools.partial(part.filed, store))
-    leveled = _by_level(store, terms, topic, limit)
+    leveled = _by_level(store, terms, topic, limit, index.syllables)
     if leveled is not None:
         shown, total = leveled
     else:
@@ -181,30 +185,88 @@ def _filed_whole(term: Term) -> bool:
     )
 
 
-def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None) -> tuple[list[Hit], int] | None:
-    """The best ``limit`` hits of a search for one Chinese character or pair, and how many
-    facts match, reading only the facts shown (see _LEVEL_MARK); None for any other search."""
+# A one-word English search reads its levels and scores, besides, the facts that hold only
+# words it starts (invest: investor), which are not filed under it; beyond this many it scores
+# its candidates as any search does.
+_STARTS_AT_MOST = 1000
+
+
+def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None, syllables: frozenset[str] = frozenset()) -> tuple[list[Hit], int] | None:
+    """The best ``limit`` hits of a one-word search (a Chinese word of one to four characters,
+    an English word), and how many facts match, reading only the facts shown (see
+    prepared._LEVEL_MARK and ``levels``); None for any other search."""
     if not limit or topic is not None or len(terms) != 1:
         return None
-    term = terms[0]
-    text = term.text
-    if term.kind != "chinese" or not 1 <= len(text) <= 2 or not all(is_cjk(c) for c in text):
+    plan = _level_plan(store, terms[0], syllables)
+    if plan is None:
         return None
-    start = text + _LEVEL_MARK
-    levels = part.words_between(store, start, text + chr(ord(_LEVEL_MARK) + 1))
-    total = sum(count for _, count in levels)
+    start, table, total, starts = plan
+    levels = [(w, c) for w, c in part.words_between(store, start, start[:-1] + chr(ord(start[-1]) + 1), table) if len(w) == len(start) + 5]
+    filed = sum(count for _, count in levels)
+    if total is None:
+        total = filed + len(starts)
     if not total:
         return None  # nothing matches: the whole search says so and suggests
     chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
     for word, count in levels:
-        score = (99999 - int(word[len(start) :])) / 1000
-        chosen.extend((n, score) for n in part.first_filed(store, word, limit - len(chosen)))
+        score = points_of(word, start)
+        chosen.extend((n, score) for n in part.first_filed(store, word, limit - len(chosen), table))
         if len(chosen) >= limit:
             break
+    if starts:  # merged in fact-base order, as scoring every fact would order them
+        place = part.places(store, [n for n, _ in chosen] + [n for n, _ in starts])
+        chosen = sorted(chosen + starts, key=lambda c: (-c[1], place[c[0]]))[:limit]
+    if total > filed + len(starts) and (len(chosen) < limit or chosen[-1][1] <= _BIGRAM_MOST):
+        return None  # facts holding a word's pairs, not the word, may be among those shown
     shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), terms, None)
     if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
         return None  # an index that disagrees with the scoring (it never should): score every fact
     return shown, total
+
+
+# A Chinese word found by its pairs, not as written (_bigram_score), scores at most this: below
+# any fact holding it as written (the lightest field's weight).
+_BIGRAM_MOST = _BIGRAM_FACTOR
+
+
+def _level_plan(store: Store, term: Term, syllables: frozenset[str]) -> tuple[str, str, int | None, list[tuple[int, float]]] | None:
+    """Where a one-word search's levels are filed (the start of its level words, and the table),
+    how many facts match when the levels do not say (None: those they list), and the facts
+    that match and are not filed under it, each with its points; None when it has no levels."""
+    text = term.text
+    if term.kind == "chinese" and not term.alternatives and not term.asks and 1 <= len(text) <= 4 and all(is_cjk(c) for c in text):
+        if len(text) <= 2:
+            return (text + _LEVEL_MARK, "grams", None, []) if not term.bigrams else None
+        pairs = _pairs(text)
+        if term.words or term.bigrams != frozenset(pairs):
+            return None
+        # A fact holding all its pairs matches (_bigram_score: three quarters of three pairs or
+        # fewer is all of them); those holding the word as written are the levels.
+        return text + _LEVEL_MARK, "levels", part.count_filed(store, _all_of(pairs)), []
+    if term.kind != "words" or term.number is not None or term.parts or len(term.phrases[:1]) != 1:
+        return None
+    stem = term.phrases[0].strip()
+    if " " in stem or not may_level(stem):
+        return None
+    filed_as = word_term(stem)
+    if (term.phrases, term.same, term.prefix) != (filed_as.phrases, filed_as.same, filed_as.prefix):
+        return None  # a word of one or two letters has no word start to find
+    if term.pinyin is not None and _spellings(term.letters, syllables):
+        return None  # it may be pinyin of some fact: the levels know nothing of pinyin
+    if term.initials.strip() and part.filed(store, {_INITIALS_MARK + term.initials.strip()}):
+        return None
+    starts: list[tuple[int, float]] = []
+    if stem not in _listed():  # a word of synonyms.txt is filed for every fact matching it
+        longer = part.words_between(store, stem, stem + "~")
+        if sum(count for _, count in longer) > _STARTS_AT_MOST:
+            return None
+        if longer:
+            numbers = part.filed_under(store, f"{_quoted(stem)} * NOT {_quoted(stem)}", None)
+            for n, (fact_of, row) in zip(sorted(numbers), part.candidates_at(store, sorted(numbers))):
+                points, _ = _term_score(term, _Fields(row), fact_of)
+                if points:
+                    starts.append((n, round(points, 3)))
+    return stem + WORD_MARK, "levels", None, starts
 
 
 def search(

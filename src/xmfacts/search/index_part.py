@@ -6,7 +6,12 @@ gives (Chinese as single characters and character pairs, which FTS5's own tokeni
 find for 2-character terms such as 授信; English stems; pinyin; each character and pair again
 with its points, so a one-word search reads its best facts first). Each figure's numbers are
 filed apart (``prepared.figure_values``), so a search by figure reads the facts in its range.
-A search scores only the facts the full-text index offers (``candidates``).
+A search scores only the facts the full-text index offers (``candidates``). A second
+full-text table, ``levels``, files each fact under its Chinese words of three and four
+characters and its English stems with the points a search for one of them gives it
+(``levels.level_words``); it keeps no text of its own (a fact leaving it is taken out by
+making its words again from its row), since each fact's words there are as many as in
+``grams``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xmfacts.index.parts import FileEdit
 from xmfacts.index.records import fact_from
 from xmfacts.model import Fact, FactBase, Topic
+from xmfacts.search.levels import digest, level_words
 from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
 
 if TYPE_CHECKING:
@@ -34,6 +40,7 @@ CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER);
 CREATE INDEX figures_value ON figures(kind, v);
 CREATE INDEX figures_fact ON figures(n);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='search_rows', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE levels USING fts5(words, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
 """
 
 
@@ -42,6 +49,7 @@ class Filed(NamedTuple):
 
     rows: list[bytes]  # each fact's prepared fields (Row), marshalled
     words: list[str]  # each fact's full-text words (fact_words)
+    levels: list[str]  # each fact's level words (levels.level_words)
     figures: list[list[tuple[int, float]]]  # each fact's filed numbers (figure_values)
     summary: bytes  # the file's part of the base's summary (_summary)
 
@@ -55,14 +63,19 @@ def _summary(vocabulary: Sequence[str], titles: Sequence[str], syllables: Any, s
 
 class SearchPart:
     name = "search"
-    version = str(INDEX_VERSION)
     schema = _SCHEMA
+
+    @property
+    def version(self) -> str:
+        # English words are filed with the points their synonyms give: other synonyms, another index
+        return f"{INDEX_VERSION}-{digest()}"
 
     def prepare(self, topic: Topic, pinyin: bool) -> Filed:
         prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
         stable = stable_characters(prepared.rows, prepared.characters)
         return Filed(
-            [marshal.dumps(row) for row in prepared.rows], list(prepared.words), [figure_values(f) for f in topic.facts],
+            [marshal.dumps(row) for row in prepared.rows], list(prepared.words), [level_words(row) for row in prepared.rows],
+            [figure_values(f) for f in topic.facts],
             _summary(prepared.vocabulary, prepared.titles, prepared.syllables, stable),
         )
 
@@ -79,6 +92,7 @@ PART = SearchPart()
 class _Edit(NamedTuple):
     changed: list[tuple[int, bytes, str, str]]  # n, row, words, the words it had
     removed: list[tuple[int, str]]  # n, words
+    levels: list[tuple[int, str, str]]  # n, the level words it had, its level words ("" when removed)
     figures: list[tuple[int, float, int]]  # the changed facts' figures: kind, value, n
     summary: bytes
 
@@ -92,6 +106,7 @@ class _Writer:
         conn = self.conn
         conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?)", zip(numbers, filed.rows, filed.words))
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", zip(numbers, filed.words))
+        conn.executemany("INSERT INTO levels(rowid, words) VALUES (?, ?)", zip(numbers, filed.levels))
         conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", [(kind, v, n) for n, values in zip(numbers, filed.figures) for kind, v in values])
         conn.execute("INSERT OR REPLACE INTO search_files VALUES (?, ?)", (file, filed.summary))
 
@@ -99,6 +114,8 @@ class _Writer:
         conn = self.conn
         facts = "SELECT n FROM facts WHERE file = ?"
         conn.execute(f"DELETE FROM figures WHERE n IN ({facts})", (file,))
+        had = [(n, level_words(marshal.loads(row))) for n, row in conn.execute(f"SELECT n, row FROM search_rows WHERE n IN ({facts})", (file,))]
+        conn.executemany("INSERT INTO levels(levels, rowid, words) VALUES ('delete', ?, ?)", had)
         conn.execute(f"INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM search_rows WHERE n IN ({facts})", (file,))
         conn.execute(f"DELETE FROM search_rows WHERE n IN ({facts})", (file,))
         conn.execute("DELETE FROM search_files WHERE file = ?", (file,))
@@ -121,7 +138,9 @@ class _Writer:
         vocabulary, titles, syllables, characters = summary_of(topic, every_row)
         figures = [(kind, v, n) for n, _, fact in edit.edited for kind, v in figure_values(fact)]
         removed = [(n, old[n][1]) for n in edit.gone]
-        return _Edit(changed, removed, figures, _summary(vocabulary, titles, syllables, stable_characters(every_row, characters)))
+        levels = [(n, level_words(marshal.loads(old[n][0])), "") for n in edit.gone]
+        levels += [(n, level_words(marshal.loads(old[n][0])), level_words(row)) for (n, _, _), row in zip(edit.edited, new_rows)]
+        return _Edit(changed, removed, levels, figures, _summary(vocabulary, titles, syllables, stable_characters(every_row, characters)))
 
     def apply_edit(self, file: str, edit: FileEdit, prepared: _Edit) -> None:
         conn = self.conn
@@ -132,6 +151,8 @@ class _Writer:
         conn.executemany("DELETE FROM search_rows WHERE n = ?", [(n,) for n, _ in prepared.removed])
         conn.executemany("UPDATE search_rows SET row = ?, words = ? WHERE n = ?", [(row, words, n) for n, row, words, _ in prepared.changed])
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, words, _ in prepared.changed])
+        conn.executemany("INSERT INTO levels(levels, rowid, words) VALUES ('delete', ?, ?)", [(n, had) for n, had, _ in prepared.levels])
+        conn.executemany("INSERT INTO levels(rowid, words) VALUES (?, ?)", [(n, new) for n, _, new in prepared.levels if new])
         conn.execute("UPDATE search_files SET summary = ? WHERE file = ?", (prepared.summary, file))
 
     def summarise(self) -> None:
@@ -264,28 +285,40 @@ def candidates_at(store: Store, numbers: list[int]) -> Iterator[tuple[Callable[[
         yield functools.partial(store.fact_numbered, n), marshal.loads(found[n])
 
 
-def _vocabulary_table(store: Store) -> None:
+def _vocabulary_table(store: Store, table: str = "grams") -> None:
     store.ready(PART)
-    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_words USING fts5vocab(main, grams, row)")
+    store.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_words USING fts5vocab(main, {table}, row)")
 
 
-def words_between(store: Store, low: str, high: str) -> list[tuple[str, int]]:
+def words_between(store: Store, low: str, high: str, table: str = "grams") -> list[tuple[str, int]]:
     """The full-text index's words between ``low`` and ``high``, in order, each with how many
-    facts are filed under it: read from the index's word list, not from its facts."""
-    _vocabulary_table(store)
-    sql = "SELECT term, doc FROM temp.gram_words WHERE term > ? AND term < ? ORDER BY term"
+    facts are filed under it: read from the index's word list, not from its facts.
+    ``table``: ``levels`` for the words levels.level_words gives."""
+    _vocabulary_table(store, table)
+    sql = f"SELECT term, doc FROM temp.{table}_words WHERE term > ? AND term < ? ORDER BY term"
     return [(word, count) for word, count in store.conn.execute(sql, (low, high)) if count]
+
+
+def count_filed(store: Store, match: str) -> int:
+    """How many facts the full-text index files under ``match``, without reading one."""
+    return int(store.conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?", (match,)).fetchone()[0])
+
+
+def places(store: Store, numbers: Sequence[int]) -> dict[int, tuple[str, int]]:
+    """Each fact's file and position in it: its place in fact-base order."""
+    sql = "SELECT n, file, pos FROM facts WHERE n IN (SELECT value FROM json_each(?))"
+    return {n: (file, pos) for n, file, pos in store.conn.execute(sql, (json.dumps(list(numbers)),))}
 
 
 def filed(store: Store, words: set[str]) -> set[str]:
     """Those of ``words`` some fact is filed under, from the index's word list."""
     _vocabulary_table(store)
     asked = sorted(words)
-    sql = f"SELECT term FROM temp.gram_words WHERE term IN ({','.join('?' * len(asked))}) AND doc > 0"
+    sql = f"SELECT term FROM temp.grams_words WHERE term IN ({','.join('?' * len(asked))}) AND doc > 0"
     return {word for (word,) in store.conn.execute(sql, asked)}
 
 
-def first_filed(store: Store, word: str, count: int) -> list[int]:
+def first_filed(store: Store, word: str, count: int, table: str = "grams") -> list[int]:
     """The first ``count`` facts, in fact-base order, filed under ``word``.
 
     The full-text index lists facts by number, and a build numbers them in fact-base order
@@ -296,12 +329,12 @@ def first_filed(store: Store, word: str, count: int) -> list[int]:
     conn = store.conn
     quoted = '"' + word.replace('"', '""') + '"'
     after = store.renumbered_from()
-    in_order = "SELECT rowid FROM grams WHERE grams MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?"
+    in_order = f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?"
     found = [n for (n,) in conn.execute(in_order, (quoted, after, count))]
     if after > (store.last_number() or 0):
         return found
     sql = (
-        "SELECT n, file, pos FROM facts WHERE n IN (SELECT rowid FROM grams WHERE grams MATCH ? AND rowid >= ?)"
+        f"SELECT n, file, pos FROM facts WHERE n IN (SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= ?)"
         " ORDER BY file, pos LIMIT ?"
     )
     later = conn.execute(sql, (quoted, after, count)).fetchall()

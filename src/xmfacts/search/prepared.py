@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 
 _PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
@@ -300,6 +300,21 @@ def _level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
     fields are taken from the heaviest down, and a word's points are those of the first field
     holding it, or twice a field's weight where it is that whole field.
     """
+    best = _best_points(names, folded, False)
+    leveled = map(str.__add__, best, map(_level_suffix, *zip(*best.values()))) if best else iter(())
+    return [*best, *leveled]
+
+
+def long_level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """Each Chinese word of three and four characters of a fact, with the points a search for
+    it alone gives the fact, as _level_words gives characters and pairs (``levels``)."""
+    best = _best_points(names, folded, True)
+    return list(map(str.__add__, best, map(_level_suffix, *zip(*best.values())))) if best else []
+
+
+def _best_points(names: Sequence[str], folded: Sequence[str], long: bool) -> dict[str, tuple[float, int]]:
+    """Each Chinese character and pair (``long``: each run of three and four characters) of a
+    fact, with the points of the heaviest field holding it and how many fields hold it."""
     texts: dict[str, list[str]] = {}
     for name, text in zip(names, folded):
         texts.setdefault(name, []).append(text)
@@ -308,7 +323,10 @@ def _level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
     exact: list[tuple[str, float]] = []
     for name in sorted(texts, key=_WEIGHTS.__getitem__, reverse=True):
         group = texts[name]
-        grams, whole = _shared_grams(name, tuple(group)) if name in _SHARED_FIELDS else _grams(name, group)
+        if name in _SHARED_FIELDS:
+            grams, whole = _shared_grams(name, tuple(group), long)
+        else:
+            grams, whole = _grams(name, group, long)
         if not grams:
             continue
         best.update(dict.fromkeys(grams.difference(best), _WEIGHTS[name]))
@@ -319,13 +337,13 @@ def _level_words(names: Sequence[str], folded: Sequence[str]) -> list[str]:
     fields: Counter[str] = Counter()
     for grams in by_group.values():
         fields.update(grams)
-    leveled = map(str.__add__, best, map(_level_suffix, best.values(), map(fields.__getitem__, best)))
-    return [*best, *leveled]
+    return {gram: (points, fields[gram]) for gram, points in best.items()}
 
 
-def _grams(name: str, texts: Sequence[str]) -> tuple[set[str], tuple[tuple[str, float], ...]]:
+def _grams(name: str, texts: Sequence[str], long: bool = False) -> tuple[set[str], tuple[tuple[str, float], ...]]:
     """The Chinese characters and pairs of a field's texts (all its tags, say), and those texts
-    that are a whole character or pair, with the points that gives (see _level_words).
+    that are a whole character or pair, with the points that gives (see _level_words); with
+    ``long``, its runs of three and four characters instead.
 
     The set is built the same way every time and never changed afterwards, so the order in
     which it gives its words (the order of the index's words) is the same whether it is built
@@ -333,11 +351,16 @@ def _grams(name: str, texts: Sequence[str]) -> tuple[set[str], tuple[tuple[str, 
     runs = _cjk_run().findall(_SEP.join(texts))
     if not runs:
         return set(), ()
-    grams = set("".join(runs))
-    for run in runs:
-        grams.update(map(str.__add__, run, run[1:]))
+    if long:
+        grams = {run[i : i + size] for run in runs for size in (3, 4) for i in range(len(run) - size + 1)}
+        sizes = (3, 4)
+    else:
+        grams = set("".join(runs))
+        for run in runs:
+            grams.update(map(str.__add__, run, run[1:]))
+        sizes = (1, 2)
     points = _WEIGHTS[name] * _EXACT_BONUS
-    return grams, tuple((text, points) for text in texts if len(text) <= 2 and text in grams)
+    return grams, tuple((text, points) for text in texts if len(text) in sizes and text in grams)
 
 
 # Fields whose text repeats across many facts of a base (a topic's title in each of its facts,
@@ -348,8 +371,8 @@ _SHARED_FIELDS = frozenset(f.name for f in (TAGS, MEASURE, ENTITY, TOPIC, FIGURE
 
 
 @lru_cache(maxsize=1 << 12)
-def _shared_grams(name: str, texts: tuple[str, ...]) -> tuple[set[str], tuple[tuple[str, float], ...]]:
-    return _grams(name, texts)
+def _shared_grams(name: str, texts: tuple[str, ...], long: bool = False) -> tuple[set[str], tuple[tuple[str, float], ...]]:
+    return _grams(name, texts, long)
 
 
 @cache

@@ -1,0 +1,200 @@
+"""The words a one-word search is most often typed as, each filed with the points that search
+gives a fact: Chinese words of three and four characters (上市公司) and English words
+(investment, listed). A one-word search then reads its best facts from the top of each word's
+list and counts the rest, so a word held by a tenth of a million facts costs what it costs at
+a hundred (``engine._by_level``).
+
+Chinese characters and pairs are filed so in the full-text index itself (``prepared._level_words``);
+these go in a table of their own (``index_part``'s ``levels``), made from a fact's prepared row
+alone, so a fact leaving the index is taken out of it by making them again.
+
+A level word is the word, a mark, and 99999 less a thousand times the points (rounded as
+``score._rank`` rounds), so the index's word list gives a word's levels best first, with the
+number of facts at each; within a level the index lists facts by number, which a full build
+gives in fact-base order (equal scores keep that order).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+
+from xmfacts.search.prepared import Row, long_level_words
+from xmfacts.search.query import Term
+from xmfacts.search.score import _Fields, _term_score
+from xmfacts.search.weights import _BREADTH_BONUS, _BREADTH_FIELD, _EXACT_BONUS, _FACTOR, _WEIGHTS, ENGLISH, PREFIX, SYNONYM
+from xmfacts.search.words import _SEP, spellings, synonyms
+
+# After an English stem: a letter no stem holds (stems are a-z and 0-9), so the index's words
+# between ``stem + WORD_MARK`` and the next code point are that stem's levels and no other's.
+WORD_MARK = "ǂ"
+
+
+# Marks of the full-text index's own words (pinyin, initials, digits backwards): an English
+# word starting with one could be confused with them, and is searched the ordinary way.
+_MARKED = ("py", "ii", "dr")
+
+
+def word_term(stem: str) -> Term:
+    """The term a search for one English word whose stem is ``stem`` reads (``query._words_term``
+    for a word of three letters or more), without its pinyin and initials: a word a search
+    reads by its levels spells no pinyin and no initials of the base (``engine``)."""
+    phrase = f" {stem} "
+    spelled = tuple(p for p in dict.fromkeys(spellings().get(phrase, ())) if p != phrase)
+    alternatives = tuple(p for p in synonyms().get(phrase, ()) if p != phrase and p not in spelled)
+    return Term(stem, "words", same=1 + len(spelled), phrases=(phrase, *spelled, *alternatives), prefix=phrase.rstrip())
+
+
+@lru_cache(maxsize=1 << 16)
+def may_level(stem: str) -> bool:
+    """Whether a stem is filed with its levels: not a number (a figure is searched as one)
+    and not starting as the index's marked words do."""
+    return bool(stem) and not stem.isdigit() and not stem.startswith(_MARKED) and stem.isascii() and stem.isalnum()
+
+
+@cache
+def _listed() -> dict[str, Term]:
+    """The one-word entries of synonyms.txt (and its spellings), each with its term: a fact
+    may match one of them by another word of its group, or by a word it starts."""
+    keys = {k.strip() for table in (synonyms(), spellings()) for k in table if len(k.split()) == 1}
+    return {k: word_term(k) for k in sorted(keys) if may_level(k)}
+
+
+@cache
+def _listed_by_word() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """For ``_listed``'s entries: each one-word phrase → the entries it finds, and each longer
+    phrase with its entry (looked for as written)."""
+    by_word: dict[str, list[str]] = {}
+    longer: list[tuple[str, str]] = []
+    for key, term in _listed().items():
+        for phrase in term.phrases:
+            if len(phrase.split()) == 1:
+                by_word.setdefault(phrase.strip(), []).append(key)
+            else:
+                longer.append((phrase, key))
+    return {w: tuple(keys) for w, keys in by_word.items()}, tuple(longer)
+
+
+@cache
+def digest() -> str:
+    """What the English levels depend on beyond the fact: the synonyms and spellings a curator
+    lists. An index filed with others is rebuilt (``index_part.SearchPart.version``). The
+    file's bytes, not the table read from them: every command checks this, and reading the
+    table stems every entry."""
+    try:
+        data = Path(__file__).with_name("synonyms.txt").read_bytes()
+    except OSError:  # a trimmed install: no synonyms (words.synonyms)
+        data = b""
+    return f"{zlib.crc32(data):08x}"
+
+
+def level_words(row: Row) -> str:
+    """The level words a fact is filed under in the ``levels`` table, space-separated: its
+    Chinese words of three and four characters, and its English stems (with the words of
+    synonyms.txt it matches by a synonym or a word start)."""
+    names, folded, stemmed, _, _ = row
+    return " ".join([*long_level_words(names, folded.split(_SEP)), *_english_levels(names, stemmed)])
+
+
+def _english_levels(names: Sequence[str], stemmed: str) -> list[str]:
+    """Each English stem of a fact with the points a search for it alone gives the fact.
+
+    The points of ``score._word_factors`` and ``score._row_score``, worked out for every stem
+    at once: where a field holds the word 1 (2 where it is the whole field), where it holds a
+    synonym 0.7, where it holds a word the word starts 0.8; the heaviest such field, and 0.2
+    for each further one. An entry of synonyms.txt with a synonym of several words is scored
+    by the scorer itself.
+    """
+    if not stemmed.strip(_SEP + " "):
+        return []
+    where: dict[str, dict[int, bool]] = {}  # stem → field → whether it is the whole field
+    for i, text in enumerate(stemmed.split(_SEP)):
+        if text:
+            words = text.split()
+            whole = len(words) == 1
+            for word in words:
+                where.setdefault(word, {})[i] = whole
+    weights = [(_WEIGHTS[name], _BREADTH_FIELD.get(name, name)) for name in names]
+    listed = _listed()
+    by_word, longer_phrases = _listed_by_word()
+    ordered = sorted(where)
+    asked: set[str] = set()  # entries of synonyms.txt the fact may match
+    out: list[str] = []
+    for at, stem in enumerate(ordered):
+        for key in by_word.get(stem, ()):
+            asked.add(key)
+        for size in range(3, len(stem)):  # an entry found by a word it starts
+            if stem[:size] in listed:
+                asked.add(stem[:size])
+        if stem in listed or not may_level(stem):
+            continue
+        factors = {i: _EXACT_BONUS if whole else 1.0 for i, whole in where[stem].items()}
+        following = at + 1
+        while following < len(ordered) and ordered[following].startswith(stem):  # the words it starts, next to it in order
+            for i in where[ordered[following]]:
+                factors.setdefault(i, _FACTOR[PREFIX])
+            following += 1
+        out.append(stem + WORD_MARK + _code(_points(weights, factors)))
+    asked.update(key for phrase, key in longer_phrases if phrase in stemmed)
+    row_fields: _Fields | None = None
+    for key in sorted(asked):
+        term = listed[key]
+        if any(" " in phrase.strip() for phrase in term.phrases):
+            row_fields = row_fields or _Fields((tuple(names), "", stemmed, "", ""))
+            points = round(_term_score(term, row_fields, _no_fact)[0], 3)
+        else:
+            points = _points(weights, _factors(term, where, ordered))
+        if points:
+            out.append(key + WORD_MARK + _code(points))
+    return out
+
+
+def _factors(term: Term, where: dict[str, dict[int, bool]], ordered: list[str]) -> dict[int, float]:
+    """``score._word_factors`` of a term whose phrases are one word each, from the fields each
+    stem is in (pinyin and initials aside)."""
+    factors: dict[int, float] = {}
+    for n, phrase in enumerate(term.phrases):
+        typed = n < term.same
+        kind = _FACTOR[ENGLISH] if typed else _FACTOR[SYNONYM]
+        for i, whole in where.get(phrase.strip(), {}).items():
+            factor = kind * (_EXACT_BONUS if typed and whole else 1.0)
+            if factor > factors.get(i, 0.0):
+                factors[i] = factor
+    import bisect  # only when a file is indexed: a search imports no more
+
+    start = term.prefix.strip()
+    at = bisect.bisect_left(ordered, start)
+    while at < len(ordered) and ordered[at].startswith(start):
+        for i in where[ordered[at]]:
+            factors.setdefault(i, _FACTOR[PREFIX])
+        at += 1
+    return factors
+
+
+def _points(weights: Sequence[tuple[float, str]], factors: dict[int, float]) -> float:
+    """``score._row_score``'s points, summed as it sums them (the same float), rounded as ``_rank`` rounds."""
+    best = 0.0
+    seen: set[str] = set()
+    for i, factor in factors.items():
+        weight, group = weights[i]
+        seen.add(group)
+        if factor * weight > best:
+            best = factor * weight
+    return round(best + _BREADTH_BONUS * (len(seen) - 1), 3) if best else 0.0
+
+
+def _code(points: float) -> str:
+    return f"{99999 - round(points * 1000):05d}"
+
+
+def points_of(word: str, start: str) -> float:
+    """The points a level word (``start`` and its code) stands for."""
+    return (99999 - int(word[len(start) :])) / 1000
+
+
+def _no_fact() -> object:
+    raise AssertionError("an English word's points never need the fact")
+
+

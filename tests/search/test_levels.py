@@ -1,0 +1,157 @@
+"""A one-word search (a Chinese word of three or four characters, an English word) reads its
+best facts from the words filed with their points (``search.levels``), and finds exactly what
+scoring every fact finds: the same hits, scores, explanations and count.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import xmfacts.search.engine as engine
+from xmfacts.factbase.load import parse_toml
+from xmfacts.index.store import Store, open_store, with_store
+from xmfacts.model import FactBase
+from xmfacts.search import Term, find, find_in
+from xmfacts.search import index_part as search_part
+from xmfacts.search.index_part import load_searchable
+from xmfacts.search.levels import WORD_MARK, level_words, may_level, points_of, word_term
+from xmfacts.search.prepared import _LEVEL_MARK
+from xmfacts.search.score import _Fields, _term_score, _text_score
+from xmfacts.search.words import _SEP
+
+SHIPPED = Path(__file__).parents[2] / "facts"
+ONE_WORD = [
+    "上市公司", "上市公", "科学城", "信易贷", "股权投资", "技术企业", "listed", "investment", "invest", "companies", "bank",
+    "deposit", "loan", "list", "ipo", "venture", "display", "credit", "rmb", "hydrogen", "electrolyser", "firms",
+]
+
+
+def _scale_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("scale", Path(__file__).parents[2] / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("levels") / "facts"
+    _scale_module().generate(root, 2500)
+    return root
+
+
+def _same(root: Path, base: FactBase, query: str, limit: int | None) -> bool:
+    """Whether the search through the index equals scoring every fact; True when it was
+    answered from the levels."""
+    answered: list[bool] = []
+    real = engine._by_level
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(*args, **kwargs)
+        answered.append(found is not None)
+        return found
+
+    engine._by_level = spy  # type: ignore[assignment]
+    try:
+        through_index = with_store(root, lambda store: find_in(store, query.split(), limit=limit))
+    finally:
+        engine._by_level = real  # type: ignore[assignment]
+    scanned = find(base, query.split(), limit=limit)
+    assert [(h.fact, h.score, h.why) for h in through_index.hits] == [(h.fact, h.score, h.why) for h in scanned.hits], query
+    assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions), query
+    return any(answered)
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 40])
+def test_one_word_ranks_the_same_from_its_levels(synthetic: Path, limit: int) -> None:
+    base = parse_toml(synthetic)
+    leveled = {query for query in ONE_WORD if _same(synthetic, base, query, limit)}
+    # every one of them is read from its levels (a word found only by its pinyin would not be)
+    assert leveled == set(ONE_WORD)
+
+
+def test_pinyin_and_words_of_two_letters_are_scored_as_before(synthetic: Path) -> None:
+    base = parse_toml(synthetic)
+    for query in ("xinyidai", "xiamen", "vc", "pe", "上市公司 68", "listed companies"):
+        assert not _same(synthetic, base, query, 10)
+
+
+def test_a_common_word_reads_only_the_facts_it_shows(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(synthetic)
+    read: list[int] = []
+    candidates_at = search_part.candidates_at
+
+    def counted(store: Store, numbers: list[int]):  # type: ignore[no-untyped-def]
+        read.extend(numbers)
+        return candidates_at(store, numbers)
+
+    monkeypatch.setattr(search_part, "candidates_at", counted)
+    for query in ("上市公司", "investment", "companies"):
+        read.clear()
+        result = find_in(store, [query], limit=10)
+        assert len(result.hits) == 10 < result.total
+        assert len(read) <= 10 + 1000, query  # the shown, and the facts holding only words it starts
+
+
+def test_each_fact_is_filed_with_the_points_each_word_scores() -> None:
+    _, index = load_searchable(SHIPPED)
+    checked = 0
+    for row in index.rows:
+        filed = level_words(row).split()
+        chinese = {w.split(_LEVEL_MARK)[0]: points_of(w, w.split(_LEVEL_MARK)[0] + _LEVEL_MARK) for w in filed if WORD_MARK not in w}
+        english = {w.split(WORD_MARK)[0]: points_of(w, w.split(WORD_MARK)[0] + WORD_MARK) for w in filed if WORD_MARK in w}
+        assert len(chinese) + len(english) == len(filed)  # each word once
+        folded = row[1].split(_SEP)
+        runs = {text[i : i + size] for text in folded for size in (3, 4) for i in range(len(text) - size + 1)}
+        assert set(chinese) == {g for g in runs if all("\u3400" <= c <= "\u9fff" for c in g)}
+        for gram, points in chinese.items():
+            assert round(_text_score(Term(gram, "chinese"), _Fields(row))[0], 3) == points > 0
+            checked += 1
+        stems = {s for s in row[2].replace(_SEP, " ").split() if may_level(s)}
+        assert stems <= set(english)  # every stem, and the words of synonyms.txt matched otherwise
+        for stem, points in english.items():
+            assert round(_term_score(word_term(stem), _Fields(row), lambda: None)[0], 3) == points > 0  # type: ignore[arg-type,return-value]
+            checked += 1
+    assert checked > 5000
+
+
+def _vocabulary(root: Path) -> dict[str, int]:
+    store = open_store(root)
+    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, levels, row)")
+    store.conn.execute("INSERT INTO levels(levels, rank) VALUES ('integrity-check', 1)")
+    return dict(store.conn.execute("SELECT term, doc FROM temp.v"))
+
+
+def test_an_edited_file_leaves_no_level_behind(synthetic: Path, tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    shutil.copytree(synthetic, root)
+    open_store(root)
+    # in place: every fact of a file loses a word and gains another
+    edited = root / "topic-0002.toml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace('label = "', 'label = "上市公司 listing ', 5).replace("上市", "上线"), encoding="utf-8")
+    (root / "topic-0003.toml").unlink()
+    retitled = root / "topic-0001.toml"  # re-indexed whole
+    retitled.write_text(retitled.read_text(encoding="utf-8").replace('title = "', 'title = "investment ', 1), encoding="utf-8")
+    after_edits = _vocabulary(root)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh)
+    assert after_edits == _vocabulary(fresh)
+    base = parse_toml(root)
+    for query in ("上市公司", "上线公司", "investment", "listing", "list"):
+        for limit in (1, 10):
+            assert _same(root, base, query, limit)
+
+
+def test_an_index_filed_with_other_synonyms_is_filed_again() -> None:
+    from xmfacts.search.index_part import PART
+    from xmfacts.search.levels import digest
+    from xmfacts.search.prepared import INDEX_VERSION
+
+    assert PART.version == f"{INDEX_VERSION}-{digest()}"
+    assert isinstance(sqlite3.sqlite_version, str)
