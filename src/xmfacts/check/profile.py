@@ -167,6 +167,7 @@ def measures_named(text: str, measures: Iterable[str], readings: Sequence[Readin
     # clause (words.compact), English by its words wherever they stand.
     texts = (text, _without_figures(text, read_figures(text) if readings is None else readings))
     folded = [f for t in texts for f in (fold(t), fold_in_place(t))]
-    chinese = "\0".join(folded + [compact(f) for f in folded])  # one search per measure; no measure holds \0
+    # one search per measure (no measure holds \0), over each distinct form of the text once
+    chinese = "\0".join(dict.fromkeys(folded + [compact(f) for f in folded]))
     english = set(_english(" ".join(folded)).split())
     return {m for m in measures if (fold(m) in chinese if has_cjk(m) else english.issuperset(w for w in _english(fold(m)).split() if w not in _STOP))}
