@@ -108,6 +108,10 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # foreign capital actually used is actually utilized foreign capital
         ("In the first quarter of 2017, foreign capital actually used came to 6.1 billion yuan.", "6.1 billion yuan",
          ("match", "economy/foreign-investment-2017-03-31")),
+        # the city's economy is its GDP, the digital economy is not
+        ("In the first quarter of 2017, Xiamen's economy expanded 8.1 percent, reaching 90.6 billion yuan.", "8.1 percent",
+         ("match", "economy/gdp-growth-2017-03-31")),
+        ("In 2023, Xiamen's digital economy reached 300 billion yuan.", "300 billion yuan", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
