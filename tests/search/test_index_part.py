@@ -131,7 +131,6 @@ def test_any_query_finds_the_same_through_the_index(query: str) -> None:
 
 # ---- a base of a few thousand facts, where ties and limits matter -------------------------
 
-import importlib.util
 import shutil
 
 from xmfacts.factbase.load import parse_toml
@@ -140,27 +139,10 @@ from xmfacts.model import FactBase
 from xmfacts.search.engine import _by_level
 from xmfacts.search.score import _field_by_field, _Fields, _text_score
 
-SYNTHETIC_SIZE = 2500
 SCALED = [
     "授信", "天马", "厦", "厦门", "银行", "上市", "思明", "贷款", "亿", "zz", "龙", "上市公司", "授信 厦门", "listed companies", "1141",
     "2011", "68家", "1141.58亿元", "29.2%", "上市公司 68", "8家", "1.58亿元",
 ]
-
-
-def _scale_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("scale", Path(__file__).parents[2] / "benchmarks" / "scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real facts varied into thousands (benchmarks/scale.py): many facts tie on every score."""
-    root = tmp_path_factory.mktemp("synthetic") / "facts"
-    _scale_module().generate(root, SYNTHETIC_SIZE)
-    return root
 
 
 _PARSED: dict[Path, FactBase] = {}

@@ -5,7 +5,6 @@ scoring every fact finds: the same hits, scores, explanations and count.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 from pathlib import Path
@@ -29,21 +28,6 @@ ONE_WORD = [
     "上市公司", "上市公", "科学城", "信易贷", "股权投资", "技术企业", "listed", "investment", "invest", "companies", "bank",
     "deposit", "loan", "list", "ipo", "venture", "display", "credit", "rmb", "hydrogen", "electrolyser", "firms",
 ]
-
-
-def _scale_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("scale", Path(__file__).parents[2] / "benchmarks" / "scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("levels") / "facts"
-    _scale_module().generate(root, 2500)
-    return root
 
 
 def _same(root: Path, base: FactBase, query: str, limit: int | None) -> bool:

@@ -1,0 +1,22 @@
+"""What search's tests share: a synthetic base of thousands of facts."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SYNTHETIC_SIZE = 2500
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real facts varied into thousands (benchmarks/scale.py): many facts tie on every score."""
+    spec = importlib.util.spec_from_file_location("scale", Path(__file__).parents[2] / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    root = tmp_path_factory.mktemp("synthetic") / "facts"
+    module.generate(root, SYNTHETIC_SIZE)
+    return root
