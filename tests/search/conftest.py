@@ -10,6 +10,22 @@ import pytest
 SYNTHETIC_SIZE = 2500
 
 
+@pytest.fixture
+def facts_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The numbers of the facts a search reads the candidates of (``candidates_at``), in order."""
+    from xmfacts.search import index_part
+
+    read: list[int] = []
+    real = index_part.candidates_at
+
+    def counted(store, numbers: list[int]):  # type: ignore[no-untyped-def]
+        read.extend(numbers)
+        return real(store, numbers)
+
+    monkeypatch.setattr(index_part, "candidates_at", counted)
+    return read
+
+
 @pytest.fixture(scope="session")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real facts varied into thousands (benchmarks/scale.py): many facts tie on every score."""

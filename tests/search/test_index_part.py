@@ -20,7 +20,6 @@ from xmfacts.index.store import with_store
 from xmfacts.search import index_part as search_part
 from decimal import Decimal
 
-from xmfacts.index.store import Store
 from xmfacts.model import BaseUnit, Fact
 from xmfacts.text import to_simplified
 from xmfacts.search.prepared import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
@@ -162,18 +161,11 @@ def test_thousands_of_facts_rank_the_same_through_the_index(synthetic: Path, lim
         _same(synthetic, query, limit)
 
 
-def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_common_chinese_word_reads_only_the_facts_it_shows(synthetic: Path, facts_read: list[int]) -> None:
     store = open_store(synthetic)
     index = search_part.search_index(store)
     terms = parse_query(["授信"], index)
-    read: list[int] = []
-    candidates_at = search_part.candidates_at
-
-    def counted(store: Store, numbers: list[int]):  # type: ignore[no-untyped-def]
-        read.extend(numbers)
-        return candidates_at(store, numbers)
-
-    monkeypatch.setattr(search_part, "candidates_at", counted)
+    read = facts_read
     leveled = _by_level(store, terms, None, 10)
     assert leveled is not None
     hits, total = leveled

@@ -13,10 +13,9 @@ import pytest
 
 import xmfacts.search.engine as engine
 from xmfacts.factbase.load import parse_toml
-from xmfacts.index.store import Store, open_store, with_store
+from xmfacts.index.store import open_store, with_store
 from xmfacts.model import FactBase
 from xmfacts.search import Term, find, find_in
-from xmfacts.search import index_part as search_part
 from xmfacts.search.index_part import load_searchable
 from xmfacts.search.levels import WORD_MARK, level_words, may_level, points_of, word_term
 from xmfacts.search.prepared import _LEVEL_MARK
@@ -66,16 +65,9 @@ def test_pinyin_and_words_of_two_letters_are_scored_as_before(synthetic: Path) -
         assert not _same(synthetic, base, query, 10)
 
 
-def test_a_common_word_reads_only_the_facts_it_shows(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_common_word_reads_only_the_facts_it_shows(synthetic: Path, facts_read: list[int]) -> None:
     store = open_store(synthetic)
-    read: list[int] = []
-    candidates_at = search_part.candidates_at
-
-    def counted(store: Store, numbers: list[int]):  # type: ignore[no-untyped-def]
-        read.extend(numbers)
-        return candidates_at(store, numbers)
-
-    monkeypatch.setattr(search_part, "candidates_at", counted)
+    read = facts_read
     for query in ("上市公司", "investment", "companies"):
         read.clear()
         result = find_in(store, [query], limit=10)
