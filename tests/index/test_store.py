@@ -547,3 +547,31 @@ def test_a_whole_build_gives_back_the_memory_it_took_for_its_page_cache(tmp_path
     assert built.conn.execute("PRAGMA cache_size").fetchone() == found.conn.execute("PRAGMA cache_size").fetchone()
     built.conn.close()
     found.conn.close()
+
+
+def test_a_new_version_of_a_part_rewrites_every_file_even_when_one_was_edited(
+    factbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgrade that changes what check reads of a fact, seen in the same run as an edit to one
+    # file: the other files' rows must not keep what the older version made of them.
+    from xmfacts.check import index_part as check_part
+    from xmfacts.check import profile
+
+    monkeypatch.setenv("XMFACTS_CACHE_DIR", str(tmp_path / "cache"))
+
+    def scopes_stored() -> set[str]:
+        import marshal
+
+        opened = store.open_store(factbase.resolve())
+        try:
+            check_part.check_stats(opened)
+            return {w for (blob,) in opened.conn.execute("SELECT shape FROM check_shapes") for w in marshal.loads(blob)[2]}
+        finally:
+            opened.conn.close()
+
+    assert "授信" not in scopes_stored()
+    monkeypatch.setattr(profile, "_SCOPES", (*profile._SCOPES, "授信"))  # a word of sme-credit.toml only
+    monkeypatch.setattr(check_part.CheckPart, "version", check_part.VERSION + "-next")
+    path = factbase / "capital-markets.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value = 68", "value = 69"), encoding="utf-8")
+    assert "授信" in scopes_stored()

@@ -121,6 +121,12 @@ def _schema_current(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == _key()
 
 
+def _parts_current(conn: sqlite3.Connection, chosen: tuple[Part, ...]) -> bool:
+    """Whether every part's tables were written by this version of it."""
+    stored = dict(conn.execute("SELECT key, value FROM meta"))
+    return all(stored.get(version_key(part)) == part.version for part in chosen)
+
+
 def sync(store: Target, force: bool, pinyin: bool, stats: dict[str, tuple[int, int]] | None = None, reset: bool = False) -> None:
     """Bring the index up to date with the files: nothing but a stat per file when nothing changed.
 
@@ -199,7 +205,10 @@ def _update(store: Target, stats: dict[str, tuple[int, int]], force: bool, pinyi
 
     conn, root, light = store.conn, store.root, store.light
     chosen = () if light else parts()
-    if reset or not _schema_current(conn):
+    # A part whose tables an older version wrote is rewritten whole, here and not only when the
+    # part is next asked for: an edit seen in the same run would otherwise stamp the new version
+    # on tables whose other files' rows the old version made.
+    if reset or not _schema_current(conn) or not _parts_current(conn, chosen):
         _reset(conn, chosen)
         force = True
     problems: list[Problem] = []
