@@ -37,7 +37,7 @@ _STOP = {"the", "of", "and", "in", "on", "for", "to", "by", "with", "its", "as",
 
 # Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
 # another city, is about something else, unless the fact itself speaks of that scope.
-_SCOPES = tuple(fold(w) for w in """全国 全省 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
+_SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
     漳州 莆田 宁德 南京 苏州 无锡 成都 武汉 重庆 天津 青岛 宁波 西安 合肥 长沙 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
     浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
