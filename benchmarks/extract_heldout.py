@@ -14,9 +14,11 @@ The kind is read from the label alone (its text and its `why`, written before ex
 the set), never from what extract does. Each passage is extracted into an empty fact base with
 its page's date as --published. Usage:
 
-    python benchmarks/extract_heldout.py [FILE.toml ...] [--details]
+    python benchmarks/extract_heldout.py [FILE.toml ...] [--set heldout|heldout2|heldout3] [--details]
 
-FILE defaults to the passages; sentences_*.toml (one sentence or two from a page) are read alike.
+FILE defaults to the passages of tests/realworld/heldout, or with --set to those of the set named
+(the later rounds, heldout2 and heldout3, hold passages only); sentences_*.toml (one sentence or
+two from a page) are read alike.
 
 --details lists the misses and wrong drafts, for the tuning half only: the frozen half is for
 measuring, never for tuning.
@@ -30,7 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from heldout import HELDOUT, locate
+from heldout import HELDOUT, SETS, locate
 
 from xmfacts.extract import extract
 from xmfacts.model import FactBase
@@ -94,7 +96,18 @@ def score_passage(item: dict, s: Score) -> None:
 
 def main(argv: list[str]) -> None:
     details = "--details" in argv
-    names = [a for a in argv if not a.startswith("--")] or [str(HELDOUT / n) for n in DEFAULT_FILES]
+    argv = [a for a in argv if a != "--details"]
+    folder = HELDOUT
+    if "--set" in argv:
+        at = argv.index("--set")
+        if at + 1 >= len(argv) or argv[at + 1] not in SETS:
+            sys.exit(f"extract_heldout: --set takes one of {', '.join(SETS)}")
+        folder = SETS[argv[at + 1]][0]
+        del argv[at : at + 2]
+    unknown = [a for a in argv if a.startswith("--")]
+    if unknown:
+        sys.exit(f"extract_heldout: unknown option {unknown[0]}")
+    names = argv or [str(folder / n) for n in DEFAULT_FILES]
     for name in names:
         path = Path(name)
         # passages label every figure; single sentences from a page are measured the same way

@@ -21,12 +21,12 @@ the labels, whole numbers only, never overlapping an earlier label). Per file an
 
 It prints figures and asserts nothing: this is a measurement, not a test. Usage:
 
-    python benchmarks/heldout.py [FILE.toml ...] [--set heldout|heldout2] [--details]
+    python benchmarks/heldout.py [FILE.toml ...] [--set heldout|heldout2|heldout3] [--details]
 
-With no files it scores tests/realworld/heldout (or, with --set heldout2, the second set of
-passages in tests/realworld/heldout2, chosen for figures on record). --details lists every
-wrong figure, for the tuning halves only: the frozen halves are for measuring, never for
-tuning, so their figures are not listed.
+With no files it scores tests/realworld/heldout (or, with --set heldout2 or heldout3, the second
+or third set of passages in tests/realworld/heldout2 or heldout3, chosen for figures on record).
+--details lists every wrong figure, for the tuning halves only: the frozen halves are for
+measuring, never for tuning, so their figures are not listed.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ DEFAULT_FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_fro
 SETS = {
     "heldout": (HELDOUT, DEFAULT_FILES),
     "heldout2": (ROOT / "tests" / "realworld" / "heldout2", ["passages_frozen.toml", "passages_tuning.toml"]),
+    "heldout3": (ROOT / "tests" / "realworld" / "heldout3", ["passages_frozen.toml", "passages_tuning.toml"]),
 }
 SCRIPTS = ("zh-Hans", "zh-Hant", "en")
 ALARMS = {"mismatch", "outdated"}

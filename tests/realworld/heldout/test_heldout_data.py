@@ -1,7 +1,7 @@
 """The held-out files are well-formed: every fact id exists in facts/, every verdict is one
 of check's five, every labelled figure text occurs in its text (in order, not overlapping),
-and each file holds what README.md in this folder says. The same checks cover the second set of
-passages in ../heldout2 (round 2, rich in figures on record).
+and each file holds what README.md in this folder says. The same checks cover the second and third
+sets of passages in ../heldout2 and ../heldout3 (rounds 2 and 3, rich in figures on record).
 
 This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
 prints the score without asserting it: the checker has not been tuned on these sets).
@@ -17,9 +17,11 @@ import pytest
 
 HERE = Path(__file__).parent
 HELDOUT2 = HERE.parent / "heldout2"
+HELDOUT3 = HERE.parent / "heldout3"
 FACTS = HERE.parents[2] / "facts"
 FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
 FILES2 = ["passages_frozen.toml", "passages_tuning.toml"]
+ROUNDS = {"heldout2": HELDOUT2, "heldout3": HELDOUT3}  # later rounds: passages only, rich in figures on record
 VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
 LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
 
@@ -39,8 +41,8 @@ def items(name: str, folder: Path = HERE) -> list[dict]:
 
 @pytest.mark.parametrize(
     ("folder", "name"),
-    [(HERE, n) for n in FILES] + [(HELDOUT2, n) for n in FILES2],
-    ids=[f"heldout/{n}" for n in FILES] + [f"heldout2/{n}" for n in FILES2],
+    [(HERE, n) for n in FILES] + [(folder, n) for folder in ROUNDS.values() for n in FILES2],
+    ids=[f"heldout/{n}" for n in FILES] + [f"{r}/{n}" for r in ROUNDS for n in FILES2],
 )
 def test_well_formed(folder: Path, name: str) -> None:
     ids = fact_ids()
@@ -68,16 +70,24 @@ def test_sizes() -> None:
     assert by["en"] * 3 >= len(sentences) and by["zh-Hant"] * 4 >= len(sentences)
 
 
-def test_sizes_round2() -> None:
-    """Round 2: at least 14 passages of 3-12 figures, about a third English and a quarter
-    traditional Chinese, and at least 40 figures on record across the set."""
-    passages = items("passages_frozen.toml", HELDOUT2) + items("passages_tuning.toml", HELDOUT2)
+@pytest.mark.parametrize("folder", list(ROUNDS.values()), ids=list(ROUNDS))
+def test_sizes_later_rounds(folder: Path) -> None:
+    """Rounds 2 and 3: at least 14 passages of 3-12 figures, about a third English and at least a
+    fifth traditional Chinese, and at least 40 figures on record across the set."""
+    passages = items("passages_frozen.toml", folder) + items("passages_tuning.toml", folder)
     assert len(passages) >= 14
     assert all(3 <= len(p["figure"]) <= 12 for p in passages)
     by = {lang: sum(1 for p in passages if p["language"] == lang) for lang in LANGUAGES}
     assert by["en"] * 3 >= len(passages) and by["zh-Hant"] * 5 >= len(passages)
     assert sum(1 for p in passages for f in p["figure"] if f["fact"]) >= 40
     assert len({p["url"] for p in passages}) == len(passages)
+
+
+def test_round3_pages_are_new() -> None:
+    """Round 3 restates pages that neither earlier round used."""
+    earlier = {s["url"] for name in FILES for s in items(name)}
+    earlier |= {s["url"] for name in FILES2 for s in items(name, HELDOUT2)}
+    assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT3)} & earlier
 
 
 def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
