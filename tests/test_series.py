@@ -304,3 +304,22 @@ def test_an_undated_figure_of_an_earlier_observation_is_outdated_not_wrong() -> 
     assert "2023-03" in found.explanation
     [other] = [f for f in check_text(shipped, "据最新数据，我市的国家级高新技术企业总数已达3700家。") if f.fact is not None]
     assert other.verdict.value == "mismatch"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "fact"),
+    [
+        # the period said a sentence before, and the record's own figure for it: that observation
+        ("2022年，全市经济平稳增长。地区生产总值7802.66亿元。", "match", "gdp-2022"),
+        ("Xiamen's economy grew steadily in 2022. Its gross domestic product came to 780.266 billion yuan.", "match", "gdp-2022"),
+        # a figure the record does not hold for that period stays an undated one
+        ("2022年，全市经济平稳增长。地区生产总值7802.7亿元。", "unknown", "gdp-2024"),
+        # nor does a period the passage never named lend its figure
+        ("全市经济平稳增长。地区生产总值7802.66亿元。", "unknown", "gdp-2024"),
+    ],
+)
+def test_an_undated_figure_equal_to_the_record_of_a_period_the_passage_named_is_that_periods(
+    base: FactBase, text: str, verdict: str, fact: str
+) -> None:
+    [found] = [f for f in check_text(base, text) if f.fact is not None]
+    assert (found.verdict.value, found.fact.id) == (verdict, fact)

@@ -5,6 +5,7 @@ fact and figure).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 
 _LOOK_BACK = 200  # characters before a sentence where 这三家 finds what it counts
+_LOOK_BACK_PERIODS = 1500  # characters before a sentence whose periods an undated figure may be of (its own
+# sentence dates it by the period readers alone: 上报备案的2022年… names a batch)
 
 
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
@@ -130,7 +133,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         why = matcher.why if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
         # a figure tied to an observation of a series is judged by its period's observation
         found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
-                                folded[s0 : r.start])
+                                folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
         findings.append(found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
     return findings
 

@@ -17,8 +17,8 @@ from dataclasses import replace
 from xmfacts.check.verdicts import Finding, Verdict, _finding, judge, recorded_figure
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
-from xmfacts.model import BaseUnit, Fact
-from xmfacts.series import Series, period_of, select, series_in
+from xmfacts.model import BaseUnit, Fact, Kind
+from xmfacts.series import Series, base_value, end as end_of, period_of, select, series_in
 from xmfacts.text import has_cjk
 
 # The observations of a fact's series, as the check's fact source can give them (the parsed
@@ -53,6 +53,18 @@ def from_topics(read_topic: Callable[[str], Sequence[Fact]]) -> Observations:
     return observations
 
 
+def _same_figure(reading: Reading, fact: Fact) -> bool:
+    """The claim states the observation's figure digit for digit, with the same hedge."""
+    claimed, recorded = reading.figure, base_value(fact)
+    if claimed.kind is not Kind.QUANTITY or claimed.value is None or recorded is None:
+        return False
+    return claimed.value * (claimed.scale or 1) == recorded and claimed.qualifier is fact.figure.qualifier
+
+
+def _why(subject: tuple[str, ...]) -> str:
+    return f"the text names {'、'.join(subject)}" if subject else "tied by its words"
+
+
 def _cited(fact: Fact) -> str:
     return f"{recorded_figure(fact)} [{fact.source.outlet or fact.source.id}]"
 
@@ -66,13 +78,15 @@ _PART_OF_YEAR = re.compile(
 
 
 def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...],
-                    period: str | None, dated: bool, observations: Observations | None, before: str = "") -> Finding | None:
+                    period: str | None, dated: bool, observations: Observations | None, before: str = "",
+                    mentioned: Callable[[], Sequence[str]] = tuple) -> Finding | None:
     """The finding for a figure tied to an observation of a series; None when the fact is in
     no series (the caller then judges it as before).
 
     ``dated``: the text gives the figure its own period (not merely when it was written).
     ``before``: the words of its sentence before it (folded), where a bare year may date it
     (2019年厦门地区生产总值…), which check leaves alone for figures of no series.
+    ``mentioned``: the periods the passage named before the figure's sentence (``periods.named``).
     """
     if fact is None or not fact.series or observations is None:
         return None
@@ -107,6 +121,17 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
                        f"stated for {period}, for which {series.id} has no observation; nearest: {near}",
                        subject, period)
     finding = _finding(reading, chosen.observation, line, context, subject, period)
+    if not dated and finding.verdict is not Verdict.MATCH:
+        # "…in the first three months of 2017. Foreign capital actually used came to 6.1 billion
+        # yuan": the passage said the period a sentence before. Only the record's own figure for
+        # a period the passage named is taken as that period's, and only to the last digit (a
+        # passage naming ten years names some year whose growth rounds to "8 percent"): a figure
+        # equal to none of them is judged as an undated one, as before.
+        said = {periods.bounds(p)[1]: p for p in mentioned()}
+        stated = [f for f in series.observations if end_of(f) in said and _same_figure(reading, f)]
+        if stated:
+            return replace(_finding(reading, stated[-1], line, context, subject, period_of(stated[-1])),
+                           why=f"{_why(subject)}; the passage speaks of {said[end_of(stated[-1])]} before it")
     if not dated and finding.verdict in (Verdict.MISMATCH, Verdict.OUTDATED) and chosen.observation.source.url:
         # A figure of another page's series (GDP, trade, growth) changes every year, and news
         # text gives it a period it does not always spell out (过去十年, on the year, 前五个月):

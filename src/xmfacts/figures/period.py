@@ -150,6 +150,28 @@ def stated_year(before: str) -> str | None:
     return found
 
 
+# A year as any text writes it: 2017, 2017年, FY2017.
+_ANY_YEAR = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
+
+
+def named(text: str, written: str) -> tuple[str, ...]:
+    """Every period ``text`` names, in order, each as the words around its year read (2017,
+    2017-03-31 for "the first three months of 2017" or 2017年一季度, 2018-12-31 for 2018年底).
+
+    Wider than ``chinese_period`` and ``english_period``, which give the one period that dates a
+    figure: this lists what a passage has spoken of, so that an undated figure equal to the
+    record of one of those periods can be found (``check.series``).
+    """
+    found: dict[str, None] = {}
+    for m in _ANY_YEAR.finditer(text):
+        found[m.group()] = None
+        for period in (chinese_period(text[max(0, m.start() - 3) : m.end() + 6], written),
+                       english_period(text[max(0, m.start() - 40) : m.end()], written)):
+            if period and period.startswith(m.group()) and valid_date(period):
+                found[period] = None
+    return tuple(found)
+
+
 def bounds(period: str) -> tuple[date, date]:
     """The first and last day a period covers: "2018" → 2018-01-01 … 2018-12-31."""
     parts = [int(p) for p in period.split("-")]
