@@ -10,7 +10,6 @@ the matcher and the verdicts know nothing of series.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -18,7 +17,8 @@ from xmfacts.check.verdicts import Finding, Verdict, _finding, judge, recorded_f
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
 from xmfacts.model import BaseUnit, Fact, Kind
-from xmfacts.series import Series, base_value, end as end_of, period_of, select, series_in
+from xmfacts.series import Series, base_value, period_of, select, series_in
+from xmfacts.series import end as end_of
 from xmfacts.text import has_cjk
 
 # The observations of a fact's series, as the check's fact source can give them (the parsed
