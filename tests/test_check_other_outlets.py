@@ -33,6 +33,12 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     # (written after a 台海网 sentence of 2024-06-25, in simplified characters; 连续 is a measure
     # of the 3-year streak of revenue)
     ("经过多年培育，生物医药产业已成为厦门重要的优势产业，2021年、2022年连续两年产值突破1000亿。", "1000亿", None, Verdict.UNKNOWN),
+    # an event in a place inside the city is the city's event; a count there is only a part
+    ("天马于2011年进驻厦门火炬高新区", "2011年", "display-industry/tianma-moved-to-xiamen", Verdict.MATCH),
+    ("天马于2012年进驻厦门火炬高新区", "2012年", "display-industry/tianma-moved-to-xiamen", Verdict.MISMATCH),
+    ("火炬高新区境内上市公司70家", "70家", None, Verdict.UNKNOWN),
+    # Fujian named alone is the province's count
+    ("截至6月30日，福建在境内上市的公司合计98家", "98家", None, Verdict.UNKNOWN),
     # a subject's own fact chosen by its measure is compared, whatever else it has on record
     ("天马在厦门累计投资超500亿元", "超500亿元", "display-industry/tianma-xiamen-investment", Verdict.MISMATCH),
 ])

@@ -27,6 +27,7 @@ from xmfacts.check.words import (
     _SCOPES,
     _SHARE,
     _STOP,
+    _WITHIN_CITY,
     _WITHIN_FIELD,
     _WORD,
     _english,
@@ -41,7 +42,7 @@ from xmfacts.check.words import (
 )
 from xmfacts.figures.interval import Interval
 from xmfacts.figures.reader import Reading
-from xmfacts.model import BaseUnit, Fact, FactBase
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind
 from xmfacts.text import fold, has_cjk
 
 if TYPE_CHECKING:
@@ -360,6 +361,8 @@ class Matcher:
         clause_en = _english(place.clause)
         scope = scope_text(place.scope or place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
+        if reading.figure.kind is Kind.DATE:
+            scopes = [w for w in scopes if w not in _WITHIN_CITY]
         # a change said right before the figure (增长14%), and one said anywhere before it in its
         # sentence (增速分别达到29.20%、37.37%): the first keeps a change from matching a level,
         # the second lets a growth rate be matched at all

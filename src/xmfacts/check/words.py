@@ -46,6 +46,10 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 
     "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic")
 
 
+# Places inside the city: a count there is a part of the city's, but an event there (天马2011年进驻
+# 厦门火炬高新区) is the city's event all the same.
+_WITHIN_CITY = tuple(fold(w) for w in "思明区 湖里区 集美区 海沧区 同安区 翔安区 火炬高新区 生物医药港 产业园 园区 软件园 片区".split())
+
 # A change (净增800家, 增长6.4%) is not a level (4200家, 29.20%), unless the fact records one.
 _CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
 
