@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 SENTENCES = tomllib.loads((HERE / "sentences.toml").read_text(encoding="utf-8"))["sentence"]
 BASE = load_factbase(HERE.parents[1] / "facts")
 
-# Measured (449 of 487 figures right, 159 sentences): the floor the checker must not fall
+# Measured (451 of 487 figures right, 159 sentences): the floor the checker must not fall
 # below, and no mismatch no person expects. Outdated verdicts against the wrong fact are
 # counted apart, as they stand: Fujian's 98 listed firms and a bank's 665 borrowers no longer
 # are; the 524 listed companies of an English page that never names the city, China's private
