@@ -142,7 +142,9 @@ NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几�
                "一举拿下", "一键发起", "统一", "之一", "一流", "三来一补", "4+4+6", "从0到1", "从零开始", "万米深海",
                "H2O", "5G", "COVID-19", "PM2.5", "近三年", "最近3年", "近几年", "三四个", "十三五", "9月末",
                "1号孵化器", "一掷千金", "千万不要", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
-               "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip"]
+               "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip",
+               # bare numbers English does not call counts: a rank, a line, a count with no from…to
+               "ranked 3 to 5", "Line 3 to the airport", "firms numbered 20,652"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)
@@ -262,3 +264,13 @@ def test_a_hedge_between_a_spaced_number_and_its_unit() -> None:
     [r] = read_figures("共 120 余项成果")
     assert (r.figure.value, r.figure.unit, r.figure.qualifier) == (D(120), "项", Q.AT_LEAST)
     assert [x.figure.unit for x in read_figures("2023 多年")] == [""]  # a year written loosely stays a bare number
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("the number of firms rose from 1,500 in 2015 to 4,200 in 2024", ["1,500", "4,200"]),
+    ("it grew from 1,500 to 4,200", ["1,500", "4,200"]),
+    # the first number shares the second's unit: not a count
+    ("the share grew from 8 to 12 percent", ["12 percent"]),
+])
+def test_both_ends_of_from_to_are_read(text: str, counts: list[str]) -> None:
+    assert [r.text for r in read_figures(text) if r.figure.kind is not Kind.DATE] == counts

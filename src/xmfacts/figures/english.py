@@ -73,6 +73,19 @@ _WORD_FIGURE = re.compile(
 _COUNTED_AFTER = re.compile(r"\s+(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|by|with|from|than|as)\b)[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s\b", re.IGNORECASE)
 
 
+# A bare number that English says is a count of what its clause counts: the two ends of "from
+# 1,500 (in 2015) to 4,200". Any other bare number stays unread ("numbered 20,652" as often
+# counts the nation's firms as the city's, and nothing else in its clause says which).
+_FROM_TO_START = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_FROM_TO = re.compile(
+    r"(?:\s+(?:in|at the end of|by)\s+(?:19|20)\d\d)?\s+to\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?[\d,.]*\d"
+    # "from 8 to 12 percent": the first number shares the second's unit, which a bare count has not
+    r"(?![\d,.]*\s*(?:%|percent|per cent|pct|billion|million|trillion|thousand|yuan|dollars?|usd|rmb|square|sq|km|kilomet|hectares?|mu\b|times|years?|months?|days?))",
+    re.IGNORECASE,
+)
+_FROM_TO_END = re.compile(r"\bfrom\s+[\d,.]+(?:\s+(?:in|at the end of|by)\s+(?:19|20)\d\d)?\s+to\s+\Z", re.IGNORECASE)
+
+
 def _value(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -124,6 +137,9 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             unit, base = m.group("mult") or "", BaseUnit.COUNT
         elif m.group("mult"):
             unit, base = m.group("mult"), BaseUnit.NUMBER
+        elif _FROM_TO_END.search(text, max(0, start - 40), start) or (_FROM_TO_START.search(text, max(0, start - 6), start) and _FROM_TO.match(text, end)):
+            # "rose from 1,500 in 2015 to 4,200": the counts the clause speaks of, then and now
+            unit, base = "", BaseUnit.COUNT
         else:
             continue  # a bare number: a name or an ordinal far more often than a claim
         yield start, end, Figure(Kind.QUANTITY, qualifier, value, unit=unit.strip(), scale=scale, base_unit=base)
