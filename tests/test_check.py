@@ -150,13 +150,16 @@ def test_cli_check_exit_codes_and_json(run: Run) -> None:
     ok = run("check", "厦门境内上市公司68家", "--json", facts=SHIPPED)
     assert ok.exit_code == 0
     [row] = json.loads(ok.stdout)
-    assert list(row) == ["span", "claimed", "fact", "verdict", "subject", "difference", "ratio", "explanation"]
+    assert list(row) == ["span", "claimed", "fact", "verdict", "subject", "difference", "ratio", "explanation", "why"]
     assert row["span"] == {"text": "68家", "start": 8, "end": 11, "line": 1, "context": "厦门境内上市公司68家"}
     assert row["claimed"] == {
         "kind": "quantity", "value": 68, "lower": None, "upper": None, "unit": "家",
         "qualifier": "exact", "scale": 1, "base_unit": "count", "date": None, "period": None,
     }
     assert (row["verdict"], row["fact"]["id"]) == ("match", "capital-markets/listed-companies")
+    assert row["why"] == "the text names 境内上市公司"
+    [scoped] = json.loads(run("check", "全国境内上市公司5000家", "--json", facts=SHIPPED).stdout)
+    assert (scoped["fact"], scoped["why"]) == (None, "its scope (全国) is not the record's")
     bad = run("check", "厦门境内上市公司有70家", "--jsonl", facts=SHIPPED)
     assert bad.exit_code == 1
     assert json.loads(bad.stdout.splitlines()[0])["difference"] == 2

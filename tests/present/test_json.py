@@ -29,7 +29,7 @@ def test_numbers_keep_integers_and_fractions() -> None:
 def test_a_claims_figure_has_the_same_keys_as_a_facts() -> None:
     [finding] = [f for f in check_text(BASE, "厦门境内上市公司70家")]
     row = finding_to_dict(finding)
-    assert list(row) == ["span", "claimed", "fact", "verdict", "subject", "difference", "ratio", "explanation"]
+    assert list(row) == ["span", "claimed", "fact", "verdict", "subject", "difference", "ratio", "explanation", "why"]
     assert list(row["claimed"]) == [*figure_to_dict(BASE.facts[0].figure), "period"]
     assert row["subject"] == ["境内上市公司"]
     assert row["claimed"] == {"kind": "quantity", "value": 70, "lower": None, "upper": None, "unit": "家",

@@ -104,6 +104,8 @@ def finding_to_dict(finding: Finding, fact_dict: Callable[[Fact], dict[str, Any]
         "difference": json_number(finding.difference),
         "ratio": json_number(finding.ratio.quantize(RATIO_PLACES) if finding.ratio is not None else None),
         "explanation": finding.explanation,
+        # the words that tied it to its fact, or why none was (what --explain prints on stderr)
+        "why": finding.why,
     }
 
 
