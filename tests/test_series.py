@@ -323,3 +323,11 @@ def test_an_undated_figure_equal_to_the_record_of_a_period_the_passage_named_is_
 ) -> None:
     [found] = [f for f in check_text(base, text) if f.fact is not None]
     assert (found.verdict.value, found.fact.id) == (verdict, fact)
+
+
+def test_a_part_of_a_year_with_no_observation_is_unknown_not_outdated(base: FactBase) -> None:
+    # a running total (1-11月, January-November) is no earlier level of a yearly series
+    for text in ("In the January-November period of 2022, Xiamen's GDP came to 700 billion yuan.",
+                 "2022年1-11月，厦门地区生产总值7000亿元。"):
+        [found] = [f for f in check_text(base, text, written="2022-12-20") if f.reading.figure.kind.value == "quantity"]
+        assert found.verdict.value == "unknown", text

@@ -40,7 +40,17 @@ def test_valid_date(text: str, ok: bool) -> None:
         ("at the end of 2023", "2023-12-31"),
         # a year with no cue is a name's or an event's as often as a period
         ("the 2017 plan", None),
+        # the months of a year so far end with their last month, this year's when no year is said
+        ("in the January-August period of 2022,", "2022-08-31"),
+        ("in the first eight months of 2022", "2022-08-31"),
+        ("from January to August 2022", "2022-08-31"),
+        ("in the Jan-Oct period", "2024-10-31"),
+        ("in 2023 as a whole, and in the January-November period", "2024-11-30"),
     ],
 )
 def test_english_period(text: str, period: str | None) -> None:
     assert english_period(text, "2024-12-01") == period
+
+
+def test_months_so_far_not_yet_over_are_last_years() -> None:
+    assert english_period("in the January-November period", "2024-03-02") == "2023-11-30"

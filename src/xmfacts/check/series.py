@@ -73,7 +73,7 @@ def _cited(fact: Fact) -> str:
 _PART_OF_YEAR = re.compile(
     r"前[一二三四五六七八九十两\d]+个?月|[一二三四1-4]季度|上半年|下半年|前三季|\d{1,2}[-—~至]\d{1,2}月|"
     r"\bfirst (?:quarter|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven) months)\b|\bq[1-4]\b|"
-    r"\byear[- ]to[- ]date\b|\b(?:january|jan)[-–](?:february|march|april|may|june|july|august|september|october|november)"
+    r"\byear[- ]to[- ]date\b|\b(?:january|jan)\.?\s*(?:[-–]|to|through)\s*(?:feb|mar|apr|may|jun|jul|aug|sep|oct|nov)"
 )
 
 
@@ -110,6 +110,11 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
         return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
                        f"a part of {period}, not the year {series.id} records", (), period, "a part of the year, not the year's figure")
     chosen = select(series, period, dated, lambda f: judge(reading, f)[0] is Verdict.MATCH)
+    if chosen.missing and period and len(period) > 4 and _PART_OF_YEAR.search(before + context.casefold()):
+        # "in the January-November period": months of a year the series has no figure for. A
+        # running total is no earlier level of a yearly series: the record cannot say.
+        return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
+                       f"a part of {period[:4]} {series.id} has no observation for", (), period, "a part of the year, not on record")
     if chosen.missing:
         near = "; ".join(f"{period_of(f)}: {_cited(f)}" for f in chosen.nearest)
         if chosen.later:

@@ -101,14 +101,49 @@ def chinese_period(text: str, written: str) -> str | None:
     return found
 
 
+# The months of a year so far, as English says them: "January-August", "Jan-Aug", "January to
+# August", "the first eight months" (of 2022, or of the year the text was written in).
+_MONTH_NUMBERS = "two three four five six seven eight nine ten eleven".split()
+_ENGLISH_SO_FAR = re.compile(
+    rf"\b(?:jan(?:uary)?\.?\s*(?:-|–|to|through)\s*(?P<month>{_MONTH_RE})\b|first (?P<count>{'|'.join(_MONTH_NUMBERS)}) months)"
+    r"(?:\s+period)?(?:\s+of(?:\s+the\s+year)?)?(?:\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+
+
+def _english_so_far(text: str, written: str) -> tuple[int, str] | None:
+    """Where the last months-so-far phrase of ``text`` ends, and the period it ends."""
+    last = None
+    for m in _ENGLISH_SO_FAR.finditer(text):
+        if m.group("month"):
+            month = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3]))
+        else:
+            month = _MONTH_NUMBERS.index(m.group("count").lower()) + 2
+        year = int(m.group("year")) if m.group("year") else int(written[:4])
+        if not m.group("year") and f"{year}-{month:02d}-{_last_day(year, month):02d}" > written:
+            year -= 1  # "January-August" in a text of March: last year's
+        last = (m.end(), f"{year}-{month:02d}-{_last_day(year, month):02d}")
+    return last
+
+
 @lru_cache(maxsize=256)
 def english_period(text: str, written: str) -> str | None:
-    """The last period an English ``text`` names ("at the end of September 2024", "in 2018")."""
-    found: str | None = None
+    """The last period an English ``text`` names ("at the end of September 2024", "in 2018",
+    "in the January-August period")."""
+    found = _english_year_period(text, written)
+    so_far = _english_so_far(text, written)
+    if so_far is not None and (found is None or so_far[0] >= found[0]):
+        return so_far[1]
+    return found[1] if found else None
+
+
+def _english_year_period(text: str, written: str) -> tuple[int, str | None] | None:
+    """Where the last year-bearing period of ``text`` ends, and the period (None: "so far")."""
+    found: tuple[int, str | None] | None = None
     for m in _ENGLISH.finditer(text):
         if m.group("rel"):
             rel = m.group("rel").lower()
-            found = str(int(written[:4]) - 1) if rel == "last year" else None
+            found = (m.end(), str(int(written[:4]) - 1) if rel == "last year" else None)
             continue
         part = None if m.group("month") or m.group("end") else _ENGLISH_PART.search(text[max(0, m.start() - 32) : m.start()])
         if not m.group("month") and not m.group("end") and not part and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
@@ -117,11 +152,12 @@ def english_period(text: str, written: str) -> str | None:
         if m.group("month"):
             month = [n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3])][0]
             day = m.group("day")
-            found = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}-{_last_day(year, month)}" if m.group("end") or _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]) and "end" in text[max(0, m.start() - 16) : m.start()].lower() else f"{year}-{month:02d}"
+            period = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}-{_last_day(year, month)}" if m.group("end") or _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]) and "end" in text[max(0, m.start() - 16) : m.start()].lower() else f"{year}-{month:02d}"
         elif part:
-            found = f"{year}-03-31" if part.group("q1") else f"{year}-06-30" if part.group("h1") else f"{year}-09-30"
+            period = f"{year}-03-31" if part.group("q1") else f"{year}-06-30" if part.group("h1") else f"{year}-09-30"
         else:
-            found = f"{year}-12-31" if m.group("end") else str(year)
+            period = f"{year}-12-31" if m.group("end") else str(year)
+        found = (m.end(), period)
     return found
 
 
