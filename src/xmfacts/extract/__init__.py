@@ -25,6 +25,7 @@ from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
 from xmfacts.figures.printing import printed
 from xmfacts.figures.reader import Reading, hedge_before
+from xmfacts.figures.shares import is_worded_share
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
 from xmfacts.text import fold_in_place, has_cjk
@@ -152,7 +153,7 @@ def extract(
         prior = counted.get(where.sentence[0])
         if _share_only(draft):
             draft = _share_of(draft, prior, place, city) if prior else draft
-        elif reading.worded_share(r) and has_cjk(sentence[1]):
+        elif is_worded_share(r) and has_cjk(sentence[1]):
             # 总数升至1626家，接近福建全省的一半: half (or 1/3) is a share of what its sentence
             # counted before, as 全省占比达四成 is; its own words name only the whole it is a share of
             # (an English sentence keeps its own words: "of Xiamen's total")
@@ -264,7 +265,7 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
         hedge = hedge_before(text, c0, r.start)
         if hedge and figure.qualifier is hedge[0]:
             notes.append(f"qualifier {hedge[0].value}: read from {hedge[1][:2]} before the figure")
-        if reading.worded_share(r):
+        if is_worded_share(r):
             notes.append(reading.SHARE_NOTE.format(r.text, printed(figure)))
         if not figure.unit and figure.base_unit is BaseUnit.COUNT:
             notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")

@@ -16,6 +16,7 @@ from xmfacts.check import FigurePlace, Finding
 from xmfacts.figures import period as periods
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.shares import worded_shares
 from xmfacts.figures.units import base_spellings_longest_first, parse_unit
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
@@ -312,36 +313,14 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 # inventing one), which a curator drafting from the page still wants, and reviews each:
 # - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
 #   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
-# - half of a whole is a share of 50 %: 接近福建全省的一半, 半数以上, 占比过半, nearly half; and
-#   a fraction of one is a share too: 占全省的1/4 is 25 %.
+# - a share said in words (接近福建全省的一半, 占全省的1/4, nearly half), read by
+#   ``xmfacts.figures.shares``, which validate traces a quote with too.
 _HEDGED_MULTIPLIER = re.compile(
     r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
 _BASES = tuple(base_spellings_longest_first())
-# 的一半 (half of what was named), 占一半, a hedge before or after 一半/半数, or 过半 ending its clause
-_HALF = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?P<half>一半|半数)(?P<after>以上|左右)?"
-                   r"|(?P<over>过半)(?:数)?(?=\s*(?:[，,。；;！!？?、]|$))")
-# 接近福建全省的一半: the hedge that opens the phrase whose 的 the half is of
-_HEDGE_OPENS = re.compile(r"(?P<hedge>超过|接近|将近|约占|约)[^，,。；;、]{1,10}的$")
-_HALF_AFTER = {"以上": Qualifier.OVER, "左右": Qualifier.ABOUT}
-_HALF_HEDGES = {"超过": Qualifier.OVER, "逾": Qualifier.OVER, "过": Qualifier.OVER, "接近": Qualifier.NEARLY,
-                "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "约占": Qualifier.ABOUT, "占": Qualifier.EXACT}
-# 占上海全市的1/3, 相当于全市的近1/2, 占全省的三分之一: a fraction of a whole is a share too,
-# said as half is (after 的 or a hedge); 2024/1/3 and 1/3 alone are not
-_FRACTION = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?<![0-9/.])"
-                       r"(?:(?P<n>[1-9])\s*/\s*(?P<d>[1-9]|10)(?![0-9/.%])|(?P<cd>[二两三四五六七八九十])分之(?P<cn>[一二三四五六七八九]))"
-                       r"(?P<after>以上|左右)?")
-# nearly half of Xiamen's total, more than half, accounting for half: English says half as a share
-# only after a hedge or a verb of sharing ("the first half of 2024" is a period, "half a year" a span)
-_EN_HALF = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|under|at least)"
-                      r"|(?P<verb>(?:accounts?|accounted|accounting)\s+for|makes?\s+up|made\s+up|representing))\s+(?P<half>half)\b(?!\s+an?\b)",
-                      re.IGNORECASE)
-_EN_HALF_HEDGES = {"nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY, "about": Qualifier.ABOUT,
-                   "around": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "more than": Qualifier.OVER, "over": Qualifier.OVER,
-                   "less than": Qualifier.UNDER, "under": Qualifier.UNDER, "at least": Qualifier.AT_LEAST}
-_DIGIT_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-SHARE_NOTE = "the text says {}: drafted as {}, which validate --source-text does not find in the quote"
+SHARE_NOTE = "the text says {}: drafted as {}, the share it states"
 
 
 def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
@@ -352,19 +331,6 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     def free(a: int, b: int) -> bool:
         # the reader's bare 1 of 1/3 is no figure of its own: the fraction is
         return not any(r.start < b and a < r.end and (r.figure.unit or r.figure.kind is Kind.DATE) for r in (*readings, *found))
-
-    def share(m: re.Match[str], value: Decimal, hedges: dict[str, Qualifier], at: int | None = None) -> None:
-        if m.group("hedge") is None and not any(m.groupdict().get(g) for g in ("after", "over", "verb")):
-            return  # 另一半时间, 一半是…, 1/3 alone: a part of nothing named
-        qualifier = _HALF_AFTER.get(m.groupdict().get("after") or "") or hedges.get((m.group("hedge") or "").lower(), Qualifier.EXACT)
-        if m.groupdict().get("over"):
-            qualifier = Qualifier.OVER
-        opens = _HEDGE_OPENS.search(simplified[max(0, m.start() - 14) : m.start()]) if m.group("hedge") == "" else None
-        if opens and qualifier is Qualifier.EXACT:
-            qualifier = _HALF_HEDGES[opens.group("hedge")]  # 接近福建全省的一半
-        start = m.start() if at is None else at
-        figure = Figure(Kind.QUANTITY, qualifier, value, unit="%", scale=1, base_unit=BaseUnit.PERCENT)
-        found.append(Reading(text[start : m.end()], start, m.end(), figure))
 
     simplified = fold_in_place(text)
     for m in _HEDGED_MULTIPLIER.finditer(simplified):
@@ -379,22 +345,9 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
         figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
         found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
-    for m in _HALF.finditer(simplified):
-        if free(m.start(), m.end()):
-            share(m, Decimal(50), _HALF_HEDGES)
-    for m in _FRACTION.finditer(simplified):
-        n = int(m.group("n")) if m.group("n") else _DIGIT_CN[m.group("cn")]
-        d = int(m.group("d")) if m.group("d") else _DIGIT_CN[m.group("cd")]
-        if 0 < n < d and free(m.start(), m.end()):
-            # 1/3 is 33.33 %: to two places, as a share is printed; the note says what the text said
-            share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _HALF_HEDGES)
-    if not has_cjk(text):
-        for m in _EN_HALF.finditer(text):
-            if free(m.start("half"), m.end()):
-                share(m, Decimal(50), _EN_HALF_HEDGES, at=m.start("hedge") if m.group("hedge") else m.start("half"))
+    for r in worded_shares(text):
+        # a share said in English is free where its word half is (the hedge before it is no figure)
+        at = r.start if has_cjk(text) else r.end - len("half")
+        if free(at, r.end):
+            found.append(r)
     return sorted(found, key=lambda r: r.start)
-
-
-def worded_share(r: Reading) -> bool:
-    """A share drafted from words (一半, 过半, 1/3, 三分之一, nearly half): its quote prints no %."""
-    return r.figure.unit == "%" and not re.search(r"[%％]|百分之", r.text)
