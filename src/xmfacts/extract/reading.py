@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from xmfacts.check import FigurePlace, Finding
+from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
@@ -28,10 +29,6 @@ PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|b
 # began on is the date of that beginning, an event to draft; 自2018年以来 is only a period
 _SINCE = re.compile(r"[自从]$")
 _BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成)")
-# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
-_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
-# 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
-_ORDINAL = re.compile(r"第$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
@@ -55,20 +52,17 @@ def has_words(words: str, where: FigurePlace) -> bool:
 
 
 def is_figure(r: Reading, text: str) -> bool:
-    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底."""
+    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底.
+
+    Ordinals, ranks and names are told by the rules of ``not_figures``, the one place they live."""
     figure = r.figure
-    before = text[max(0, r.start - 4) : r.start]
+    if naming_rule(text, r) is not None:
+        return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
         if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
             return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
-    if _ORDINAL.search(before):
-        return False
-    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的", "那", "哪"):
-        return False  # 按上一年研发投入, 上市最多的一年, 那一年: which year, not how many
-    if figure.unit == "大" and _RANKED.search(before):
-        return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     if not figure.unit and multiple(text, r.end):
         return True  # 增长2.4倍: a multiple (the curator writes it in a unit of the table)
     # a number with no unit at all names or ranks something far more often than it counts
@@ -83,6 +77,8 @@ def multiple(text: str, end: int) -> bool:
 def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
     """A date or a span that only says when (or over what time) other figures hold."""
     figure = r.figure
+    if naming_rule(text, r) is not None:
+        return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
         if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
             return True
@@ -126,7 +122,6 @@ _EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amou
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
-_EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
 
 
 # released on April 19: a day with no year, a date as 10月13日 is, in the publication's year
@@ -150,7 +145,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     for r in readings:
         # the reader's bare count: kept as a count when a noun follows (more than 1,000 companies)
         if r.figure.kind is Kind.QUANTITY and not r.figure.unit and not has_cjk(text[max(0, r.start - 20) : r.end + 20]):
-            if _EN_NAMES.search(text[max(0, r.start - 10) : r.start]) or not _EN_COUNTED.match(text, r.end):
+            if naming_rule(text, r) is not None or not _EN_COUNTED.match(text, r.end):
                 continue
             found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
     for m in _EN_MONEY.finditer(text):
@@ -175,7 +170,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         start, end = m.span()
         if any(s < end and start < e for s, e in taken) or has_cjk(text[max(0, start - 20) : end + 20]):
             continue
-        if _EN_YEAR.fullmatch(m.group()) or _EN_NAMES.search(text[max(0, start - 10) : start]):
+        if _EN_YEAR.fullmatch(m.group()):
             continue
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
@@ -199,7 +194,9 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
         else:
             continue
-        found.append(Reading(m.group(), start, end, figure))
+        read = Reading(m.group(), start, end, figure)
+        if naming_rule(text, read) is None:  # top 500, Class 1, Line 3: a number in a name
+            found.append(read)
     return sorted(found, key=lambda r: r.start)
 
 
