@@ -9,8 +9,8 @@ it applies to). ``naming_rule`` is the one question extract asks of every number
 Chinese or English.
 
 A rule looks only at the few characters around a number, never at the article's meaning, so a
-shape that is a count as often as a name (前两批: the two batches before; 金砖五国: five
-countries) is left a figure: missing a name is a draft deleted, missing a count is a figure lost.
+shape that is a count as often as a name (3期培训班: three sessions; 金砖五国: five countries)
+is left a figure: missing a name is a draft deleted, missing a count is a figure lost.
 """
 
 from __future__ import annotations
