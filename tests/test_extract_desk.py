@@ -358,3 +358,11 @@ def test_a_worded_share_in_a_quote_must_be_the_facts_own() -> None:
     assert not figure_in_quote(fact("50", "占全省的三分之一"))
     assert not figure_in_quote(fact("33.33", "占比较高"))
     assert not figure_in_quote(fact("25", "截至2024/1/4"))  # a date is no fraction
+
+
+def test_an_english_list_of_places_at_their_counts_is_drafted_but_not_a_ranking() -> None:
+    text = "By city, Xiamen led the province with 48 listed companies, ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7.\n"
+    assert [c.reading.text for c in extract(EMPTY, text, published="2018").candidates] == ["48", "43", "17", "7"]
+    # a list in a sentence that ranks, or one that counted nothing before: a place or a time
+    assert not extract(EMPTY, "Xiamen was placed at 11, and Fuzhou at 9.\n", published="2018").candidates
+    assert [c.reading.text for c in extract(EMPTY, "The fair opened in Xiamen at 9, and 300 firms attended.\n", published="2018").candidates] == ["300"]

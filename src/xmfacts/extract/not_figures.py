@@ -77,6 +77,8 @@ RULES: tuple[Rule, ...] = (
          after=re.compile(r"\s*(?:行动)?(?:规划|计划|纲要)")),
     Rule("name", "No. 1, Class 1, Phase 2, Line 3, top 10, Fortune Global 500, Vision 2030: a number in a name or rank",
          before=re.compile(rf"\b(?:{_EN_NAMING})\s*$")),
+    Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",
+         before=re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing))\s+(?:at\s+)?$", re.IGNORECASE)),
 )
 
 

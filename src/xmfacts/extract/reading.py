@@ -122,6 +122,22 @@ _EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amou
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
+# ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7: a list that gives each place its count
+# of what the sentence counted before (48 listed companies), a place and "at" before each; in a
+# sentence that ranks (placed at 11, and Fuzhou at 9) or counts nothing before, "at" is a place
+# in a ranking or a time
+_EN_PLACE_AT = re.compile(r"\b[A-Z][a-z]+\s+at\s+$")
+_EN_LIST_GOES_ON = re.compile(r"\s*(?:[,.;)]|and\b|$)")
+_EN_COUNTED_BEFORE = re.compile(r"\d[\d,]*\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b")
+_EN_RANKS = re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|position)\b", re.IGNORECASE)
+
+
+def _listed_at(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start`` is one place's count in a list after a count (Fuzhou at 43)."""
+    if not (_EN_PLACE_AT.search(text[max(0, start - 20) : start]) and _EN_LIST_GOES_ON.match(text, end)):
+        return False
+    sentence = re.split(r"[.!?]\s", text[max(0, start - 300) : start])[-1]
+    return bool(_EN_COUNTED_BEFORE.search(sentence)) and not _EN_RANKS.search(sentence)
 
 
 # released on April 19: a day with no year, a date as 10月13日 is, in the publication's year
@@ -190,7 +206,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         elif counted and counted.group().strip() in _EN_SPANS:
             continue  # the opening three months of 2017: which months other figures hold for, a period
         elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
-                _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)):
+                _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)) or (
+                _listed_at(text, start, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
         else:
             continue
