@@ -103,6 +103,8 @@ _ENGLISH_SHAPES: list[Shape] = [
     lambda n: f"Phase {n} of the park opened",
     lambda n: f"Line {n} of the metro opened",
     lambda n: f"it made the Fortune Global {n} list",
+    lambda n: f"the CSI {n} index rose",
+    lambda n: f"Xiamen ranked {n} in the province",
 ]
 
 

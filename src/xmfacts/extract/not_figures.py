@@ -55,8 +55,9 @@ _SCOPE = r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)[“\"�
 # exchanges those names say, not a count of big ones
 _PLACES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台深厦漳泉"
 # a word that names by number in English: No. 1, Class 1, Phase 2, Line 3, Fortune Global 500
-_EN_NAMING = (r"No\.|Nos\.|Number|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|Series|Model|Version|Stage"
-              r"|Gate|Terminal|Building|Block|Lot|Fortune|Global|Forbes|Vision|Agenda|Horizon|top|Top|TOP")
+_EN_NAMING = (r"No\.|Nos\.|Number|Article|Chapter|Item|Phase|Class|Type|Grade|Level|Line|Route|Highway|Room|Section|Series|Model"
+              r"|Version|Stage|Gen|Gate|Terminal|Berth|Pier|Building|Block|Lot|Fortune|Global|Forbes|S&P|CSI|FTSE|SSE|Vision|Agenda"
+              r"|Horizon|top|Top|TOP")
 
 RULES: tuple[Rule, ...] = (
     Rule("ordinal", "第3位, 第一家, 第 4 条, 第8.6代: which one of a row", before=re.compile(r"第\s*$")),
@@ -77,6 +78,7 @@ RULES: tuple[Rule, ...] = (
          after=re.compile(r"\s*(?:行动)?(?:规划|计划|纲要)")),
     Rule("name", "No. 1, Class 1, Phase 2, Line 3, top 10, Fortune Global 500, Vision 2030: a number in a name or rank",
          before=re.compile(rf"\b(?:{_EN_NAMING})\s*$")),
+    Rule("name", "CSI 300 index, 沪深300指数: an index named by how many it holds", after=re.compile(r"\s*(?:[Ii]ndex|指数)")),
     Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",
          before=re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing))\s+(?:at\s+)?$", re.IGNORECASE)),
 )
