@@ -366,3 +366,12 @@ def test_an_english_list_of_places_at_their_counts_is_drafted_but_not_a_ranking(
     # a list in a sentence that ranks, or one that counted nothing before: a place or a time
     assert not extract(EMPTY, "Xiamen was placed at 11, and Fuzhou at 9.\n", published="2018").candidates
     assert [c.reading.text for c in extract(EMPTY, "The fair opened in Xiamen at 9, and 300 firms attended.\n", published="2018").candidates] == ["300"]
+
+
+def test_a_share_before_what_it_is_of_is_drafted_and_named_a_share() -> None:
+    text = "全市三分之一的企业设立了研发机构。一半的企业设有研发中心。另一半的时间用于培训。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert sorted(drafted) == ["一半", "三分之一"]  # 另一半的时间 is the other half, no share
+    third = drafted["三分之一"]
+    assert (printed(third.figure), third.label) == ("33.33%", "厦门企业设立了研发机构占比")
+    assert third.measure == ("企业设立了研发机构占比", "企业设立了研发机构")  # 全市, a scope alone, is no measure

@@ -48,7 +48,8 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
     三分之一, to two places: 33.33 %) and, in English, half after a hedge or a verb of sharing.
 
     With ``of_something`` (the default) a share must be said of something: after 的 or a hedge
-    (接近全省的一半, 占一半, 半数以上). 另一半时间 and 一半是… are one of two halves, and 1/3
+    (接近全省的一半, 占一半, 半数以上) or before 的 (三分之一的企业). 另一半时间 and 一半是… are one
+    of two halves, and 1/3
     alone may be a ratio, so running text keeps them out. A quote traced for a fact already
     recorded as a share passes ``of_something=False``: there the fact says what to look for.
     """
@@ -57,6 +58,8 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
 
     def share(m: re.Match[str], value: Decimal, hedges: dict[str, Qualifier], at: int | None = None) -> None:
         named = m.group("hedge") is not None or any(m.groupdict().get(g) for g in ("after", "over", "verb"))
+        # 三分之一的企业, 一半的企业: a share of what follows its 的 (另一半的时间 is the other half)
+        named = named or (simplified.startswith("的", m.end()) and not simplified.startswith("另", max(0, m.start() - 1)))
         if of_something and not named:
             return
         qualifier = _AFTER.get(m.groupdict().get("after") or "") or hedges.get((m.group("hedge") or "").lower(), Qualifier.EXACT)
