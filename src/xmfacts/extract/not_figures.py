@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ordinal", "第3位, 第一家, 第 4 条, 第8.6代: which one of a row", before=re.compile(r"第\s*$")),
     Rule("ordinal", "上一年, 前一年, 那一年, 去年一年, 上市最多的一年: which year, not how long",
          before=re.compile(r"[上下同当每这该的那哪前年]$"), base=BaseUnit.YEAR),
-    Rule("rank", "前三名, 前10位, 前5强: the top N of a ranking", before=re.compile(r"前$"), units=frozenset({"名", "位", "强"})),
+    Rule("rank", "前三名, 前10位: the top N of a ranking", before=re.compile(r"前$"), units=frozenset({"名", "位"})),
     Rule("rank", "全国四大供应链服务商, 国内“四大”, 国有六大行: the big N of a scope", before=re.compile(_SCOPE + "$"),
          units=frozenset({"大"})),
     Rule("name", "沪深两大交易所, 京津冀三大城市群: the N places named just before", before=re.compile(f"[{_PLACES}]{{2,}}$"),

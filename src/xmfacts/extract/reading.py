@@ -77,8 +77,6 @@ def multiple(text: str, end: int) -> bool:
 def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
     """A date or a span that only says when (or over what time) other figures hold."""
     figure = r.figure
-    if naming_rule(text, r) is not None:
-        return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
         if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
             return True
