@@ -76,6 +76,8 @@ def test_ordinals_ranks_and_names_are_left_and_the_counts_beside_them_drafted(te
         ("三代人共同经营这家企业。", "3代"),  # generations of people, not of a technology
         ("该校举办了3期培训班。", "3期"),  # sessions held, not a phase of a project
         ("The class of 30 students visited.", "30"),  # a lower-case class counts
+        ("该市召开了3次会议。", "3次"),  # meetings held, not a session's number
+        ("厦门连续三届获评全国文明城市。", "3届"),
     ],
 )
 def test_counts_that_look_like_ranks_or_names_are_still_drafted(text: str, figure: str) -> None:
@@ -99,6 +101,7 @@ _CHINESE_SHAPES: list[Shape] = [
     lambda n: f"地铁{n}号线开通",
     lambda n: f"入选世界{n}强",
     lambda n: f"{n}类新药获批",
+    lambda n: f"{_chinese(n)}届全国人大{_chinese(n % 9 + 1)}次会议期间",
 ]
 _ENGLISH_SHAPES: list[Shape] = [
     lambda n: f"Xiamen ranks No. {n} in exports",
