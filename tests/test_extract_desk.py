@@ -375,3 +375,9 @@ def test_a_share_before_what_it_is_of_is_drafted_and_named_a_share() -> None:
     third = drafted["三分之一"]
     assert (printed(third.figure), third.label) == ("33.33%", "厦门企业设立了研发机构占比")
     assert third.measure == ("企业设立了研发机构占比", "企业设立了研发机构")  # 全市, a scope alone, is no measure
+
+
+def test_the_date_a_report_was_filed_is_a_dateline() -> None:
+    text = "据新华社5月10日报道，厦门新增企业300家。5月12日，厦门又签约项目20个。\n"
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
+    assert drafted == [("300家", "300家"), ("5月12日", "2024-05-12"), ("20个", "20个")]

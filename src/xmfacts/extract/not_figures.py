@@ -55,7 +55,7 @@ _SCOPE = r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)[“\"�
 # exchanges those names say, not a count of big ones
 _PLACES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台深厦漳泉"
 # a word that names by number in English: No. 1, Class 1, Phase 2, Line 3, Fortune Global 500
-_EN_NAMING = (r"No\.|Nos\.|Number|Article|Chapter|Item|Phase|Class|Type|Grade|Level|Line|Route|Highway|Room|Section|Series|Model"
+_EN_NAMING = (r"No\.?|NO\.?|Nos\.|Number|Article|Chapter|Item|Phase|Class|Type|Grade|Level|Line|Route|Highway|Room|Section|Series|Model"
               r"|Version|Stage|Gen|Gate|Terminal|Berth|Pier|Building|Block|Lot|Fortune|Global|Forbes|S&P|CSI|FTSE|SSE|Vision|Agenda"
               r"|Horizon|top|Top|TOP")
 
