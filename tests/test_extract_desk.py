@@ -299,3 +299,85 @@ def test_a_count_past_a_threshold_is_named_by_the_threshold() -> None:
     assert drafted["116家"].measure[0] == "营收过亿元" and drafted["116家"].label == "厦门营收过亿元"
     assert drafted["6家"].measure[0] == "研发投入10亿元以上"
     assert "营收过亿元" in drafted["116家"].quote
+
+
+# ---- a share said in words is traced to its quote --------------------------------------------
+
+SHARES_ARTICLE = "厦门全市研发投入中，企业投入占了一半以上。全市高企总数达1626家，占全省的三分之一。海沧生物医药产值约44亿，占全市的1/4。目前厦门境内上市公司68家，全省占比达四成。\n"
+
+
+def _reviewed_draft(run: Run, base: Path, article: Path, tmp_path: Path) -> Path:
+    drafted = run("extract", str(article), "--published", "2024-11-20", "--toml", facts=base)
+    assert drafted.exit_code == 0, drafted.stderr
+    draft = tmp_path / "draft.toml"
+    draft.write_text(drafted.stdout.replace('label_en = ""', 'label_en = "Reviewed"'), encoding="utf-8")
+    return draft
+
+
+def test_a_share_said_in_words_is_added_and_validates(run: Run, empty_base: Path, tmp_path: Path) -> None:
+    article = tmp_path / "shares.txt"
+    article.write_text(SHARES_ARTICLE, encoding="utf-8")
+    draft = _reviewed_draft(run, empty_base, article, tmp_path)
+    for said in ("value = 50", "value = 33.33", "value = 25", "value = 4\n"):
+        assert said in draft.read_text(encoding="utf-8")  # 一半以上, 三分之一, 1/4, 四成: each drafted as a share
+    added = run("add", "--from", str(draft), "--source-text", str(article), "--json", facts=empty_base)
+    assert added.exit_code == 0, added.stderr
+    assert len(json.loads(added.stdout)) == 7
+    validated = run("validate", "--source-text", str(article), facts=empty_base)
+    assert validated.exit_code == 0, validated.stdout + validated.stderr
+
+
+def test_a_quote_that_states_no_share_is_still_refused(run: Run, empty_base: Path, tmp_path: Path) -> None:
+    article = tmp_path / "shares.txt"
+    article.write_text(SHARES_ARTICLE, encoding="utf-8")
+    draft = _reviewed_draft(run, empty_base, article, tmp_path)
+    # the article and the draft both say 大部分 now: the quote is found, but states no 50 %
+    article.write_text(SHARES_ARTICLE.replace("一半以上", "大部分"), encoding="utf-8")
+    draft.write_text(draft.read_text(encoding="utf-8").replace("一半以上", "大部分"), encoding="utf-8")
+    before = sorted(p.name for p in empty_base.iterdir())
+    refused = run("add", "--from", str(draft), "--source-text", str(article), facts=empty_base)
+    assert refused.exit_code == 2
+    assert "figure 50% is not printed in its quote '厦门全市研发投入中，企业投入占了大部分'" in refused.stderr
+    assert sorted(p.name for p in empty_base.iterdir()) == before
+
+
+def test_a_worded_share_in_a_quote_must_be_the_facts_own() -> None:
+    from decimal import Decimal
+
+    from xmfacts.model import BaseUnit, Figure, Kind, Source
+    from xmfacts.model import Fact as F
+    from xmfacts.validate import figure_in_quote
+
+    def fact(value: str, quote: str) -> F:
+        figure = Figure(Kind.QUANTITY, Qualifier.EXACT, Decimal(value), unit="%", scale=1, base_unit=BaseUnit.PERCENT)
+        return F("t", "x", "l", "l", figure, "厦门市", Source("s", "t"), quote, measure=("占比",))
+
+    assert figure_in_quote(fact("33.33", "占全省的三分之一"))
+    assert figure_in_quote(fact("50", "另一半用于研发"))  # the fact says it is a share: half alone states it
+    assert figure_in_quote(fact("25", "占全市的1/4"))
+    assert not figure_in_quote(fact("50", "占全省的三分之一"))
+    assert not figure_in_quote(fact("33.33", "占比较高"))
+    assert not figure_in_quote(fact("25", "截至2024/1/4"))  # a date is no fraction
+
+
+def test_an_english_list_of_places_at_their_counts_is_drafted_but_not_a_ranking() -> None:
+    text = "By city, Xiamen led the province with 48 listed companies, ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7.\n"
+    assert [c.reading.text for c in extract(EMPTY, text, published="2018").candidates] == ["48", "43", "17", "7"]
+    # a list in a sentence that ranks, or one that counted nothing before: a place or a time
+    assert not extract(EMPTY, "Xiamen was placed at 11, and Fuzhou at 9.\n", published="2018").candidates
+    assert [c.reading.text for c in extract(EMPTY, "The fair opened in Xiamen at 9, and 300 firms attended.\n", published="2018").candidates] == ["300"]
+
+
+def test_a_share_before_what_it_is_of_is_drafted_and_named_a_share() -> None:
+    text = "全市三分之一的企业设立了研发机构。一半的企业设有研发中心。另一半的时间用于培训。\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert sorted(drafted) == ["一半", "三分之一"]  # 另一半的时间 is the other half, no share
+    third = drafted["三分之一"]
+    assert (printed(third.figure), third.label) == ("33.33%", "厦门企业设立了研发机构占比")
+    assert third.measure == ("企业设立了研发机构占比", "企业设立了研发机构")  # 全市, a scope alone, is no measure
+
+
+def test_the_date_a_report_was_filed_is_a_dateline() -> None:
+    text = "据新华社5月10日报道，厦门新增企业300家。5月12日，厦门又签约项目20个。\n"
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
+    assert drafted == [("300家", "300家"), ("5月12日", "2024-05-12"), ("20个", "20个")]

@@ -63,6 +63,8 @@ class BaseUnit(StrEnum):
     KWH = "kWh"
     GALLON = "gallon"
     KM2 = "km2"
+    M2 = "m2"  # a building's or a site's floor area (65万平方米), kept apart from a district's km2
+    MU = "mu"  # 亩, the land measure a site is given in (1216亩): 666.67 m2 is no whole scale
     METRE = "m"
     MINUTE = "minute"
     HOUR = "hour"

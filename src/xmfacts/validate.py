@@ -21,7 +21,7 @@ from xmfacts.factbase.load import parse_toml
 from xmfacts.factbase.locate import Located, locate
 from xmfacts.figures.numerals import written_forms
 from xmfacts.figures.printing import plain_number, printed
-from xmfacts.model import Fact, Kind, Topic
+from xmfacts.model import BaseUnit, Fact, Kind, Topic
 from xmfacts.figures.period import valid_date
 
 _SPACE = re.compile(r"\s+")
@@ -175,15 +175,20 @@ def figure_in_quote(fact: Fact) -> bool:
 
     The number reader skips bare multipliers (千亿产业链, 万米深海) on purpose, since in
     running text they are mostly words; here the fact says what to look for, so the figure
-    written out (千亿, 万米) is enough.
+    written out (千亿, 万米) is enough. So is a share said in words (一半以上, 三分之一, 1/4),
+    which states its % without printing it: ``extract`` drafts such shares by the same reader.
     """
     from xmfacts.figures.reader import read_figures
+    from xmfacts.figures.shares import worded_shares
 
     record = fact.figure
     if record.kind is Kind.QUANTITY and record.value is not None:
         quote = squeeze(fact.quote)
         if any(form + str(record.unit) in quote for form in _printed_forms(record.value)):
             return True
+        if record.base_unit is BaseUnit.PERCENT and record.scale == 1:
+            if any(s.figure.value == record.value for s in worded_shares(fact.quote, of_something=False)):
+                return True
     for r in (reading.figure for reading in read_figures(fact.quote)):
         if record.kind is Kind.DATE:
             if r.date is not None and (r.date == record.date or (r.date.startswith("--") and str(record.date).endswith(r.date[1:]))):

@@ -15,6 +15,7 @@ from xmfacts.figures.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse
         ("万家", 10**4, BaseUnit.COUNT), ("万户", 10**4, BaseUnit.COUNT), ("家", 1, BaseUnit.COUNT),
         ("成", 10, BaseUnit.PERCENT), ("%", 1, BaseUnit.PERCENT), ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
         ("度", 1, BaseUnit.KWH), ("加仑", 1, BaseUnit.GALLON), ("平方公里", 1, BaseUnit.KM2), ("万米", 10**4, BaseUnit.METRE),
+        ("公里", 10**3, BaseUnit.METRE), ("万平方米", 10**4, BaseUnit.M2), ("公顷", 10**4, BaseUnit.M2), ("万亩", 10**4, BaseUnit.MU),
         ("分钟", 1, BaseUnit.MINUTE), ("个月", 1, BaseUnit.MONTH), ("年", 1, BaseUnit.YEAR),
         ("", 1, BaseUnit.NUMBER), ("万", 10**4, BaseUnit.NUMBER), ("亿", 10**8, BaseUnit.NUMBER),
     ],

@@ -15,6 +15,7 @@ takes into the fact base, after validation.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
 from xmfacts.figures.printing import printed
 from xmfacts.figures.reader import Reading, hedge_before
+from xmfacts.figures.shares import is_worded_share
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
 from xmfacts.text import fold_in_place, has_cjk
@@ -152,11 +154,11 @@ def extract(
         prior = counted.get(where.sentence[0])
         if _share_only(draft):
             draft = _share_of(draft, prior, place, city) if prior else draft
-        elif reading.worded_share(r) and has_cjk(sentence[1]):
+        elif is_worded_share(r) and has_cjk(sentence[1]):
             # 总数升至1626家，接近福建全省的一半: half (or 1/3) is a share of what its sentence
             # counted before, as 全省占比达四成 is; its own words name only the whole it is a share of
             # (an English sentence keeps its own words: "of Xiamen's total")
-            draft = _share_of(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else draft
+            draft = _share_of(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else _a_share(draft, place, city)
         elif draft.figure.kind is not Kind.DATE:
             counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
@@ -188,6 +190,15 @@ def _share_of(c: Candidate, prior: Candidate, place: str, city: str) -> Candidat
     measure = (prior.measure[0] + c.measure[0], *c.measure)
     label = naming.label(c.entity, measure, place, c.as_of, False, city)
     return dataclasses.replace(c, measure=measure, label=label)
+
+
+def _a_share(c: Candidate, place: str, city: str) -> Candidate:
+    """A share its sentence counted nothing before (三分之一的企业设立了研发机构) is the share of what
+    its words name: 企业设立了研发机构占比, labelled so; the words as printed stay a measure, for check."""
+    if not c.measure or re.search(r"[占佔比]", c.measure[0]):
+        return c  # 企业投入占了一半: the words say it is a share already
+    measure = (c.measure[0] + "占比", *c.measure)
+    return dataclasses.replace(c, measure=measure, label=naming.label(c.entity, measure, place, c.as_of, False, city))
 
 
 def _same(a: Candidate, b: Candidate, place: str) -> bool:
@@ -264,7 +275,7 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
         hedge = hedge_before(text, c0, r.start)
         if hedge and figure.qualifier is hedge[0]:
             notes.append(f"qualifier {hedge[0].value}: read from {hedge[1][:2]} before the figure")
-        if reading.worded_share(r):
+        if is_worded_share(r):
             notes.append(reading.SHARE_NOTE.format(r.text, printed(figure)))
         if not figure.unit and figure.base_unit is BaseUnit.COUNT:
             notes.append("the text counts with no unit: write one of the unit table's (家, 个, 项 …)")

@@ -42,6 +42,7 @@ _JOINING_VERBS = {"获得", "达到", "实现", "拥有", "完成", "提供"}
 # Too general to tie a figure to a fact alone (docs/fact-format.md): kept in the label, not the measure.
 _GENERIC_MEASURE = {"规模", "收入", "投资", "累计", "企业", "公司", "产业", "厦门", "获得", "增长", "数量", "金额", "总额", "达到", "实现"}
 # A verb alone names no quantity (辟出, 获得, 即可完成): the noun after the figure does, if there is one.
+_SCOPE_ALONE = {"全市", "全省", "全国", "全区", "当地", "厦门", "厦门市"}
 _BARE_VERB = re.compile(r"^(?:辟出|获得|完成|即可完成|开始谋划|布局|投资|吸引|实现|提供|新增|引进|引进培育|形成|持有|管理|叠|要叠到|通常叠)$")
 _LEADING_PERIOD = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:至今|以来|底|末)?|今年|去年|近年来|近[三两五]年)")
 _LOCATIVE = re.compile(r"^(?:基础上|基础|方面|领域|领域内|情况下|过程中|同时|前提下|背景下)$")
@@ -74,7 +75,8 @@ def strip(phrase: str, entity: str, place: str) -> str:
             if simple.endswith(tail) and len(phrase) > len(tail):
                 phrase, changed = phrase[: -len(tail)], True
                 break
-    return phrase if len(phrase) > 1 else ""
+    # 全市三分之一的企业: a scope alone names no measure (the label says the city already)
+    return phrase if len(phrase) > 1 and to_simplified(phrase) not in _SCOPE_ALONE else ""
 
 
 def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, place: str) -> tuple[tuple[str, ...], int, int]:

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from xmfacts.check import FigurePlace, Finding
+from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
+from xmfacts.figures.shares import worded_shares
 from xmfacts.figures.units import base_spellings_longest_first, parse_unit
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, is_cjk
@@ -27,15 +29,11 @@ PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|b
 # began on is the date of that beginning, an event to draft; 自2018年以来 is only a period
 _SINCE = re.compile(r"[自从]$")
 _BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成)")
-# 全国四大供应链服务商, 世界三大: N大 after a scope ranks (the country's big four), it does not count.
-_RANKED = re.compile(r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)$")
-# 第4条, 第一家: an ordinal says which one, not how many (the reader leaves 第 before the figure).
-_ORDINAL = re.compile(r"第$")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
-# 新华社福州7月21日电, 台海网11月2日消息: when the report was filed
-_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息)")
+# 新华社福州7月21日电, 台海网11月2日消息, 据新华社5月10日报道: when the report was filed
+_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息|报道|報道|报导|報導)")
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 
 
@@ -54,20 +52,17 @@ def has_words(words: str, where: FigurePlace) -> bool:
 
 
 def is_figure(r: Reading, text: str) -> bool:
-    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底."""
+    """Names, ranks, ordinals and periods are no figures: 世界500强, 1类新药, 第4条, 全国四大, 截至2018年底.
+
+    Ordinals, ranks and names are told by the rules of ``not_figures``, the one place they live."""
     figure = r.figure
-    before = text[max(0, r.start - 4) : r.start]
+    if naming_rule(text, r) is not None:
+        return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
         after = text[r.end : r.end + 3]
         if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
             return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
-    if _ORDINAL.search(before):
-        return False
-    if figure.base_unit is BaseUnit.YEAR and before[-1:] in ("上", "下", "同", "当", "每", "这", "该", "的", "那", "哪"):
-        return False  # 按上一年研发投入, 上市最多的一年, 那一年: which year, not how many
-    if figure.unit == "大" and _RANKED.search(before):
-        return False  # 全国四大供应链服务商: the country's big four, a rank, not a count
     if not figure.unit and multiple(text, r.end):
         return True  # 增长2.4倍: a multiple (the curator writes it in a unit of the table)
     # a number with no unit at all names or ranks something far more often than it counts
@@ -125,7 +120,22 @@ _EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amou
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
-_EN_NAMES = re.compile(r"(?:No\.|Article|Phase|Class|Type|Grade|Level|Line|Route|Room|Section|top|Top|Fortune|Global)\s*$")
+# ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7: a list that gives each place its count
+# of what the sentence counted before (48 listed companies), a place and "at" before each; in a
+# sentence that ranks (placed at 11, and Fuzhou at 9) or counts nothing before, "at" is a place
+# in a ranking or a time
+_EN_PLACE_AT = re.compile(r"\b[A-Z][a-z]+\s+at\s+$")
+_EN_LIST_GOES_ON = re.compile(r"\s*(?:[,.;)]|and\b|$)")
+_EN_COUNTED_BEFORE = re.compile(r"\d[\d,]*\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b")
+_EN_RANKS = re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|position)\b", re.IGNORECASE)
+
+
+def _listed_at(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start`` is one place's count in a list after a count (Fuzhou at 43)."""
+    if not (_EN_PLACE_AT.search(text[max(0, start - 20) : start]) and _EN_LIST_GOES_ON.match(text, end)):
+        return False
+    sentence = re.split(r"[.!?]\s", text[max(0, start - 300) : start])[-1]
+    return bool(_EN_COUNTED_BEFORE.search(sentence)) and not _EN_RANKS.search(sentence)
 
 
 # released on April 19: a day with no year, a date as 10月13日 is, in the publication's year
@@ -149,7 +159,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     for r in readings:
         # the reader's bare count: kept as a count when a noun follows (more than 1,000 companies)
         if r.figure.kind is Kind.QUANTITY and not r.figure.unit and not has_cjk(text[max(0, r.start - 20) : r.end + 20]):
-            if _EN_NAMES.search(text[max(0, r.start - 10) : r.start]) or not _EN_COUNTED.match(text, r.end):
+            if naming_rule(text, r) is not None or not _EN_COUNTED.match(text, r.end):
                 continue
             found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
     for m in _EN_MONEY.finditer(text):
@@ -174,7 +184,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         start, end = m.span()
         if any(s < end and start < e for s, e in taken) or has_cjk(text[max(0, start - 20) : end + 20]):
             continue
-        if _EN_YEAR.fullmatch(m.group()) or _EN_NAMES.search(text[max(0, start - 10) : start]):
+        if _EN_YEAR.fullmatch(m.group()):
             continue
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
@@ -194,11 +204,14 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         elif counted and counted.group().strip() in _EN_SPANS:
             continue  # the opening three months of 2017: which months other figures hold for, a period
         elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
-                _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)):
+                _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)) or (
+                _listed_at(text, start, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
         else:
             continue
-        found.append(Reading(m.group(), start, end, figure))
+        read = Reading(m.group(), start, end, figure)
+        if naming_rule(text, read) is None:  # top 500, Class 1, Line 3: a number in a name
+            found.append(read)
     return sorted(found, key=lambda r: r.start)
 
 
@@ -312,36 +325,14 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 # inventing one), which a curator drafting from the page still wants, and reviews each:
 # - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
 #   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
-# - half of a whole is a share of 50 %: 接近福建全省的一半, 半数以上, 占比过半, nearly half; and
-#   a fraction of one is a share too: 占全省的1/4 is 25 %.
+# - a share said in words (接近福建全省的一半, 占全省的1/4, nearly half), read by
+#   ``xmfacts.figures.shares``, which validate traces a quote with too.
 _HEDGED_MULTIPLIER = re.compile(
     r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
 _BASES = tuple(base_spellings_longest_first())
-# 的一半 (half of what was named), 占一半, a hedge before or after 一半/半数, or 过半 ending its clause
-_HALF = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?P<half>一半|半数)(?P<after>以上|左右)?"
-                   r"|(?P<over>过半)(?:数)?(?=\s*(?:[，,。；;！!？?、]|$))")
-# 接近福建全省的一半: the hedge that opens the phrase whose 的 the half is of
-_HEDGE_OPENS = re.compile(r"(?P<hedge>超过|接近|将近|约占|约)[^，,。；;、]{1,10}的$")
-_HALF_AFTER = {"以上": Qualifier.OVER, "左右": Qualifier.ABOUT}
-_HALF_HEDGES = {"超过": Qualifier.OVER, "逾": Qualifier.OVER, "过": Qualifier.OVER, "接近": Qualifier.NEARLY,
-                "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "约占": Qualifier.ABOUT, "占": Qualifier.EXACT}
-# 占上海全市的1/3, 相当于全市的近1/2, 占全省的三分之一: a fraction of a whole is a share too,
-# said as half is (after 的 or a hedge); 2024/1/3 and 1/3 alone are not
-_FRACTION = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=的))?(?<![0-9/.])"
-                       r"(?:(?P<n>[1-9])\s*/\s*(?P<d>[1-9]|10)(?![0-9/.%])|(?P<cd>[二两三四五六七八九十])分之(?P<cn>[一二三四五六七八九]))"
-                       r"(?P<after>以上|左右)?")
-# nearly half of Xiamen's total, more than half, accounting for half: English says half as a share
-# only after a hedge or a verb of sharing ("the first half of 2024" is a period, "half a year" a span)
-_EN_HALF = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|under|at least)"
-                      r"|(?P<verb>(?:accounts?|accounted|accounting)\s+for|makes?\s+up|made\s+up|representing))\s+(?P<half>half)\b(?!\s+an?\b)",
-                      re.IGNORECASE)
-_EN_HALF_HEDGES = {"nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY, "about": Qualifier.ABOUT,
-                   "around": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "more than": Qualifier.OVER, "over": Qualifier.OVER,
-                   "less than": Qualifier.UNDER, "under": Qualifier.UNDER, "at least": Qualifier.AT_LEAST}
-_DIGIT_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-SHARE_NOTE = "the text says {}: drafted as {}, which validate --source-text does not find in the quote"
+SHARE_NOTE = "the text says {}: drafted as {}, the share it states"
 
 
 def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
@@ -352,19 +343,6 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     def free(a: int, b: int) -> bool:
         # the reader's bare 1 of 1/3 is no figure of its own: the fraction is
         return not any(r.start < b and a < r.end and (r.figure.unit or r.figure.kind is Kind.DATE) for r in (*readings, *found))
-
-    def share(m: re.Match[str], value: Decimal, hedges: dict[str, Qualifier], at: int | None = None) -> None:
-        if m.group("hedge") is None and not any(m.groupdict().get(g) for g in ("after", "over", "verb")):
-            return  # 另一半时间, 一半是…, 1/3 alone: a part of nothing named
-        qualifier = _HALF_AFTER.get(m.groupdict().get("after") or "") or hedges.get((m.group("hedge") or "").lower(), Qualifier.EXACT)
-        if m.groupdict().get("over"):
-            qualifier = Qualifier.OVER
-        opens = _HEDGE_OPENS.search(simplified[max(0, m.start() - 14) : m.start()]) if m.group("hedge") == "" else None
-        if opens and qualifier is Qualifier.EXACT:
-            qualifier = _HALF_HEDGES[opens.group("hedge")]  # 接近福建全省的一半
-        start = m.start() if at is None else at
-        figure = Figure(Kind.QUANTITY, qualifier, value, unit="%", scale=1, base_unit=BaseUnit.PERCENT)
-        found.append(Reading(text[start : m.end()], start, m.end(), figure))
 
     simplified = fold_in_place(text)
     for m in _HEDGED_MULTIPLIER.finditer(simplified):
@@ -379,22 +357,9 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
         figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
         found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
-    for m in _HALF.finditer(simplified):
-        if free(m.start(), m.end()):
-            share(m, Decimal(50), _HALF_HEDGES)
-    for m in _FRACTION.finditer(simplified):
-        n = int(m.group("n")) if m.group("n") else _DIGIT_CN[m.group("cn")]
-        d = int(m.group("d")) if m.group("d") else _DIGIT_CN[m.group("cd")]
-        if 0 < n < d and free(m.start(), m.end()):
-            # 1/3 is 33.33 %: to two places, as a share is printed; the note says what the text said
-            share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _HALF_HEDGES)
-    if not has_cjk(text):
-        for m in _EN_HALF.finditer(text):
-            if free(m.start("half"), m.end()):
-                share(m, Decimal(50), _EN_HALF_HEDGES, at=m.start("hedge") if m.group("hedge") else m.start("half"))
+    for r in worded_shares(text):
+        # a share said in English is free where its word half is (the hedge before it is no figure)
+        at = r.start if has_cjk(text) else r.end - len("half")
+        if free(at, r.end):
+            found.append(r)
     return sorted(found, key=lambda r: r.start)
-
-
-def worded_share(r: Reading) -> bool:
-    """A share drafted from words (一半, 过半, 1/3, 三分之一, nearly half): its quote prints no %."""
-    return r.figure.unit == "%" and not re.search(r"[%％]|百分之", r.text)

@@ -1,0 +1,51 @@
+"""Shares said in words (xmfacts.figures.shares): what extract drafts and validate traces alike."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from xmfacts.figures.shares import worded_shares
+from xmfacts.model import BaseUnit, Fact, Figure, Kind, Qualifier, Source
+from xmfacts.validate import figure_in_quote
+
+_TENS = "二三四五六七八九十"  # denominators 2..10
+_ONES = "一二三四五六七八九"  # numerators 1..9
+_HEDGES = {"": Qualifier.EXACT, "约": Qualifier.ABOUT, "超过": Qualifier.OVER, "接近": Qualifier.NEARLY, "近": Qualifier.NEARLY}
+_AFTER = {"": None, "以上": Qualifier.OVER, "左右": Qualifier.ABOUT}
+
+
+def _share(n: int, d: int) -> Decimal:
+    return (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize()
+
+
+def _fact(value: Decimal, quote: str) -> Fact:
+    figure = Figure(Kind.QUANTITY, Qualifier.EXACT, value, unit="%", scale=1, base_unit=BaseUnit.PERCENT)
+    return Fact("t", "x", "l", "l", figure, "厦门市", Source("s", "t"), quote, measure=("占比",))
+
+
+@given(n=st.integers(1, 9), d=st.integers(2, 10), arabic=st.booleans(), hedge=st.sampled_from(sorted(_HEDGES)),
+       after=st.sampled_from(sorted(_AFTER)))
+def test_a_fraction_of_a_whole_is_its_share_with_its_hedge(n: int, d: int, arabic: bool, hedge: str, after: str) -> None:
+    assume(n < d)
+    said = f"{n}/{d}" if arabic else f"{_TENS[d - 2]}分之{_ONES[n - 1]}"
+    text = f"厦门企业数量占全省的{hedge}{said}{after}。"
+    [share] = worded_shares(text)
+    assert share.text == f"{hedge}{said}{after}"
+    assert (share.figure.value, share.figure.unit) == (_share(n, d), "%")
+    assert share.figure.qualifier is (_AFTER[after] or _HEDGES[hedge])
+    # validate finds the share in a quote that says it, and no other share there
+    assert figure_in_quote(_fact(_share(n, d), text))
+    assert not figure_in_quote(_fact(_share(n, d) + 1, text))
+
+
+@given(st.sampled_from(["另一半时间用于培训", "一半是研发人员", "比例为1/3", "截至2024/1/3"]))
+def test_a_share_of_nothing_named_is_none_in_running_text(text: str) -> None:
+    assert worded_shares(text) == []
+
+
+def test_a_quote_of_a_fact_already_a_share_may_say_half_alone() -> None:
+    # the fact says it is a 50 % share: 另一半 in its quote states it, where running text would not
+    assert [r.figure.value for r in worded_shares("另一半时间用于培训", of_something=False)] == [Decimal(50)]
