@@ -381,3 +381,10 @@ def test_the_date_a_report_was_filed_is_a_dateline() -> None:
     text = "据新华社5月10日报道，厦门新增企业300家。5月12日，厦门又签约项目20个。\n"
     drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024").candidates]
     assert drafted == [("300家", "300家"), ("5月12日", "2024-05-12"), ("20个", "20个")]
+
+
+def test_a_page_quoting_another_paper_on_a_date_gives_a_dateline() -> None:
+    # a mirror's 台海網5月16日援引廈門晚報: when the page took the report, not an event
+    text = "台海网5月16日援引厦门晚报：今年1-4月，厦门新增企业300家。\n"
+    drafted = [c.reading.text for c in extract(EMPTY, text, published="2020").candidates]
+    assert drafted == ["300家"]

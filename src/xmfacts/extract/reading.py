@@ -32,8 +32,9 @@ _BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
-# 新华社福州7月21日电, 台海网11月2日消息, 据新华社5月10日报道: when the report was filed
-_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息|报道|報道|报导|報導)")
+# 新华社福州7月21日电, 台海网11月2日消息, 据新华社5月10日报道, 台海网5月16日援引厦门晚报: when the
+# report was filed
+_DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息|报道|報道|报导|報導|援引|引述|转引|轉引)")
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 
 
