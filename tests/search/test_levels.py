@@ -17,10 +17,12 @@ from xmfacts.index.store import open_store, with_store
 from xmfacts.model import FactBase
 from xmfacts.search import Term, find, find_in
 from xmfacts.search.index_part import load_searchable
-from xmfacts.search.levels import WORD_MARK, level_words, may_level, points_of, word_term
+from xmfacts.search.levels import BOTH_MARK, PINYIN_MARK, WORD_MARK, level_words, may_level, points_of, word_term
 from xmfacts.search.prepared import _LEVEL_MARK
+from xmfacts.search.query import _syllable_pattern
 from xmfacts.search.score import _Fields, _term_score, _text_score
 from xmfacts.search.words import _SEP
+from xmfacts.text import stem as stem_of
 
 SHIPPED = Path(__file__).parents[2] / "facts"
 ONE_WORD = [
@@ -79,10 +81,12 @@ def test_each_fact_is_filed_with_the_points_each_word_scores() -> None:
     _, index = load_searchable(SHIPPED)
     checked = 0
     for row in index.rows:
-        filed = level_words(row).split()
+        pieces = level_words(row).split()
+        filed = [w for w in pieces if PINYIN_MARK not in w and BOTH_MARK not in w]
         chinese = {w.split(_LEVEL_MARK)[0]: points_of(w, w.split(_LEVEL_MARK)[0] + _LEVEL_MARK) for w in filed if WORD_MARK not in w}
         english = {w.split(WORD_MARK)[0]: points_of(w, w.split(WORD_MARK)[0] + WORD_MARK) for w in filed if WORD_MARK in w}
         assert len(chinese) + len(english) == len(filed)  # each word once
+        assert len(pieces) == len(set(pieces))
         folded = row[1].split(_SEP)
         runs = {text[i : i + size] for text in folded for size in (3, 4) for i in range(len(text) - size + 1)}
         assert set(chinese) == {g for g in runs if all("\u3400" <= c <= "\u9fff" for c in g)}
@@ -93,6 +97,23 @@ def test_each_fact_is_filed_with_the_points_each_word_scores() -> None:
         assert stems <= set(english)  # every stem, and the words of synonyms.txt matched otherwise
         for stem, points in english.items():
             assert round(_term_score(word_term(stem), _Fields(row), lambda: None)[0], 3) == points > 0  # type: ignore[arg-type,return-value]
+            checked += 1
+        pinyin = {w.split(PINYIN_MARK)[0]: points_of(w, w.split(PINYIN_MARK)[0] + PINYIN_MARK) for w in pieces if PINYIN_MARK in w}
+        both = {w.removesuffix(BOTH_MARK) for w in pieces if BOTH_MARK in w}
+        # every run of one to four whole syllables of one pinyin word, of three letters or more
+        runs = {
+            "".join(syllables[i : i + size])
+            for word in row[3].replace(_SEP, " ").split()
+            for syllables in [word.split("'")]
+            for size in range(1, 5)
+            for i in range(len(syllables) - size + 1)
+        }
+        assert set(pinyin) == {r for r in runs if len(r) >= 3}
+        assert both == {letters for letters in pinyin if stem_of(letters) in english}
+        for letters, points in pinyin.items():
+            term = word_term(stem_of(letters))  # a search for the letters, without initials (none is filed as initials here)
+            term.pinyin, term.letters = _syllable_pattern(letters), letters
+            assert round(_term_score(term, _Fields(row), lambda: None)[0], 3) == points > 0  # type: ignore[arg-type,return-value]
             checked += 1
     assert checked > 5000
 

@@ -8,8 +8,8 @@ with its points, so a one-word search reads its best facts first). Each figure's
 filed apart (``prepared.figure_values``), so a search by figure reads the facts in its range.
 A search scores only the facts the full-text index offers (``candidates``). A second
 full-text table, ``levels``, files each fact under its Chinese words of three and four
-characters and its English stems with the points a search for one of them gives it
-(``levels.level_words``); it keeps no text of its own (a fact leaving it is taken out by
+characters, its English stems and its pinyin words of one to four syllables with the points a
+search for one of them gives it (``levels.level_words``); it keeps no text of its own (a fact leaving it is taken out by
 making its words again from its row), since each fact's words there are as many as in
 ``grams``.
 """
