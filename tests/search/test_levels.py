@@ -231,7 +231,7 @@ def test_an_edited_file_leaves_no_level_behind(synthetic: Path, tmp_path: Path) 
     shutil.copytree(root, fresh)
     assert after_edits == _vocabulary(fresh)
     base = parse_toml(root)
-    for query in ("上市公司", "上线公司", "investment", "listing", "list"):
+    for query in ("上市公司", "上线公司", "investment", "listing", "list", "shangshi", "shangxian", "xiamen"):
         for limit in (1, 10):
             assert _same(root, base, query, limit)
 
