@@ -166,6 +166,13 @@ def test_a_common_word_reads_only_the_facts_it_shows(synthetic: Path, facts_read
         result = find_in(store, [query], limit=10)
         assert len(result.hits) == 10 < result.total
         assert len(read) <= 10 + 1000, query  # the shown, and the facts holding only words it starts
+    for query in ("xiamen", "shangshi", "xinyidai"):
+        read.clear()
+        result = find_in(store, [query], limit=10)
+        assert len(result.hits) == 10 < result.total
+        # the first ten of its pinyin levels and of its English ones, then the ten shown (no
+        # fact here holds a longer word these start)
+        assert 0 < len(read) <= 10 + 10 + 10, query
 
 
 def test_each_fact_is_filed_with_the_points_each_word_scores() -> None:
