@@ -220,9 +220,11 @@ def _pinyin_levels(
     ordered = sorted(where)
     firsts = {stem[:3] for stem in ordered}  # a stem of three letters or more relates to the fact's English only if one of them starts so
     listed = _listed()
+    # Most pinyin words of a fact are no English of it: their points depend only on the
+    # fields holding them, worked out once per set of fields (a fact has about a hundred words).
+    alone: dict[tuple[int, ...], str] = {}
     out: list[str] = []
     for letters, fields in held.items():
-        factors = dict.fromkeys(fields, _FACTOR[PINYIN])
         stem = _letters_stem(letters)
         if stem in listed:
             english_factors = _listed_factors(listed[stem], names, stemmed, where, ordered)
@@ -230,10 +232,16 @@ def _pinyin_levels(
             english_factors = _stem_factors(stem, where, ordered)
         else:
             english_factors = {}
-        for i, factor in english_factors.items():
-            if factor > factors.get(i, 0.0):
-                factors[i] = factor
-        out.append(letters + PINYIN_MARK + _code(_points(weights, factors)))
+        if english_factors:
+            factors = dict.fromkeys(fields, _FACTOR[PINYIN])
+            for i, factor in english_factors.items():
+                if factor > factors.get(i, 0.0):
+                    factors[i] = factor
+            suffix = PINYIN_MARK + _code(_points(weights, factors))
+        else:
+            key = tuple(fields)
+            suffix = alone.get(key) or alone.setdefault(key, PINYIN_MARK + _code(_points(weights, dict.fromkeys(fields, _FACTOR[PINYIN]))))
+        out.append(letters + suffix)
         if stem in english:
             out.append(letters + BOTH_MARK)
     return out
