@@ -28,8 +28,9 @@ the cache beside the fact base): folded with ``xmfacts.text.fold``, stemmed, and
 pinyin. A query then only folds its own words and scans prepared strings, with no pinyin
 library: well under a millisecond per hundred facts (benchmarks/startup.py). Through the
 fact-base index (``find_in``) only the facts its full-text index offers are scored, and a
-search for one Chinese word of one to four characters or one English word reads only the
-facts it shows (``_by_level``, from the words ``levels`` files each fact under with its points).
+search for one Chinese word of one to four characters, one English word or one pinyin word of
+one to four syllables reads only the facts it shows (``_by_level``, from the words ``levels``
+files each fact under with its points).
 
 The package, one module per concern: ``weights`` (what a hit in each field and each kind of
 match is worth), ``words`` (folding and stemming a text as the index does), ``prepared`` (a

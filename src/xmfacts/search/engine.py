@@ -1,9 +1,9 @@
 """A search, end to end: over a fact base in memory (``find``) or through the fact-base index
 (``find_in``), which scores only the candidates its full-text index offers and reads a
 one-word search's best facts from their levels (``_by_level``: a Chinese word of one to four
-characters, an English word), so its cost grows with the facts shown, not with the base.
-When no fact holds
-every word, both widen and rank by how much of the query each fact explains (``ranked``).
+characters, an English word, a pinyin word of one to four syllables), so its cost grows with
+the facts shown, not with the base. When no fact holds every word, both widen and rank by how
+much of the query each fact explains (``ranked``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase
 from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
-from xmfacts.search.levels import WORD_MARK, _listed, may_level, points_of, word_term
-from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, Row, SearchIndex, index_for
+from xmfacts.search.levels import BOTH_MARK, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
+from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, _MAX_SPELLINGS, Row, SearchIndex, index_for
 from xmfacts.search.query import Term, _all_of, _pairs, _quoted, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
 from xmfacts.search.weights import _BIGRAM_FACTOR
@@ -193,26 +193,24 @@ _STARTS_AT_MOST = 1000
 
 def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | None, syllables: frozenset[str] = frozenset()) -> tuple[list[Hit], int] | None:
     """The best ``limit`` hits of a one-word search (a Chinese word of one to four characters,
-    an English word), and how many facts match, reading only the facts shown (see
-    prepared._LEVEL_MARK and ``levels``); None for any other search."""
+    an English word, a pinyin word of one to four syllables), and how many facts match, reading
+    only the facts shown (see prepared._LEVEL_MARK and ``levels``); None for any other search."""
     if not limit or topic is not None or len(terms) != 1:
         return None
-    plan = _level_plan(store, terms[0], syllables)
+    term = terms[0]
+    if term.kind == "words" and term.pinyin is not None and _spellings(term.letters, syllables):
+        return _by_pinyin_level(store, term, limit, syllables)
+    plan = _level_plan(store, term, syllables)
     if plan is None:
         return None
     start, table, total, starts = plan
-    levels = [(w, c) for w, c in part.words_between(store, start, start[:-1] + chr(ord(start[-1]) + 1), table) if len(w) == len(start) + 5]
+    levels = _levels(store, start, table)
     filed = sum(count for _, count in levels)
     if total is None:
         total = filed + len(starts)
     if not total:
         return None  # nothing matches: the whole search says so and suggests
-    chosen: list[tuple[int, float]] = []  # (fact, the score it is filed under), best first
-    for word, count in levels:
-        score = points_of(word, start)
-        chosen.extend((n, score) for n in part.first_filed(store, word, limit - len(chosen), table))
-        if len(chosen) >= limit:
-            break
+    chosen = _first_of(store, levels, start, table, limit)  # (fact, the score it is filed under), best first
     if starts:  # merged in fact-base order, as scoring every fact would order them
         place = part.places(store, [n for n, _ in chosen] + [n for n, _ in starts])
         chosen = sorted(chosen + starts, key=lambda c: (-c[1], place[c[0]]))[:limit]
@@ -221,6 +219,77 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
     shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), terms, None)
     if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
         return None  # an index that disagrees with the scoring (it never should): score every fact
+    return shown, total
+
+
+def _levels(store: Store, start: str, table: str) -> list[tuple[str, int]]:
+    """A word's levels (its level words, ``start`` and a code of five digits), best first, each
+    with how many facts it files."""
+    high = start[:-1] + chr(ord(start[-1]) + 1)
+    return [(w, c) for w, c in part.words_between(store, start, high, table) if len(w) == len(start) + 5]
+
+
+def _first_of(store: Store, levels: list[tuple[str, int]], start: str, table: str, limit: int) -> list[tuple[int, float]]:
+    """The first ``limit`` facts of a word's levels, best first and in fact-base order within a
+    level, each with the points it is filed under."""
+    chosen: list[tuple[int, float]] = []
+    for word, _ in levels:
+        score = points_of(word, start)
+        chosen.extend((n, score) for n in part.first_filed(store, word, limit - len(chosen), table))
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def _by_pinyin_level(store: Store, term: Term, limit: int, syllables: frozenset[str]) -> tuple[list[Hit], int] | None:
+    """``_by_level`` for a word that may be pinyin of some fact (xinyidai, shangshi): its facts
+    are those filed under its letters' pinyin levels (``levels.PINYIN_MARK``: holding the
+    syllables, with the points of pinyin and English together), those filed under its stem's
+    English levels (holding the word in English), and those holding only words it starts.
+
+    The best ``limit`` of each list, scored, hold the best ``limit`` of all: a fact on both
+    lists scores its pinyin points, never fewer than its English ones, so no fact ranks below
+    its place on either list. How many facts match is counted from the lists, less those on
+    both (``levels.BOTH_MARK``). None when its letters may be a run of more syllables than are
+    filed (they are scored as before)."""
+    letters = term.letters
+    ways = _spellings(letters, syllables)
+    if len(ways) > _MAX_SPELLINGS or any(len(way) > MOST_SYLLABLES for way in ways):
+        return None
+    plan = _word_plan(store, term)
+    if plan is None or term.pinyin is None:
+        return None
+    stem, starts = plan
+    by_pinyin, by_english = _levels(store, letters + PINYIN_MARK, "levels"), _levels(store, stem + WORD_MARK, "levels")
+    both = part.filed_count(store, letters + BOTH_MARK, "levels")
+    starts_held = sum(1 for _, _, held in starts if held)  # holding the syllables too: filed under them
+    total = sum(c for _, c in by_pinyin) + sum(c for _, c in by_english) - both + len(starts) - starts_held
+    if not total:
+        return None  # nothing matches: the whole search says so and suggests
+    pinyin_first = dict(_first_of(store, by_pinyin, letters + PINYIN_MARK, "levels", limit))
+    english_first = dict(_first_of(store, by_english, stem + WORD_MARK, "levels", limit))
+    read = list(dict.fromkeys([*pinyin_first, *english_first]))
+    scores = {n: points for n, points, _ in starts}
+    for n, (fact_of, row) in zip(read, part.candidates_at(store, read)):
+        points = round(_term_score(term, _Fields(row), fact_of)[0], 3)
+        if n in pinyin_first:
+            expected = pinyin_first[n]
+        elif term.pinyin.search(row[3]):
+            # On the pinyin list too, below its first ``limit``: it cannot be shown, unless that
+            # list was read to its end without it (an index that disagrees with the scoring).
+            if len(pinyin_first) < limit:
+                return None
+            expected = points
+        else:
+            expected = english_first[n]
+        if points != expected:
+            return None  # an index that disagrees with the scoring (it never should): score every fact
+        scores[n] = points
+    place = part.places(store, list(scores))
+    chosen = sorted(scores.items(), key=lambda c: (-c[1], place[c[0]]))[:limit]
+    shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), [term], None)
+    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
+        return None
     return shown, total
 
 
@@ -243,6 +312,20 @@ def _level_plan(store: Store, term: Term, syllables: frozenset[str]) -> tuple[st
         # A fact holding all its pairs matches (_bigram_score: three quarters of three pairs or
         # fewer is all of them); those holding the word as written are the levels.
         return text + _LEVEL_MARK, "levels", part.count_filed(store, _all_of(pairs)), []
+    if term.pinyin is not None and _spellings(term.letters, syllables):
+        return None  # it may be pinyin of some fact: read by its pinyin levels (_by_pinyin_level)
+    plan = _word_plan(store, term)
+    if plan is None:
+        return None
+    stem, starts = plan
+    return stem + WORD_MARK, "levels", None, [(n, points) for n, points, _ in starts]
+
+
+def _word_plan(store: Store, term: Term) -> tuple[str, list[tuple[int, float, bool]]] | None:
+    """For a one-word search read by its English levels: its stem, and the facts that match
+    and are not filed under the stem (they hold only words it starts), each with its points
+    and whether it holds the word as pinyin; None when the word has no levels, or its initials
+    are filed (``levels`` knows nothing of initials)."""
     if term.kind != "words" or term.number is not None or term.parts or len(term.phrases[:1]) != 1:
         return None
     stem = term.phrases[0].strip()
@@ -251,13 +334,13 @@ def _level_plan(store: Store, term: Term, syllables: frozenset[str]) -> tuple[st
     filed_as = word_term(stem)
     if (term.phrases, term.same, term.prefix) != (filed_as.phrases, filed_as.same, filed_as.prefix):
         return None  # a word of one or two letters has no word start to find
-    if term.pinyin is not None and _spellings(term.letters, syllables):
-        return None  # it may be pinyin of some fact: the levels know nothing of pinyin
     if term.initials.strip() and part.filed(store, {_INITIALS_MARK + term.initials.strip()}):
         return None
-    starts: list[tuple[int, float]] = []
+    starts: list[tuple[int, float, bool]] = []
     if stem not in _listed():  # a word of synonyms.txt is filed for every fact matching it
-        longer = part.words_between(store, stem, stem + "~")
+        # From just after the stem: the index's word list counts a word's facts by reading them,
+        # and the stem itself (xiamen: some 940,000 facts of a million) is not wanted here.
+        longer = part.words_between(store, stem + "\x01", stem + "~")
         if sum(count for _, count in longer) > _STARTS_AT_MOST:
             return None
         if longer:
@@ -265,8 +348,8 @@ def _level_plan(store: Store, term: Term, syllables: frozenset[str]) -> tuple[st
             for n, (fact_of, row) in zip(sorted(numbers), part.candidates_at(store, sorted(numbers))):
                 points, _ = _term_score(term, _Fields(row), fact_of)
                 if points:
-                    starts.append((n, round(points, 3)))
-    return stem + WORD_MARK, "levels", None, starts
+                    starts.append((n, round(points, 3), bool(term.pinyin is not None and term.pinyin.search(row[3]))))
+    return stem, starts
 
 
 def search(

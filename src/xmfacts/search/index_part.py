@@ -8,10 +8,10 @@ with its points, so a one-word search reads its best facts first). Each figure's
 filed apart (``prepared.figure_values``), so a search by figure reads the facts in its range.
 A search scores only the facts the full-text index offers (``candidates``). A second
 full-text table, ``levels``, files each fact under its Chinese words of three and four
-characters and its English stems with the points a search for one of them gives it
-(``levels.level_words``); it keeps no text of its own (a fact leaving it is taken out by
-making its words again from its row), since each fact's words there are as many as in
-``grams``.
+characters, its English stems and its pinyin words of one to four syllables with the points a
+search for one of them gives it (``levels.level_words``); it keeps no text of its own (a fact
+leaving it is taken out by making its words again from its row), since each fact's words
+there are as many as in ``grams``.
 """
 
 from __future__ import annotations
@@ -297,6 +297,13 @@ def words_between(store: Store, low: str, high: str, table: str = "grams") -> li
     _vocabulary_table(store, table)
     sql = f"SELECT term, doc FROM temp.{table}_words WHERE term > ? AND term < ? ORDER BY term"
     return [(word, count) for word, count in store.conn.execute(sql, (low, high)) if count]
+
+
+def filed_count(store: Store, word: str, table: str = "grams") -> int:
+    """How many facts are filed under ``word``, from the index's word list."""
+    _vocabulary_table(store, table)
+    found = store.conn.execute(f"SELECT doc FROM temp.{table}_words WHERE term = ?", (word,)).fetchone()
+    return int(found[0]) if found else 0
 
 
 def count_filed(store: Store, match: str) -> int:
