@@ -61,10 +61,6 @@ def _same_figure(reading: Reading, fact: Fact) -> bool:
     return claimed.value * (claimed.scale or 1) == recorded and claimed.qualifier is fact.figure.qualifier
 
 
-def _why(subject: tuple[str, ...]) -> str:
-    return f"the text names {'、'.join(subject)}" if subject else "tied by its words"
-
-
 def _cited(fact: Fact) -> str:
     return f"{recorded_figure(fact)} [{fact.source.outlet or fact.source.id}]"
 
@@ -135,8 +131,8 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
         said = {periods.bounds(p)[1]: p for p in mentioned()}
         stated = [f for f in series.observations if end_of(f) in said and _same_figure(reading, f)]
         if stated:
-            return replace(_finding(reading, stated[-1], line, context, subject, period_of(stated[-1])),
-                           why=f"{_why(subject)}; the passage speaks of {said[end_of(stated[-1])]} before it")
+            found = _finding(reading, stated[-1], line, context, subject, period_of(stated[-1]))
+            return replace(found, why=f"{found.why}; the passage speaks of {said[end_of(stated[-1])]} before it")
     if not dated and finding.verdict in (Verdict.MISMATCH, Verdict.OUTDATED) and chosen.observation.source.url:
         # A figure of another page's series (GDP, trade, growth) changes every year, and news
         # text gives it a period it does not always spell out (过去十年, on the year, 前五个月):

@@ -120,7 +120,7 @@ def _english_so_far(text: str, written: str) -> tuple[int, str] | None:
         else:
             month = _MONTH_NUMBERS.index(m.group("count").lower()) + 2
         year = int(m.group("year")) if m.group("year") else int(written[:4])
-        if not m.group("year") and f"{year}-{month:02d}-{_last_day(year, month):02d}" > written:
+        if not m.group("year") and len(written) == 10 and f"{year}-{month:02d}-{_last_day(year, month):02d}" > written:
             year -= 1  # "January-August" in a text of March: last year's
         last = (m.end(), f"{year}-{month:02d}-{_last_day(year, month):02d}")
     return last

@@ -123,8 +123,11 @@ def _schema_current(conn: sqlite3.Connection) -> bool:
 
 def _parts_current(conn: sqlite3.Connection, chosen: tuple[Part, ...]) -> bool:
     """Whether every part's tables were written by this version of it."""
-    stored = dict(conn.execute("SELECT key, value FROM meta"))
-    return all(stored.get(version_key(part)) == part.version for part in chosen)
+    for part in chosen:  # one row each: meta also holds the base's vocabulary and summaries
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (version_key(part),)).fetchone()
+        if row is None or row[0] != part.version:
+            return False
+    return True
 
 
 def sync(store: Target, force: bool, pinyin: bool, stats: dict[str, tuple[int, int]] | None = None, reset: bool = False) -> None:
