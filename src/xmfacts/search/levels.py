@@ -274,12 +274,18 @@ def _stem_factors(stem: str, where: dict[str, dict[int, bool]], ordered: list[st
     """The English factor of each field of a fact for a word whose stem is ``stem`` and is no
     entry of synonyms.txt: 1 where it is a word (2 the whole field), 0.8 where a word starts with it."""
     factors = {i: _EXACT_BONUS if whole else 1.0 for i, whole in where.get(stem, {}).items()}
-    at = bisect.bisect_left(ordered, stem)
-    while at < len(ordered) and ordered[at].startswith(stem):
+    _add_word_starts(factors, stem, where, ordered)
+    return factors
+
+
+def _add_word_starts(factors: dict[int, float], start: str, where: dict[str, dict[int, bool]], ordered: list[str]) -> None:
+    """The prefix factor (0.8) for each field holding a word that ``start`` starts, where the
+    field has no better one; ``ordered`` is the fact's stems sorted, so those words stand together."""
+    at = bisect.bisect_left(ordered, start)
+    while at < len(ordered) and ordered[at].startswith(start):
         for i in where[ordered[at]]:
             factors.setdefault(i, _FACTOR[PREFIX])
         at += 1
-    return factors
 
 
 def _factors(term: Term, where: dict[str, dict[int, bool]], ordered: list[str]) -> dict[int, float]:
@@ -293,12 +299,7 @@ def _factors(term: Term, where: dict[str, dict[int, bool]], ordered: list[str]) 
             factor = kind * (_EXACT_BONUS if typed and whole else 1.0)
             if factor > factors.get(i, 0.0):
                 factors[i] = factor
-    start = term.prefix.strip()
-    at = bisect.bisect_left(ordered, start)
-    while at < len(ordered) and ordered[at].startswith(start):
-        for i in where[ordered[at]]:
-            factors.setdefault(i, _FACTOR[PREFIX])
-        at += 1
+    _add_word_starts(factors, term.prefix.strip(), where, ordered)
     return factors
 
 
