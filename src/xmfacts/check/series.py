@@ -65,12 +65,17 @@ def _cited(fact: Fact) -> str:
     return f"{recorded_figure(fact)} [{fact.source.outlet or fact.source.id}]"
 
 
-# Words that make a figure a part of a year: 前五个月, 一季度, 1-8月, first five months, Q1, year to date.
+# Words that make a figure a part of a year: 前五个月, 一季度, 1-8月, first quarter, Q1, year to
+# date; and the months so far English names (first five months, January-August), as the period
+# reader reads them (``periods.says_months_so_far``).
 _PART_OF_YEAR = re.compile(
     r"前[一二三四五六七八九十两\d]+个?月|[一二三四1-4]季度|上半年|下半年|前三季|\d{1,2}[-—~至]\d{1,2}月|"
-    r"\bfirst (?:quarter|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven) months)\b|\bq[1-4]\b|"
-    r"\byear[- ]to[- ]date\b|\b(?:january|jan)\.?\s*(?:[-–]|to|through)\s*(?:feb|mar|apr|may|jun|jul|aug|sep|oct|nov)"
+    r"\bfirst (?:quarter|half)\b|\bq[1-4]\b|\byear[- ]to[- ]date\b"
 )
+
+
+def _part_of_year(text: str) -> bool:
+    return _PART_OF_YEAR.search(text) is not None or periods.says_months_so_far(text)
 
 
 def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str, subject: tuple[str, ...],
@@ -100,13 +105,13 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
         year = periods.stated_year(before)
         if year is not None:
             period, dated = year, True
-    if period and len(period) == 4 and _PART_OF_YEAR.search(before + context.casefold()):
+    if period and len(period) == 4 and _part_of_year(before + context.casefold()):
         # 2021年前五个月外贸增长33.6%: a part of the year the period reader did not date; the
         # year's observation is another figure
         return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
                        f"a part of {period}, not the year {series.id} records", (), period, "a part of the year, not the year's figure")
     chosen = select(series, period, dated, lambda f: judge(reading, f)[0] is Verdict.MATCH)
-    if chosen.missing and period and len(period) > 4 and _PART_OF_YEAR.search(before + context.casefold()):
+    if chosen.missing and period and len(period) > 4 and _part_of_year(before + context.casefold()):
         # "in the January-November period": months of a year the series has no figure for. A
         # running total is no earlier level of a yearly series: the record cannot say.
         return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,

@@ -111,12 +111,24 @@ _ENGLISH_SO_FAR = re.compile(
 )
 
 
+def _month_number(name: str) -> int:
+    """1 for January or Jan, 12 for December or Dec."""
+    return next(n for n, full in enumerate(_MONTHS, 1) if full.startswith(name.lower()[:3]))
+
+
+def says_months_so_far(text: str) -> bool:
+    """Whether an English text names the months of a year so far (January-August, the first
+    eight months; January-December is the year): a part of a year, which check does not take
+    for the year."""
+    return any(not m.group("month") or _month_number(m.group("month")) < 12 for m in _ENGLISH_SO_FAR.finditer(text))
+
+
 def _english_so_far(text: str, written: str) -> tuple[int, str] | None:
     """Where the last months-so-far phrase of ``text`` ends, and the period it ends."""
     last = None
     for m in _ENGLISH_SO_FAR.finditer(text):
         if m.group("month"):
-            month = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3]))
+            month = _month_number(m.group("month"))
         else:
             month = _MONTH_NUMBERS.index(m.group("count").lower()) + 2
         year = int(m.group("year")) if m.group("year") else int(written[:4])
@@ -150,7 +162,7 @@ def _english_year_period(text: str, written: str) -> tuple[int, str | None] | No
             continue
         year = int(m.group("year"))
         if m.group("month"):
-            month = [n for n, name in enumerate(_MONTHS, 1) if name.startswith(m.group("month").lower()[:3])][0]
+            month = _month_number(m.group("month"))
             day = m.group("day")
             period = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}-{_last_day(year, month)}" if m.group("end") or _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]) and "end" in text[max(0, m.start() - 16) : m.start()].lower() else f"{year}-{month:02d}"
         elif part:
