@@ -16,6 +16,9 @@ the labels, whole numbers only, never overlapping an earlier label). Per file an
   labelled unknown);
   (a tie to another observation of the labelled fact's series, for the same period and with the
   same figure, is the labelled fact: two pages printing one figure are two records of one claim);
+  (of the wrong ties, those that match a fact first written to facts/ after the set's file was
+  committed are counted apart too, as "recorded later": a set is labelled from the base as it
+  was, and such a tie may say the label is older than the base rather than that check erred);
 - missed: labelled with a fact, and the tool says unknown (or found no figure there);
 - extra: findings on text no label covers, and how many of them are alarms.
 
@@ -116,17 +119,18 @@ class Score:
     on_record: int = 0
     extra: int = 0
     extra_alarms: int = 0
+    later: int = 0  # wrong ties that match a fact recorded after the set was labelled
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("right", "total", "false_alarms", "wrong_ties", "missed", "on_record", "extra", "extra_alarms"):
+        for name in ("right", "total", "false_alarms", "wrong_ties", "missed", "on_record", "extra", "extra_alarms", "later"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self, label: str) -> str:
         pct = f"{self.right / self.total:.0%}" if self.total else "-"
         return (
             f"  {label:<8} right {self.right:>3}/{self.total:<3} ({pct:>4})  false alarms {self.false_alarms:>2}  "
-            f"wrong ties {self.wrong_ties:>2}  missed {self.missed}/{self.on_record} on record  "
+            f"wrong ties {self.wrong_ties:>2}{f' ({self.later} to facts recorded later)' if self.later else ''}  missed {self.missed}/{self.on_record} on record  "
             f"extra {self.extra} ({self.extra_alarms} alarms)"
         )
 
@@ -146,11 +150,41 @@ def _observations() -> dict[str, tuple[object, ...]]:
 OBSERVATIONS = _observations()
 
 
+def _first_recorded() -> dict[str, int]:
+    """When each fact was first written to facts/ (a commit's time), from git; empty without git."""
+    done = subprocess.run(["git", "log", "--reverse", "--format=commit-time %ct", "-p", "--", "facts/"], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    out: dict[str, int] = {}
+    when, topic = 0, ""
+    for line in done.stdout.splitlines() if done.returncode == 0 else []:
+        if line.startswith("commit-time "):
+            when = int(line.split()[1])
+        elif line.startswith("+++ b/facts/"):
+            topic = line[len("+++ b/facts/") :].removesuffix(".toml")
+        elif line.startswith('+id = "'):
+            out.setdefault(f"{topic}/{line[7:].rstrip().rstrip(chr(34))}", when)
+    return out
+
+
+def _labelled(path: Path) -> int:
+    """When a set file was first committed: its labels are as old as the base was then."""
+    done = subprocess.run(["git", "log", "--reverse", "--format=%ct", "--", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    first = done.stdout.split()
+    return int(first[0]) if done.returncode == 0 and first else 0
+
+
+# A set is labelled from the fact base as it was; a fact recorded later (from that page or
+# another printing the same figure) may be what the text says. A tie that matches one is still
+# counted as a wrong tie, and counted apart too: it may say the label is older than the base.
+RECORDED = _first_recorded()
+
+
 def _same_record(got: str, want: str) -> bool:
     return got == want or (got in OBSERVATIONS and OBSERVATIONS.get(got) == OBSERVATIONS.get(want))
 
 
-def score_item(command: list[str], item: dict) -> Score:
+def score_item(command: list[str], item: dict, labelled: int = 0) -> Score:
     s = Score()
     text, labels = item["text"], item.get("figure", [])
     findings = [f for f in check(command, text, item.get("published", "")) if f["span"]["start"] >= 0]
@@ -183,6 +217,7 @@ def score_item(command: list[str], item: dict) -> Score:
             s.false_alarms += 1
         if fact and fact != want_f:
             s.wrong_ties += 1
+            s.later += verdict == "match" and RECORDED.get(fact, 0) > labelled
         if not ok:
             s.wrong.append(f"    {label['text']!r}: want {want_v} {want_f or '-'}, got {verdict} {fact or '-'}  | {text[:60]!r}")
     for i, f in enumerate(findings):
@@ -213,9 +248,10 @@ def main(argv: list[str]) -> None:
     for name in names:
         path = Path(name)
         items = tomllib.loads(path.read_text(encoding="utf-8"))["sentence"]
+        labelled = _labelled(path)
         by_script = {script: Score() for script in SCRIPTS}
         for item in items:
-            by_script[item["language"]].add(sc := score_item(command, item))
+            by_script[item["language"]].add(sc := score_item(command, item, labelled))
             by_script[item["language"]].wrong += sc.wrong
         whole = Score()
         for sc in by_script.values():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, narrowing, says_cap
+from xmfacts.check.words import compact, narrowing, says_cap, says_change
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -112,12 +112,39 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("In the first quarter of 2017, Xiamen's economy expanded 8.1 percent, reaching 90.6 billion yuan.", "8.1 percent",
          ("match", "economy/gdp-growth-2017-03-31")),
         ("In 2023, Xiamen's digital economy reached 300 billion yuan.", "300 billion yuan", ("unknown", None)),
+        # English may say a change after its figure, and a change may reach a level: "grew 10.2
+        # percent to 297.11 billion yuan" is a growth rate and the year's level
+        ("In 2022 fixed-asset investment in Xiamen grew 10.2 percent to 297.11 billion yuan.", "297.11 billion yuan",
+         ("match", "economy/fixed-asset-investment-2022")),
+        ("In 2022 fixed-asset investment in Xiamen grew 10.2 percent to 297.11 billion yuan.", "10.2 percent",
+         ("match", "economy/fixed-asset-investment-growth-2022")),
+        ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent more than a year before.", "4.4 percent",
+         ("match", "economy/gdp-growth-2022")),
+        ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent of it from services.", "4.4 percent", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
 )
 def test_a_rule_decides_what_the_figure_is_about(text: str, figure: str, expected: tuple[str, str | None]) -> None:
     assert _verdict(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "trail", "change"),
+    [
+        ("增长", "", True),
+        ("规模达", "", False),
+        ("exports rose ", " to", True),
+        ("exports rose 1.2 percent to ", "", False),
+        ("sales reached ", " after rising", False),
+        ("", " more than a year before", True),
+        ("", " year on year", True),
+        ("", " of the total", False),
+        ("up ", "", True),
+    ],
+)
+def test_a_change_is_said_before_its_figure_or_in_english_after_it(lead: str, trail: str, change: bool) -> None:
+    assert says_change(lead, trail) is change
 
 
 def test_a_measure_suffix_counts_only_before_the_figure() -> None:

@@ -119,7 +119,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         else:
             p0 = max(sentences.around(s0 - 1, s0 - 1)[0] if s0 else 0, line_starts[line - 1])
         n1 = sentences.around(s1 + 1, s1 + 1)[1] if s1 < len(text) else s1
-        place = _Place(clause, words[s0:c0], words[min(p0, s0) : n1], words[c0 : r.start], words[max(0, s0 - _LOOK_BACK) : s0],
+        place = _Place(clause, words[s0:c0], words[min(p0, s0) : n1], words[c0 : r.start], words[r.end : c1], words[max(0, s0 - _LOOK_BACK) : s0],
                        any(b.start >= s0 and b.figure.kind is not Kind.DATE for b in readings[max(0, j - 8) : j]), scoped[s0:clause_end])
         # Its period is said before it in its sentence, or after it in its clause, but not past
         # the next figure: 从2019年的5995.04亿元增加到2021年的7033.89亿元, "from 599.504 billion

@@ -30,6 +30,7 @@ from xmfacts.check.words import (
     _WITHIN_CITY,
     _WITHIN_FIELD,
     _WORD,
+    says_change,
     _english,
     _terms,
     carries_set_named_before,
@@ -186,6 +187,7 @@ class _Place:
     before: str  # earlier clauses of its sentence
     nearby: str  # its sentence and the one before, where a subject's name may be
     lead: str  # the words of its clause just before it: 净增, 其中 …
+    trail: str  # the words of its clause after it: "more than a year before"
     preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
     counted_before: bool = False  # a figure other than a date stands before it in its sentence
     scope: str = ""  # its sentence up to the end of its clause, as scope words are looked for (``words.scope_words``)
@@ -366,7 +368,8 @@ class Matcher:
         # a change said right before the figure (增长14%), and one said anywhere before it in its
         # sentence (增速分别达到29.20%、37.37%): the first keeps a change from matching a level,
         # the second lets a growth rate be matched at all
-        change = (bool(_CHANGE.search(place.lead)), bool(_CHANGE.search(place.before + place.lead)))
+        lead_change = says_change(place.lead, place.trail)
+        change = (lead_change, lead_change or bool(_CHANGE.search(place.before + place.lead)))
         part = bool(_PART.search(place.clause))
         counter = _counter(reading.figure.unit)
         candidates = []

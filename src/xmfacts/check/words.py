@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _checkable
 from xmfacts.figures.reader import Reading, read_figures
-from xmfacts.text import CJK_CLASS, fold, is_cjk, stem
+from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
     pass
@@ -58,6 +58,25 @@ _CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "
 
 
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
+
+# English says a change after its figure too ("4.4 percent more than a year before"), and a
+# figure a change reaches is a level: "grew 10.2 percent to 297.11 billion yuan".
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:(?:more|higher|faster|greater|larger|up|less|lower|down)\s+than\s+(?:a|the|one)\s+(?:year|period)\s+(?:before|earlier|ago)"
+    r"|year[- ]on[- ]year\b|from a year (?:before|earlier|ago)\b|over the (?:previous|last|same period of last) year\b)"
+)
+_REACHES = re.compile(r"\b(?:to|reaching|reached|at)\s*$")
+
+
+def says_change(lead: str, trail: str) -> bool:
+    """Whether a figure is a change, from the words of its clause before it (``lead``) and,
+    in English, after it (``trail``): 增长14%, "up 5.5 percent", "4.4 percent more than a year
+    before"; but "rose 1.2 percent to 357.29 billion yuan" reaches a level."""
+    if has_cjk(lead + trail):
+        return bool(_CHANGE.search(lead))
+    if _CHANGE_AFTER.match(trail):
+        return True
+    return bool(_CHANGE.search(lead)) and not _REACHES.search(lead)
 
 
 # A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
