@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, narrowing, says_cap, says_change
+from xmfacts.check.words import compact, narrowing, says_cap, says_change, says_name
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -121,12 +121,23 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent more than a year before.", "4.4 percent",
          ("match", "economy/gdp-growth-2022")),
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent of it from services.", "4.4 percent", ("unknown", None)),
+        # a loan product named in quotation marks (“科技信用贷”) is not said by 科技信用贷款, loans
+        # of that kind from any lender; said on its own it is
+        ("2020年底前，二十多家银行和担保机构共发放科技信用贷款6.03亿元。", "6.03亿元", ("unknown", None)),
+        ("兴业银行厦门分行靠“科技信用贷”提供贷款支持超过20亿元。", "超过20亿元", ("match", "banks/cib-tech-credit-loan-amount")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
 )
 def test_a_rule_decides_what_the_figure_is_about(text: str, figure: str, expected: tuple[str, str | None]) -> None:
     assert _verdict(text, figure) == expected
+
+
+def test_a_loan_product_is_not_named_by_the_common_word_for_such_loans() -> None:
+    assert says_name("科技信用贷", "通过科技信用贷发放")
+    assert not says_name("科技信用贷", "发放科技信用贷款")
+    assert says_name("科技信用贷", "发放科技信用贷款，其中科技信用贷")
+    assert says_name("天马", "天马微电子")
 
 
 @pytest.mark.parametrize(

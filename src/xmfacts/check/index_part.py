@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xmfacts.check.profile import BaseStats, base_stats, check_profile, fact_terms, sketch_names
+from xmfacts.check.words import says_name
 from xmfacts.index.parts import FileEdit
 from xmfacts.model import Fact, Topic
 
@@ -367,7 +368,7 @@ class IndexedFacts:
             if not any(names):
                 city_shapes.add(key)
             else:
-                present = [name for name in names if name in words]
+                present = [name for name in names if says_name(name, words)]
                 if present:
                     said[key] = present
         city = {i for i, key in self.shape_ids.items() if key in city_shapes}
@@ -437,7 +438,7 @@ class IndexedFacts:
 
         # a few hundred shapes in a base of a million facts (one per subject, unit and scope)
         shapes = [(key, marshal.loads(blob)) for key, blob in self.store.conn.execute("SELECT id, shape FROM check_shapes")]
-        return {key: shape for key, shape in shapes if any(name in words for name in sketch_names(shape))}
+        return {key: shape for key, shape in shapes if any(says_name(name, words) for name in sketch_names(shape))}
 
     def fitting(self, keys: Iterable[Any], claim: Interval) -> Iterator[tuple[str | None, str | None, bool, bool]]:
         keys = list(keys)

@@ -31,6 +31,7 @@ from xmfacts.check.words import (
     _WITHIN_FIELD,
     _WORD,
     says_change,
+    says_name,
     _english,
     _terms,
     carries_set_named_before,
@@ -162,7 +163,7 @@ class InMemory:
 
     def shapes_named(self, words: str) -> dict[Hashable, Shape]:
         shapes = self.shapes(range(len(self.facts))).values()
-        return {k: k for k in shapes if any(name in words for name in sketch_names(k))}  # type: ignore[arg-type]
+        return {k: k for k in shapes if any(says_name(name, words) for name in sketch_names(k))}  # type: ignore[arg-type]
 
     def fitting(self, keys: Iterable[Hashable], claim: Interval) -> Iterator[PlainInterval]:
         wanted = set(keys)
@@ -390,7 +391,7 @@ class Matcher:
         else:  # only facts about the city, or named near the figure, can pass the name test
             close_by = reached & self.city
             for name, numbers in self.by_name.items():
-                if name in place.nearby:
+                if says_name(name, place.nearby):
                     close_by |= reached & numbers
         # Summed exactly (fsum): the points cannot depend on the order the words are added in.
         near_idf = {t: self.idf(t) for t in near_terms}
@@ -411,7 +412,7 @@ class Matcher:
                 if shape in said:
                     who = said[shape]
                 else:
-                    who = said[shape] = next((n for n in shape.names if n in place.nearby), None)
+                    who = said[shape] = next((n for n in shape.names if says_name(n, place.nearby)), None)
                 if shape.names and who is None:
                     if tier == 2:
                         unnamed.append(i)
@@ -587,7 +588,7 @@ class Matcher:
         if self._named is None:
             self._named = {key: self._shape(shape) for key, shape in self.source.shapes_named(self.words).items()}
         keys = [key for key, shape in self._named.items()
-                if any(name in nearby for name in shape.names) and self._eligible(reading, shape, change, scopes, eligible)]
+                if any(says_name(name, nearby) for name in shape.names) and self._eligible(reading, shape, change, scopes, eligible)]
         return bool(keys) and any(claim.overlaps(_interval_of(plain)) for plain in self.source.fitting(keys, claim))
 
     def _far_unnamed(self, reading: Reading, numbers: set[int], change: tuple[bool, bool], scopes: list[str],

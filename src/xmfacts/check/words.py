@@ -79,6 +79,21 @@ def says_change(lead: str, trail: str) -> bool:
     return bool(_CHANGE.search(lead)) and not _REACHES.search(lead)
 
 
+def says_name(name: str, text: str) -> bool:
+    """Whether ``text`` says a subject's name: a loan product named in quotation marks (“科技信用贷”)
+    is not said by 科技信用贷款, which is loans of that kind from any lender."""
+    if name not in text:
+        return False
+    if not name.endswith("贷"):
+        return True
+    at = text.find(name)
+    while at >= 0:
+        if text[at + len(name) : at + len(name) + 1] != "款":
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 # A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
 _WITHIN_FIELD = re.compile(r"\bin (?:the|this|that|its) (?:field|sector|industry|segment)\b|(?:该|这一|此)(?:领域|行业|产业)")
 
