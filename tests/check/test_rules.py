@@ -121,6 +121,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent more than a year before.", "4.4 percent",
          ("match", "economy/gdp-growth-2022")),
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent of it from services.", "4.4 percent", ("unknown", None)),
+        # the words of a measure said together do not reach across a figure: exports, then imports
+        ("In 2020 Xiamen's exports rose 1.2 percent to 357.29 billion yuan and imports leapt 16 percent to 334.29 billion yuan.",
+         "357.29 billion yuan", ("match", "economy/exports-2020")),
+        ("In 2020 Xiamen's exports rose 1.2 percent to 357.29 billion yuan and imports leapt 16 percent to 334.29 billion yuan.",
+         "334.29 billion yuan", ("match", "economy/imports-2020")),
         # a loan product named in quotation marks (“科技信用贷”) is not said by 科技信用贷款, loans
         # of that kind from any lender; said on its own it is
         ("2020年底前，二十多家银行和担保机构共发放科技信用贷款6.03亿元。", "6.03亿元", ("unknown", None)),

@@ -30,6 +30,7 @@ from xmfacts.check.words import (
     _WITHIN_CITY,
     _WITHIN_FIELD,
     _WORD,
+    english_between_figures,
     says_change,
     says_name,
     _english,
@@ -202,7 +203,10 @@ def _said_together(words: list[str], said: list[str]) -> bool:
     wanted = Counter(w for w in words if w not in _STOP)
     said = [w for w in said if w not in _STOP]
     size = sum(wanted.values()) + 1
-    return bool(wanted) and any(not wanted - Counter(said[i : i + size]) for i in range(max(1, len(said) - size + 1)))
+    # nor across a figure (``english_between_figures`` puts a "|" where one stood)
+    parts = " ".join(said).split("|")
+    return bool(wanted) and any(not wanted - Counter(part[i : i + size])
+                                for part in (p.split() for p in parts) for i in range(max(1, len(part) - size + 1)))
 
 
 def _names_city(text: str) -> bool:
@@ -315,7 +319,7 @@ class Matcher:
         percent higher: retail sales, not the investment of the clause before)."""
         clauses = _CLAUSE_END.split(before)
         for k in range(len(clauses) - 1, -1, -1):
-            found = self._measures(compact(clauses[k]), _english(clauses[k]))
+            found = self._measures(compact(clauses[k]), english_between_figures(clauses[k]))
             if found:
                 self.carried = clauses[k]
                 return found
@@ -361,7 +365,6 @@ class Matcher:
         before); earlier clauses carry a subject the clause leaves out (服务企业31万家 after
         获得授信1141.58亿元) and break near-ties.
         """
-        clause_en = _english(place.clause)
         scope = scope_text(place.scope or place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         if reading.figure.kind is Kind.DATE:
@@ -378,7 +381,7 @@ class Matcher:
         # Measures are looked for with 的 and 了 and the city's name left out (上市的公司 names
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
-        in_clause = self._measures(compact(place.clause), clause_en + _english(reading.text))
+        in_clause = self._measures(compact(place.clause), english_between_figures(place.clause) + _english(reading.text))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
         self.why = "nothing on record measures what its clause names"

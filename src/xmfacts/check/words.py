@@ -277,6 +277,16 @@ def _english(text: str) -> str:
 _ENGLISH_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
+def english_between_figures(text: str) -> str:
+    """``_english`` of a clause whose figures are blanked, with a "|" where each figure stood:
+    the words of a measure said together do not reach across a figure ("exports rose 1.2 percent
+    to 357.29 billion yuan and imports …" does not say imports and exports)."""
+    return " | ".join(_english(part) for part in _FIGURE_GAP.split(text))
+
+
+_FIGURE_GAP = re.compile(r" {3,}")  # a blanked figure between words: its own spaces and the words'
+
+
 @cache
 def _spellings() -> tuple[tuple[str, str], ...]:
     """(a spelling, its group's first) as ``_english`` writes them, longest first."""
