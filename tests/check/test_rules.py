@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, narrowing, says_cap, says_change, says_name
+from xmfacts.check.words import compact, narrowing, says_cap, says_change, says_name, starts_inside_word
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -130,12 +130,23 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # of that kind from any lender; said on its own it is
         ("2020年底前，二十多家银行和担保机构共发放科技信用贷款6.03亿元。", "6.03亿元", ("unknown", None)),
         ("兴业银行厦门分行靠“科技信用贷”提供贷款支持超过20亿元。", "超过20亿元", ("match", "banks/cib-tech-credit-loan-amount")),
+        # 进出口 (trade both ways) holds 出口 (exports): its 出口额 is no exports figure
+        ("2019年，厦门货物贸易的进出口额是6412.9亿元。", "6412.9亿元", ("match", "economy/foreign-trade-2019")),
+        ("2019年，厦门货物贸易的进出口额是6000亿元。", "6000亿元", ("mismatch", "economy/foreign-trade-2019")),
+        ("2020年，厦门出口额为3000亿元。", "3000亿元", ("mismatch", "economy/exports-2020")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
 )
 def test_a_rule_decides_what_the_figure_is_about(text: str, figure: str, expected: tuple[str, str | None]) -> None:
     assert _verdict(text, figure) == expected
+
+
+def test_a_measure_that_starts_inside_a_word_holding_it_is_not_said() -> None:
+    assert starts_inside_word("出口额", "进出口额为6412.9亿元")
+    assert starts_inside_word("出口", "进出口总值")
+    assert not starts_inside_word("出口额", "进出口总值增长，出口额为3572.9亿元")
+    assert not starts_inside_word("出口", "出口增长")
 
 
 def test_a_loan_product_is_not_named_by_the_common_word_for_such_loans() -> None:

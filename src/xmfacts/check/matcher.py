@@ -32,6 +32,7 @@ from xmfacts.check.words import (
     _WORD,
     english_between_figures,
     says_change,
+    starts_inside_word,
     says_name,
     _english,
     _terms,
@@ -331,15 +332,18 @@ class Matcher:
         keys = {chinese[i : i + 2] for i in range(len(chinese) - 1)} | set(english.split())
         forms = [f for key in keys & self.form_keys.keys() for f in self.form_keys[key]]
         said = english.split()
-        for form, is_english in forms:
-            # an English measure of several words is named when they are said together in any
-            # order (companies listed), not apart (listed and 48 companies)
-            if form in (english if is_english else chinese) or (is_english and form.count(" ") > 2 and _said_together(form.split(), said)):
-                for n, k, written in self.measure_forms[(form, is_english)]:
-                    # the longest term wins; between equals, the one the fact lists first
-                    rank = (len(written), -k, written)
-                    if n not in best or rank > best[n]:
-                        best[n] = rank
+        found = [(form, is_english) for form, is_english in forms
+                 # an English measure of several words is named when they are said together in any
+                 # order (companies listed), not apart (listed and 48 companies)
+                 if form in (english if is_english else chinese) or (is_english and form.count(" ") > 2 and _said_together(form.split(), said))]
+        for form, is_english in found:
+            if not is_english and starts_inside_word(form, chinese):
+                continue  # 进出口额 names foreign trade, not the 出口额 inside it (exports)
+            for n, k, written in self.measure_forms[(form, is_english)]:
+                # the longest term wins; between equals, the one the fact lists first
+                rank = (len(written), -k, written)
+                if n not in best or rank > best[n]:
+                    best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
 
     def _eligible(self, reading: Reading, profile: _Shape, change: tuple[bool, bool], scopes: list[str],

@@ -79,6 +79,24 @@ def says_change(lead: str, trail: str) -> bool:
     return bool(_CHANGE.search(lead)) and not _REACHES.search(lead)
 
 
+def starts_inside_word(term: str, text: str) -> bool:
+    """Whether every place ``text`` says a measure term starts inside a word that holds it but
+    means something else (``_HOLDING_WORDS``): the 出口额 of 进出口额 is no exports figure."""
+    at = text.find(term)
+    if at < 0 or not any(word in text for word in _HOLDING_WORDS):
+        return False
+    while at >= 0:
+        if not any(text.startswith(word, start) for word in _HOLDING_WORDS
+                   for start in range(max(0, at - len(word) + 1), at)):
+            return False
+        at = text.find(term, at + 1)
+    return True
+
+
+# Words that hold a measure term of the base but are not it: 进出口 (trade both ways) holds 出口.
+_HOLDING_WORDS = tuple(fold(w) for w in "进出口".split())
+
+
 def says_name(name: str, text: str) -> bool:
     """Whether ``text`` says a subject's name: a loan product named in quotation marks (“科技信用贷”)
     is not said by 科技信用贷款, which is loans of that kind from any lender."""
