@@ -121,6 +121,8 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent more than a year before.", "4.4 percent",
          ("match", "economy/gdp-growth-2022")),
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent of it from services.", "4.4 percent", ("unknown", None)),
+        # "added up to" sums: no cap, no hedge
+        ("In 2018, Xiamen's regional GDP added up to 479.141 billion yuan.", "479.141 billion yuan", ("match", "economy/gdp-2018")),
         # the words of a measure said together do not reach across a figure: exports, then imports
         ("In 2020 Xiamen's exports rose 1.2 percent to 357.29 billion yuan and imports leapt 16 percent to 334.29 billion yuan.",
          "357.29 billion yuan", ("match", "economy/exports-2020")),

@@ -81,6 +81,9 @@ QUANTITIES = [
     ("Xiamen's first 100-billion-yuan industrial chain", "100-billion-yuan", Q.EXACT, "100", "billion yuan", 10**9, BaseUnit.CNY),
     # an English text that starts with its figure (a citation of a page's few words)
     ("600.5 billion yuan of total foreign trade value", "600.5 billion yuan", Q.EXACT, "600.5", "billion yuan", 10**9, BaseUnit.CNY),
+    # a sum that "added up to" a figure is that figure, with no cap; "up to" alone is one
+    ("the city's output added up to 479.141 billion yuan", "479.141 billion yuan", Q.EXACT, "479.141", "billion yuan", 10**9, BaseUnit.CNY),
+    ("grants of up to 5 million yuan", "up to 5 million yuan", Q.AT_MOST, "5", "million yuan", 10**6, BaseUnit.CNY),
 ]
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from xmfacts.check.verdicts import _checkable
+from xmfacts.figures.english import SUMS_UP_TO
 from xmfacts.figures.reader import Reading, read_figures
 from xmfacts.text import CJK_CLASS, fold, has_cjk, is_cjk, stem
 
@@ -212,7 +213,7 @@ _NAMED_BEFORE = re.compile(r"(?:这|该|此|上述|前述) +\S")
 
 def says_cap(lead: str) -> bool:
     """Whether the words before a figure make it a cap, not a total."""
-    return bool(_CAP.search(lead))
+    return bool(_CAP.search(SUMS_UP_TO.sub(" ", lead)))  # "added up to" sums, it sets no cap
 
 
 def refers_back(lead: str) -> bool:

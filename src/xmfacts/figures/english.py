@@ -54,6 +54,10 @@ _FIGURE = re.compile(
     rf"(?:[\s-](?P<post>{_MONEY})\b)?",
     re.IGNORECASE,
 )
+# "added up to 479.141 billion yuan" sums, it sets no cap: its "up to" is no hedge
+_SUMS = r"\b(?:add|amount|sum|total)(?:s|ed|ted|med|ing|ting|ming)?\s+"
+_SUMS_UP = re.compile(_SUMS + "$", re.IGNORECASE)
+SUMS_UP_TO = re.compile(_SUMS + r"up to\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies
@@ -121,11 +125,12 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         if after == "-" and not m.group("mult") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue
         value = _value(m.group("num"))
-        qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
+        hedge = m.group("hedge") if m.group("hedge") and not _SUMS_UP.search(text[max(0, m.start() - 12) : m.start()]) else None
+        qualifier = _HEDGES.get((hedge or "").lower(), Q.EXACT)
         scale = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
         money = bool(m.group("pre") or m.group("post"))
         unit_word = (m.group("unit") or "").lower()
-        start = m.start("hedge") if m.group("hedge") else m.start()
+        start = m.start("hedge") if hedge else m.start("pre") if m.group("pre") else s
         end = m.end()
         if money:
             unit, base = (m.group("mult") or "") + " yuan", BaseUnit.CNY
