@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, narrowing, says_cap, says_change, says_name, starts_inside_word
+from xmfacts.check.words import compact, counted_noun, narrowing, says_cap, says_change, says_name, starts_inside_word
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -121,6 +121,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent more than a year before.", "4.4 percent",
          ("match", "economy/gdp-growth-2022")),
         ("Xiamen's GDP was 780.27 billion yuan in 2022, 4.4 percent of it from services.", "4.4 percent", ("unknown", None)),
+        # an English count of its own things is not of what the clause before it measures
+        ("In 2017, 14,678 domestic patents were granted in Xiamen, and 300 international applications were filed.", "300",
+         ("unknown", None)),
+        ("In 2017, 14,678 domestic patents were granted in Xiamen, and 300 more patents were granted later.", "300",
+         ("mismatch", "science-technology/patents-granted-2017")),
         # "added up to" sums: no cap, no hedge
         ("In 2018, Xiamen's regional GDP added up to 479.141 billion yuan.", "479.141 billion yuan", ("match", "economy/gdp-2018")),
         # the words of a measure said together do not reach across a figure: exports, then imports
@@ -149,6 +154,13 @@ def test_a_measure_that_starts_inside_a_word_holding_it_is_not_said() -> None:
     assert starts_inside_word("出口", "进出口总值")
     assert not starts_inside_word("出口额", "进出口总值增长，出口额为3572.9亿元")
     assert not starts_inside_word("出口", "出口增长")
+
+
+def test_an_english_count_names_its_own_noun() -> None:
+    assert counted_noun(" international applications were filed") == "application"
+    assert counted_noun(" more than a year before") is None
+    assert counted_noun(" was granted") is None
+    assert counted_noun(" of which covered inventions") is None
 
 
 def test_a_loan_product_is_not_named_by_the_common_word_for_such_loans() -> None:

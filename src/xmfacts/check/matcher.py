@@ -31,6 +31,7 @@ from xmfacts.check.words import (
     _WITHIN_FIELD,
     _WORD,
     english_between_figures,
+    counted_noun,
     says_change,
     starts_inside_word,
     says_name,
@@ -388,6 +389,11 @@ class Matcher:
         in_clause = self._measures(compact(place.clause), english_between_figures(place.clause) + _english(reading.text))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
+        noun = counted_noun(place.trail) if reading.figure.base_unit in (BaseUnit.COUNT, BaseUnit.NUMBER) else None
+        if noun and not any(noun in _english(term).split() for term in in_before.values()):
+            # "14,678 patents were granted, and 278 international applications were filed": a
+            # count of its own things is not of what the clause before measures
+            in_before = {}
         self.why = "nothing on record measures what its clause names"
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count

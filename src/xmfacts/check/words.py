@@ -98,6 +98,16 @@ def starts_inside_word(term: str, text: str) -> bool:
 _HOLDING_WORDS = tuple(fold(w) for w in "进出口".split())
 
 
+def counted_noun(trail: str) -> str | None:
+    """The plural noun an English count names right after it ("278 international applications
+    were filed": applic, stemmed as measures are), or None (12.4 percent higher, 2,333 of which)."""
+    m = _COUNTED_NOUN.match(trail)
+    return stem(m.group(1)) if m else None
+
+
+_COUNTED_NOUN = re.compile(r"\s*(?:[a-z][a-z-]*\s+){0,2}?(?!(?:was|has|is|does|its|this|thus|plus|as|us)\b)([a-z][a-z-]*s)\b(?!')")
+
+
 def says_name(name: str, text: str) -> bool:
     """Whether ``text`` says a subject's name: a loan product named in quotation marks (“科技信用贷”)
     is not said by 科技信用贷款, which is loans of that kind from any lender."""
