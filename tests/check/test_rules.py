@@ -141,6 +141,10 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("2019年，厦门货物贸易的进出口额是6412.9亿元。", "6412.9亿元", ("match", "economy/foreign-trade-2019")),
         ("2019年，厦门货物贸易的进出口额是6000亿元。", "6000亿元", ("mismatch", "economy/foreign-trade-2019")),
         ("2020年，厦门出口额为3000亿元。", "3000亿元", ("mismatch", "economy/exports-2020")),
+        # 当年 is the year the passage named last; a mark the total went past is no level
+        ("2021年，厦门进出口排全国第8位。当年厦门进出口总额为8000亿元。", "8000亿元", ("mismatch", "economy/foreign-trade-2021")),
+        ("2021年，厦门进出口排全国第8位。当年厦门进出口总额越过7000亿元和8000亿元的关口。", "8000亿元", ("unknown", None)),
+        ("2021年，厦门进出口排全国第8位。当年厦门进出口总额越过7000亿元和8000亿元的关口。", "7000亿元", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

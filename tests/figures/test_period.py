@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xmfacts.figures.period import chinese_period, english_period, valid_date
+from xmfacts.figures.period import chinese_period, english_period, that_year, valid_date
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,17 @@ def test_english_period(text: str, period: str | None) -> None:
 
 def test_months_so_far_not_yet_over_are_last_years() -> None:
     assert english_period("in the January-November period", "2024-03-02") == "2023-11-30"
+
+
+@pytest.mark.parametrize(
+    ("before", "earlier", "year"),
+    [
+        ("当年厦门的进出口总额", "2021年厦门在内地城市中排第8位，名次比2020年上升两位。", "2021"),  # a year compared with is no period
+        ("同年，厦门", "2019年天马在厦门投产。", "2019"),
+        ("that year the city's trade", "Xiamen ranked eighth in 2021, two places higher than 2020.", "2021"),
+        ("厦门的进出口总额", "2021年厦门在内地城市中排第8位。", None),  # no 当年: the sentence is not dated by it
+        ("当年厦门的进出口总额", "厦门在内地城市中排第8位。", None),  # nothing named a year
+    ],
+)
+def test_that_year_is_the_last_year_named_before(before: str, earlier: str, year: str | None) -> None:
+    assert that_year(before, earlier) == year

@@ -26,8 +26,8 @@ from xmfacts.check.words import (
 )
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import Reading, hedged, read_figure, read_figures
-from xmfacts.model import BaseUnit, Fact, FactBase, Kind
+from xmfacts.figures.reader import Reading, hedged, passed_milestone, read_figure, read_figures
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         c0, c1 = max(c0, s0), min(c1, s1)
         # 规模突破百亿元 claims over 100亿元, as extract drafts it: the same words are one statement
         r = hedged(text, r, c0)
+        # 越过7000亿元的关口: the total went past the mark, to anywhere above it (突破 has its hedge)
+        milestone = r.figure.qualifier is Qualifier.EXACT and passed_milestone(text, r, c0)
         clause, clause_end = words[c0:c1], c1
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
@@ -127,10 +129,12 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         chinese = has_cjk(folded[s0:c1])
         upto = next((b.start for b in readings[j + 1 : j + 4] if b.start < c1 and (chinese or b.figure.kind is not Kind.DATE)), c1)
         said = folded[s0:upto]
-        period = (periods.chinese_period(said, written) if chinese else periods.english_period(said, written)) or undated
-        match = matcher.best(r, place, near) if _checkable(r) else None
+        period = ((periods.chinese_period(said, written) if chinese else periods.english_period(said, written))
+                  or periods.that_year(folded[s0 : r.start], folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0]) or undated)
+        match = matcher.best(r, place, near) if _checkable(r) and not milestone else None
         fact, subject = match if match else (None, ())
-        why = matcher.why if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
+        why = ("a mark the total went past (关口, 台阶), not its level" if milestone else matcher.why) if _checkable(r) \
+            else "not a figure to check (a vague amount, an ordinal or a name)"
         # a figure tied to an observation of a series is judged by its period's observation
         found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
                                 folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))

@@ -202,6 +202,20 @@ def stated_year(before: str) -> str | None:
 _ANY_YEAR = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
 
 
+def that_year(before: str, earlier: str) -> str | None:
+    """The year a sentence means by 当年, 同年 or "that year" said before its figure: the last year
+    the text before the sentence (``earlier``) names, a year it is compared with aside
+    (名次比2020年上升两位); None when the sentence says none of them, or nothing names a year."""
+    if not _THAT_YEAR.search(before):
+        return None
+    years = [m.group() for m in _ANY_YEAR.finditer(earlier) if not _COMPARED_WITH.search(earlier[max(0, m.start() - 16) : m.start()])]
+    return years[-1] if years else None
+
+
+_THAT_YEAR = re.compile(r"当年|同年|\bthat year\b|\bthe same year\b", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"(?:比|较|相比|\bthan|\bcompared with|\bfrom)\s*$", re.IGNORECASE)
+
+
 def named(text: str, written: str) -> tuple[str, ...]:
     """Every period ``text`` names, in order, each as the words around its year read (2017,
     2017-03-31 for "the first three months of 2017" or 2017年一季度, 2018-12-31 for 2018年底).

@@ -338,6 +338,18 @@ def hedge_before(text: str, clause_start: int, at: int) -> tuple[Qualifier, str]
     return None
 
 
+def passed_milestone(text: str, reading: Reading, clause_start: int) -> bool:
+    """Whether a figure is a mark a total went past (越过7000亿元和8000亿元的关口, 迈上万亿台阶):
+    the total may lie anywhere above it, which no hedge says, so it is no level to compare."""
+    return bool(_MILESTONE.match(text, reading.end) or _PASSED.search(text[max(clause_start, reading.start - 3) : reading.start]))
+
+
+# the mark (关口, 大关, 台阶) after the figure, or the verb of passing right before it; simplified or
+# traditional (突破 is a hedge of its own: 规模突破百亿元 is over 100亿元)
+_MILESTONE = re.compile(r"的?(?:[关關]口|大[关關]|[台臺][阶階])")
+_PASSED = re.compile(r"(?:越[过過]|跨[过過]|跨越|[迈邁]上|站上)$")
+
+
 def hedged(text: str, reading: Reading, clause_start: int) -> Reading:
     """The reading with the hedge of the words before it (``hedge_before``), when it has none of its own."""
     figure = reading.figure
