@@ -145,6 +145,14 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("2021年，厦门进出口排全国第8位。当年厦门进出口总额为8000亿元。", "8000亿元", ("mismatch", "economy/foreign-trade-2021")),
         ("2021年，厦门进出口排全国第8位。当年厦门进出口总额越过7000亿元和8000亿元的关口。", "8000亿元", ("unknown", None)),
         ("2021年，厦门进出口排全国第8位。当年厦门进出口总额越过7000亿元和8000亿元的关口。", "7000亿元", ("unknown", None)),
+        # a record the figure equals digit for digit, whose measure the sentence says in its own
+        # words, is confirmed; a figure that differs, or of fewer than three digits, is left alone
+        ("In 2022, industrial firms above designated size in Xiamen added 245.08 billion yuan of value.", "245.08 billion yuan",
+         ("match", "economy/industrial-value-added-2022")),
+        ("In 2022, industrial firms above designated size in Xiamen added 245.09 billion yuan of value.", "245.09 billion yuan",
+         ("unknown", None)),
+        ("In 2022, a new fund in Xiamen raised 245.08 billion yuan.", "245.08 billion yuan", ("unknown", None)),
+        ("2017年，厦门全市发明专利授权2333件。", "2333件", ("match", "science-technology/invention-patents-granted-2017")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
 from xmfacts.check.profile import BaseStats, base_stats, fact_terms, measures_named
 from xmfacts.check.series import Observations, from_topics, in_memory, judge_in_series
-from xmfacts.check.verdicts import Finding, _checkable, _comparable, _finding
+from xmfacts.check.verdicts import Finding, Verdict, _checkable, _comparable, _finding
 from xmfacts.check.words import (
     _CLAUSE_END,
     _Boundaries,
@@ -138,7 +138,18 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         # a figure tied to an observation of a series is judged by its period's observation
         found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
                                 folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
-        findings.append(found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why))
+        found = found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why)
+        if fact is None and _checkable(r) and not milestone:
+            # no fact's measure named as it lists it: a record the figure equals digit for digit,
+            # whose measure the sentence names in its own words, may be confirmed, never contradicted
+            for other, named in matcher.same_figure(r, place):
+                same = judge_in_series(r, other, line, text[c0:c1].strip(), named, period, period != undated, observations,
+                                       folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written)) \
+                    or _finding(r, other, line, text[c0:c1].strip(), named, period)
+                if same.verdict is Verdict.MATCH:
+                    found = replace(same, why=f"its figure is the record's digit for digit, and the text says {'、'.join(named)} in its own words")
+                    break
+        findings.append(found)
     return findings
 
 

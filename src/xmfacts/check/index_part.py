@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xmfacts.check.profile import BaseStats, base_stats, check_profile, fact_terms, sketch_names
+from xmfacts.check.matcher import CROWD
 from xmfacts.check.words import says_name
 from xmfacts.index.parts import FileEdit
 from xmfacts.model import Fact, Topic
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from xmfacts.index.store import Store
 
 # Bump when what check reads of a fact (profile.check_profile, fact_terms) or these tables change.
-VERSION = "3"
+VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);
@@ -36,6 +37,7 @@ CREATE INDEX measures_list ON measures(list, term, k);
 CREATE TABLE check_shapes(id INTEGER PRIMARY KEY, shape BLOB UNIQUE);
 CREATE TABLE check_facts(n INTEGER PRIMARY KEY, list INTEGER, file TEXT, pos INTEGER, shape INTEGER, low REAL, high REAL);
 CREATE INDEX check_facts_list ON check_facts(list, n, shape, low, high);
+CREATE INDEX check_facts_low ON check_facts(low, high);
 CREATE TABLE check_words(id INTEGER PRIMARY KEY, term TEXT UNIQUE);
 CREATE TABLE check_profiles(list INTEGER, n INTEGER, terms TEXT, low TEXT, high TEXT, low_open INTEGER, high_open INTEGER, PRIMARY KEY(list, n)) WITHOUT ROWID;
 CREATE TABLE check_files(file TEXT PRIMARY KEY, summary BLOB, frequency BLOB);
@@ -459,6 +461,14 @@ class IndexedFacts:
             sql = f"SELECT term, id FROM check_words WHERE term IN ({','.join('?' * len(chunk))})"
             self._codes.update((term, word_code(number)) for term, number in self.store.conn.execute(sql, chunk))
         return {t: code for t in terms if (code := self._codes[t]) is not None}
+
+    def holding(self, value: float) -> list[Fact]:
+        # a record equal to a claim of three digits or more has an interval that starts within
+        # half its value below it; a figure a crowd of records may be says little, and is not read
+        rows = self.store.conn.execute(
+            "SELECT n FROM check_facts WHERE low BETWEEN ? AND ? AND (high IS NULL OR high >= ?) LIMIT ?",
+            (value / 2, value, value, CROWD + 1)).fetchall()
+        return [] if len(rows) > CROWD else [self.store.fact_numbered(n) for (n,) in sorted(rows)]
 
     def fact(self, number: int) -> Fact:
         # a draft names the same few facts again and again: each is decoded once

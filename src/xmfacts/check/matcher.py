@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, sketch_names
+from xmfacts.check.profile import BaseStats, PlainInterval, Shape, Sketch, _interval_of, _Shape, check_profile, fact_terms, sketch_names
 from xmfacts.check.verdicts import _comparable_to, _counter, _interval
 from xmfacts.check.words import (
     _AVERAGE,
@@ -62,6 +62,8 @@ _NEAR_TIE = 0.85  # candidates this close to the best are told apart by their fi
 
 _SAME_UNIT_BONUS = 3.0  # the same counter word (家, 项, 户) says the same kind of thing is counted
 
+
+CROWD = 200  # more facts than this that a figure may be (FactSource.holding): it says too little
 
 _MEASURE_WEIGHT = 2.0  # per character of the measure term named: 境内上市公司 says more than 上市
 
@@ -115,6 +117,10 @@ class FactSource(Protocol):
 
     def fact(self, number: int) -> Fact:
         """The fact itself, for the one a figure is tied to."""
+
+    def holding(self, value: float) -> list[Fact]:
+        """Facts of the whole base whose recorded figure may be ``value`` (a positive number in
+        base units), at least every one whose interval holds it: few, and compared exactly."""
 
 
 class InMemory:
@@ -175,6 +181,14 @@ class InMemory:
     def fact(self, number: int) -> Fact:
         return self.facts[number]
 
+    def holding(self, value: float) -> list[Fact]:
+        out = []
+        for n, fact in enumerate(self.facts):
+            low, high, _, _ = self._profile(n)[1][7]
+            if low is not None and value / 2 <= float(low) <= value and (high is None or float(high) >= value):
+                out.append(fact)
+        return [] if len(out) > CROWD else out
+
 
 @lru_cache(maxsize=65536)  # a big fact base repeats its measure terms many times over
 def _measure_form(measure: str) -> tuple[str, bool]:
@@ -209,6 +223,29 @@ def _said_together(words: list[str], said: list[str]) -> bool:
     parts = " ".join(said).split("|")
     return bool(wanted) and any(not wanted - Counter(part[i : i + size])
                                 for part in (p.split() for p in parts) for i in range(max(1, len(part) - size + 1)))
+
+
+def _significant_digits(printed: str) -> int:
+    """The digits a figure is printed with, leading and trailing zeros aside (50,900: 3)."""
+    return len("".join(ch for ch in printed if ch.isdigit()).strip("0"))
+
+
+def _measure_words_said(measure: Sequence[str], said_en: set[str], said_zh: str) -> tuple[str, ...]:
+    """The measure terms a sentence says at least half of, and two of their words or character
+    pairs if they have two (industrial firms … added … value: industrial added value; 增加值
+    alone is not enough for 规模以上工业增加值): a measure the sentence names in its own way."""
+    out = []
+    for term in measure:
+        if has_cjk(term):
+            form = fold(term)
+            pairs = {form[i : i + 2] for i in range(len(form) - 1)}
+            shared = {p for p in pairs if p in said_zh}
+        else:
+            pairs = {w for w in _english(fold(term)).split() if w not in _STOP}
+            shared = pairs & said_en
+        if len(shared) >= min(2, len(pairs)) and 2 * len(shared) >= len(pairs):
+            out.append(term)
+    return tuple(out)
 
 
 def _names_city(text: str) -> bool:
@@ -346,6 +383,33 @@ class Matcher:
                 if n not in best or rank > best[n]:
                     best[n] = rank
         return {n: rank[2] for n, rank in best.items()}
+
+    def same_figure(self, reading: Reading, place: _Place) -> list[tuple[Fact, tuple[str, ...]]]:
+        """Facts anywhere in the base whose recorded figure is the claim's, digit for digit and
+        with its hedge, and whose measure the figure's sentence names in part, with those words:
+        for a figure whose clause names no measure on record in the words the fact lists ("trade
+        through the port reached 691.58 billion yuan"). Only figures of three digits or more
+        that are not zeros: 7.8 percent or 50家 equal to a record says little."""
+        figure = reading.figure
+        if figure.kind is not Kind.QUANTITY or figure.value is None or _significant_digits(reading.text) < 3:
+            return []
+        value = float(figure.value * (figure.scale or 1))
+        if not value > 0:
+            return []
+        sentence = place.before + " " + place.clause
+        said_en = set(english_between_figures(sentence).split())
+        said_zh = compact(sentence)
+        out = []
+        for fact in self.source.holding(value):
+            recorded = fact.figure
+            if (recorded.base_unit is not figure.base_unit or recorded.qualifier is not figure.qualifier or recorded.value is None
+                    or recorded.value * (recorded.scale or 1) != figure.value * (figure.scale or 1)):
+                continue
+            words = _measure_words_said(fact.measure, said_en, said_zh)
+            names = sketch_names(check_profile(fact, fact_terms(fact))[1])
+            if words and (not names or any(says_name(n, place.nearby) for n in names)):
+                out.append((fact, words))
+        return out
 
     def _eligible(self, reading: Reading, profile: _Shape, change: tuple[bool, bool], scopes: list[str],
                   known: dict[tuple[object, ...], bool]) -> bool:
