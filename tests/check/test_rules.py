@@ -152,6 +152,8 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("In 2022, industrial firms above designated size in Xiamen added 245.09 billion yuan of value.", "245.09 billion yuan",
          ("unknown", None)),
         ("In 2022, a new fund in Xiamen raised 245.08 billion yuan.", "245.08 billion yuan", ("unknown", None)),
+        # five digits equal to the record: one word of its measure will do; fewer digits need two
+        ("In 2020, trade through Xiamen's port reached 691.58 billion yuan.", "691.58 billion yuan", ("match", "economy/foreign-trade-2020")),
         ("2017年，厦门全市发明专利授权2333件。", "2333件", ("match", "science-technology/invention-patents-granted-2017")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
@@ -166,6 +168,15 @@ def test_a_measure_that_starts_inside_a_word_holding_it_is_not_said() -> None:
     assert starts_inside_word("出口", "进出口总值")
     assert not starts_inside_word("出口额", "进出口总值增长，出口额为3572.9亿元")
     assert not starts_inside_word("出口", "出口增长")
+
+
+def test_a_measure_said_in_other_words_needs_half_its_words_and_two_of_them() -> None:
+    from xmfacts.check.matcher import _measure_words_said
+
+    assert _measure_words_said(["foreign trade"], {"trade", "port"}, "") == ()
+    assert _measure_words_said(["foreign trade"], {"trade", "port"}, "", least=1) == ("foreign trade",)
+    assert _measure_words_said(["规模以上工业增加值"], set(), "去年规模以上工业总产值为，增加值") == ("规模以上工业增加值",)
+    assert _measure_words_said(["规模以上工业增加值"], set(), "增加值") == ()
 
 
 def test_an_english_count_names_its_own_noun() -> None:

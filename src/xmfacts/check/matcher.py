@@ -230,10 +230,11 @@ def _significant_digits(printed: str) -> int:
     return len("".join(ch for ch in printed if ch.isdigit()).strip("0"))
 
 
-def _measure_words_said(measure: Sequence[str], said_en: set[str], said_zh: str) -> tuple[str, ...]:
-    """The measure terms a sentence says at least half of, and two of their words or character
-    pairs if they have two (industrial firms … added … value: industrial added value; 增加值
-    alone is not enough for 规模以上工业增加值): a measure the sentence names in its own way."""
+def _measure_words_said(measure: Sequence[str], said_en: set[str], said_zh: str, least: int = 2) -> tuple[str, ...]:
+    """The measure terms a sentence says at least half of, and ``least`` of their words or
+    character pairs if they have that many (industrial firms … added … value: industrial added
+    value; 增加值 alone is not enough for 规模以上工业增加值): a measure the sentence names in its
+    own way."""
     out = []
     for term in measure:
         if has_cjk(term):
@@ -243,7 +244,7 @@ def _measure_words_said(measure: Sequence[str], said_en: set[str], said_zh: str)
         else:
             pairs = {w for w in _english(fold(term)).split() if w not in _STOP}
             shared = pairs & said_en
-        if len(shared) >= min(2, len(pairs)) and 2 * len(shared) >= len(pairs):
+        if len(shared) >= min(least, len(pairs)) and 2 * len(shared) >= len(pairs):
             out.append(term)
     return tuple(out)
 
@@ -391,7 +392,8 @@ class Matcher:
         through the port reached 691.58 billion yuan"). Only figures of three digits or more
         that are not zeros: 7.8 percent or 50家 equal to a record says little."""
         figure = reading.figure
-        if figure.kind is not Kind.QUANTITY or figure.value is None or _significant_digits(reading.text) < 3:
+        digits = _significant_digits(reading.text)
+        if figure.kind is not Kind.QUANTITY or figure.value is None or digits < 3:
             return []
         value = float(figure.value * (figure.scale or 1))
         if not value > 0:
@@ -405,7 +407,9 @@ class Matcher:
             if (recorded.base_unit is not figure.base_unit or recorded.qualifier is not figure.qualifier or recorded.value is None
                     or recorded.value * (recorded.scale or 1) != figure.value * (figure.scale or 1)):
                 continue
-            words = _measure_words_said(fact.measure, said_en, said_zh)
+            # five digits equal to the record are one figure: one word of its measure will do
+            # (trade through the port reached 691.58 billion yuan: foreign trade)
+            words = _measure_words_said(fact.measure, said_en, said_zh, 1 if digits >= 5 else 2)
             names = sketch_names(check_profile(fact, fact_terms(fact))[1])
             if words and (not names or any(says_name(n, place.nearby) for n in names)):
                 out.append((fact, words))
