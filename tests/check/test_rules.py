@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, counted_noun, narrowing, says_cap, says_change, says_name, starts_inside_word
+from xmfacts.check.words import compact, counted_noun, own_subject, narrowing, says_cap, says_change, says_name, starts_inside_word
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -152,6 +152,12 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("In 2022, industrial firms above designated size in Xiamen added 245.09 billion yuan of value.", "245.09 billion yuan",
          ("unknown", None)),
         ("In 2022, a new fund in Xiamen raised 245.08 billion yuan.", "245.08 billion yuan", ("unknown", None)),
+        # an English clause that says what its figure is of takes no measure from the clause before
+        ("In 2018, services gave 54.6 percent of the growth in Xiamen's GDP, and residents' disposable income stood at 51,900 yuan.",
+         "51,900 yuan", ("unknown", None)),
+        # … and one equal to a record whose measure it says in its own words is that record
+        ("In 2018, services gave 54.6 percent of the growth in Xiamen's GDP, and residents' disposable income stood at 50,900 yuan.",
+         "50,900 yuan", ("match", "economy/income-per-capita-2018-b")),
         # five digits equal to the record: one word of its measure will do; fewer digits need two
         ("In 2020, trade through Xiamen's port reached 691.58 billion yuan.", "691.58 billion yuan", ("match", "economy/foreign-trade-2020")),
         ("2017年，厦门全市发明专利授权2333件。", "2333件", ("match", "science-technology/invention-patents-granted-2017")),
@@ -179,6 +185,13 @@ def test_a_measure_said_in_other_words_needs_half_its_words_and_two_of_them() ->
     assert _measure_words_said(["foreign trade"], said, "", least=1) == ("foreign trade",)
     assert _measure_words_said(["规模以上工业增加值"], set(), "去年规模以上工业总产值为，增加值") == ("规模以上工业增加值",)
     assert _measure_words_said(["规模以上工业增加值"], set(), "增加值") == ()
+
+
+def test_an_english_clause_may_say_what_its_figure_is_of() -> None:
+    assert own_subject("and residents' disposable income stood at ") == {"residents'", "disposabl", "incom"}  # stemmed
+    assert own_subject("a gain of ") == set()
+    assert own_subject("while ") == set()
+    assert own_subject("同比增长") == set()
 
 
 def test_an_english_count_names_its_own_noun() -> None:

@@ -139,9 +139,10 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
                                 folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
         found = found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why)
-        if fact is None and _checkable(r) and not milestone:
-            # no fact's measure named as it lists it: a record the figure equals digit for digit,
-            # whose measure the sentence names in its own words, may be confirmed, never contradicted
+        if found.verdict is Verdict.UNKNOWN and _checkable(r) and not milestone:
+            # no fact's measure named as it lists it, or none that could judge the figure: a record
+            # it equals digit for digit, whose measure the sentence names in its own words, may be
+            # confirmed, never contradicted
             for other, named in matcher.same_figure(r, place):
                 same = judge_in_series(r, other, line, text[c0:c1].strip(), named, period, period != undated, observations,
                                        folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written)) \

@@ -32,6 +32,7 @@ from xmfacts.check.words import (
     _WORD,
     english_between_figures,
     counted_noun,
+    own_subject,
     says_change,
     starts_inside_word,
     says_name,
@@ -457,6 +458,9 @@ class Matcher:
         in_clause = self._measures(compact(place.clause), english_between_figures(place.clause) + _english(reading.text))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
+        own = own_subject(place.lead)
+        if own and in_before and not own <= {w for term in in_before.values() for w in _english(fold(term)).split()}:
+            in_before = {}  # "and residents' disposable income stood at 50,900 yuan" is not of GDP
         noun = counted_noun(place.trail) if reading.figure.base_unit in (BaseUnit.COUNT, BaseUnit.NUMBER) else None
         if noun and not any(noun in _english(term).split() for term in in_before.values()):
             # "14,678 patents were granted, and 278 international applications were filed": a

@@ -98,6 +98,25 @@ def starts_inside_word(term: str, text: str) -> bool:
 _HOLDING_WORDS = tuple(fold(w) for w in "进出口".split())
 
 
+def own_subject(lead: str) -> set[str]:
+    """The words an English clause says its figure is of, before it ("and residents' disposable
+    income stood at 50,900 yuan": resid, dispos, incom, stemmed as measures are), beside those
+    that say only how it moved or stands ("12.4 percent higher", "up 4.3 percent", "a gain of"):
+    a clause takes a measure from the clause before only if these are words of that measure.
+    Chinese leaves the subject out (服务企业31万家 after 获得授信): always empty."""
+    if has_cjk(lead):
+        return set()
+    return {w for w in _english(lead).split() if w not in _STOP and w not in _ONLY_HOW and not w.isdigit()}
+
+
+# words that say how a figure moved or stands, not what it is of
+_ONLY_HOW = frozenset(stem(w) for w in """and while with but which whereas as a an the of at to by in on from for was were is are be
+    been stood stands came comes reached reaching totalled totaled totaling totalling rose rising risen grew growing grown
+    up down gain gains gained rise rises increase increased increasing fell falling decline declined higher lower more
+    less than after before over nearly almost about around roughly approximately some or another further its their
+    jumped climbed expanded slipped edged ended ending annual yearly percent per cent year-on-year year on xiamen city""".split())
+
+
 def counted_noun(trail: str) -> str | None:
     """The plural noun an English count names right after it ("278 international applications
     were filed": applic, stemmed as measures are), or None (12.4 percent higher, 2,333 of which)."""
