@@ -31,6 +31,8 @@ from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from xmfacts.index.store import Store
 
 
@@ -136,22 +138,28 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         why = ("a mark the total went past (关口, 台阶), not its level" if milestone else matcher.why) if _checkable(r) \
             else "not a figure to check (a vague amount, an ordinal or a name)"
         # a figure tied to an observation of a series is judged by its period's observation
-        found = judge_in_series(r, fact, line, text[c0:c1].strip(), subject, period, period != undated, observations,
-                                folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
-        found = found or _finding(r, fact, line, text[c0:c1].strip(), subject, period, why)
+        judged = functools.partial(_judged, r, line, text[c0:c1].strip(), period, period != undated, observations, folded[s0 : r.start],
+                                   functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
+        found = judged(fact, subject, why)
         if found.verdict is Verdict.UNKNOWN and _checkable(r) and not milestone:
             # no fact's measure named as it lists it, or none that could judge the figure: a record
             # it equals digit for digit, whose measure the sentence names in its own words, may be
             # confirmed, never contradicted
             for other, named in matcher.same_figure(r, place):
-                same = judge_in_series(r, other, line, text[c0:c1].strip(), named, period, period != undated, observations,
-                                       folded[s0 : r.start], functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written)) \
-                    or _finding(r, other, line, text[c0:c1].strip(), named, period)
+                same = judged(other, named)
                 if same.verdict is Verdict.MATCH:
                     found = replace(same, why=f"its figure is the record's digit for digit, and the text says {'、'.join(named)} in its own words")
                     break
         findings.append(found)
     return findings
+
+
+def _judged(r: Reading, line: int, context: str, period: str | None, dated: bool, observations: Observations | None, before: str,
+            mentioned: Callable[[], Sequence[str]], fact: Fact | None, subject: tuple[str, ...], why: str = "") -> Finding:
+    """The finding for a figure tied to ``fact`` (or to none): by its period's observation when
+    the fact is in a series (``judge_in_series``), else against the fact itself."""
+    return (judge_in_series(r, fact, line, context, subject, period, dated, observations, before, mentioned)
+            or _finding(r, fact, line, context, subject, period, why))
 
 
 def _sentence_before(sentences: _Boundaries, words: str, s0: int) -> int:
