@@ -324,21 +324,32 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 
 # Chinese figures the reader leaves alone for check's sake (it prefers missing a figure to
 # inventing one), which a curator drafting from the page still wants, and reviews each:
-# - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
-#   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
+# - a bare magnitude is one of itself (千亿 is 1000亿, 万米 1万米), where the words around it say
+#   it is an amount: after a hedge (销售收入过亿元 is over 1亿元, 近万家 nearly 1万家, 营收超千亿。),
+#   before 级 (百亿级企业: at least 100亿), before a unit of the table that is no count or span of
+#   time (万米深海, 亿元项目) or, for the large ones, before the industry or fund it sizes
+#   (千亿产业链, 百亿基金). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
+#   (by all means), 百万年 (a span), 每万元 (a rate's denominator), 单位：亿元 and （亿元） (a
+#   table's unit);
 # - a share said in words (接近福建全省的一半, 占全省的1/4, nearly half), read by
 #   ``xmfacts.figures.shares``, which validate traces a quote with too.
-_HEDGED_MULTIPLIER = re.compile(
-    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
+_MAGNITUDE = re.compile(
+    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))?"
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿数几上成好每])(?P<mult>万亿|千亿|百亿|千万|百万|亿|万)")
+# 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
+_MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
+_TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
+_SIZED = re.compile(r"产业链|产业集群|产业|集群|基金|市场|规模|项目")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
 _BASES = tuple(base_spellings_longest_first())
+_NOT_AMOUNTS = (BaseUnit.COUNT, BaseUnit.PERCENT, BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY, BaseUnit.HOUR, BaseUnit.MINUTE)
 SHARE_NOTE = "the text says {}: drafted as {}, the share it states"
 
 
 def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 一半 (50 %),
-    and shares said as fractions (1/4, 三分之一)."""
+    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 千亿产业链
+    (1000亿), 一半 (50 %), and shares said as fractions (1/4, 三分之一)."""
     found: list[Reading] = []
 
     def free(a: int, b: int) -> bool:
@@ -346,18 +357,35 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         return not any(r.start < b and a < r.end and (r.figure.unit or r.figure.kind is Kind.DATE) for r in (*readings, *found))
 
     simplified = fold_in_place(text)
-    for m in _HEDGED_MULTIPLIER.finditer(simplified):
-        end = m.end()
-        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(m.group("mult") + b)), "")
-        unit = parse_unit(m.group("mult") + base)
-        nxt = simplified[end + len(base) : end + len(base) + 1]
-        # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
-        # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
-        if unit is None or (not base and nxt and (is_cjk(nxt) and nxt not in "的")) or not free(m.start(), end + len(base)):
+    for m in _MAGNITUDE.finditer(simplified):
+        end, mult = m.end(), m.group("mult")
+        value, printed_mult = _MAGNITUDE_VALUES.get(mult, (1, mult))
+        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(mult + b)), "")
+        unit = parse_unit(printed_mult + base)
+        after = end + len(base)
+        nxt = simplified[after : after + 1]
+        hedge = m.group("two") or m.group("one")
+        if unit is None or not free(m.start(), after) or _TABLE_UNIT.search(simplified, max(0, m.start() - 4), m.start()):
             continue
-        qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
-        figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
-        found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
+        if simplified[m.start() - 1 : m.start()] in ("(", "（") and simplified[after : after + 1] in (")", "）"):
+            continue  # 营收（亿元）: a column's unit
+        if hedge:
+            qualifier = _ONE_HEDGES[hedge]
+            # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
+            # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
+            if not base and nxt and is_cjk(nxt) and nxt != "的" and nxt != "级":
+                continue
+        elif nxt == "级":
+            qualifier = Qualifier.AT_LEAST  # 百亿级企业: of the 100亿 class, 100亿 or more
+        elif base and unit.base not in _NOT_AMOUNTS:
+            qualifier = Qualifier.EXACT  # 万米深海, 亿元项目
+        elif not base and mult in ("万亿", "千亿", "百亿") and _SIZED.match(simplified, after):
+            qualifier = Qualifier.EXACT  # 千亿产业链, 百亿基金
+        else:
+            continue
+        after += nxt == "级"
+        figure = Figure(Kind.QUANTITY, qualifier, Decimal(value), unit=unit.text, scale=unit.scale, base_unit=unit.base)
+        found.append(Reading(text[m.start() : after], m.start(), after, figure))
     for r in worded_shares(text):
         # a share said in English is free where its word half is (the hedge before it is no figure)
         at = r.start if has_cjk(text) else r.end - len("half")
