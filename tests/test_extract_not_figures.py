@@ -49,7 +49,7 @@ def test_every_shape_a_rule_names_is_no_draft_beside_a_count(shape: str) -> None
         ("作为国内“四大”大宗供应链头部企业之一，象屿营收5000亿元。", ["5000亿元"]),
         ("厦门比前一年上升了12位，去年一年净增超过800家。", ["12位", "超800家"]),
         ("《第十四个五年规划纲要》提出，新增企业500家。", ["500家"]),
-        ("厦门地铁3号线开通，日均客流20万人次；12345热线受理诉求80万件；5G基站达到1.2万个。", ["20万人", "80万件", "1.2万个"]),
+        ("厦门地铁3号线开通，日均客流20万人次；12345热线受理诉求80万件；5G基站达到1.2万个。", ["20万人次", "80万件", "1.2万个"]),
         ("Xiamen is No. 1 in exports, which reached 500 billion yuan.", ["500billion yuan"]),
         ("It is among the Top 10 cities, home to 300 high-tech companies.", ["300"]),
         ("Line 3 of the metro carries 200,000 passengers a day.", ["200000"]),
