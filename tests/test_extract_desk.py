@@ -206,6 +206,15 @@ def test_english_counts_the_reader_leaves_are_drafted() -> None:
     assert count.figure.unit == "" and "write one of the unit table's" in count.note  # add refuses it until then
 
 
+def test_english_numbers_and_fractions_in_words_are_drafted_at_their_value() -> None:
+    text = ("Forty-two firms joined the scheme, a dozen banks lent them five billion yuan, and two thirds of the loans "
+            "went to chip makers. In the first three quarters of 2024, one of the firms hired twenty-five engineers.\n")
+    drafted = {c.reading.text: printed(c.figure) for c in extract(EMPTY, text, published="2024-11-01").candidates}
+    assert {k: drafted.get(k) for k in ("Forty-two", "a dozen", "five billion yuan", "two thirds", "twenty-five")} == {
+        "Forty-two": "42", "a dozen": "12", "five billion yuan": "5billion yuan", "two thirds": "66.67%", "twenty-five": "25"}
+    assert not any(t in ("two", "two thirds of", "one") for t in drafted)  # a share is not two of its loans
+
+
 def test_counts_of_a_part_totals_and_dollars_are_drafted() -> None:
     text = ("There are 847 centres (14 of them state-level), and 63 of the top 500 corporations invest here. "
             "China had 75,178 PE funds; firms numbered 20,652 by the end of August, and GDP per head topped $20,000.\n")

@@ -242,6 +242,28 @@ def test_a_number_before_trailing_spaces(text: str) -> None:
     assert (r.text, r.figure.unit) == (text.strip(), "")
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "value", "unit", "scale", "base"),
+    [
+        ("Forty-two firms joined the programme.", "Forty-two", "42", "", 1, BaseUnit.COUNT),  # not the two it ends on
+        ("The park hosts twenty five chip designers.", "twenty five", "25", "", 1, BaseUnit.COUNT),
+        ("The city added a dozen research institutes.", "a dozen", "12", "", 1, BaseUnit.COUNT),
+        ("Nearly two dozen banks signed.", "Nearly two dozen", "24", "", 1, BaseUnit.COUNT),
+        ("The fund will lend five billion yuan.", "five billion yuan", "5", "billion yuan", 10**9, BaseUnit.CNY),
+        ("It has one billion yuan in assets.", "one billion yuan", "1", "billion yuan", 10**9, BaseUnit.CNY),
+        ("Two million people visited the expo.", "Two million", "2", "million", 10**6, BaseUnit.NUMBER),
+    ],
+)
+def test_english_numbers_in_words(text: str, said: str, value: str, unit: str, scale: int, base: BaseUnit) -> None:
+    [r] = read_figures(text)
+    assert (r.text, str(r.figure.value), r.figure.unit, r.figure.scale, r.figure.base_unit) == (said, value, unit, scale, base)
+
+
+@pytest.mark.parametrize("text", ["Two-thirds of the firms grew.", "one of the firms", "dozens of firms", "a dozen"])
+def test_english_words_that_count_nothing(text: str) -> None:
+    assert read_figures(text) == []
+
+
 def test_english_figures_come_in_order_of_appearance() -> None:
     text = "Xiamen's GDP grew from 599.504 billion yuan in 2019 to 703.389 billion yuan in 2021."
     assert [r.text for r in read_figures(text)] == ["599.504 billion yuan", "2019", "703.389 billion yuan", "2021"]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
+from xmfacts.figures.english import fraction_follows
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.shares import worded_shares
@@ -190,6 +191,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
         counted = _EN_COUNTED.match(text, end) or _EN_PART_OF.match(text, end)
+        if word and fraction_follows(text, start, end):
+            continue  # two thirds of the loans: a share (``xmfacts.figures.shares``), not two of something
         if word and not counted and not re.match(r"\s+times\b", text[end : end + 7]):
             continue  # "one of", "the two": a number word counts only what it names
         pair = _EN_PAIR.match(text, end)

@@ -64,10 +64,31 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNO
 _WORD_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split()) if n >= 2}
-_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUMBERS.update(_TENS)
+# Forty-two firms is 42, not the two its last word says; a dozen is 12 (two dozen, 24)
+_WORD_NUMBERS.update({f"{tens}{dash}{unit}": n + u for tens, n in _TENS.items() for unit, u in _WORD_NUMBERS.items() if u < 10
+                      for dash in ("-", " ")})
+_WORD_NUMBERS.update({"a dozen": 12, "dozen": 12})
+# one billion yuan, five million people, twenty-five billion yuan: a number word with a
+# multiplier is an amount, never a phrase ("one" included), whatever noun follows
+_WORD_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _WORD_FIGURE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?\b(?P<word>{'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b", re.IGNORECASE
+    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?\b(?P<word>{'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))}|one)\b"
+    rf"(?:\s+(?P<dozen>dozen)\b)?(?:\s+(?P<mult>{'|'.join(_WORD_MULTIPLIERS)})\b)?(?:\s+(?P<money>{_MONEY})\b)?",
+    re.IGNORECASE,
 )
+# two-thirds of the loans is a share, read by ``xmfacts.figures.shares``: not two of something
+_FRACTION_AFTER = re.compile(r"[\s-](?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
+
+
+_SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|opening|previous|recent)\s+$", re.IGNORECASE)
+
+
+def fraction_follows(text: str, start: int, end: int) -> bool:
+    """Whether the number word at ``start``–``end`` is the numerator of a fraction (two-thirds,
+    three quarters of the firms); the first three quarters counts quarters of a year."""
+    return _FRACTION_AFTER.match(text, end) is not None and not _SPAN_BEFORE.search(text, max(0, start - 12), start)
 # What may stand between a number written as a word and the plural noun it counts: up to two
 # describing words, none of them a word of grammar ("two of the firms" is not a count of two).
 _COUNTED_AFTER = re.compile(r"\s+(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|by|with|from|than|as)\b)[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s\b", re.IGNORECASE)
@@ -104,13 +125,25 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         taken.append((m.start(), m.end()))
         yield m.start(), m.end(), Figure(Kind.DATE, Q.EXACT, date=date)
     for m in _WORD_FIGURE.finditer(text):
-        after = _COUNTED_AFTER.match(text, m.end())
-        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[m.end():], re.IGNORECASE):
-            continue  # four years is a duration, two times a ratio: not counts of things
-        taken.append((m.start(), m.end()))
+        word, mult = m.group("word").lower(), (m.group("mult") or "").lower()
+        value = Decimal(1 if word == "one" else _WORD_NUMBERS[word.replace(" ", "-") if word.replace(" ", "-") in _WORD_NUMBERS else word])
+        if m.group("dozen"):
+            value *= 12  # two dozen
+        if fraction_follows(text, m.start("word"), m.end("word")) or (word == "dozen" and not m.group("dozen")) or (word == "one" and not mult):
+            continue  # two-thirds (a share), a lone "dozen", "one of": no count of things
         qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
-        yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, Decimal(_WORD_NUMBERS[m.group("word").lower()]), unit="",
-                                         scale=1, base_unit=BaseUnit.COUNT)
+        if mult:
+            taken.append((m.start(), m.end()))
+            money = bool(m.group("money"))
+            yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, value, unit=f"{mult} yuan" if money else mult,
+                                             scale=_WORD_MULTIPLIERS[mult], base_unit=BaseUnit.CNY if money else BaseUnit.NUMBER)
+            continue
+        end = m.end("dozen") if m.group("dozen") else m.end("word")
+        after = _COUNTED_AFTER.match(text, end)
+        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[end:], re.IGNORECASE):
+            continue  # four years is a duration, two times a ratio: not counts of things
+        taken.append((m.start(), end))
+        yield m.start(), end, Figure(Kind.QUANTITY, qualifier, value, unit="", scale=1, base_unit=BaseUnit.COUNT)
     for m in _FIGURE.finditer(text):
         s, e = m.start("num"), m.end("num")
         if any(a < e and s < b for a, b in taken):
