@@ -413,3 +413,9 @@ def test_a_page_quoting_another_paper_on_a_date_gives_a_dateline() -> None:
     text = "台海网5月16日援引厦门晚报：今年1-4月，厦门新增企业300家。\n"
     drafted = [c.reading.text for c in extract(EMPTY, text, published="2020").candidates]
     assert drafted == ["300家"]
+
+
+def test_a_year_before_the_quarters_it_covers_is_a_period() -> None:
+    text = "2024年前三季度，全市GDP达到6100亿元。\n"
+    [gdp] = extract(EMPTY, text, published="2024-11-01").candidates
+    assert gdp.reading.text == "达到6100亿元"  # 2024年 is when, not an event

@@ -61,7 +61,7 @@ def is_figure(r: Reading, text: str) -> bool:
     if naming_rule(text, r) is not None:
         return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
-        after = text[r.end : r.end + 3]
+        after = text[r.end : r.end + 4]  # 2024年前三季度: four characters
         if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
             return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
