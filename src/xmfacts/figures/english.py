@@ -40,6 +40,10 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "gallons": ("加仑", 1, BaseUnit.GALLON), "kilowatt-hours": ("度", 1, BaseUnit.KWH), "kwh": ("度", 1, BaseUnit.KWH),
     "minutes": ("分钟", 1, BaseUnit.MINUTE), "hours": ("小时", 1, BaseUnit.HOUR), "days": ("天", 1, BaseUnit.DAY),
     "months": ("个月", 1, BaseUnit.MONTH), "years": ("年", 1, BaseUnit.YEAR),
+    # a battery plant's output and a solar park's capacity, a port's cargo
+    "gwh": ("吉瓦时", 10**6, BaseUnit.KWH), "mwh": ("兆瓦时", 10**3, BaseUnit.KWH), "gw": ("吉瓦", 10**6, BaseUnit.KW),
+    "mw": ("兆瓦", 10**3, BaseUnit.KW), "gigawatt-hours": ("吉瓦时", 10**6, BaseUnit.KWH), "gigawatts": ("吉瓦", 10**6, BaseUnit.KW),
+    "megawatts": ("兆瓦", 10**3, BaseUnit.KW), "tonnes": ("吨", 1, BaseUnit.TONNE), "tons": ("吨", 1, BaseUnit.TONNE),
 }
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
