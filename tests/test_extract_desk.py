@@ -419,3 +419,10 @@ def test_a_year_before_the_quarters_it_covers_is_a_period() -> None:
     text = "2024年前三季度，全市GDP达到6100亿元。\n"
     [gdp] = extract(EMPTY, text, published="2024-11-01").candidates
     assert gdp.reading.text == "达到6100亿元"  # 2024年 is when, not an event
+
+
+def test_a_multiple_said_with_one_numeral_character_is_drafted() -> None:
+    text = "新能源汽车产量增长一倍，出口额提高近两倍，增速是去年的2.5倍。好几倍、数倍于去年都是约数。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.unit, c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted == {"一倍": ("1倍", "倍", Qualifier.EXACT), "近两倍": ("近2倍", "倍", Qualifier.NEARLY),
+                       "2.5": ("2.5倍", "倍", Qualifier.EXACT)}

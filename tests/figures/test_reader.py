@@ -39,6 +39,9 @@ QUANTITIES = [
     ("新增装机容量120万千瓦", "120万千瓦", Q.EXACT, "120", "万千瓦", 10**4, BaseUnit.KW),
     ("储能电池出货量10GWh，", "10GWh", Q.EXACT, "10", "GWh", 10**6, BaseUnit.KWH),  # a Latin unit, not a name as 5G is
     ("集装箱吞吐量1255万标准箱", "1255万标准箱", Q.EXACT, "1255", "万标准箱", 10**4, BaseUnit.COUNT),
+    ("中欧班列今年开行300列", "300列", Q.EXACT, "300", "列", 1, BaseUnit.COUNT),
+    ("全年出让土地12宗", "12宗", Q.EXACT, "12", "宗", 1, BaseUnit.COUNT),
+    ("Exports rose 5.2 pct", "5.2 pct", Q.EXACT, "5.2", "pct", 1, BaseUnit.PERCENT),
     ("29.20%", "29.20%", Q.EXACT, "29.20", "%", 1, BaseUnit.PERCENT),
     ("34平方公里", "34平方公里", Q.EXACT, "34", "平方公里", 1, BaseUnit.KM2),
     ("建筑面积共101万平方米", "101万平方米", Q.EXACT, "101", "万平方米", 10**4, BaseUnit.M2),

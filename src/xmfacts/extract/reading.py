@@ -334,6 +334,8 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 #   (千亿产业链, 百亿基金). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
 #   (by all means), 百万年 (a span), 每万元 (a rate's denominator), 单位：亿元 and （亿元） (a
 #   table's unit);
+# - a multiple said with one numeral character (增长一倍, 产值提高近两倍), which the reader takes
+#   for a word as it takes 三折 (a multiple in digits, 增长2.4倍, it reads, and ``multiple`` keeps);
 # - a share said in words (接近福建全省的一半, 占全省的1/4, nearly half), read by
 #   ``xmfacts.figures.shares``, which validate traces a quote with too.
 _MAGNITUDE = re.compile(
@@ -341,6 +343,7 @@ _MAGNITUDE = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万亿数几上成好每])(?P<mult>万亿|千亿|百亿|千万|百万|亿|万)")
 # 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
 _MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
+_LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
 _SIZED = re.compile(r"产业链|产业集群|产业|集群|基金|市场|规模|项目")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
@@ -389,6 +392,16 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         after += nxt == "级"
         figure = Figure(Kind.QUANTITY, qualifier, Decimal(value), unit=unit.text, scale=unit.scale, base_unit=unit.base)
         found.append(Reading(text[m.start() : after], m.start(), after, figure))
+    for m in _LONE_MULTIPLE.finditer(simplified):
+        if not free(m.start(), m.end()):
+            continue
+        before = simplified[max(0, m.start() - 2) : m.start()]
+        # 近两倍, 超一倍; 最近 and 经过 are words, not hedges
+        hedge = before if before in _ONE_HEDGES else before[-1:] if before[-1:] in _ONE_HEDGES and before not in ("最近", "附近", "经过", "通过", "赶超") else ""
+        start = m.start() - len(hedge)
+        figure = Figure(Kind.QUANTITY, _ONE_HEDGES.get(hedge, Qualifier.EXACT), Decimal(to_int(m.group("n")) or 0), unit="倍", scale=1,
+                        base_unit=BaseUnit.NUMBER)
+        found.append(Reading(text[start : m.end()], start, m.end(), figure))
     for r in worded_shares(text):
         # a share said in English is free where its word half is (the hedge before it is no figure)
         at = r.start if has_cjk(text) else r.end - len("half")

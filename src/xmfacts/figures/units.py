@@ -27,12 +27,13 @@ MULTIPLIERS: dict[str, int] = {
 
 # The measure words Chinese counts with. Tech and finance pages also count steps (超600道工序),
 # events (300余场), aircraft and drones (2000架), wafers (20万片), cases (10例), works (3部, 5首),
-# satellites (4枚), visits (2700万人次, 3万家次) and a port's containers (1255万标箱, in TEU): a count printed with a word missing here is
+# satellites (4枚), visits (2700万人次, 3万家次), a port's containers (1255万标箱, in TEU), freight
+# trains (开行300列), land parcels (出让12宗) and trips (120班次): a count printed with a word missing here is
 # read as no figure at all, or as 2700万人 without its 次.
 _COUNT_WORDS = (
     "家 个 项 条 所 种 张 户 层 件 名 人 台 席 位 款 批 只 座 次 支 期 笔 套 颗 辆 艘 间 栋 "
     "块 份 本 篇 处 双 大 届 轮 代 国 省 市 区 县 校 股 "
-    "道 场 架 片 例 部 首 枚 人次 家次 架次 辆次 艘次 标箱 标准箱"
+    "道 场 架 片 例 部 首 枚 人次 家次 架次 辆次 艘次 标箱 标准箱 列 宗 棵 幢 趟 班次"
 )
 
 # base spelling -> (scale, base unit)
