@@ -426,3 +426,18 @@ def test_a_multiple_said_with_one_numeral_character_is_drafted() -> None:
     drafted = {c.reading.text: (printed(c.figure), c.figure.unit, c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
     assert drafted == {"一倍": ("1倍", "倍", Qualifier.EXACT), "近两倍": ("近2倍", "倍", Qualifier.NEARLY),
                        "2.5": ("2.5倍", "倍", Qualifier.EXACT)}
+
+
+def test_a_bare_magnitude_and_more_is_at_least_one_of_itself() -> None:
+    text = "项目带动就业万余人，科学城集聚企业万余家，营收亿余元。亿万市民受益。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted == {"万余人": ("1万余人", Qualifier.AT_LEAST), "万余家": ("1万余家", Qualifier.AT_LEAST),
+                       "亿余元": ("1亿余元", Qualifier.AT_LEAST)}
+
+
+def test_english_sizes_and_totals_said_with_a_verb_are_drafted() -> None:
+    text = ("The company opened a 100,000-square-meter plant. The number of listed firms was 68 at the end of 2023, "
+            "and it was the 5th city to do so.\n")
+    drafted = {c.reading.text: printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("100,000-square-meter") == "100000square-meter" and drafted.get("68") == "68"
+    assert not [t for t in drafted if t.startswith("5")]

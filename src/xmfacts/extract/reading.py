@@ -118,7 +118,8 @@ _EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|pe
 # 14 of them state-level, 63 of the top 500 corporations: a count of a part of what was named
 _EN_PART_OF = re.compile(r"\s+of\s+(?:them|these|those|which|the)\b")
 # Private equity firms numbered 20,652 by the end of August: a count a verb of totalling gives
-_EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to)\s+$")
+# (the number of listed firms was 68 at the end of 2023, and hit 70 by June: was, were and hit say so too)
+_EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to|was|were|hit|exceeded|surpassed)\s+$")
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
@@ -331,7 +332,7 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 #   it is an amount: after a hedge (销售收入过亿元 is over 1亿元, 近万家 nearly 1万家, 营收超千亿。),
 #   before 级 (百亿级企业: at least 100亿), before a unit of the table that is no count or span of
 #   time (万米深海, 亿元项目) or, for the large ones, before the industry or fund it sizes
-#   (千亿产业链, 百亿基金). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
+#   (千亿产业链, 百亿基金), or before 余 and a unit (万余人, 亿余元). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
 #   (by all means), 百万年 (a span), 每万元 (a rate's denominator), 单位：亿元 and （亿元） (a
 #   table's unit);
 # - a multiple said with one numeral character (增长一倍, 产值提高近两倍), which the reader takes
@@ -366,16 +367,20 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     for m in _MAGNITUDE.finditer(simplified):
         end, mult = m.end(), m.group("mult")
         value, printed_mult = _MAGNITUDE_VALUES.get(mult, (1, mult))
-        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(mult + b)), "")
+        more = simplified[end : end + 1] in ("余", "多")  # 万余人, 亿多元: 1万 or more
+        base = next((b for b in _BASES if simplified.startswith(b, end + more) and parse_unit(mult + b)), "")
+        more = more and bool(base)
         unit = parse_unit(printed_mult + base)
-        after = end + len(base)
+        after = end + more + len(base)
         nxt = simplified[after : after + 1]
         hedge = m.group("two") or m.group("one")
         if unit is None or not free(m.start(), after) or _TABLE_UNIT.search(simplified, max(0, m.start() - 4), m.start()):
             continue
         if simplified[m.start() - 1 : m.start()] in ("(", "（") and simplified[after : after + 1] in (")", "）"):
             continue  # 营收（亿元）: a column's unit
-        if hedge:
+        if more:
+            qualifier = Qualifier.AT_LEAST  # 带动就业万余人, 营收亿余元: whatever the unit
+        elif hedge:
             qualifier = _ONE_HEDGES[hedge]
             # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
             # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone

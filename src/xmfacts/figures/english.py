@@ -37,6 +37,10 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "pct": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
     "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
     "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
+    # a 100,000-square-meter plant: English sizes a site with a hyphened unit before the noun
+    "square meters": ("平方米", 1, BaseUnit.M2), "square metres": ("平方米", 1, BaseUnit.M2), "sq m": ("平方米", 1, BaseUnit.M2),
+    "square-meter": ("平方米", 1, BaseUnit.M2), "square-metre": ("平方米", 1, BaseUnit.M2),
+    "square-kilometer": ("平方公里", 1, BaseUnit.KM2), "square-kilometre": ("平方公里", 1, BaseUnit.KM2),
     "gallons": ("加仑", 1, BaseUnit.GALLON), "kilowatt-hours": ("度", 1, BaseUnit.KWH), "kwh": ("度", 1, BaseUnit.KWH),
     "minutes": ("分钟", 1, BaseUnit.MINUTE), "hours": ("小时", 1, BaseUnit.HOUR), "days": ("天", 1, BaseUnit.DAY),
     "months": ("个月", 1, BaseUnit.MONTH), "years": ("年", 1, BaseUnit.YEAR),
@@ -54,7 +58,7 @@ _FIGURE = re.compile(
     rf"(?:(?P<pre>{_MONEY}|¥)\s?)?"
     rf"(?P<num>{_NUM})"
     rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"  # 100-billion-yuan, as an adjective
-    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:(?:\s?|-)(?P<unit>{_UNIT_RE})(?![a-z]))?"
     rf"(?:[\s-](?P<post>{_MONEY})\b)?",
     re.IGNORECASE,
 )
@@ -155,7 +159,7 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if (before.isalpha() or before and before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
-        if after == "-" and not m.group("mult") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
+        if after == "-" and not m.group("mult") and not m.group("unit") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue
         value = _value(m.group("num"))
         qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
