@@ -441,3 +441,11 @@ def test_english_sizes_and_totals_said_with_a_verb_are_drafted() -> None:
     drafted = {c.reading.text: printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates}
     assert drafted.get("100,000-square-meter") == "100000square-meter" and drafted.get("68") == "68"
     assert not [t for t in drafted if t.startswith("5")]
+
+
+def test_the_span_a_total_is_summed_over_is_drafted_but_a_span_that_dates_is_not() -> None:
+    text = ("这批企业最近三年的研发费用加起来是109.94亿元。过去五年的研发投入累计达到300亿元。"
+            "近三年的研发投入占比保持在5%以上。近两年，营收增长了12%。\n")
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("三年") == ("3年", Qualifier.EXACT) and drafted.get("五年") == ("5年", Qualifier.EXACT)
+    assert not [t for t in drafted if "两年" in t or t.endswith("三年的")] and len([t for t in drafted if "年" in t]) == 2

@@ -89,7 +89,10 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
         )
     if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
         return False
-    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure
+    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure, and
+    # so is the span a total is summed over (过去五年的研发费用加起来…: ``durations``)
+    if _SUMMED_OVER.match(text, r.end):
+        return False
     lead = re.sub(r"[近前过去最]+$", "", text[where.clause[0] : r.start]).strip()
     return lead in ("", "今年", "去年", "过去", "最近", "这", "在")
 
@@ -225,11 +228,27 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
 # it says how long: nearly N years, a figure to draft.
 _NEARLY_SPAN = re.compile(r"近(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>年|个月|天)(?=\s*(?:[，,。；;！!？?]|$))")
 _SPAN_UNITS = {"年": BaseUnit.YEAR, "个月": BaseUnit.MONTH, "天": BaseUnit.DAY}
+# 最近三年的研发费用加起来是109.94亿元: the span a total is summed over, said before the total
+# with 的 and a word of summing after it, is how long the total ran (three years), a figure; 近三年的
+# 研发投入占比 with no summing word stays when
+_SUMMED_OVER = re.compile(r"的[^，,。；;！!？?]{1,12}?(?:加起来|合计|累计|总计|共计|总和|总额|之和)")
+_RECENT_SPAN = re.compile(r"(?:最近|近)(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?P<unit>年|个月)")
 
 
 def durations(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """Spans of time the reader leaves alone that say how long (建霖在厦门已发展近35年,)."""
+    """Spans of time the reader leaves alone that say how long (建霖在厦门已发展近35年,), or over
+    how long a total was summed (最近三年的研发费用加起来…)."""
     found = []
+    for m in _RECENT_SPAN.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings) or not _SUMMED_OVER.match(text, m.end()):
+            continue
+        n = m.group("n")
+        value = int(n) if n.isdigit() else to_int(n)
+        if value:
+            unit = m.group("unit")
+            start = m.start("n")  # 最近 says which years, not nearly: the span is the number and its unit
+            found.append(Reading(text[start : m.end()], start, m.end(),
+                                 Figure(Kind.QUANTITY, Qualifier.EXACT, Decimal(value), unit=unit, scale=1, base_unit=_SPAN_UNITS[unit])))
     for m in _NEARLY_SPAN.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in readings):
             continue
