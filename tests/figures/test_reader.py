@@ -268,7 +268,26 @@ def test_english_numbers_in_words(text: str, said: str, value: str, unit: str, s
     assert (r.text, str(r.figure.value), r.figure.unit, r.figure.scale, r.figure.base_unit) == (said, value, unit, scale, base)
 
 
-@pytest.mark.parametrize("text", ["Two-thirds of the firms grew.", "one of the firms", "dozens of firms", "a dozen"])
+def test_two_years_with_a_dash_are_no_range() -> None:
+    assert [r.figure.kind for r in read_figures("Output doubled in 2021-2023.")] == [Kind.DATE]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "lower", "upper", "unit", "base"),
+    [
+        ("Growth is expected at 5-6 percent this year.", "5-6 percent", "5", "6", "percent", BaseUnit.PERCENT),
+        ("The park will host 8-10 research centers.", "8-10", "8", "10", "", BaseUnit.COUNT),
+        ("Each grant is 3.5–4.2 billion yuan.", "3.5–4.2 billion yuan", "3.5", "4.2", "billion yuan", BaseUnit.CNY),
+    ],
+)
+def test_an_english_range_with_a_dash(text: str, said: str, lower: str, upper: str, unit: str, base: BaseUnit) -> None:
+    [r] = read_figures(text)
+    assert (r.text, r.figure.kind, str(r.figure.lower), str(r.figure.upper), r.figure.unit, r.figure.base_unit) == (
+        said, Kind.RANGE, lower, upper, unit, base)
+
+
+@pytest.mark.parametrize("text", ["Two-thirds of the firms grew.", "one of the firms", "dozens of firms", "a dozen",
+                                  "open 24-7 for shoppers", "COVID-19 cases fell"])
 def test_english_words_that_count_nothing(text: str) -> None:
     assert read_figures(text) == []
 

@@ -62,6 +62,15 @@ _FIGURE = re.compile(
     rf"(?:[\s-](?P<post>{_MONEY})\b)?",
     re.IGNORECASE,
 )
+# 5-6 percent, 8-10 research centers, 3–5 billion yuan: a range written with a dash, in the unit
+# after its second number (2021-2023 is two years, COVID-19 a name, 24-7 no figure)
+_RANGE = re.compile(
+    rf"(?<![\w.,/-])(?P<lo>{_NUM})\s?[-–—]\s?(?P<hi>{_NUM})(?![\w.,-]*\d)"
+    rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"
+    rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:[\s-](?P<post>{_MONEY})\b)?",
+    re.IGNORECASE,
+)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies
@@ -152,6 +161,23 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             continue  # four years is a duration, two times a ratio: not counts of things
         taken.append((m.start(), end))
         yield m.start(), end, Figure(Kind.QUANTITY, qualifier, value, unit="", scale=1, base_unit=BaseUnit.COUNT)
+    for m in _RANGE.finditer(text):
+        lo, hi = _value(m.group("lo")), _value(m.group("hi"))
+        if not lo < hi or (1900 <= lo <= 2099 and 1900 <= hi <= 2099) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        scale = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+        unit_word = (m.group("unit") or "").lower()
+        if m.group("post"):
+            unit, base = f"{m.group('mult') or ''} yuan".strip(), BaseUnit.CNY
+        elif unit_word:
+            unit, base = unit_word, _UNITS[unit_word][2]
+            scale *= _UNITS[unit_word][1]
+        elif _NOUN_AFTER.match(text, m.end()):
+            unit, base = m.group("mult") or "", BaseUnit.COUNT  # 8-10 research centers
+        else:
+            continue
+        taken.append((m.start(), m.end()))
+        yield m.start(), m.end(), Figure(Kind.RANGE, Q.RANGE, lower=lo, upper=hi, unit=unit, scale=scale, base_unit=base)
     for m in _FIGURE.finditer(text):
         s, e = m.start("num"), m.end("num")
         if any(a < e and s < b for a, b in taken):
