@@ -131,7 +131,8 @@ def test_ids_are_short_slugs_of_subject_and_measure() -> None:
 
 def test_ordinals_and_ranks_are_no_figures() -> None:
     text = "这是厦门第4条千亿产业链。三家企业占据全国四大供应链服务商的三席。厦门国贸控股集团原有四大赛道。"
-    assert [printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates] == ["3家", "3席", "4大"]
+    # 第4条 is which chain; 千亿 is how big it is, a figure (the article's fact base records 千亿产业链 so)
+    assert [printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates] == ["1000亿", "3家", "3席", "4大"]
 
 
 def test_source_is_the_bases_only_one_and_left_empty_among_several(run: Run, empty_base: Path, first_article: Path) -> None:
@@ -205,6 +206,15 @@ def test_english_counts_the_reader_leaves_are_drafted() -> None:
     assert count.figure.unit == "" and "write one of the unit table's" in count.note  # add refuses it until then
 
 
+def test_english_numbers_and_fractions_in_words_are_drafted_at_their_value() -> None:
+    text = ("Forty-two firms joined the scheme, a dozen banks lent them five billion yuan, and two thirds of the loans "
+            "went to chip makers. In the first three quarters of 2024, one of the firms hired twenty-five engineers.\n")
+    drafted = {c.reading.text: printed(c.figure) for c in extract(EMPTY, text, published="2024-11-01").candidates}
+    assert {k: drafted.get(k) for k in ("Forty-two", "a dozen", "five billion yuan", "two thirds", "twenty-five")} == {
+        "Forty-two": "42", "a dozen": "12", "five billion yuan": "5billion yuan", "two thirds": "66.67%", "twenty-five": "25"}
+    assert not any(t in ("two", "two thirds of", "one") for t in drafted)  # a share is not two of its loans
+
+
 def test_counts_of_a_part_totals_and_dollars_are_drafted() -> None:
     text = ("There are 847 centres (14 of them state-level), and 63 of the top 500 corporations invest here. "
             "China had 75,178 PE funds; firms numbered 20,652 by the end of August, and GDP per head topped $20,000.\n")
@@ -238,8 +248,23 @@ def test_a_hedged_bare_multiplier_is_one_of_itself() -> None:
     assert drafted.get("过亿元") == ("超1亿元", Qualifier.OVER)
     assert drafted.get("近万家") == ("近1万家", Qualifier.NEARLY)
     assert drafted.get("破亿") == ("超1亿", Qualifier.OVER)
-    # without a hedge (亿万, 万米) or after a word ending in 过 (经过), a multiplier is a word
-    assert not [t for t in drafted if "万米" in t or "亿万" in t or "经过" in t]
+    assert drafted.get("万米") == ("1万米", Qualifier.EXACT)  # a depth in metres: an amount
+    # without a hedge or a unit (亿万, 万家) or after a word ending in 过 (经过), a multiplier is a word
+    assert not [t for t in drafted if "亿万" in t or "经过" in t or t == "万家"]
+
+
+def test_a_bare_magnitude_that_sizes_something_is_one_of_itself() -> None:
+    text = ("平板显示是当地首条千亿产业链，还设百亿基金。龙头企业产值都达百亿级，营收超千亿。"
+            "万亿级市场正在形成。千万不要错过，每万元产值能耗下降。\n"
+            "主要指标（单位：亿元）\n营收（亿元）\n")
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted == {
+        "千亿": ("1000亿", Qualifier.EXACT),  # as the reader reads 千亿元: 1000 of 亿
+        "百亿": ("100亿", Qualifier.EXACT),
+        "百亿级": ("100亿余", Qualifier.AT_LEAST),  # of the 100亿 class
+        "超千亿": ("超1000亿", Qualifier.OVER),
+        "万亿级": ("1万亿余", Qualifier.AT_LEAST),
+    }  # 千万 (by all means), 每万元 (a rate's denominator), a table's unit: words
 
 
 def test_half_of_a_whole_is_a_share_of_what_the_sentence_counted() -> None:
@@ -388,3 +413,39 @@ def test_a_page_quoting_another_paper_on_a_date_gives_a_dateline() -> None:
     text = "台海网5月16日援引厦门晚报：今年1-4月，厦门新增企业300家。\n"
     drafted = [c.reading.text for c in extract(EMPTY, text, published="2020").candidates]
     assert drafted == ["300家"]
+
+
+def test_a_year_before_the_quarters_it_covers_is_a_period() -> None:
+    text = "2024年前三季度，全市GDP达到6100亿元。\n"
+    [gdp] = extract(EMPTY, text, published="2024-11-01").candidates
+    assert gdp.reading.text == "达到6100亿元"  # 2024年 is when, not an event
+
+
+def test_a_multiple_said_with_one_numeral_character_is_drafted() -> None:
+    text = "新能源汽车产量增长一倍，出口额提高近两倍，增速是去年的2.5倍。好几倍、数倍于去年都是约数。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.unit, c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted == {"一倍": ("1倍", "倍", Qualifier.EXACT), "近两倍": ("近2倍", "倍", Qualifier.NEARLY),
+                       "2.5": ("2.5倍", "倍", Qualifier.EXACT)}
+
+
+def test_a_bare_magnitude_and_more_is_at_least_one_of_itself() -> None:
+    text = "项目带动就业万余人，科学城集聚企业万余家，营收亿余元。亿万市民受益。\n"
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted == {"万余人": ("1万余人", Qualifier.AT_LEAST), "万余家": ("1万余家", Qualifier.AT_LEAST),
+                       "亿余元": ("1亿余元", Qualifier.AT_LEAST)}
+
+
+def test_english_sizes_and_totals_said_with_a_verb_are_drafted() -> None:
+    text = ("The company opened a 100,000-square-meter plant. The number of listed firms was 68 at the end of 2023, "
+            "and it was the 5th city to do so.\n")
+    drafted = {c.reading.text: printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("100,000-square-meter") == "100000square-meter" and drafted.get("68") == "68"
+    assert not [t for t in drafted if t.startswith("5")]
+
+
+def test_the_span_a_total_is_summed_over_is_drafted_but_a_span_that_dates_is_not() -> None:
+    text = ("这批企业最近三年的研发费用加起来是109.94亿元。过去五年的研发投入累计达到300亿元。"
+            "近三年的研发投入占比保持在5%以上。近两年，营收增长了12%。\n")
+    drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted.get("三年") == ("3年", Qualifier.EXACT) and drafted.get("五年") == ("5年", Qualifier.EXACT)
+    assert not [t for t in drafted if "两年" in t or t.endswith("三年的")] and len([t for t in drafted if "年" in t]) == 2

@@ -62,6 +62,9 @@ class BaseUnit(StrEnum):
     PERCENTAGE_POINT = "percentage_point"
     KWH = "kWh"
     GALLON = "gallon"
+    USD = "USD"  # 美元: foreign investment and Taiwan and overseas firms' capital are told in dollars
+    TONNE = "t"  # 吨: a port's cargo, a plant's output, emissions cut
+    KW = "kW"  # 千瓦, 兆瓦: a power plant's or a storage site's capacity (kWh is the energy it gives)
     KM2 = "km2"
     M2 = "m2"  # a building's or a site's floor area (65万平方米), kept apart from a district's km2
     MU = "mu"  # 亩, the land measure a site is given in (1216亩): 666.67 m2 is no whole scale

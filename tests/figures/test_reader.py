@@ -28,6 +28,19 @@ QUANTITIES = [
     ("1600余家", "1600余家", Q.AT_LEAST, "1600", "家", 1, BaseUnit.COUNT),
     ("1600多家", "1600多家", Q.AT_LEAST, "1600", "家", 1, BaseUnit.COUNT),
     ("2.3万多家", "2.3万多家", Q.AT_LEAST, "2.3", "万家", 10**4, BaseUnit.COUNT),
+    ("芯片制造要经过超600道工序", "超600道", Q.OVER, "600", "道", 1, BaseUnit.COUNT),
+    ("全年举办活动300余场", "300余场", Q.AT_LEAST, "300", "场", 1, BaseUnit.COUNT),
+    ("登记的无人机有2000架", "2000架", Q.EXACT, "2000", "架", 1, BaseUnit.COUNT),
+    ("月产晶圆20万片", "20万片", Q.EXACT, "20", "万片", 10**4, BaseUnit.COUNT),
+    ("旅客吞吐量2700万人次", "2700万人次", Q.EXACT, "2700", "万人次", 10**4, BaseUnit.COUNT),
+    ("项目总投资约5000万美元", "约5000万美元", Q.ABOUT, "5000", "万美元", 10**4, BaseUnit.USD),
+    ("港口货物吞吐量2.2亿吨", "2.2亿吨", Q.EXACT, "2.2", "亿吨", 10**8, BaseUnit.TONNE),
+    ("光伏电站装机100兆瓦", "100兆瓦", Q.EXACT, "100", "兆瓦", 10**3, BaseUnit.KW),
+    ("新增装机容量120万千瓦", "120万千瓦", Q.EXACT, "120", "万千瓦", 10**4, BaseUnit.KW),
+    ("储能电池出货量10GWh，", "10GWh", Q.EXACT, "10", "GWh", 10**6, BaseUnit.KWH),  # a Latin unit, not a name as 5G is
+    ("集装箱吞吐量1255万标准箱", "1255万标准箱", Q.EXACT, "1255", "万标准箱", 10**4, BaseUnit.COUNT),
+    ("中欧班列今年开行300列", "300列", Q.EXACT, "300", "列", 1, BaseUnit.COUNT),
+    ("全年出让土地12宗", "12宗", Q.EXACT, "12", "宗", 1, BaseUnit.COUNT),
     ("29.20%", "29.20%", Q.EXACT, "29.20", "%", 1, BaseUnit.PERCENT),
     ("34平方公里", "34平方公里", Q.EXACT, "34", "平方公里", 1, BaseUnit.KM2),
     ("建筑面积共101万平方米", "101万平方米", Q.EXACT, "101", "万平方米", 10**4, BaseUnit.M2),
@@ -54,7 +67,7 @@ QUANTITIES = [
     ("10余年", "10余年", Q.AT_LEAST, "10", "年", 1, BaseUnit.YEAR),
     ("20年", "20年", Q.EXACT, "20", "年", 1, BaseUnit.YEAR),
     ("三年", "三年", Q.EXACT, "3", "年", 1, BaseUnit.YEAR),
-    ("1255万标箱", "1255万", Q.EXACT, "1255", "万", 10**4, BaseUnit.NUMBER),
+    ("1255万标箱", "1255万标箱", Q.EXACT, "1255", "万标箱", 10**4, BaseUnit.COUNT),  # containers, in TEU
     ("三千", "三千", Q.EXACT, "3000", "", 1, BaseUnit.NUMBER),
     ("二十三", "二十三", Q.EXACT, "23", "", 1, BaseUnit.NUMBER),
     ("一百零五", "一百零五", Q.EXACT, "105", "", 1, BaseUnit.NUMBER),
@@ -147,7 +160,7 @@ def test_year_range_reads_as_two_years() -> None:
 NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几百人", "上百家", "成百上千", "一大难题", "一批",
                "一举拿下", "一键发起", "统一", "之一", "一流", "三来一补", "4+4+6", "从0到1", "从零开始", "万米深海",
                "H2O", "5G", "COVID-19", "PM2.5", "近三年", "最近3年", "近几年", "三四个", "十三五", "9月末",
-               "1号孵化器", "一掷千金", "千万不要", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
+               "1号孵化器", "一掷千金", "千万不要", "每生产一吨", "5G基站", "4K电视", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
                "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip",
                # bare numbers English does not call counts: a rank, a line, a count with no from…to
                "ranked 3 to 5", "Line 3 to the airport", "firms numbered 20,652"]
@@ -238,6 +251,53 @@ def test_large_inputs_do_not_raise() -> None:
 def test_a_number_before_trailing_spaces(text: str) -> None:
     [r] = read_figures(text)
     assert (r.text, r.figure.unit) == (text.strip(), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "unit", "scale", "base"),
+    [
+        ("Forty-two firms joined the programme.", "Forty-two", "42", "", 1, BaseUnit.COUNT),  # not the two it ends on
+        ("The park hosts twenty five chip designers.", "twenty five", "25", "", 1, BaseUnit.COUNT),
+        ("The city added a dozen research institutes.", "a dozen", "12", "", 1, BaseUnit.COUNT),
+        ("Nearly two dozen banks signed.", "Nearly two dozen", "24", "", 1, BaseUnit.COUNT),
+        ("The fund will lend five billion yuan.", "five billion yuan", "5", "billion yuan", 10**9, BaseUnit.CNY),
+        ("It has one billion yuan in assets.", "one billion yuan", "1", "billion yuan", 10**9, BaseUnit.CNY),
+        ("Two million people visited the expo.", "Two million", "2", "million", 10**6, BaseUnit.NUMBER),
+    ],
+)
+def test_english_numbers_in_words(text: str, said: str, value: str, unit: str, scale: int, base: BaseUnit) -> None:
+    [r] = read_figures(text)
+    assert (r.text, str(r.figure.value), r.figure.unit, r.figure.scale, r.figure.base_unit) == (said, value, unit, scale, base)
+
+
+def test_pct_before_a_noun_is_a_patent_treaty_not_a_percent() -> None:
+    # the fact base cites "278 PCT international patents applications": a count of applications
+    [r] = read_figures("the city had 278 PCT international patent applications")
+    assert (r.text, r.figure.base_unit) == ("278", BaseUnit.COUNT)
+
+
+def test_two_years_with_a_dash_are_no_range() -> None:
+    assert [r.figure.kind for r in read_figures("Output doubled in 2021-2023.")] == [Kind.DATE]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "lower", "upper", "unit", "base"),
+    [
+        ("Growth is expected at 5-6 percent this year.", "5-6 percent", "5", "6", "percent", BaseUnit.PERCENT),
+        ("The park will host 8-10 research centers.", "8-10", "8", "10", "", BaseUnit.COUNT),
+        ("Each grant is 3.5–4.2 billion yuan.", "3.5–4.2 billion yuan", "3.5", "4.2", "billion yuan", BaseUnit.CNY),
+    ],
+)
+def test_an_english_range_with_a_dash(text: str, said: str, lower: str, upper: str, unit: str, base: BaseUnit) -> None:
+    [r] = read_figures(text)
+    assert (r.text, r.figure.kind, str(r.figure.lower), str(r.figure.upper), r.figure.unit, r.figure.base_unit) == (
+        said, Kind.RANGE, lower, upper, unit, base)
+
+
+@pytest.mark.parametrize("text", ["Two-thirds of the firms grew.", "one of the firms", "dozens of firms", "a dozen",
+                                  "open 24-7 for shoppers", "COVID-19 cases fell"])
+def test_english_words_that_count_nothing(text: str) -> None:
+    assert read_figures(text) == []
 
 
 def test_english_figures_come_in_order_of_appearance() -> None:

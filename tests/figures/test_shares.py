@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -49,3 +50,25 @@ def test_a_share_of_nothing_named_is_none_in_running_text(text: str) -> None:
 def test_a_quote_of_a_fact_already_a_share_may_say_half_alone() -> None:
     # the fact says it is a 50 % share: 另一半 in its quote states it, where running text would not
     assert [r.figure.value for r in worded_shares("另一半时间用于培训", of_something=False)] == [Decimal(50)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "qualifier"),
+    [
+        ("Two-thirds of the firms reported higher revenue.", "Two-thirds", "66.67", Qualifier.EXACT),
+        ("About two thirds of the new loans went to small firms.", "About two thirds", "66.67", Qualifier.ABOUT),
+        ("A quarter of the fund is for chip makers.", "A quarter", "25", Qualifier.EXACT),
+        ("Three-quarters of the park's firms are private.", "Three-quarters", "75", Qualifier.EXACT),
+        ("Nearly a third of the companies are foreign-funded.", "Nearly a third", "33.33", Qualifier.NEARLY),
+        ("It holds one-fifth of the province's patents.", "one-fifth", "20", Qualifier.EXACT),
+    ],
+)
+def test_a_fraction_in_english_words_is_a_share_of_what_follows_its_of(text: str, said: str, value: str, qualifier: Qualifier) -> None:
+    [share] = worded_shares(text)
+    assert (share.text, share.figure.value, share.figure.unit, share.figure.qualifier) == (said, Decimal(value), "%", qualifier)
+
+
+@pytest.mark.parametrize("text", ["In the first three quarters of 2024, output rose.", "Output in the third quarter rose.",
+                                  "Three quarters of 2024 have passed.", "He took a third look."])
+def test_an_english_quarter_of_a_year_is_no_share(text: str) -> None:
+    assert worded_shares(text) == []

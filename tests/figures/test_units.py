@@ -17,6 +17,8 @@ from xmfacts.figures.units import BASE_SPELLINGS, MULTIPLIERS, compatible, parse
         ("度", 1, BaseUnit.KWH), ("加仑", 1, BaseUnit.GALLON), ("平方公里", 1, BaseUnit.KM2), ("万米", 10**4, BaseUnit.METRE),
         ("公里", 10**3, BaseUnit.METRE), ("万平方米", 10**4, BaseUnit.M2), ("公顷", 10**4, BaseUnit.M2), ("万亩", 10**4, BaseUnit.MU),
         ("分钟", 1, BaseUnit.MINUTE), ("个月", 1, BaseUnit.MONTH), ("年", 1, BaseUnit.YEAR),
+        ("亿美元", 10**8, BaseUnit.USD), ("万吨", 10**4, BaseUnit.TONNE), ("万千瓦", 10**4, BaseUnit.KW), ("兆瓦", 10**3, BaseUnit.KW),
+        ("兆瓦时", 10**3, BaseUnit.KWH), ("GWh", 10**6, BaseUnit.KWH), ("MW", 10**3, BaseUnit.KW), ("万标箱", 10**4, BaseUnit.COUNT),
         ("", 1, BaseUnit.NUMBER), ("万", 10**4, BaseUnit.NUMBER), ("亿", 10**8, BaseUnit.NUMBER),
     ],
 )
@@ -25,7 +27,7 @@ def test_units_as_printed(text: str, scale: int, base: BaseUnit) -> None:
     assert unit is not None and (unit.scale, unit.base) == (scale, base)
 
 
-@pytest.mark.parametrize("text", ["斤", "万%", "万成", "美元", "亿亿元", " 家"])
+@pytest.mark.parametrize("text", ["斤", "万%", "万成", "英镑", "亿亿元", " 家"])
 def test_unknown_units_are_refused(text: str) -> None:
     assert parse_unit(text) is None
 

@@ -79,6 +79,8 @@ RULES: tuple[Rule, ...] = (
          units=frozenset({"代"}), unless_after=re.compile(r"\s*(?:人|同堂)")),
     Rule("name", "二期项目, 三期工程: a phase of a project", units=frozenset({"期"}),
          after=re.compile(r"\s*(?:项目|工程|产线|生产线|厂房|园区|基地|扩建|建设)")),
+    Rule("name", "厦门软件园三期, 翔安机场二期, 园区一期: a phase of a place, named after it (3期培训班 counts sessions)",
+         units=frozenset({"期"}), before=re.compile(r"(?:园|港|城|机场|基地|园区|片区|大厦|广场|中心|小区|新城)$")),
     Rule("name", "二十国集团: a group's name", units=frozenset({"国"}), after=re.compile(r"\s*集团")),
     Rule("name", "第十四个五年规划, 三年行动计划: a plan named by the span it covers", units=frozenset({"年"}),
          after=re.compile(r"\s*(?:行动)?(?:规划|计划|纲要)")),

@@ -15,6 +15,7 @@ from decimal import Decimal
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
+from xmfacts.figures.english import fraction_follows
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.shares import worded_shares
@@ -60,7 +61,7 @@ def is_figure(r: Reading, text: str) -> bool:
     if naming_rule(text, r) is not None:
         return False  # 第4条, 前三名, 全国四大, 二期项目, 上一年, No. 1, Vision 2030: which one, not how many
     if figure.kind is Kind.DATE:
-        after = text[r.end : r.end + 3]
+        after = text[r.end : r.end + 4]  # 2024年前三季度: four characters
         if _SINCE.search(text[max(0, r.start - 2) : r.start]) and _BEGAN.match(fold_in_place(text[r.end : r.end + 4])):
             return True  # 自2020年5月开通以来: the date the platform opened, whatever it dates after it
         return not (_PERIOD_AFTER.match(after) or PERIOD_BEFORE.search(text[max(0, r.start - 10) : r.start]))
@@ -88,7 +89,10 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
         )
     if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
         return False
-    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure
+    # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure, and
+    # so is the span a total is summed over (过去五年的研发费用加起来…: ``durations``)
+    if _SUMMED_OVER.match(text, r.end):
+        return False
     lead = re.sub(r"[近前过去最]+$", "", text[where.clause[0] : r.start]).strip()
     return lead in ("", "今年", "去年", "过去", "最近", "这", "在")
 
@@ -117,7 +121,8 @@ _EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|pe
 # 14 of them state-level, 63 of the top 500 corporations: a count of a part of what was named
 _EN_PART_OF = re.compile(r"\s+of\s+(?:them|these|those|which|the)\b")
 # Private equity firms numbered 20,652 by the end of August: a count a verb of totalling gives
-_EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to)\s+$")
+# (the number of listed firms was 68 at the end of 2023, and hit 70 by June: was, were and hit say so too)
+_EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to|was|were|hit|exceeded|surpassed)\s+$")
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
@@ -190,6 +195,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         word = m.group("w")
         value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group().replace(",", ""))
         counted = _EN_COUNTED.match(text, end) or _EN_PART_OF.match(text, end)
+        if word and fraction_follows(text, start, end):
+            continue  # two thirds of the loans: a share (``xmfacts.figures.shares``), not two of something
         if word and not counted and not re.match(r"\s+times\b", text[end : end + 7]):
             continue  # "one of", "the two": a number word counts only what it names
         pair = _EN_PAIR.match(text, end)
@@ -221,11 +228,27 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
 # it says how long: nearly N years, a figure to draft.
 _NEARLY_SPAN = re.compile(r"近(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>年|个月|天)(?=\s*(?:[，,。；;！!？?]|$))")
 _SPAN_UNITS = {"年": BaseUnit.YEAR, "个月": BaseUnit.MONTH, "天": BaseUnit.DAY}
+# 最近三年的研发费用加起来是109.94亿元: the span a total is summed over, said before the total
+# with 的 and a word of summing after it, is how long the total ran (three years), a figure; 近三年的
+# 研发投入占比 with no summing word stays when
+_SUMMED_OVER = re.compile(r"的[^，,。；;！!？?]{1,12}?(?:加起来|合计|累计|总计|共计|总和|总额|之和)")
+_RECENT_SPAN = re.compile(r"(?:最近|近)(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?P<unit>年|个月)")
 
 
 def durations(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """Spans of time the reader leaves alone that say how long (建霖在厦门已发展近35年,)."""
+    """Spans of time the reader leaves alone that say how long (建霖在厦门已发展近35年,), or over
+    how long a total was summed (最近三年的研发费用加起来…)."""
     found = []
+    for m in _RECENT_SPAN.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in readings) or not _SUMMED_OVER.match(text, m.end()):
+            continue
+        n = m.group("n")
+        value = int(n) if n.isdigit() else to_int(n)
+        if value:
+            unit = m.group("unit")
+            start = m.start("n")  # 最近 says which years, not nearly: the span is the number and its unit
+            found.append(Reading(text[start : m.end()], start, m.end(),
+                                 Figure(Kind.QUANTITY, Qualifier.EXACT, Decimal(value), unit=unit, scale=1, base_unit=_SPAN_UNITS[unit])))
     for m in _NEARLY_SPAN.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in readings):
             continue
@@ -324,21 +347,35 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 
 # Chinese figures the reader leaves alone for check's sake (it prefers missing a figure to
 # inventing one), which a curator drafting from the page still wants, and reviews each:
-# - a bare multiplier after a hedge is one of itself: 销售收入过亿元 is over 1亿元, 近万家 nearly
-#   1万家 (without the hedge, 亿万 and 万米深海 are words, and stay so);
+# - a bare magnitude is one of itself (千亿 is 1000亿, 万米 1万米), where the words around it say
+#   it is an amount: after a hedge (销售收入过亿元 is over 1亿元, 近万家 nearly 1万家, 营收超千亿。),
+#   before 级 (百亿级企业: at least 100亿), before a unit of the table that is no count or span of
+#   time (万米深海, 亿元项目) or, for the large ones, before the industry or fund it sizes
+#   (千亿产业链, 百亿基金), or before 余 and a unit (万余人, 亿余元). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
+#   (by all means), 百万年 (a span), 每万元 (a rate's denominator), 单位：亿元 and （亿元） (a
+#   table's unit);
+# - a multiple said with one numeral character (增长一倍, 产值提高近两倍), which the reader takes
+#   for a word as it takes 三折 (a multiple in digits, 增长2.4倍, it reads, and ``multiple`` keeps);
 # - a share said in words (接近福建全省的一半, 占全省的1/4, nearly half), read by
 #   ``xmfacts.figures.shares``, which validate traces a quote with too.
-_HEDGED_MULTIPLIER = re.compile(
-    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))(?P<mult>万亿|亿|万)")
+_MAGNITUDE = re.compile(
+    r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))?"
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿数几上成好每])(?P<mult>万亿|千亿|百亿|千万|百万|亿|万)")
+# 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
+_MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
+_LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
+_TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
+_SIZED = re.compile(r"产业链|产业集群|产业|集群|基金|市场|规模|项目")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
 _BASES = tuple(base_spellings_longest_first())
+_NOT_AMOUNTS = (BaseUnit.COUNT, BaseUnit.PERCENT, BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY, BaseUnit.HOUR, BaseUnit.MINUTE)
 SHARE_NOTE = "the text says {}: drafted as {}, the share it states"
 
 
 def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 一半 (50 %),
-    and shares said as fractions (1/4, 三分之一)."""
+    """Figures said without a numeral that the reader leaves alone: 过亿元 (over 1亿元), 千亿产业链
+    (1000亿), 一半 (50 %), and shares said as fractions (1/4, 三分之一)."""
     found: list[Reading] = []
 
     def free(a: int, b: int) -> bool:
@@ -346,18 +383,49 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         return not any(r.start < b and a < r.end and (r.figure.unit or r.figure.kind is Kind.DATE) for r in (*readings, *found))
 
     simplified = fold_in_place(text)
-    for m in _HEDGED_MULTIPLIER.finditer(simplified):
-        end = m.end()
-        base = next((b for b in _BASES if simplified.startswith(b, end) and parse_unit(m.group("mult") + b)), "")
-        unit = parse_unit(m.group("mult") + base)
-        nxt = simplified[end + len(base) : end + len(base) + 1]
-        # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
-        # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
-        if unit is None or (not base and nxt and (is_cjk(nxt) and nxt not in "的")) or not free(m.start(), end + len(base)):
+    for m in _MAGNITUDE.finditer(simplified):
+        end, mult = m.end(), m.group("mult")
+        value, printed_mult = _MAGNITUDE_VALUES.get(mult, (1, mult))
+        more = simplified[end : end + 1] in ("余", "多")  # 万余人, 亿多元: 1万 or more
+        base = next((b for b in _BASES if simplified.startswith(b, end + more) and parse_unit(mult + b)), "")
+        more = more and bool(base)
+        unit = parse_unit(printed_mult + base)
+        after = end + more + len(base)
+        nxt = simplified[after : after + 1]
+        hedge = m.group("two") or m.group("one")
+        if unit is None or not free(m.start(), after) or _TABLE_UNIT.search(simplified, max(0, m.start() - 4), m.start()):
             continue
-        qualifier = _ONE_HEDGES[m.group("two") or m.group("one")]
-        figure = Figure(Kind.QUANTITY, qualifier, Decimal(1), unit=unit.text, scale=unit.scale, base_unit=unit.base)
-        found.append(Reading(text[m.start() : end + len(base)], m.start(), end + len(base), figure))
+        if simplified[m.start() - 1 : m.start()] in ("(", "（") and simplified[after : after + 1] in (")", "）"):
+            continue  # 营收（亿元）: a column's unit
+        if more:
+            qualifier = Qualifier.AT_LEAST  # 带动就业万余人, 营收亿余元: whatever the unit
+        elif hedge:
+            qualifier = _ONE_HEDGES[hedge]
+            # 过亿元, 近万家, 营收过亿。: a multiplier the hedge governs stands alone, with its unit or
+            # at its clause's end; 过万亿元 is read whole, and 近万米 of a longer word is left alone
+            if not base and nxt and is_cjk(nxt) and nxt != "的" and nxt != "级":
+                continue
+        elif nxt == "级":
+            qualifier = Qualifier.AT_LEAST  # 百亿级企业: of the 100亿 class, 100亿 or more
+        elif base and unit.base not in _NOT_AMOUNTS:
+            qualifier = Qualifier.EXACT  # 万米深海, 亿元项目
+        elif not base and mult in ("万亿", "千亿", "百亿") and _SIZED.match(simplified, after):
+            qualifier = Qualifier.EXACT  # 千亿产业链, 百亿基金
+        else:
+            continue
+        after += nxt == "级"
+        figure = Figure(Kind.QUANTITY, qualifier, Decimal(value), unit=unit.text, scale=unit.scale, base_unit=unit.base)
+        found.append(Reading(text[m.start() : after], m.start(), after, figure))
+    for m in _LONE_MULTIPLE.finditer(simplified):
+        if not free(m.start(), m.end()):
+            continue
+        before = simplified[max(0, m.start() - 2) : m.start()]
+        # 近两倍, 超一倍; 最近 and 经过 are words, not hedges
+        hedge = before if before in _ONE_HEDGES else before[-1:] if before[-1:] in _ONE_HEDGES and before not in ("最近", "附近", "经过", "通过", "赶超") else ""
+        start = m.start() - len(hedge)
+        figure = Figure(Kind.QUANTITY, _ONE_HEDGES.get(hedge, Qualifier.EXACT), Decimal(to_int(m.group("n")) or 0), unit="倍", scale=1,
+                        base_unit=BaseUnit.NUMBER)
+        found.append(Reading(text[start : m.end()], start, m.end(), figure))
     for r in worded_shares(text):
         # a share said in English is free where its word half is (the hedge before it is no figure)
         at = r.start if has_cjk(text) else r.end - len("half")

@@ -37,9 +37,17 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
     "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
     "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
+    # a 100,000-square-meter plant: English sizes a site with a hyphened unit before the noun
+    "square meters": ("平方米", 1, BaseUnit.M2), "square metres": ("平方米", 1, BaseUnit.M2), "sq m": ("平方米", 1, BaseUnit.M2),
+    "square-meter": ("平方米", 1, BaseUnit.M2), "square-metre": ("平方米", 1, BaseUnit.M2),
+    "square-kilometer": ("平方公里", 1, BaseUnit.KM2), "square-kilometre": ("平方公里", 1, BaseUnit.KM2),
     "gallons": ("加仑", 1, BaseUnit.GALLON), "kilowatt-hours": ("度", 1, BaseUnit.KWH), "kwh": ("度", 1, BaseUnit.KWH),
     "minutes": ("分钟", 1, BaseUnit.MINUTE), "hours": ("小时", 1, BaseUnit.HOUR), "days": ("天", 1, BaseUnit.DAY),
     "months": ("个月", 1, BaseUnit.MONTH), "years": ("年", 1, BaseUnit.YEAR),
+    # a battery plant's output and a solar park's capacity, a port's cargo
+    "gwh": ("吉瓦时", 10**6, BaseUnit.KWH), "mwh": ("兆瓦时", 10**3, BaseUnit.KWH), "gw": ("吉瓦", 10**6, BaseUnit.KW),
+    "mw": ("兆瓦", 10**3, BaseUnit.KW), "gigawatt-hours": ("吉瓦时", 10**6, BaseUnit.KWH), "gigawatts": ("吉瓦", 10**6, BaseUnit.KW),
+    "megawatts": ("兆瓦", 10**3, BaseUnit.KW), "tonnes": ("吨", 1, BaseUnit.TONNE), "tons": ("吨", 1, BaseUnit.TONNE),
 }
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
@@ -50,6 +58,15 @@ _FIGURE = re.compile(
     rf"(?:(?P<pre>{_MONEY}|¥)\s?)?"
     rf"(?P<num>{_NUM})"
     rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"  # 100-billion-yuan, as an adjective
+    rf"(?:(?:\s?|-)(?P<unit>{_UNIT_RE})(?![a-z]))?"
+    rf"(?:[\s-](?P<post>{_MONEY})\b)?",
+    re.IGNORECASE,
+)
+# 5-6 percent, 8-10 research centers, 3–5 billion yuan: a range written with a dash, in the unit
+# after its second number (2021-2023 is two years, COVID-19 a name, 24-7 no figure)
+_RANGE = re.compile(
+    rf"(?<![\w.,/-])(?P<lo>{_NUM})\s?[-–—]\s?(?P<hi>{_NUM})(?![\w.,-]*\d)"
+    rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"
     rf"(?:\s?(?P<unit>{_UNIT_RE})(?![a-z]))?"
     rf"(?:[\s-](?P<post>{_MONEY})\b)?",
     re.IGNORECASE,
@@ -68,10 +85,31 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNO
 _WORD_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split()) if n >= 2}
-_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUMBERS.update(_TENS)
+# Forty-two firms is 42, not the two its last word says; a dozen is 12 (two dozen, 24)
+_WORD_NUMBERS.update({f"{tens}{dash}{unit}": n + u for tens, n in _TENS.items() for unit, u in _WORD_NUMBERS.items() if u < 10
+                      for dash in ("-", " ")})
+_WORD_NUMBERS.update({"a dozen": 12, "dozen": 12})
+# one billion yuan, five million people, twenty-five billion yuan: a number word with a
+# multiplier is an amount, never a phrase ("one" included), whatever noun follows
+_WORD_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _WORD_FIGURE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?\b(?P<word>{'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b", re.IGNORECASE
+    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?\b(?P<word>{'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))}|one)\b"
+    rf"(?:\s+(?P<dozen>dozen)\b)?(?:\s+(?P<mult>{'|'.join(_WORD_MULTIPLIERS)})\b)?(?:\s+(?P<money>{_MONEY})\b)?",
+    re.IGNORECASE,
 )
+# two-thirds of the loans is a share, read by ``xmfacts.figures.shares``: not two of something
+_FRACTION_AFTER = re.compile(r"[\s-](?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
+
+
+_SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|opening|previous|recent)\s+$", re.IGNORECASE)
+
+
+def fraction_follows(text: str, start: int, end: int) -> bool:
+    """Whether the number word at ``start``–``end`` is the numerator of a fraction (two-thirds,
+    three quarters of the firms); the first three quarters counts quarters of a year."""
+    return _FRACTION_AFTER.match(text, end) is not None and not _SPAN_BEFORE.search(text, max(0, start - 12), start)
 # What may stand between a number written as a word and the plural noun it counts: up to two
 # describing words, none of them a word of grammar ("two of the firms" is not a count of two).
 _COUNTED_AFTER = re.compile(r"\s+(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|by|with|from|than|as)\b)[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s\b", re.IGNORECASE)
@@ -108,13 +146,42 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         taken.append((m.start(), m.end()))
         yield m.start(), m.end(), Figure(Kind.DATE, Q.EXACT, date=date)
     for m in _WORD_FIGURE.finditer(text):
-        after = _COUNTED_AFTER.match(text, m.end())
-        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[m.end():], re.IGNORECASE):
-            continue  # four years is a duration, two times a ratio: not counts of things
-        taken.append((m.start(), m.end()))
+        word, mult = m.group("word").lower(), (m.group("mult") or "").lower()
+        value = Decimal(1 if word == "one" else _WORD_NUMBERS[word.replace(" ", "-") if word.replace(" ", "-") in _WORD_NUMBERS else word])
+        if m.group("dozen"):
+            value *= 12  # two dozen
+        if fraction_follows(text, m.start("word"), m.end("word")) or (word == "dozen" and not m.group("dozen")) or (word == "one" and not mult):
+            continue  # two-thirds (a share), a lone "dozen", "one of": no count of things
         qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
-        yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, Decimal(_WORD_NUMBERS[m.group("word").lower()]), unit="",
-                                         scale=1, base_unit=BaseUnit.COUNT)
+        if mult:
+            taken.append((m.start(), m.end()))
+            money = bool(m.group("money"))
+            yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, value, unit=f"{mult} yuan" if money else mult,
+                                             scale=_WORD_MULTIPLIERS[mult], base_unit=BaseUnit.CNY if money else BaseUnit.NUMBER)
+            continue
+        end = m.end("dozen") if m.group("dozen") else m.end("word")
+        after = _COUNTED_AFTER.match(text, end)
+        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[end:], re.IGNORECASE):
+            continue  # four years is a duration, two times a ratio: not counts of things
+        taken.append((m.start(), end))
+        yield m.start(), end, Figure(Kind.QUANTITY, qualifier, value, unit="", scale=1, base_unit=BaseUnit.COUNT)
+    for m in _RANGE.finditer(text):
+        lo, hi = _value(m.group("lo")), _value(m.group("hi"))
+        if not lo < hi or (1900 <= lo <= 2099 and 1900 <= hi <= 2099) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        scale = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+        unit_word = (m.group("unit") or "").lower()
+        if m.group("post"):
+            unit, base = f"{m.group('mult') or ''} yuan".strip(), BaseUnit.CNY
+        elif unit_word:
+            unit, base = unit_word, _UNITS[unit_word][2]
+            scale *= _UNITS[unit_word][1]
+        elif _NOUN_AFTER.match(text, m.end()):
+            unit, base = m.group("mult") or "", BaseUnit.COUNT  # 8-10 research centers
+        else:
+            continue
+        taken.append((m.start(), m.end()))
+        yield m.start(), m.end(), Figure(Kind.RANGE, Q.RANGE, lower=lo, upper=hi, unit=unit, scale=scale, base_unit=base)
     for m in _FIGURE.finditer(text):
         s, e = m.start("num"), m.end("num")
         if any(a < e and s < b for a, b in taken):
@@ -122,7 +189,7 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if (before.isalpha() or before and before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
-        if after == "-" and not m.group("mult") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
+        if after == "-" and not m.group("mult") and not m.group("unit") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue
         value = _value(m.group("num"))
         hedge = m.group("hedge") if m.group("hedge") and not _SUMS_UP.search(text[max(0, m.start() - 12) : m.start()]) else None

@@ -182,10 +182,14 @@ def _letter(ch: str) -> bool:
 
 
 def _ascii_word(norm: str, s: int, e: int) -> bool:
-    """5G, H2O, COVID-19, PM2.5: digits glued to ASCII letters belong to a name."""
+    """5G, H2O, COVID-19, PM2.5: digits glued to ASCII letters belong to a name; 10GWh, 100MW are
+    a number and a Latin unit of the unit table (no letter after it), so they are figures."""
     b = norm[s - 1 : s]
-    if _letter(b) or _letter(norm[e : e + 1]):
+    if _letter(b):
         return True
+    if _letter(norm[e : e + 1]):
+        unit = _BASE.match(norm, e)
+        return unit is None or not unit.group().isascii() or _letter(norm[unit.end() : unit.end() + 1])
     return b in ("-", "_", "/", ".") and s >= 2 and norm[s - 2].isascii() and norm[s - 2].isalnum()
 
 
@@ -245,6 +249,8 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
             return end, None  # 千金, 三折, 千万(不要): a lone character with no unit is a word
         if cn == "一" and ((base is BaseUnit.COUNT and unit in _BASE_SET) or after == "度"):
             return end, None  # 一家企业 = "a company", 一度 = "once"; but 一万多家 is a count
+        if cn == "一" and unit in _BASE_SET and "每" in norm[max(0, s - 4) : s]:
+            return end, None  # 每生产一吨氢: a rate's denominator, "per tonne"
     if before == "近" and norm[s - 2 : s - 1] not in ("将", "接") and base in _TIME_BASES:
         return end, None  # 近三年, 最近3年 = "in the last three years": a time expression, not 将近三年
     sq, slen = _suffix(norm, end, hedged)

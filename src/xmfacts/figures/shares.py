@@ -37,6 +37,13 @@ _FRACTION = re.compile(r"(?P<hedge>超过|接近|将近|近|约|逾|过|占|(?<=
 _EN_HALF = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|under|at least)"
                       r"|(?P<verb>(?:accounts?|accounted|accounting)\s+for|makes?\s+up|made\s+up|representing))\s+(?P<half>half)\b(?!\s+an?\b)",
                       re.IGNORECASE)
+# two-thirds of the loans, a third of the firms, nearly a quarter of the output: a fraction said in
+# words is a share of what follows its "of"; the first three quarters of 2024 is a period
+_EN_FRACTION = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|under|at least)\s+)?"
+                          r"(?<!first )(?<!last )(?<!past )(?<!next )(?<!opening )"
+                          r"(?P<n>an?|one|two|three|four)[\s-](?P<d>third|quarter|fifth|tenth)s?\b"
+                          r"(?=(?P<of>\s+of\b))(?!\s+of\s+(?:(?:19|20)\d\d|this year|last year|the year)\b)", re.IGNORECASE)
+_EN_DIGITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _EN_HEDGES = {"nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY, "about": Qualifier.ABOUT,
               "around": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "more than": Qualifier.OVER, "over": Qualifier.OVER,
               "less than": Qualifier.UNDER, "under": Qualifier.UNDER, "at least": Qualifier.AT_LEAST}
@@ -45,7 +52,8 @@ _DIGIT_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
     """Every share ``text`` says in words, in order: 一半 and 半数 (50 %), 过半, fractions (1/4,
-    三分之一, to two places: 33.33 %) and, in English, half after a hedge or a verb of sharing.
+    三分之一, to two places: 33.33 %) and, in English, half after a hedge or a verb of sharing and
+    fractions of something (two-thirds of, a quarter of).
 
     With ``of_something`` (the default) a share must be said of something: after 的 or a hedge
     (接近全省的一半, 占一半, 半数以上) or before 的 (三分之一的企业). 另一半时间 and 一半是… are one
@@ -57,7 +65,7 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
     found: list[Reading] = []
 
     def share(m: re.Match[str], value: Decimal, hedges: dict[str, Qualifier], at: int | None = None) -> None:
-        named = m.group("hedge") is not None or any(m.groupdict().get(g) for g in ("after", "over", "verb"))
+        named = m.group("hedge") is not None or any(m.groupdict().get(g) for g in ("after", "over", "verb", "of"))
         # 三分之一的企业, 一半的企业: a share of what follows its 的 (另一半的时间 is the other half)
         named = named or (simplified.startswith("的", m.end()) and not simplified.startswith("另", max(0, m.start() - 1)))
         if of_something and not named:
@@ -83,6 +91,10 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
     if not has_cjk(text):
         for m in _EN_HALF.finditer(text):
             share(m, Decimal(50), _EN_HEDGES, at=m.start("hedge") if m.group("hedge") else m.start("half"))
+        for m in _EN_FRACTION.finditer(text):
+            n, d = _EN_DIGITS[m.group("n").lower()], _EN_DIGITS[m.group("d").lower()]
+            if n < d:
+                share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _EN_HEDGES, at=m.start())
     return sorted(found, key=lambda r: r.start)
 
 

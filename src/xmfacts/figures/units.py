@@ -25,9 +25,15 @@ MULTIPLIERS: dict[str, int] = {
     "百": 10**2,
 }
 
+# The measure words Chinese counts with. Tech and finance pages also count steps (超600道工序),
+# events (300余场), aircraft and drones (2000架), wafers (20万片), cases (10例), works (3部, 5首),
+# satellites (4枚), visits (2700万人次, 3万家次), a port's containers (1255万标箱, in TEU), freight
+# trains (开行300列), land parcels (出让12宗) and trips (120班次): a count printed with a word missing here is
+# read as no figure at all, or as 2700万人 without its 次.
 _COUNT_WORDS = (
     "家 个 项 条 所 种 张 户 层 件 名 人 台 席 位 款 批 只 座 次 支 期 笔 套 颗 辆 艘 间 栋 "
-    "块 份 本 篇 处 双 大 届 轮 代 国 省 市 区 县 校 股"
+    "块 份 本 篇 处 双 大 届 轮 代 国 省 市 区 县 校 股 "
+    "道 场 架 片 例 部 首 枚 人次 家次 架次 辆次 艘次 标箱 标准箱 列 宗 棵 幢 趟 班次"
 )
 
 # base spelling -> (scale, base unit)
@@ -39,6 +45,21 @@ BASE_SPELLINGS: dict[str, tuple[int, BaseUnit]] = {
     "百分点": (1, BaseUnit.PERCENTAGE_POINT),
     "度": (1, BaseUnit.KWH),
     "千瓦时": (1, BaseUnit.KWH),
+    # energy and power as battery and solar pages print them, in Chinese or glued in Latin letters
+    # (储能电池出货量10GWh, 装机100兆瓦): the reader takes a Latin unit here for a unit, not a name
+    "兆瓦时": (10**3, BaseUnit.KWH),
+    "吉瓦时": (10**6, BaseUnit.KWH),
+    "kWh": (1, BaseUnit.KWH),
+    "MWh": (10**3, BaseUnit.KWH),
+    "GWh": (10**6, BaseUnit.KWH),
+    "千瓦": (1, BaseUnit.KW),
+    "兆瓦": (10**3, BaseUnit.KW),
+    "吉瓦": (10**6, BaseUnit.KW),
+    "kW": (1, BaseUnit.KW),
+    "MW": (10**3, BaseUnit.KW),
+    "GW": (10**6, BaseUnit.KW),
+    "美元": (1, BaseUnit.USD),
+    "吨": (1, BaseUnit.TONNE),
     "加仑": (1, BaseUnit.GALLON),
     "平方公里": (1, BaseUnit.KM2),
     "米": (1, BaseUnit.METRE),
