@@ -62,6 +62,7 @@ def test_every_shape_a_rule_names_is_no_draft_beside_a_count(shape: str) -> None
          ["超100亿元", "68家", "5亿元", "30家"]),
         ("“十四五”期间，落实《中国制造二〇二五》和“中国制造2025”，新增企业500家。", ["500家"]),
         ("Xiamen ranked third and was the first city to close a Series B round, with 40 firms.", ["40"]),
+        ("参评的297座城市里，厦门在“2019年中国外贸百强城市”中得分最高，新增企业500家。", ["297座", "500家"]),
     ],
 )
 def test_ordinals_ranks_and_names_are_left_and_the_counts_beside_them_drafted(text: str, figures: list[str]) -> None:

@@ -87,6 +87,8 @@ RULES: tuple[Rule, ...] = (
     Rule("name", "No. 1, Class 1, Phase 2, Line 3, top 10, Fortune Global 500, Vision 2030: a number in a name or rank",
          before=re.compile(rf"\b(?:{_EN_NAMING})\s*$")),
     Rule("name", "CSI 300 index, 沪深300指数: an index named by how many it holds", after=re.compile(r"\s*(?:[Ii]ndex|指数)")),
+    Rule("name", "“2019年中国外贸百强城市”, 《2023胡润百富榜》: the year a list or award is named by, inside its title",
+         before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),
     Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",
          before=re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing))\s+(?:at\s+)?$", re.IGNORECASE)),
 )
