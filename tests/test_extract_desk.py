@@ -131,8 +131,9 @@ def test_ids_are_short_slugs_of_subject_and_measure() -> None:
 
 def test_ordinals_and_ranks_are_no_figures() -> None:
     text = "这是厦门第4条千亿产业链。三家企业占据全国四大供应链服务商的三席。厦门国贸控股集团原有四大赛道。"
-    # 第4条 is which chain; 千亿 is how big it is, a figure (the article's fact base records 千亿产业链 so)
-    assert [printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates] == ["1000亿", "3家", "3席", "4大"]
+    # 第4条 is which chain; 千亿 is how big it is, but a bare magnitude with no hedge, 级 or 余 is
+    # left to the curator: check reads none, so a draft of it could never be checked again
+    assert [printed(c.figure) for c in extract(EMPTY, text, published="2024").candidates] == ["3家", "3席", "4大"]
 
 
 def test_source_is_the_bases_only_one_and_left_empty_among_several(run: Run, empty_base: Path, first_article: Path) -> None:
@@ -248,19 +249,18 @@ def test_a_hedged_bare_multiplier_is_one_of_itself() -> None:
     assert drafted.get("过亿元") == ("超1亿元", Qualifier.OVER)
     assert drafted.get("近万家") == ("近1万家", Qualifier.NEARLY)
     assert drafted.get("破亿") == ("超1亿", Qualifier.OVER)
-    assert drafted.get("万米") == ("1万米", Qualifier.EXACT)  # a depth in metres: an amount
-    # without a hedge or a unit (亿万, 万家) or after a word ending in 过 (经过), a multiplier is a word
-    assert not [t for t in drafted if "亿万" in t or "经过" in t or t == "万家"]
+    # without a hedge (亿万, 万家, 万米) or after a word ending in 过 (经过), a multiplier is a word
+    assert not [t for t in drafted if "亿万" in t or "经过" in t or t == "万家" or "万米" in t]
 
 
-def test_a_bare_magnitude_that_sizes_something_is_one_of_itself() -> None:
+def test_a_bare_magnitude_is_drafted_only_with_a_hedge_a_class_or_more() -> None:
     text = ("平板显示是当地首条千亿产业链，还设百亿基金。龙头企业产值都达百亿级，营收超千亿。"
             "万亿级市场正在形成。千万不要错过，每万元产值能耗下降。\n"
             "主要指标（单位：亿元）\n营收（亿元）\n")
     drafted = {c.reading.text: (printed(c.figure), c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates}
+    # 千亿产业链 and 百亿基金 alone are left to the curator: check reads no bare magnitude, and
+    # every figure extract drafts must be one check can confirm (the round trip of issue 23)
     assert drafted == {
-        "千亿": ("1000亿", Qualifier.EXACT),  # as the reader reads 千亿元: 1000 of 亿
-        "百亿": ("100亿", Qualifier.EXACT),
         "百亿级": ("100亿余", Qualifier.AT_LEAST),  # of the 100亿 class
         "超千亿": ("超1000亿", Qualifier.OVER),
         "万亿级": ("1万亿余", Qualifier.AT_LEAST),

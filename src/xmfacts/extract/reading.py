@@ -349,9 +349,9 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 # inventing one), which a curator drafting from the page still wants, and reviews each:
 # - a bare magnitude is one of itself (千亿 is 1000亿, 万米 1万米), where the words around it say
 #   it is an amount: after a hedge (销售收入过亿元 is over 1亿元, 近万家 nearly 1万家, 营收超千亿。),
-#   before 级 (百亿级企业: at least 100亿), before a unit of the table that is no count or span of
-#   time (万米深海, 亿元项目) or, for the large ones, before the industry or fund it sizes
-#   (千亿产业链, 百亿基金), or before 余 and a unit (万余人, 亿余元). Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
+#   before 级 (百亿级企业: at least 100亿), or before 余 and a unit (万余人, 亿余元). Not alone
+#   before what it sizes (千亿产业链, 万米深海): check reads no bare magnitude, so such a draft
+#   could never be confirmed against the text it came from. Otherwise it is a word: 亿万市民, 万家企业 (any ten thousand), 千万
 #   (by all means), 百万年 (a span), 每万元 (a rate's denominator), 单位：亿元 and （亿元） (a
 #   table's unit);
 # - a multiple said with one numeral character (增长一倍, 产值提高近两倍), which the reader takes
@@ -365,11 +365,9 @@ _MAGNITUDE = re.compile(
 _MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
 _LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
-_SIZED = re.compile(r"产业链|产业集群|产业|集群|基金|市场|规模|项目")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
 _BASES = tuple(base_spellings_longest_first())
-_NOT_AMOUNTS = (BaseUnit.COUNT, BaseUnit.PERCENT, BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY, BaseUnit.HOUR, BaseUnit.MINUTE)
 SHARE_NOTE = "the text says {}: drafted as {}, the share it states"
 
 
@@ -407,10 +405,6 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
                 continue
         elif nxt == "级":
             qualifier = Qualifier.AT_LEAST  # 百亿级企业: of the 100亿 class, 100亿 or more
-        elif base and unit.base not in _NOT_AMOUNTS:
-            qualifier = Qualifier.EXACT  # 万米深海, 亿元项目
-        elif not base and mult in ("万亿", "千亿", "百亿") and _SIZED.match(simplified, after):
-            qualifier = Qualifier.EXACT  # 千亿产业链, 百亿基金
         else:
             continue
         after += nxt == "级"
