@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
 from xmfacts.model import Fact, FactBase, Qualifier
-from xmfacts.search.figlevels import BOTH_MARK as FIGURE_BOTH, CODE_MARK, DATE_UNIT, bare_key, bare_term, token_key, token_term, units_read, value_key, value_of
 from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
 from xmfacts.search.levels import BOTH_MARK, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
 from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, _MAX_SPELLINGS, Row, SearchIndex, index_for
@@ -304,6 +303,9 @@ def _by_figure_level(store: Store, term: Term, limit: int) -> tuple[list[Hit], i
     text holds it), merged as ``_by_pinyin_level`` merges its two lists: a fact on both scores
     at least its figure's points. None for a figure that has no levels (a hedge, more decimals
     than are filed, a currency typed before it): it is scored as before."""
+    from xmfacts.search.figlevels import BOTH_MARK as FIGURE_BOTH  # only for a figure: a word search imports no more
+    from xmfacts.search.figlevels import CODE_MARK, DATE_UNIT, bare_key, bare_term, token_key, token_term, units_read, value_key, value_of
+
     number = term.number
     if number is None or number.qualifier is not Qualifier.EXACT:
         return None

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xmfacts.index.parts import FileEdit
 from xmfacts.index.records import fact_from, figure_from
 from xmfacts.model import Fact, FactBase, Figure, Topic
-from xmfacts.search.figlevels import figure_level_words
 from xmfacts.search.levels import digest, level_words
 from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
 
@@ -93,6 +92,8 @@ PART = SearchPart()
 def all_level_words(row: Row, figure: Figure) -> str:
     """A fact's words in the ``levels`` table: its words' (``levels.level_words``) and its
     figure's (``figlevels.figure_level_words``)."""
+    from xmfacts.search.figlevels import figure_level_words  # only when filing: a search imports no more
+
     return " ".join([level_words(row), *figure_level_words(row, figure)])
 
 
