@@ -98,7 +98,7 @@ def _one_term(token: str) -> Term | None:
     return items[0]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # bounded: a build of a million facts meets as many numbers
 def bare_term(number: str) -> Term | None:
     """The term a search for a bare number reads, when it has levels: a number as a figure
     is filed (no leading zero, at most MOST_DECIMALS decimals, more than 0)."""
@@ -110,7 +110,7 @@ def bare_term(number: str) -> Term | None:
     return term
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # bounded: a build of a million facts meets as many numbers
 def token_term(token: str) -> Term | None:
     """The term a search for a Chinese figure token reads, when it has levels: digits, then a
     multiplier or unit in Chinese, no hedge (68家, 1141.58亿元, 3万家)."""
@@ -267,7 +267,7 @@ def _values(figure: Figure) -> set[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # bounded: a build of a million facts meets as many numbers
 def _figure_term(number: str) -> Term | None:
     """``bare_term`` without the text it looks for."""
     if not _CANONICAL.fullmatch(number) or Decimal(number) <= 0:
@@ -277,7 +277,7 @@ def _figure_term(number: str) -> Term | None:
     return Term(number, "figure", number=QueryNumber(value, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # bounded: a build of a million facts meets as many numbers
 def _value_term(steps: int, exponent: int) -> Term:
     """A figure typed with a unit, as the scorer reads it for a fact of that unit: its bounds
     in base units (those of any multiplier and unit it may be typed with), no text."""
