@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
-from xmfacts.model import Fact, FactBase
+from xmfacts.model import Fact, FactBase, Qualifier
 from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
 from xmfacts.search.levels import BOTH_MARK, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
 from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, _MAX_SPELLINGS, Row, SearchIndex, index_for
-from xmfacts.search.query import Term, _all_of, _pairs, _quoted, pairs_in_rows, parse_query
+from xmfacts.search.query import QueryNumber, Term, _all_of, _pairs, _quoted, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
 from xmfacts.search.weights import _BIGRAM_FACTOR
 from xmfacts.text import is_cjk
@@ -198,6 +198,8 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
     if not limit or topic is not None or len(terms) != 1:
         return None
     term = terms[0]
+    if term.kind == "figure":
+        return _by_figure_level(store, term, limit)
     if term.kind == "words" and term.pinyin is not None and _spellings(term.letters, syllables):
         return _by_pinyin_level(store, term, limit, syllables)
     plan = _level_plan(store, term, syllables)
@@ -283,6 +285,95 @@ def _by_pinyin_level(store: Store, term: Term, limit: int, syllables: frozenset[
         else:
             expected = english_first[n]
         if points != expected:
+            return None  # an index that disagrees with the scoring (it never should): score every fact
+        scores[n] = points
+    place = part.places(store, list(scores))
+    chosen = sorted(scores.items(), key=lambda c: (-c[1], place[c[0]]))[:limit]
+    shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), [term], None)
+    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
+        return None
+    return shown, total
+
+
+def _by_figure_level(store: Store, term: Term, limit: int) -> tuple[list[Hit], int] | None:
+    """``_by_level`` for a figure (``figlevels``): a bare number reads its levels (figure and
+    text together); a figure with a multiplier or unit reads the levels of its value in base
+    units (of its unit and of facts without one: the points of the figure alone) and, typed in
+    Chinese, those of the token as written (the points of the whole search, for the facts whose
+    text holds it), merged as ``_by_pinyin_level`` merges its two lists: a fact on both scores
+    at least its figure's points. None for a figure that has no levels (a hedge, more decimals
+    than are filed, a currency typed before it): it is scored as before."""
+    from xmfacts.search.figlevels import BOTH_MARK as FIGURE_BOTH  # only for a figure: a word search imports no more
+    from xmfacts.search.figlevels import CODE_MARK, DATE_UNIT, bare_key, bare_term, token_key, token_term, units_read, value_key, value_of
+
+    number = term.number
+    if number is None or number.qualifier is not Qualifier.EXACT:
+        return None
+    if number.bare:
+        filed = bare_term(term.text)
+        if filed is None or not _same_figure(filed, term):
+            return None
+        start = bare_key(term.text) + CODE_MARK
+        levels = _levels(store, start, "levels")
+        total = sum(count for _, count in levels)
+        if not total:
+            return None  # nothing matches: the whole search says so and suggests
+        return _shown(store, term, dict(_first_of(store, levels, start, "levels", limit)), {}, limit, total)
+    value = value_of(number)
+    if value is None:
+        return None
+    steps, exponent = value
+    if term.text_pattern is not None:
+        token = token_term(term.text)
+        if token is None or not _same_figure(token, term):
+            return None
+    units = units_read(number, exponent)
+    prefix = value_key(steps, exponent)
+    by_unit: dict[str, list[tuple[str, int]]] = {}
+    for word, count in part.words_between(store, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), "levels"):
+        unit, _, code = word[len(prefix) :].partition(CODE_MARK)
+        if len(code) == 5 and code.isdigit() and (unit in units if units is not None else unit != DATE_UNIT):
+            by_unit.setdefault(unit, []).append((word, count))
+    total = sum(count for levels in by_unit.values() for _, count in levels)
+    by_figure: dict[int, float] = {}
+    for unit, levels in sorted(by_unit.items()):
+        by_figure.update(_first_of(store, levels, prefix + unit + CODE_MARK, "levels", limit))
+    by_text: dict[int, float] = {}
+    if term.text_pattern is not None:
+        start = token_key(term.text) + CODE_MARK
+        levels = _levels(store, start, "levels")
+        total += sum(count for _, count in levels) - part.filed_count(store, token_key(term.text) + FIGURE_BOTH, "levels")
+        by_text = dict(_first_of(store, levels, start, "levels", limit))
+    if not total:
+        return None
+    return _shown(store, term, by_figure, by_text, limit, total)
+
+
+def _same_figure(filed: Term, typed: Term) -> bool:
+    """Whether a search's figure is the one its levels are filed for (the same number, unit
+    and text looked for)."""
+    a, b = filed.number, typed.number
+    assert a is not None and b is not None
+    same_text = (filed.text_pattern.pattern if filed.text_pattern else None) == (typed.text_pattern.pattern if typed.text_pattern else None)
+    return same_text and _number_as(a) == _number_as(b)
+
+
+def _number_as(number: QueryNumber) -> tuple[object, ...]:
+    return (number.value, number.step, number.multiplier, number.base, number.bare, number.qualifier)
+
+
+def _shown(store: Store, term: Term, first: dict[int, float], by_text: dict[int, float], limit: int, total: int) -> tuple[list[Hit], int] | None:
+    """The best ``limit`` of the facts read from a figure's levels, scored: ``first`` (each
+    with the points it is filed under) and ``by_text`` (a token's, with the points of the whole
+    search). A fact of ``first`` that scores more holds the token too: below the first
+    ``limit`` of that list, it cannot be shown (unless that list was read to its end without
+    it: an index that disagrees with the scoring)."""
+    read = list(dict.fromkeys([*by_text, *first]))
+    scores: dict[int, float] = {}
+    for n, (fact_of, row) in zip(read, part.candidates_at(store, read)):
+        points = round(_term_score(term, _Fields(row), fact_of)[0], 3)
+        expected = by_text[n] if n in by_text else first[n]
+        if points != expected and (n in by_text or term.text_pattern is None or len(by_text) < limit):
             return None  # an index that disagrees with the scoring (it never should): score every fact
         scores[n] = points
     place = part.places(store, list(scores))

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xmfacts.index.parts import FileEdit
-from xmfacts.index.records import fact_from
-from xmfacts.model import Fact, FactBase, Topic
+from xmfacts.index.records import fact_from, figure_from
+from xmfacts.model import Fact, FactBase, Figure, Topic
 from xmfacts.search.levels import digest, level_words
 from xmfacts.search.prepared import INDEX_VERSION, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
 
@@ -74,7 +74,7 @@ class SearchPart:
         prepared = prepare(FactBase((topic,), ()), pinyin, words=True)
         stable = stable_characters(prepared.rows, prepared.characters)
         return Filed(
-            [marshal.dumps(row) for row in prepared.rows], list(prepared.words), [level_words(row) for row in prepared.rows],
+            [marshal.dumps(row) for row in prepared.rows], list(prepared.words), [all_level_words(row, f.figure) for row, f in zip(prepared.rows, topic.facts)],
             [figure_values(f) for f in topic.facts],
             _summary(prepared.vocabulary, prepared.titles, prepared.syllables, stable),
         )
@@ -87,6 +87,19 @@ class SearchPart:
 
 
 PART = SearchPart()
+
+
+def all_level_words(row: Row, figure: Figure) -> str:
+    """A fact's words in the ``levels`` table: its words' (``levels.level_words``) and its
+    figure's (``figlevels.figure_level_words``)."""
+    from xmfacts.search.figlevels import figure_level_words  # only when filing: a search imports no more
+
+    return " ".join([level_words(row), *figure_level_words(row, figure)])
+
+
+def _stored_level_words(row: bytes, plain: bytes) -> str:
+    """The level words a fact was filed under, made again from its stored row and record."""
+    return all_level_words(marshal.loads(row), figure_from(plain))
 
 
 class _Edit(NamedTuple):
@@ -114,7 +127,8 @@ class _Writer:
         conn = self.conn
         facts = "SELECT n FROM facts WHERE file = ?"
         conn.execute(f"DELETE FROM figures WHERE n IN ({facts})", (file,))
-        had = [(n, level_words(marshal.loads(row))) for n, row in conn.execute(f"SELECT n, row FROM search_rows WHERE n IN ({facts})", (file,))]
+        stored = f"SELECT s.n, s.row, f.plain FROM search_rows s JOIN facts f ON f.n = s.n WHERE f.file = ?"
+        had = [(n, _stored_level_words(row, plain)) for n, row, plain in conn.execute(stored, (file,))]
         conn.executemany("INSERT INTO levels(levels, rowid, words) VALUES ('delete', ?, ?)", had)
         conn.execute(f"INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM search_rows WHERE n IN ({facts})", (file,))
         conn.execute(f"DELETE FROM search_rows WHERE n IN ({facts})", (file,))
@@ -124,7 +138,8 @@ class _Writer:
         """The changed facts prepared alone, and the file's summary read back from every fact's
         row (the same as preparing the whole file, tested)."""
         topic = edit.topic
-        old = {n: (row, words) for n, row, words in self.conn.execute("SELECT n, row, words FROM search_rows WHERE n IN (SELECT n FROM facts WHERE file = ?)", (file,))}
+        stored = "SELECT s.n, s.row, s.words, f.plain FROM search_rows s JOIN facts f ON f.n = s.n WHERE f.file = ?"
+        old = {n: (row, words, plain) for n, row, words, plain in self.conn.execute(stored, (file,))}
         changed_facts = [fact for _, _, fact in edit.edited]
         new_rows: Sequence[Row] = ()
         new_words: Sequence[str] = ()
@@ -138,8 +153,10 @@ class _Writer:
         vocabulary, titles, syllables, characters = summary_of(topic, every_row)
         figures = [(kind, v, n) for n, _, fact in edit.edited for kind, v in figure_values(fact)]
         removed = [(n, old[n][1]) for n in edit.gone]
-        levels = [(n, level_words(marshal.loads(old[n][0])), "") for n in edit.gone]
-        levels += [(n, level_words(marshal.loads(old[n][0])), level_words(row)) for (n, _, _), row in zip(edit.edited, new_rows)]
+        levels = [(n, _stored_level_words(old[n][0], old[n][2]), "") for n in edit.gone]
+        levels += [
+            (n, _stored_level_words(old[n][0], old[n][2]), all_level_words(row, fact.figure)) for (n, _, fact), row in zip(edit.edited, new_rows)
+        ]
         return _Edit(changed, removed, levels, figures, _summary(vocabulary, titles, syllables, stable_characters(every_row, characters)))
 
     def apply_edit(self, file: str, edit: FileEdit, prepared: _Edit) -> None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 
 _PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
