@@ -350,6 +350,8 @@ def _one_added(text: str) -> str:
 def _reordered(text: str) -> str:
     parts = _facts_of(text)
     body = [p if p.endswith("\n") else p + "\n" for p in parts[1:]]
+    if len(body) < 2:
+        return text  # a file left with one fact (after a removal) has no order to change
     return _joined([parts[0], body[1], body[0], *body[2:]]).rstrip("\n") + "\n"
 
 
