@@ -287,6 +287,12 @@ def _by_pinyin_level(store: Store, term: Term, limit: int, syllables: frozenset[
         if points != expected:
             return None  # an index that disagrees with the scoring (it never should): score every fact
         scores[n] = points
+    return _best_shown(store, term, scores, limit, total)
+
+
+def _best_shown(store: Store, term: Term, scores: dict[int, float], limit: int, total: int) -> tuple[list[Hit], int] | None:
+    """The ``limit`` best of these scored facts (ties in fact-base order), as the scorer shows
+    them; None when it scores them otherwise (an index that disagrees with it)."""
     place = part.places(store, list(scores))
     chosen = sorted(scores.items(), key=lambda c: (-c[1], place[c[0]]))[:limit]
     shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), [term], None)
@@ -376,12 +382,7 @@ def _shown(store: Store, term: Term, first: dict[int, float], by_text: dict[int,
         if points != expected and (n in by_text or term.text_pattern is None or len(by_text) < limit):
             return None  # an index that disagrees with the scoring (it never should): score every fact
         scores[n] = points
-    place = part.places(store, list(scores))
-    chosen = sorted(scores.items(), key=lambda c: (-c[1], place[c[0]]))[:limit]
-    shown, _ = _rank(part.candidates_at(store, [n for n, _ in chosen]), [term], None)
-    if len(chosen) < min(limit, total) or [h.score for h in shown] != [score for _, score in chosen]:
-        return None
-    return shown, total
+    return _best_shown(store, term, scores, limit, total)
 
 
 # A Chinese word found by its pairs, not as written (_bigram_score), scores at most this: below
