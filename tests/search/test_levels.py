@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmfacts.search.engine as engine
+from xmfacts.errors import UsageError
 from xmfacts.factbase.load import parse_toml
 from xmfacts.index.store import open_store, with_store
 from xmfacts.model import FactBase
@@ -152,8 +153,14 @@ def test_any_run_of_syllables_ranks_the_same_from_its_levels(data: st.DataObject
     run = syllables[start : start + data.draw(st.integers(1, 6))]
     typed = "".join(f"{s}{data.draw(st.sampled_from(['', '1', '4']))}" for s in run) if data.draw(st.booleans()) else "".join(run)
     limit = data.draw(st.sampled_from([1, 2, 5, 30]))
+    try:
+        scanned = find(base, [typed], limit=limit, index=index)
+    except UsageError:
+        # a syllable that is an English question word alone (an, who): both ways refuse it
+        with pytest.raises(UsageError):
+            with_store(SHIPPED, lambda store: find_in(store, [typed], limit=limit))
+        return
     through_index = with_store(SHIPPED, lambda store: find_in(store, [typed], limit=limit))
-    scanned = find(base, [typed], limit=limit, index=index)
     assert [(h.fact, h.score, h.why) for h in through_index.hits] == [(h.fact, h.score, h.why) for h in scanned.hits]
     assert (through_index.total, through_index.suggestions) == (scanned.total, scanned.suggestions)
 
