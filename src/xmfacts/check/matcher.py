@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -48,7 +49,7 @@ from xmfacts.check.words import (
 )
 from xmfacts.figures.interval import Interval
 from xmfacts.figures.reader import Reading
-from xmfacts.model import BaseUnit, Fact, FactBase, Kind
+from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind
 from xmfacts.text import fold, has_cjk
 
 if TYPE_CHECKING:
@@ -286,6 +287,7 @@ class Matcher:
         self.city, self.by_name = source.named(words)
         self.words = words
         self._named: dict[Hashable, _Shape] | None = None  # shapes_named, read before a first alarm
+        self._same: dict[tuple[object, ...], list[tuple[Fact, tuple[str, ...]]]] = {}  # same_figure's answers
         # What has been read of the facts, kept for the text's other figures: each fact's shape,
         # the shapes themselves, and the words (as ``FactSource.profiles`` gives them) and
         # recorded figures of the facts read.
@@ -396,17 +398,24 @@ class Matcher:
         digits = _significant_digits(reading.text)
         if figure.kind is not Kind.QUANTITY or figure.value is None or digits < 3:
             return []
-        value = float(figure.value * (figure.scale or 1))
-        if not value > 0:
+        exact = figure.value * (figure.scale or 1)
+        if not exact > 0:
             return []
+        # a draft repeats its sentences: each figure in each sentence is looked up once
+        key = (reading.text, figure, place.before, place.clause, place.nearby)
+        if key not in self._same:
+            self._same[key] = self._same_figure(figure, exact, place, digits)
+        return self._same[key]
+
+    def _same_figure(self, figure: Figure, exact: Decimal, place: _Place, digits: int) -> list[tuple[Fact, tuple[str, ...]]]:
         sentence = place.before + " " + place.clause
         said_en = set(english_between_figures(sentence).split())
         said_zh = compact(sentence)
         out = []
-        for fact in self.source.holding(value):
+        for fact in self.source.holding(float(exact)):
             recorded = fact.figure
             if (recorded.base_unit is not figure.base_unit or recorded.qualifier is not figure.qualifier or recorded.value is None
-                    or recorded.value * (recorded.scale or 1) != figure.value * (figure.scale or 1)):
+                    or recorded.value * (recorded.scale or 1) != exact):
                 continue
             # five digits equal to the record are one figure: one word of its measure will do
             # (trade through the port reached 691.58 billion yuan: foreign trade)

@@ -329,9 +329,12 @@ def english_between_figures(text: str) -> str:
     """``_english`` of a clause whose figures are blanked, with a "|" where each figure stood:
     the words of a measure said together do not reach across a figure ("exports rose 1.2 percent
     to 357.29 billion yuan and imports …" does not say imports and exports)."""
+    if "   " not in text or not _LATIN.search(text):
+        return _english(text)  # no figure between words, or no English words to keep apart
     return " | ".join(_english(part) for part in _FIGURE_GAP.split(text))
 
 
+_LATIN = re.compile(r"[a-z]")
 _FIGURE_GAP = re.compile(r" {3,}")  # a blanked figure between words: its own spaces and the words'
 
 
