@@ -227,9 +227,9 @@ def _said_together(words: list[str], said: list[str]) -> bool:
                                 for part in (p.split() for p in parts) for i in range(max(1, len(part) - size + 1)))
 
 
-def _significant_digits(printed: str) -> int:
-    """The digits a figure is printed with, leading and trailing zeros aside (50,900: 3)."""
-    return len("".join(ch for ch in printed if ch.isdigit()).strip("0"))
+def _significant_digits(value: Decimal) -> int:
+    """The digits a figure's value holds, leading and trailing zeros aside (50,900: 3; 一千四百: 2)."""
+    return len(value.normalize().as_tuple().digits) if value else 0
 
 
 def _measure_words_said(measure: Sequence[str], said_en: set[str], said_zh: str, least: int = 2) -> tuple[str, ...]:
@@ -395,8 +395,10 @@ class Matcher:
         through the port reached 691.58 billion yuan"). Only figures of three digits or more
         that are not zeros: 7.8 percent or 50家 equal to a record says little."""
         figure = reading.figure
-        digits = _significant_digits(reading.text)
-        if figure.kind is not Kind.QUANTITY or figure.value is None or digits < 3:
+        if figure.kind is not Kind.QUANTITY or figure.value is None:
+            return []
+        digits = _significant_digits(figure.value)
+        if digits < 3:
             return []
         exact = figure.value * (figure.scale or 1)
         if not exact > 0:
