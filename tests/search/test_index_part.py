@@ -20,7 +20,9 @@ from xmfacts.index.store import with_store
 from xmfacts.search import index_part as search_part
 from decimal import Decimal
 
-from xmfacts.model import BaseUnit, Fact
+from dataclasses import replace
+
+from xmfacts.model import BaseUnit, Fact, Figure, Kind, Qualifier
 from xmfacts.text import to_simplified
 from xmfacts.search.prepared import FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR, figure_values
 from xmfacts.search.query import QueryNumber
@@ -42,6 +44,8 @@ MORE = [
     "2024", "70家", "0.5", "1600余家", "10", "3", "授信 1141.58亿元", "上市公司 68",
     # as written inside a longer figure: 8家 in 68家, 1.58亿元 in 1141.58亿元
     "8家", "1.58亿元", "141.58亿元", "000亿元", "0余家",
+    # hedged, as another outlet rounds a figure: compared as intervals, with facts hedged too (超1000亿元)
+    "近1150亿", "约1100亿", "about 1,600", "近70家", "nearly 70", "不到5", "over 40 per cent", "约2011", "近3成",
 ]
 
 
@@ -98,6 +102,37 @@ def test_the_figure_filter_is_never_narrower_than_the_figure_match(fact: Fact, v
         ranges, _ = found
         if _figure_match(number, fact):
             assert any(kind == k and low <= v <= high for kind, v in figure_values(fact) for k, low, high in ranges)
+
+
+_HEDGES = [q for q in Qualifier if q not in (Qualifier.EXACT, Qualifier.RANGE)]
+_NUMBERS = st.decimals(min_value=-10**4, max_value=10**4, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(
+    st.sampled_from(load_searchable(SHIPPED)[0].facts),
+    st.sampled_from(list(Qualifier)),
+    _NUMBERS,
+    _NUMBERS,
+    st.sampled_from([1, 10**4, 10**8]),
+    st.sampled_from(_HEDGES),
+    _NUMBERS,
+    st.sampled_from([1, 10**4, 10**8]),
+)
+def test_a_hedged_figure_finds_every_fact_whose_interval_it_overlaps(
+    fact: Fact, recorded: Qualifier, value: Decimal, other: Decimal, scale: int, hedge: Qualifier, typed: Decimal, multiplier: int
+) -> None:
+    # Any recorded hedge (超1000亿元, 最高1亿元, a range, zero, a fall) against any typed one.
+    low, high = sorted((value, other))
+    figure = Figure(Kind.QUANTITY, recorded, value if recorded is not Qualifier.RANGE else None, low if recorded is Qualifier.RANGE else None,
+                    high if recorded is Qualifier.RANGE else None, "亿元", scale, BaseUnit.CNY)
+    fact = replace(fact, figure=figure)
+    exponent = typed.as_tuple().exponent
+    number = QueryNumber(typed, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0), multiplier, None, hedge)
+    found = figure_filter(Term(str(typed), "figure", number=number))
+    assert found is not None
+    ranges, _ = found
+    if _figure_match(number, fact):
+        assert any(kind == k and low <= v <= high for kind, v in figure_values(fact) for k, low, high in ranges)
 
 
 from ..conftest import BASIC

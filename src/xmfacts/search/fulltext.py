@@ -5,10 +5,22 @@ the index finds every fact that can match (``match_expression``, ``figure_filter
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from xmfacts.model import BaseUnit
-from xmfacts.search.prepared import _INITIALS_MARK, _MAX_SPELLINGS, _PINYIN_MARK, FIGURE_PRINTED, FIGURE_SCALED, FIGURE_YEAR
+from xmfacts.search.prepared import (
+    _INITIALS_MARK,
+    _MAX_SPELLINGS,
+    _PINYIN_MARK,
+    FIGURE_PRINTED,
+    FIGURE_SCALED,
+    FIGURE_YEAR,
+    SPAN_LEAST,
+    SPAN_MOST,
+    SPAN_PRINTED,
+    SPAN_SCALED,
+)
 from xmfacts.search.query import Term, _all_of, _quoted
 from xmfacts.search.weights import _BIGRAM_MIN_COVERAGE
 from xmfacts.text import is_cjk
@@ -106,17 +118,31 @@ def figure_filter(term: Term) -> tuple[list[tuple[int, float, float]], str | Non
     number = term.number
     if number is None:
         return None
-    # The bounds _figure_match computes, as floats: rounding to the nearest float never swaps
-    # two numbers' order, so a figure within them in decimals is within them as floats.
-    low = float((number.value - number.step / 2) * number.multiplier)
-    high = float((number.value + number.step) * number.multiplier)
     hedged = number.interval()
-    if hedged is not None:  # a hedge widens (近, 约) or moves (超, 不到) what it may be
-        low = min(low, float(hedged.low if hedged.low is not None else -_FAR))
-        high = max(high, float(hedged.high if hedged.high is not None else _FAR))
-    ranges = [(FIGURE_SCALED, low, high)]
-    if number.bare:  # also the number as printed
-        ranges.append((FIGURE_PRINTED, low, high))
+    if hedged is not None:  # compared as intervals (score._hedged_match): a fact's overlapping it
+        ranges = _spans_overlapping(hedged.low, hedged.high, SPAN_SCALED)
+        if number.bare:  # also the figure as printed
+            ranges += _spans_overlapping(hedged.low, hedged.high, SPAN_PRINTED)
+    else:
+        # The bounds _figure_match computes, as floats: rounding to the nearest float never swaps
+        # two numbers' order, so a figure within them in decimals is within them as floats.
+        low = float((number.value - number.step / 2) * number.multiplier)
+        high = float((number.value + number.step) * number.multiplier)
+        ranges = [(FIGURE_SCALED, low, high)]
+        if number.bare:  # also the number as printed
+            ranges.append((FIGURE_PRINTED, low, high))
     if number.multiplier == 1 and number.base in (None, BaseUnit.YEAR) and number.step == 1 and 1000 <= number.value <= 2999:
         ranges.append((FIGURE_YEAR, float(number.value), float(number.value)))
     return ranges, term.written  # None when no text holds it as written (text_pattern is None)
+
+
+def _spans_overlapping(low: Decimal | None, high: Decimal | None, kind: int) -> list[tuple[int, float, float]]:
+    """The filed intervals (prepared.SPAN_SCALED or SPAN_PRINTED) that may overlap [low, high]:
+    of each width class k, those whose low end is within [low - 2**k, high] (computed in
+    decimals, then rounded to floats, which keeps their order)."""
+    top = float(high) if high is not None else _FAR
+    out = []
+    for k in range(SPAN_LEAST, SPAN_MOST + 1):
+        out.append((kind + k - SPAN_LEAST, float(low - Decimal(2) ** k) if low is not None else -_FAR, top))
+    out.append((kind + SPAN_MOST + 1 - SPAN_LEAST, -_FAR, top))
+    return out

@@ -11,7 +11,8 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 
 _PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
@@ -382,10 +383,27 @@ def _cjk_run() -> re.Pattern[str]:
 
 FIGURE_SCALED, FIGURE_PRINTED, FIGURE_YEAR = 0, 1, 2  # what a filed number is (figure_values)
 
+# A hedged search (近1150亿, about 1,600) compares intervals (figures.interval): a fact matches
+# when its interval overlaps the one typed. So a figure's interval is filed too, by its low end,
+# under a kind that says how wide it is at most: SPAN_SCALED (in base units) or SPAN_PRINTED (as
+# printed) plus the class k - SPAN_LEAST of a width of at most 2**k. An interval overlapping
+# [a, b] has its low end in [a - 2**k, b] (``fulltext.figure_filter``), whatever the hedge.
+SPAN_SCALED, SPAN_PRINTED = 100, 300
+SPAN_LEAST, SPAN_MOST = -30, 60  # 2**-30 to 2**60; a wider interval is class SPAN_MOST + 1: any low end
+
+
+def span_class(width: Decimal) -> int:
+    """The least k (from SPAN_LEAST) with width <= 2**k; SPAN_MOST + 1 for a wider one."""
+    k = SPAN_LEAST
+    while k <= SPAN_MOST and width > Decimal(2) ** k:
+        k += 1
+    return k
+
 
 def figure_values(fact: Fact) -> list[tuple[int, float]]:
     """The numbers the fact-base index files a fact's figure under: each of its bounds in base
-    units, and as printed where that differs (1141.58 of 1141.58亿元), or a date's year."""
+    units, and as printed where that differs (1141.58 of 1141.58亿元), or a date's year; and
+    the low end of its interval, in base units and as printed (SPAN_SCALED, SPAN_PRINTED)."""
     figure = fact.figure
     if figure.kind is Kind.DATE:
         year = (figure.date or "")[:4]
@@ -396,4 +414,15 @@ def figure_values(fact: Fact) -> list[tuple[int, float]]:
             out.append((FIGURE_SCALED, float(n * (figure.scale or 1))))
             if (figure.scale or 1) != 1:
                 out.append((FIGURE_PRINTED, float(n)))
+    from xmfacts.figures.interval import interval_of  # only when a fact is indexed
+
+    try:
+        spans = [(SPAN_SCALED, interval_of(figure))]
+        if (figure.scale or 1) != 1:  # a bare number is also compared as the figure is printed
+            spans.append((SPAN_PRINTED, interval_of(replace(figure, scale=1))))
+    except ValueError:  # a figure without the numbers its qualifier needs: no hedged search finds it
+        return out
+    for kind, span in spans:
+        if span.low is not None and span.high is not None:
+            out.append((kind + span_class(span.high - span.low) - SPAN_LEAST, float(span.low)))
     return out
