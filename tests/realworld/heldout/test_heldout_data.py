@@ -1,7 +1,7 @@
 """The held-out files are well-formed: every fact id exists in facts/, every verdict is one
 of check's five, every labelled figure text occurs in its text (in order, not overlapping),
-and each file holds what README.md in this folder says. The same checks cover the second, third and
-fourth sets of passages in ../heldout2, ../heldout3 and ../heldout4 (rounds 2 to 4, rich in figures on record).
+and each file holds what README.md in this folder says. The same checks cover the second to fifth
+sets of passages in ../heldout2 to ../heldout5 (rounds 2 to 5, rich in figures on record).
 
 This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
 prints the score without asserting it: the checker has not been tuned on these sets).
@@ -19,10 +19,11 @@ HERE = Path(__file__).parent
 HELDOUT2 = HERE.parent / "heldout2"
 HELDOUT3 = HERE.parent / "heldout3"
 HELDOUT4 = HERE.parent / "heldout4"
+HELDOUT5 = HERE.parent / "heldout5"
 FACTS = HERE.parents[2] / "facts"
 FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
 FILES2 = ["passages_frozen.toml", "passages_tuning.toml"]
-ROUNDS = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4}  # later rounds: passages only, rich in figures on record
+ROUNDS = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4, "heldout5": HELDOUT5}  # later rounds: passages only, rich in figures on record
 VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
 LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
 
@@ -73,7 +74,7 @@ def test_sizes() -> None:
 
 @pytest.mark.parametrize("folder", list(ROUNDS.values()), ids=list(ROUNDS))
 def test_sizes_later_rounds(folder: Path) -> None:
-    """Rounds 2 to 4: at least 14 passages of 3-12 figures, about a third English and at least a
+    """Rounds 2 to 5: at least 14 passages of 3-12 figures, about a third English and at least a
     fifth traditional Chinese, and at least 40 figures on record across the set."""
     passages = items("passages_frozen.toml", folder) + items("passages_tuning.toml", folder)
     assert len(passages) >= 14
@@ -96,6 +97,13 @@ def test_round4_pages_are_new() -> None:
     earlier = {s["url"] for name in FILES for s in items(name)}
     earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3) for name in FILES2 for s in items(name, folder)}
     assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT4)} & earlier
+
+
+def test_round5_pages_are_new() -> None:
+    """Round 5 restates pages that no earlier round used."""
+    earlier = {s["url"] for name in FILES for s in items(name)}
+    earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3, HELDOUT4) for name in FILES2 for s in items(name, folder)}
+    assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT5)} & earlier
 
 
 def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
