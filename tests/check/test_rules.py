@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from xmfacts.check import check_text
-from xmfacts.check.words import compact, counted_noun, own_subject, narrowing, says_cap, says_change, says_name, starts_inside_word
+from xmfacts.check.words import (
+    compact,
+    counted_noun,
+    names_a_later_one,
+    narrowing,
+    own_subject,
+    says_cap,
+    says_change,
+    says_name,
+    starts_inside_word,
+)
 from xmfacts.figures.english import read_english
 from xmfacts.index import load_factbase
 from xmfacts.text import without_glosses
@@ -161,6 +171,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         # five digits equal to the record: one word of its measure will do; fewer digits need two
         ("In 2020, trade through Xiamen's port reached 691.58 billion yuan.", "691.58 billion yuan", ("match", "economy/foreign-trade-2020")),
         ("2017年，厦门全市发明专利授权2333件。", "2333件", ("match", "science-technology/invention-patents-granted-2017")),
+        # a list said "respectively": its first figure is not of the last thing named, nor of
+        # both; it may still equal the first's record
+        ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元。", "5.44万元", ("match", "economy/urban-income-per-capita-2018")),
+        ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元。", "2.24万元", ("match", "economy/rural-income-per-capita-2018")),
+        ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.45万元、2.24万元。", "5.45万元", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
@@ -174,6 +189,15 @@ def test_a_measure_that_starts_inside_a_word_holding_it_is_not_said() -> None:
     assert starts_inside_word("出口", "进出口总值")
     assert not starts_inside_word("出口额", "进出口总值增长，出口额为3572.9亿元")
     assert not starts_inside_word("出口", "出口增长")
+
+
+def test_the_first_figure_said_respectively_is_not_of_a_later_thing_named() -> None:
+    clause = "城镇和农村居民人均可支配收入依次为"
+    assert names_a_later_one("农村居民人均可支配收入", clause, clause)
+    assert names_a_later_one("居民人均可支配收入", clause, clause)
+    assert not names_a_later_one("城镇居民人均可支配收入", "城镇居民人均可支配收入和农村依次为", "城镇居民人均可支配收入和农村依次为")
+    assert not names_a_later_one("农村居民人均可支配收入", clause, "城镇和农村居民人均可支配收入为")  # no list said respectively
+    assert not names_a_later_one("出口", "出口增速分别为", "出口增速分别为")  # one thing named, several figures
 
 
 def test_a_measure_said_in_other_words_needs_half_its_words_and_two_of_them() -> None:

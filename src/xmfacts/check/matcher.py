@@ -37,6 +37,7 @@ from xmfacts.check.words import (
     says_change,
     starts_inside_word,
     says_name,
+    names_a_later_one,
     _english,
     _terms,
     carries_set_named_before,
@@ -469,6 +470,12 @@ class Matcher:
         in_clause = self._measures(compact(place.clause), english_between_figures(place.clause) + _english(reading.text))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
+        later = {m: t for m, t in in_clause.items() if names_a_later_one(compact(fold(t)), compact(place.clause), place.lead)}
+        if later:
+            # the first of figures said "respectively" is not of the last thing named, nor of
+            # what an earlier clause measures: its own clause names it, only not in these words
+            in_clause = {m: t for m, t in in_clause.items() if m not in later}
+            in_before = {}
         own = own_subject(place.lead)
         if own and in_before and not own <= {w for term in in_before.values() for w in _english(fold(term)).split()}:
             in_before = {}  # "and residents' disposable income stood at 50,900 yuan" is not of GDP

@@ -98,6 +98,33 @@ def starts_inside_word(term: str, text: str) -> bool:
 _HOLDING_WORDS = tuple(fold(w) for w in "进出口".split())
 
 
+# 城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元: a list said "respectively" gives its
+# figures in the order of the things named before it, joined by 和, 与, 及 or 、.
+_RESPECTIVE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|约为)?\s*$")
+_JOINED = "和与及、"
+_JOINED_REACH = 4  # characters before a measure term where a joining word makes it a later one's
+
+
+def names_a_later_one(term: str, text: str, lead: str) -> bool:
+    """Whether the first figure of a list said "respectively" (``lead``: its clause's words
+    before it) is not of ``term`` (folded, in ``text``, the clause as measures are looked for):
+    every place the clause says the term, a joining word stands just before it, so it is said
+    of a later one of the things named (农村 of 城镇和农村居民人均可支配收入), and the list's
+    first figure is the first's."""
+    if not _RESPECTIVE.search(lead):
+        return False
+    at = text.find(term)
+    if at < 0:
+        return False
+    while at >= 0:
+        # 城镇和农村居民人均可支配收入: 居民人均可支配收入 is said of the later ones too
+        lead = text[max(0, at - _JOINED_REACH) : at]
+        if not any(c in _JOINED for c in lead) or not all(is_cjk(c) for c in lead[max(lead.rfind(j) for j in _JOINED) + 1 :]):
+            return False
+        at = text.find(term, at + 1)
+    return True
+
+
 def own_subject(lead: str) -> set[str]:
     """The words an English clause says its figure is of, before it ("and residents' disposable
     income stood at 50,900 yuan": resid, dispos, incom, stemmed as measures are), beside those
