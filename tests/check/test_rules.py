@@ -176,6 +176,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元。", "5.44万元", ("match", "economy/urban-income-per-capita-2018")),
         ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元。", "2.24万元", ("match", "economy/rural-income-per-capita-2018")),
         ("2018年，厦门城镇和农村居民的人均可支配收入依次为5.45万元、2.24万元。", "5.45万元", ("unknown", None)),
+        # English a reader uses for a measure the record names otherwise (facts' measure lists)
+        ("In 2017 the city collected RMB 118.729 billion in general budget revenue, 9.6 % more than in the previous year.", "9.6 %",
+         ("match", "public-finance/budget-revenue-growth-2017")),
+        ("In 2017 Xiamen's output per permanent resident came to 109.74 thousand yuan.", "109.74 thousand yuan",
+         ("match", "economy/gdp-per-capita-2017")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
@@ -241,6 +246,9 @@ def test_a_loan_product_is_not_named_by_the_common_word_for_such_loans() -> None
         ("exports rose 1.2 percent to ", "", False),
         ("sales reached ", " after rising", False),
         ("", " more than a year before", True),
+        ("", " more than in the previous year", True),
+        ("", " higher than the preceding year", True),
+        ("", " more than the previous one", False),
         ("", " year on year", True),
         ("", " of the total", False),
         ("up ", "", True),

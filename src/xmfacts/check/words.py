@@ -63,7 +63,8 @@ _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" el
 # English says a change after its figure too ("4.4 percent more than a year before"), and a
 # figure a change reaches is a level: "grew 10.2 percent to 297.11 billion yuan".
 _CHANGE_AFTER = re.compile(
-    r"\s*(?:(?:more|higher|faster|greater|larger|up|less|lower|down)\s+than\s+(?:a|the|one)\s+(?:year|period)\s+(?:before|earlier|ago)"
+    r"\s*(?:(?:more|higher|faster|greater|larger|up|less|lower|down)\s+than\s+(?:in\s+)?(?:(?:a|the|one)\s+(?:year|period)\s+(?:before|earlier|ago)"
+    r"|the\s+(?:previous|preceding|prior)\s+year\b)"
     r"|year[- ]on[- ]year\b|from a year (?:before|earlier|ago)\b|over the (?:previous|last|same period of last) year\b)"
 )
 _REACHES = re.compile(r"\b(?:to|reaching|reached|at)\s*$")
