@@ -181,6 +181,7 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
          ("match", "public-finance/budget-revenue-growth-2017")),
         ("In 2017 Xiamen's output per permanent resident came to 109.74 thousand yuan.", "109.74 thousand yuan",
          ("match", "economy/gdp-per-capita-2017")),
+        ("截至2014年末，厦门拥有发明专利4135件。", "4135件", ("outdated", "science-technology/valid-invention-patents-2020")),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],
