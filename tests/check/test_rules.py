@@ -182,6 +182,10 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("In 2017 Xiamen's output per permanent resident came to 109.74 thousand yuan.", "109.74 thousand yuan",
          ("match", "economy/gdp-per-capita-2017")),
         ("截至2014年末，厦门拥有发明专利4135件。", "4135件", ("outdated", "science-technology/valid-invention-patents-2020")),
+        # a clause that turns back to the city (厦门则) is the city's, whatever place came before
+        ("2014年福建全省R&D占GDP的比重为1.48%，厦门则高达2.94%。", "高达2.94%", ("outdated", "science-technology/rd-intensity-2025-09-23")),
+        ("2014年福建全省R&D占GDP的比重为1.48%，厦门则高达2.94%。", "1.48%", ("unknown", None)),
+        ("2014年福建全省R&D占GDP的比重为1.48%，泉州高达2.94%。", "高达2.94%", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
     ],

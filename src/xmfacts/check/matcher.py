@@ -38,6 +38,7 @@ from xmfacts.check.words import (
     starts_inside_word,
     says_name,
     names_a_later_one,
+    back_to_city,
     _english,
     _terms,
     carries_set_named_before,
@@ -451,7 +452,7 @@ class Matcher:
         before); earlier clauses carry a subject the clause leaves out (服务企业31万家 after
         获得授信1141.58亿元) and break near-ties.
         """
-        scope = scope_text(place.scope or place.before + " " + place.clause)
+        scope = scope_text(place.clause if back_to_city(place.lead) else place.scope or place.before + " " + place.clause)
         scopes = [w for w in _SCOPES if w in scope] + [w for w in _LEVELS if w in place.clause]
         if reading.figure.kind is Kind.DATE:
             scopes = [w for w in scopes if w not in _WITHIN_CITY]

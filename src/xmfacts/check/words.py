@@ -240,6 +240,16 @@ def quantity_kinds(text: str) -> tuple[str, ...]:
 _ENDS_IN_ZHONG = re.compile(r"(其中|集中|之中|当中|期中|居中|心中)")
 
 
+# 全省…为1.48%，厦门则高达2.94%: a clause that turns back to the city (厦门则, 而厦门) is the city's,
+# whatever wider place the clauses before it spoke of.
+_BACK_TO_CITY = re.compile(r"^\s*(?:而\s*(?:厦门市?|全市)|(?:厦门市?|全市)\s*(?:则|却))")
+
+
+def back_to_city(lead: str) -> bool:
+    """Whether a figure's clause, before it (``lead``, folded), turns back to the city."""
+    return bool(_BACK_TO_CITY.search(lead))
+
+
 def scope_text(text: str) -> str:
     """``text`` as scope words are looked for in it: ways of saying where Xiamen is left out
     (福建省厦门 names no wider place) and words ending in 中 cut from what follows."""
