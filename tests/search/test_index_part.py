@@ -135,6 +135,18 @@ def test_a_hedged_figure_finds_every_fact_whose_interval_it_overlaps(
         assert any(kind == k and low <= v <= high for kind, v in figure_values(fact) for k, low, high in ranges)
 
 
+@given(st.decimals(min_value=0, max_value=Decimal(10) ** 20, allow_nan=False, allow_infinity=False))
+def test_an_interval_is_filed_under_the_least_power_of_two_it_fits(width: Decimal) -> None:
+    from xmfacts.search.prepared import SPAN_LEAST, SPAN_MOST, span_class
+
+    k = span_class(width)
+    if k > SPAN_MOST:
+        assert width > Decimal(2) ** SPAN_MOST
+    else:
+        assert width <= Decimal(2) ** k
+        assert k == SPAN_LEAST or width > Decimal(2) ** (k - 1)
+
+
 from ..conftest import BASIC
 from xmfacts.errors import UsageError
 

@@ -100,9 +100,9 @@ _HOLDING_WORDS = tuple(fold(w) for w in "进出口".split())
 
 
 # 城镇和农村居民的人均可支配收入依次为5.44万元、2.24万元: a list said "respectively" gives its
-# figures in the order of the things named before it, joined by 和, 与, 及 or 、.
+# figures in the order of the things named before it, joined by 和, 与 or 及 (a 、 ends a clause).
 _RESPECTIVE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|约为)?\s*$")
-_JOINED = "和与及、"
+_JOINED = "和与及"
 _JOINED_REACH = 4  # characters before a measure term where a joining word makes it a later one's
 
 
@@ -119,8 +119,9 @@ def names_a_later_one(term: str, text: str, lead: str) -> bool:
         return False
     while at >= 0:
         # 城镇和农村居民人均可支配收入: 居民人均可支配收入 is said of the later ones too
-        lead = text[max(0, at - _JOINED_REACH) : at]
-        if not any(c in _JOINED for c in lead) or not all(is_cjk(c) for c in lead[max(lead.rfind(j) for j in _JOINED) + 1 :]):
+        before = text[max(0, at - _JOINED_REACH) : at]
+        joined = max(before.rfind(j) for j in _JOINED)
+        if joined < 0 or not all(is_cjk(c) for c in before[joined + 1 :]):
             return False
         at = text.find(term, at + 1)
     return True

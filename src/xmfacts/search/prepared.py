@@ -6,6 +6,7 @@ the scored levels of its characters and pairs) and the numbers its figure is fil
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -394,9 +395,15 @@ SPAN_LEAST, SPAN_MOST = -30, 60  # 2**-30 to 2**60; a wider interval is class SP
 
 def span_class(width: Decimal) -> int:
     """The least k (from SPAN_LEAST) with width <= 2**k; SPAN_MOST + 1 for a wider one."""
-    k = SPAN_LEAST
-    while k <= SPAN_MOST and width > Decimal(2) ** k:
+    if width <= Decimal(2) ** SPAN_LEAST:
+        return SPAN_LEAST
+    if width > Decimal(2) ** SPAN_MOST:
+        return SPAN_MOST + 1
+    k = math.ceil(math.log2(width))  # a float's guess, made exact in decimals: each fact is filed so
+    while width > Decimal(2) ** k:
         k += 1
+    while Decimal(2) ** (k - 1) >= width:
+        k -= 1
     return k
 
 
