@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import xmfacts.search.index_part as part
-from xmfacts.model import Fact, FactBase, Qualifier
+from xmfacts.model import BaseUnit, Fact, FactBase, Qualifier
 from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
 from xmfacts.search.levels import BOTH_MARK, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
 from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, _MAX_SPELLINGS, Row, SearchIndex, index_for
@@ -198,6 +198,8 @@ def _by_level(store: Store, terms: list[Term], topic: str | None, limit: int | N
     if not limit or topic is not None or len(terms) != 1:
         return None
     term = terms[0]
+    if term.kind == "figure" and term.number is not None and term.number.qualifier is not Qualifier.EXACT:
+        return _by_hedged_figure(store, term, limit)
     if term.kind == "figure":
         return _by_figure_level(store, term, limit)
     if term.kind == "words" and term.pinyin is not None and _spellings(term.letters, syllables):
@@ -353,6 +355,56 @@ def _by_figure_level(store: Store, term: Term, limit: int) -> tuple[list[Hit], i
     if not total:
         return None
     return _shown(store, term, by_figure, by_text, limit, total)
+
+
+# A hedged figure's search scores the facts holding it as written; beyond this many it scores
+# its candidates as any search does.
+_HOLDERS_AT_MOST = 5000
+
+
+def _by_hedged_figure(store: Store, term: Term, limit: int) -> tuple[list[Hit], int] | None:
+    """``_by_level`` for a hedged figure (近1150亿, about 1,600): the facts whose interval overlaps
+    the one typed (``part.overlapping``, in fact-base order) all score the figure's points, and
+    those holding it as written (few) may score more: the best ``limit`` are among those and the
+    first ``limit`` of the others, and how many match is counted without reading the rest. A
+    date of the year it may be (约2011) scores otherwise, and is scored whole too. None for a
+    figure whose words many facts hold: it is scored as before."""
+    from xmfacts.search.fulltext import figure_filter
+    from xmfacts.search.prepared import FIGURE_YEAR, unit_number
+    from xmfacts.search.score import _figure_match
+
+    number, typed = term.number, term.number.interval() if term.number is not None else None
+    found = figure_filter(term)
+    if number is None or typed is None or typed.low is None or found is None:
+        return None
+    ranges, written = found
+    # scored whole: the facts holding the figure as written, and the dates of the year it may be
+    holders = part.filed_under(store, written, None) if written is not None else set()
+    years = [r for r in ranges if r[0] == FIGURE_YEAR]
+    if years:
+        holders |= part.with_figures(store, years)
+        ranges = [r for r in ranges if r[0] != FIGURE_YEAR]
+    if len(holders) > _HOLDERS_AT_MOST:
+        return None
+    units = None if number.base is None else [unit_number(number.base), unit_number(BaseUnit.NUMBER), unit_number(None)]
+    rows = part.overlapping(store, ranges, float(typed.low), units)
+    edges = [n for n, edge in rows if edge]
+    if len(edges) > _HOLDERS_AT_MOST:
+        return None
+    # on an edge as floats: the decimals decide (an open end excludes its bound)
+    apart = {n for n, (fact_of, _) in zip(edges, part.candidates_at(store, edges)) if not _figure_match(number, fact_of())}
+    overlap = [n for n, _ in rows if n not in apart]
+    first = [n for n in overlap if n not in holders][:limit]
+    read = list(dict.fromkeys([*sorted(holders), *first]))
+    scores: dict[int, float] = {}
+    for n, (fact_of, row) in zip(read, part.candidates_at(store, read)):
+        points = round(_term_score(term, _Fields(row), fact_of)[0], 3)
+        if points:
+            scores[n] = points
+    total = len(set(overlap) | scores.keys())
+    if not total:
+        return None  # nothing matches: the whole search says so and suggests
+    return _best_shown(store, term, scores, limit, total)
 
 
 def _same_figure(filed: Term, typed: Term) -> bool:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 _SCHEMA = """
 CREATE TABLE search_rows(n INTEGER PRIMARY KEY, row BLOB, words TEXT);
 CREATE TABLE search_files(file TEXT PRIMARY KEY, summary BLOB);
-CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER);
+CREATE TABLE figures(kind INTEGER, v REAL, n INTEGER, high REAL, unit INTEGER);
 CREATE INDEX figures_value ON figures(kind, v);
 CREATE INDEX figures_fact ON figures(n);
 CREATE VIRTUAL TABLE grams USING fts5(words, content='search_rows', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
@@ -50,7 +50,7 @@ class Filed(NamedTuple):
     rows: list[bytes]  # each fact's prepared fields (Row), marshalled
     words: list[str]  # each fact's full-text words (fact_words)
     levels: list[str]  # each fact's level words (levels.level_words)
-    figures: list[list[tuple[int, float]]]  # each fact's filed numbers (figure_values)
+    figures: list[list[tuple[int, float, float | None, int | None]]]  # each fact's filed numbers (figure_values)
     summary: bytes  # the file's part of the base's summary (_summary)
 
 
@@ -106,7 +106,7 @@ class _Edit(NamedTuple):
     changed: list[tuple[int, bytes, str, str]]  # n, row, words, the words it had
     removed: list[tuple[int, str]]  # n, words
     levels: list[tuple[int, str, str]]  # n, the level words it had, its level words ("" when removed)
-    figures: list[tuple[int, float, int]]  # the changed facts' figures: kind, value, n
+    figures: list[tuple[int, float, int, float | None, int | None]]  # the changed facts' figures: kind, value, n, high, unit
     summary: bytes
 
 
@@ -120,7 +120,7 @@ class _Writer:
         conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?)", zip(numbers, filed.rows, filed.words))
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", zip(numbers, filed.words))
         conn.executemany("INSERT INTO levels(rowid, words) VALUES (?, ?)", zip(numbers, filed.levels))
-        conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", [(kind, v, n) for n, values in zip(numbers, filed.figures) for kind, v in values])
+        conn.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?)", [(kind, v, n, high, unit) for n, values in zip(numbers, filed.figures) for kind, v, high, unit in values])
         conn.execute("INSERT OR REPLACE INTO search_files VALUES (?, ?)", (file, filed.summary))
 
     def drop(self, file: str) -> None:
@@ -151,7 +151,7 @@ class _Writer:
         row_of = {n: row for (n, _, _), row in zip(edit.edited, new_rows)}
         every_row = [row_of[n] if n in row_of else marshal.loads(old[n][0]) for n in edit.numbers]
         vocabulary, titles, syllables, characters = summary_of(topic, every_row)
-        figures = [(kind, v, n) for n, _, fact in edit.edited for kind, v in figure_values(fact)]
+        figures = [(kind, v, n, high, unit) for n, _, fact in edit.edited for kind, v, high, unit in figure_values(fact)]
         removed = [(n, old[n][1]) for n in edit.gone]
         levels = [(n, _stored_level_words(old[n][0], old[n][2]), "") for n in edit.gone]
         levels += [
@@ -164,7 +164,7 @@ class _Writer:
         gone = [n for n, _ in prepared.removed] + [n for n, *_ in prepared.changed]
         conn.executemany("INSERT INTO grams(grams, rowid, words) VALUES ('delete', ?, ?)", [*prepared.removed, *((n, old) for n, *_, old in prepared.changed)])
         conn.executemany("DELETE FROM figures WHERE n = ?", [(n,) for n in gone])
-        conn.executemany("INSERT INTO figures VALUES (?, ?, ?)", prepared.figures)
+        conn.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?)", prepared.figures)
         conn.executemany("DELETE FROM search_rows WHERE n = ?", [(n,) for n, _ in prepared.removed])
         conn.executemany("UPDATE search_rows SET row = ?, words = ? WHERE n = ?", [(row, words, n) for n, row, words, _ in prepared.changed])
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, words, _ in prepared.changed])
@@ -278,6 +278,32 @@ def numbered_candidates(
     for n, row, plain in found:
         fact_of = functools.partial(fact_from, plain, sources) if with_facts else functools.partial(store.fact_numbered, n)
         yield n, fact_of, marshal.loads(row)
+
+
+def with_figures(store: Store, ranges: Sequence[tuple[int, float, float]]) -> set[int]:
+    """The facts with a number filed in ``ranges`` (kind, low, high)."""
+    store.ready(PART)
+    where = " OR ".join(["(kind = ? AND v BETWEEN ? AND ?)"] * len(ranges))
+    return {n for (n,) in store.conn.execute(f"SELECT n FROM figures WHERE {where}", [b for r in ranges for b in r])}
+
+
+def overlapping(store: Store, ranges: Sequence[tuple[int, float, float]], low: float, units: Sequence[int] | None) -> list[tuple[int, bool]]:
+    """The facts whose interval is filed in ``ranges`` (``fulltext.figure_filter`` of a hedged
+    figure: by their low end) and reaches ``low`` (the typed interval's low end) by its high end,
+    of these ``units`` (None: any), in fact-base order; each with whether it stands on an edge
+    of those bounds as floats (its low end at their top, its high end at ``low``), where only
+    the decimals can say whether the intervals overlap."""
+    store.ready(PART)
+    top = max(high for _, _, high in ranges)
+    where = " OR ".join(["(g.kind = ? AND g.v BETWEEN ? AND ?)"] * len(ranges))
+    args: list[object] = [top, low, *(bound for r in ranges for bound in r), low]
+    in_units = ""
+    if units is not None:
+        in_units = f" AND g.unit IN ({', '.join('?' * len(units))})"
+        args.extend(units)
+    sql = (f"SELECT f.n, min(g.v >= ? OR g.high <= ?) FROM figures g JOIN facts f ON f.n = g.n WHERE ({where}) AND g.high >= ?{in_units}"
+           " GROUP BY f.n ORDER BY f.file, f.pos")
+    return [(n, bool(edge)) for n, edge in store.conn.execute(sql, args)]
 
 
 def filed_under(store: Store, match: str, topic: str | None) -> set[int]:

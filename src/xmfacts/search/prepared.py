@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from xmfacts.fields import ENTITY, FIGURE, ID, LABEL, LABEL_EN, MEASURE, NOTE, QUOTE, TAGS, TOPIC
-from xmfacts.model import Fact, FactBase, Kind, Topic
+from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Topic
 from xmfacts.search.weights import _BREADTH_BONUS, _BREADTH_FIELD, _EXACT_BONUS, _WEIGHTS
 from xmfacts.search.words import _DIGIT_RUN, _FACT_SEP, _SEP, _THOUSANDS, normalize, stems
 from xmfacts.text import CJK_CLASS, converts_to_simplified, has_cjk
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 
 _PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
@@ -407,20 +407,26 @@ def span_class(width: Decimal) -> int:
     return k
 
 
-def figure_values(fact: Fact) -> list[tuple[int, float]]:
-    """The numbers the fact-base index files a fact's figure under: each of its bounds in base
-    units, and as printed where that differs (1141.58 of 1141.58亿元), or a date's year; and
-    the low end of its interval, in base units and as printed (SPAN_SCALED, SPAN_PRINTED)."""
+def unit_number(base: BaseUnit | None) -> int:
+    """A base unit as the figures table files it (-1: none)."""
+    return list(BaseUnit).index(base) if base is not None else -1
+
+
+def figure_values(fact: Fact) -> list[tuple[int, float, float | None, int | None]]:
+    """The numbers the fact-base index files a fact's figure under (kind, number, and for an
+    interval its high end and unit): each of its bounds in base units, and as printed where
+    that differs (1141.58 of 1141.58亿元), or a date's year; and its interval, in base units and
+    as printed (SPAN_SCALED, SPAN_PRINTED), by its low end."""
     figure = fact.figure
     if figure.kind is Kind.DATE:
         year = (figure.date or "")[:4]
-        return [(FIGURE_YEAR, float(year))] if len(year) == 4 and year.isdigit() else []
-    out: list[tuple[int, float]] = []
+        return [(FIGURE_YEAR, float(year), None, None)] if len(year) == 4 and year.isdigit() else []
+    out: list[tuple[int, float, float | None, int | None]] = []
     for n in (figure.value, figure.lower, figure.upper):
         if n is not None:
-            out.append((FIGURE_SCALED, float(n * (figure.scale or 1))))
+            out.append((FIGURE_SCALED, float(n * (figure.scale or 1)), None, None))
             if (figure.scale or 1) != 1:
-                out.append((FIGURE_PRINTED, float(n)))
+                out.append((FIGURE_PRINTED, float(n), None, None))
     from xmfacts.figures.interval import interval_of  # only when a fact is indexed
 
     try:
@@ -431,5 +437,5 @@ def figure_values(fact: Fact) -> list[tuple[int, float]]:
         return out
     for kind, span in spans:
         if span.low is not None and span.high is not None:
-            out.append((kind + span_class(span.high - span.low) - SPAN_LEAST, float(span.low)))
+            out.append((kind + span_class(span.high - span.low) - SPAN_LEAST, float(span.low), float(span.high), unit_number(figure.base_unit)))
     return out
