@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from xmfacts.search.index_part import load_searchable
@@ -118,6 +118,7 @@ _NUMBERS = st.decimals(min_value=-10**4, max_value=10**4, places=2, allow_nan=Fa
     _NUMBERS,
     st.sampled_from([1, 10**4, 10**8]),
 )
+@example(load_searchable(SHIPPED)[0].facts[0], Qualifier.NEARLY, Decimal(-56), Decimal(0), 1, Qualifier.OVER, Decimal(-60), 1)  # 近 before a fall: empty
 def test_a_hedged_figure_finds_every_fact_whose_interval_it_overlaps(
     fact: Fact, recorded: Qualifier, value: Decimal, other: Decimal, scale: int, hedge: Qualifier, typed: Decimal, multiplier: int
 ) -> None:
@@ -133,6 +134,16 @@ def test_a_hedged_figure_finds_every_fact_whose_interval_it_overlaps(
     ranges, _ = found
     if _figure_match(number, fact):
         assert any(kind == k and low <= v <= high for kind, v, *_ in figure_values(fact) for k, low, high in ranges)
+    # a hedged search counts, without reading them, the facts whose filed interval lies within
+    # the bounds as floats and on no edge of them (part.overlapping): each must overlap
+    interval = number.interval()
+    assert interval is not None and interval.low is not None
+    if interval.overlaps(interval):
+        top, bottom = max(high for _, _, high in ranges), float(interval.low)
+        inside = [v < top and span_high > bottom for kind, v, span_high, _ in figure_values(fact)
+                  if span_high is not None and any(kind == k and low <= v <= high for k, low, high in ranges)]
+        if any(inside):
+            assert _figure_match(number, fact)
 
 
 @given(st.decimals(min_value=0, max_value=Decimal(10) ** 20, allow_nan=False, allow_infinity=False))

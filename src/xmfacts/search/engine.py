@@ -375,8 +375,8 @@ def _by_hedged_figure(store: Store, term: Term, limit: int) -> tuple[list[Hit], 
 
     number, typed = term.number, term.number.interval() if term.number is not None else None
     found = figure_filter(term)
-    if number is None or typed is None or typed.low is None or found is None:
-        return None
+    if number is None or typed is None or typed.low is None or found is None or not typed.overlaps(typed):
+        return None  # an empty interval typed (近-5) is scored as before
     ranges, written = found
     # scored whole: the facts holding the figure as written, and the dates of the year it may be
     holders = part.filed_under(store, written, None) if written is not None else set()

@@ -436,6 +436,7 @@ def figure_values(fact: Fact) -> list[tuple[int, float, float | None, int | None
     except ValueError:  # a figure without the numbers its qualifier needs: no hedged search finds it
         return out
     for kind, span in spans:
-        if span.low is not None and span.high is not None:
+        # an empty interval (近 before a fall: [0.9v, v) with v < 0) overlaps nothing
+        if span.low is not None and span.high is not None and span.overlaps(span):
             out.append((kind + span_class(span.high - span.low) - SPAN_LEAST, float(span.low), float(span.high), unit_number(figure.base_unit)))
     return out
