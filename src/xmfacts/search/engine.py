@@ -364,7 +364,7 @@ _HOLDERS_AT_MOST = 5000
 
 def _by_hedged_figure(store: Store, term: Term, limit: int) -> tuple[list[Hit], int] | None:
     """``_by_level`` for a hedged figure (近1150亿, about 1,600): the facts whose interval overlaps
-    the one typed (``part.overlapping``, in fact-base order) all score the figure's points, and
+    the one typed (``part.overlapping``) all score the figure's points, and
     those holding it as written (few) may score more: the best ``limit`` are among those and the
     first ``limit`` of the others, and how many match is counted without reading the rest. A
     date of the year it may be (约2011) scores otherwise, and is scored whole too. None for a
@@ -388,20 +388,20 @@ def _by_hedged_figure(store: Store, term: Term, limit: int) -> tuple[list[Hit], 
         return None
     units = None if number.base is None else [unit_number(number.base), unit_number(BaseUnit.NUMBER), unit_number(None)]
     rows = part.overlapping(store, ranges, float(typed.low), units)
-    edges = [n for n, edge in rows if edge]
+    edges = sorted(n for n, edge in rows.items() if edge)
     if len(edges) > _HOLDERS_AT_MOST:
         return None
     # on an edge as floats: the decimals decide (an open end excludes its bound)
     apart = {n for n, (fact_of, _) in zip(edges, part.candidates_at(store, edges)) if not _figure_match(number, fact_of())}
-    overlap = [n for n, _ in rows if n not in apart]
-    first = [n for n in overlap if n not in holders][:limit]
+    overlap = rows.keys() - apart
+    first = part.first_in_order(store, overlap - holders, limit)
     read = list(dict.fromkeys([*sorted(holders), *first]))
     scores: dict[int, float] = {}
     for n, (fact_of, row) in zip(read, part.candidates_at(store, read)):
         points = round(_term_score(term, _Fields(row), fact_of)[0], 3)
         if points:
             scores[n] = points
-    total = len(set(overlap) | scores.keys())
+    total = len(overlap | scores.keys())
     if not total:
         return None  # nothing matches: the whole search says so and suggests
     return _best_shown(store, term, scores, limit, total)
