@@ -244,6 +244,41 @@ def test_a_hedged_figure_reads_only_the_facts_it_may_show(synthetic: Path, facts
     assert len(hits) == 3 < total and len(set(facts_read)) < total / 2
 
 
+def _stored_counts_are_exact(root: Path) -> int:
+    """Every stored count of a level word (level_counts) is the index's own, and a start marked
+    whole has every level of its own stored; how many starts are marked."""
+    store = open_store(root)
+    conn = store.conn
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lw USING fts5vocab(main, levels, row)")
+    for word, n in conn.execute("SELECT word, n FROM level_counts WHERE word != '' AND n >= 0").fetchall():
+        found = conn.execute("SELECT doc FROM temp.lw WHERE term = ?", (word,)).fetchone()
+        assert (found[0] if found else 0) == n, word
+    starts = [w for (w,) in conn.execute("SELECT word FROM level_counts WHERE n = -1")]
+    for start in starts:
+        high = start[:-1] + chr(ord(start[-1]) + 1)
+        held = {w: c for w, c in conn.execute("SELECT term, doc FROM temp.lw WHERE term > ? AND term < ?", (start, high)) if c and len(w) == len(start) + 5}
+        stored = {w: c for w, c in conn.execute("SELECT word, n FROM level_counts WHERE word > ? AND word < ?", (start, high)) if c > 0}
+        assert held == stored, start
+    return len(starts)
+
+
+def test_the_counts_of_common_level_words_stay_exact_as_files_change(synthetic: Path, tmp_path: Path) -> None:
+    root = tmp_path / "facts"
+    shutil.copytree(synthetic, root)
+    assert _stored_counts_are_exact(root) > 0  # 厦门 and xiamen: more than a thousand facts each
+    edited = root / "topic-0002.toml"
+    text = to_simplified(edited.read_text(encoding="utf-8"))
+    edited.write_text(text.replace("厦门", "漳州", 40), encoding="utf-8")  # in place
+    assert _stored_counts_are_exact(root) > 0
+    (root / "topic-0003.toml").unlink()  # a file gone
+    assert _stored_counts_are_exact(root) > 0
+    retitled = root / "topic-0001.toml"  # indexed whole again
+    retitled.write_text(retitled.read_text(encoding="utf-8").replace('title = "', 'title = "厦门', 1), encoding="utf-8")
+    assert _stored_counts_are_exact(root) > 0
+    for query in ("厦门", "xiamen", "厦"):
+        _same(root, query, 10)
+
+
 def test_an_edited_file_ranks_the_same_after_it_is_indexed_again(synthetic: Path, tmp_path: Path) -> None:
     root = tmp_path / "facts"
     shutil.copytree(synthetic, root)

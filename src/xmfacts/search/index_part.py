@@ -21,7 +21,8 @@ import json
 import marshal
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from xmfacts.index.parts import FileEdit
@@ -42,6 +43,7 @@ CREATE INDEX figures_fact ON figures(n);
 CREATE INDEX figures_span ON figures(kind, v, high, unit, n) WHERE kind >= {SPAN_SCALED};
 CREATE VIRTUAL TABLE grams USING fts5(words, content='search_rows', content_rowid='n', detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE levels USING fts5(words, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE level_counts(word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 """
 
 
@@ -111,16 +113,62 @@ class _Edit(NamedTuple):
     summary: bytes
 
 
+# A one-word search counts the facts of its word's levels (``words_between``): read from the
+# index's word list, each count reads its level's facts, and 厦门's or xiamen's levels hold most
+# of a million facts. So the levels of a word whose levels hold at least COUNTED facts in all
+# are stored with their counts (level_counts), with the word's start (its level words less their
+# code, ``levels``) marked by a count of -1; as is each other level word filed for at least
+# COUNTED facts. The counts are made once the base is built, then kept as files change.
+COUNTED = 1000
+_CODE = 5  # the digits of a level's points at the end of its level word (levels._code)
+
+
+def _start(word: str) -> str | None:
+    """A level word's start (less its code), or None for one without a code."""
+    return word[:-_CODE] if len(word) > _CODE and word[-_CODE:].isdigit() else None
+
+
 class _Writer:
     def __init__(self, conn: sqlite3.Connection, pinyin: bool) -> None:
         self.conn = conn
         self.pinyin = pinyin
+        self.counting = conn.execute("SELECT 1 FROM level_counts WHERE word = ''").fetchone() is not None  # "" marks them made
+        self.whole: set[str] | None = None  # the starts whose levels are all stored, once asked
+
+    def _count(self, words: Iterable[str], by: int) -> None:
+        """Add ``by`` to the stored count of each of these level words: those stored, and every
+        level of a start whose levels are all stored (a level new to it is stored then)."""
+        if not self.counting:
+            return
+        if self.whole is None:
+            self.whole = {w for (w,) in self.conn.execute("SELECT word FROM level_counts WHERE n = -1")}
+        change = Counter(w for text in words for w in text.split())
+        whole = self.whole
+        added = [(w, by * k) for w, k in change.items() if _start(w) in whole]
+        self.conn.executemany("INSERT INTO level_counts VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET n = n + excluded.n", added)
+        self.conn.executemany("UPDATE level_counts SET n = n + ? WHERE word = ?", [(by * k, w) for w, k in change.items() if _start(w) not in whole])
+
+    def _make_counts(self) -> None:
+        _vocabulary_table(self.conn, "levels")
+        counts = self.conn.execute("SELECT term, doc FROM temp.levels_words").fetchall()
+        totals: Counter[str] = Counter()
+        for word, count in counts:
+            start = _start(word)
+            if start is not None:
+                totals[start] += count
+        whole = {start for start, total in totals.items() if total >= COUNTED}
+        self.conn.execute("DELETE FROM level_counts")
+        self.conn.executemany("INSERT INTO level_counts VALUES (?, ?)", [(w, c) for w, c in counts if c >= COUNTED or _start(w) in whole])
+        self.conn.executemany("INSERT OR REPLACE INTO level_counts VALUES (?, -1)", [(start,) for start in whole])
+        self.conn.execute("INSERT INTO level_counts VALUES ('', ?)", (COUNTED,))
+        self.counting, self.whole = True, whole
 
     def write(self, file: str, numbers: Sequence[int], filed: Filed) -> None:
         conn = self.conn
         conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?)", zip(numbers, filed.rows, filed.words))
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", zip(numbers, filed.words))
         conn.executemany("INSERT INTO levels(rowid, words) VALUES (?, ?)", zip(numbers, filed.levels))
+        self._count(filed.levels, 1)
         conn.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?)", [(kind, v, n, high, unit) for n, values in zip(numbers, filed.figures) for kind, v, high, unit in values])
         conn.execute("INSERT OR REPLACE INTO search_files VALUES (?, ?)", (file, filed.summary))
 
@@ -131,6 +179,7 @@ class _Writer:
         stored = f"SELECT s.n, s.row, f.plain FROM search_rows s JOIN facts f ON f.n = s.n WHERE f.file = ?"
         had = [(n, _stored_level_words(row, plain)) for n, row, plain in conn.execute(stored, (file,))]
         conn.executemany("INSERT INTO levels(levels, rowid, words) VALUES ('delete', ?, ?)", had)
+        self._count((words for _, words in had), -1)
         conn.execute(f"INSERT INTO grams(grams, rowid, words) SELECT 'delete', n, words FROM search_rows WHERE n IN ({facts})", (file,))
         conn.execute(f"DELETE FROM search_rows WHERE n IN ({facts})", (file,))
         conn.execute("DELETE FROM search_files WHERE file = ?", (file,))
@@ -171,10 +220,15 @@ class _Writer:
         conn.executemany("INSERT INTO grams(rowid, words) VALUES (?, ?)", [(n, words) for n, _, words, _ in prepared.changed])
         conn.executemany("INSERT INTO levels(levels, rowid, words) VALUES ('delete', ?, ?)", [(n, had) for n, had, _ in prepared.levels])
         conn.executemany("INSERT INTO levels(rowid, words) VALUES (?, ?)", [(n, new) for n, _, new in prepared.levels if new])
+        self._count((had for _, had, _ in prepared.levels), -1)
+        self._count((new for _, _, new in prepared.levels), 1)
         conn.execute("UPDATE search_files SET summary = ? WHERE file = ?", (prepared.summary, file))
 
     def summarise(self) -> None:
-        """Search's summary of the whole base, from each file's: what a query reads before the rows."""
+        """Search's summary of the whole base, from each file's: what a query reads before the rows;
+        and, once the base is built, the counts of its level words filed for many facts."""
+        if not self.counting:
+            self._make_counts()
         vocabulary: dict[str, None] = {}
         titles: dict[str, None] = {}
         syllables: set[str] = set()
@@ -344,23 +398,32 @@ def candidates_at(store: Store, numbers: list[int]) -> Iterator[tuple[Callable[[
         yield functools.partial(store.fact_numbered, n), marshal.loads(found[n])
 
 
-def _vocabulary_table(store: Store, table: str = "grams") -> None:
-    store.ready(PART)
-    store.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_words USING fts5vocab(main, {table}, row)")
+def _vocabulary_table(conn: sqlite3.Connection, table: str = "grams") -> None:
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_words USING fts5vocab(main, {table}, row)")
 
 
 def words_between(store: Store, low: str, high: str, table: str = "grams") -> list[tuple[str, int]]:
     """The full-text index's words between ``low`` and ``high``, in order, each with how many
     facts are filed under it: read from the index's word list, not from its facts.
-    ``table``: ``levels`` for the words levels.level_words gives."""
-    _vocabulary_table(store, table)
-    sql = f"SELECT term, doc FROM temp.{table}_words WHERE term > ? AND term < ? ORDER BY term"
-    return [(word, count) for word, count in store.conn.execute(sql, (low, high)) if count]
+    ``table``: ``levels`` for the words levels.level_words gives; the levels of a word start
+    (``low``) whose levels hold many facts are read from their stored counts (``level_counts``)."""
+    store.ready(PART)
+    if table == "levels" and store.conn.execute("SELECT 1 FROM level_counts WHERE word = ? AND n = -1", (low,)).fetchone():
+        sql = "SELECT word, n FROM level_counts WHERE word > ? AND word < ? ORDER BY word"
+    else:
+        _vocabulary_table(store.conn, table)
+        sql = f"SELECT term, doc FROM temp.{table}_words WHERE term > ? AND term < ? ORDER BY term"
+    return [(word, count) for word, count in store.conn.execute(sql, (low, high)) if count > 0]
 
 
 def filed_count(store: Store, word: str, table: str = "grams") -> int:
-    """How many facts are filed under ``word``, from the index's word list."""
-    _vocabulary_table(store, table)
+    """How many facts are filed under ``word``, from the index's word list (or its stored count)."""
+    store.ready(PART)
+    if table == "levels":
+        stored = store.conn.execute("SELECT n FROM level_counts WHERE word = ? AND n >= 0", (word,)).fetchone()
+        if stored is not None:
+            return int(stored[0])
+    _vocabulary_table(store.conn, table)
     found = store.conn.execute(f"SELECT doc FROM temp.{table}_words WHERE term = ?", (word,)).fetchone()
     return int(found[0]) if found else 0
 
@@ -378,7 +441,8 @@ def places(store: Store, numbers: Sequence[int]) -> dict[int, tuple[str, int]]:
 
 def filed(store: Store, words: set[str]) -> set[str]:
     """Those of ``words`` some fact is filed under, from the index's word list."""
-    _vocabulary_table(store)
+    store.ready(PART)
+    _vocabulary_table(store.conn)
     asked = sorted(words)
     sql = f"SELECT term FROM temp.grams_words WHERE term IN ({','.join('?' * len(asked))}) AND doc > 0"
     return {word for (word,) in store.conn.execute(sql, asked)}

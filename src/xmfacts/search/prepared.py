@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 # Bump when what build_index stores changes: a cache holding an older index is rebuilt.
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 
 
 _PINYIN_FIELDS = frozenset(f.name for f in (LABEL, TAGS, ENTITY, MEASURE, QUOTE, TOPIC))
