@@ -17,6 +17,7 @@ there are as many as in ``grams``.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import marshal
 import os
@@ -150,16 +151,18 @@ class _Writer:
 
     def _make_counts(self) -> None:
         _vocabulary_table(self.conn, "levels")
-        counts = self.conn.execute("SELECT term, doc FROM temp.levels_words").fetchall()
-        totals: Counter[str] = Counter()
-        for word, count in counts:
-            start = _start(word)
-            if start is not None:
-                totals[start] += count
-        whole = {start for start, total in totals.items() if total >= COUNTED}
         self.conn.execute("DELETE FROM level_counts")
-        self.conn.executemany("INSERT INTO level_counts VALUES (?, ?)", [(w, c) for w, c in counts if c >= COUNTED or _start(w) in whole])
-        self.conn.executemany("INSERT OR REPLACE INTO level_counts VALUES (?, -1)", [(start,) for start in whole])
+        whole: set[str] = set()
+        # The word list is in order, so a start's levels come together: read as a stream, one
+        # start at a time (a million facts file some six million level words).
+        for start, levels in itertools.groupby(self.conn.execute("SELECT term, doc FROM temp.levels_words"), key=lambda r: _start(r[0])):
+            rows = list(levels)
+            if start is not None and sum(c for _, c in rows) >= COUNTED:
+                whole.add(start)
+                rows.append((start, -1))
+            else:
+                rows = [(w, c) for w, c in rows if c >= COUNTED]
+            self.conn.executemany("INSERT INTO level_counts VALUES (?, ?)", rows)
         self.conn.execute("INSERT INTO level_counts VALUES ('', ?)", (COUNTED,))
         self.counting, self.whole = True, whole
 
