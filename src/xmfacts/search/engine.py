@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import xmfacts.search.index_part as part
 from xmfacts.model import BaseUnit, Fact, FactBase, Qualifier
 from xmfacts.search.fulltext import _spellings, figure_filter, match_expression
-from xmfacts.search.levels import BOTH_MARK, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
+from xmfacts.search.levels import BOTH_MARK, CODE_DIGITS, MOST_SYLLABLES, PINYIN_MARK, WORD_MARK, _listed, may_level, points_of, word_term
 from xmfacts.search.prepared import _INITIALS_MARK, _LEVEL_MARK, _MAX_SPELLINGS, Row, SearchIndex, index_for
 from xmfacts.search.query import QueryNumber, Term, _all_of, _pairs, _quoted, pairs_in_rows, parse_query
 from xmfacts.search.score import Hit, SearchResult, _Fields, _given, _rank, _term_score
@@ -230,7 +230,7 @@ def _levels(store: Store, start: str, table: str) -> list[tuple[str, int]]:
     """A word's levels (its level words, ``start`` and a code of five digits), best first, each
     with how many facts it files."""
     high = start[:-1] + chr(ord(start[-1]) + 1)
-    return [(w, c) for w, c in part.words_between(store, start, high, table) if len(w) == len(start) + 5]
+    return [(w, c) for w, c in part.words_between(store, start, high, table) if len(w) == len(start) + CODE_DIGITS]
 
 
 def _first_of(store: Store, levels: list[tuple[str, int]], start: str, table: str, limit: int) -> list[tuple[int, float]]:
@@ -340,7 +340,7 @@ def _by_figure_level(store: Store, term: Term, limit: int) -> tuple[list[Hit], i
     by_unit: dict[str, list[tuple[str, int]]] = {}
     for word, count in part.words_between(store, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), "levels"):
         unit, _, code = word[len(prefix) :].partition(CODE_MARK)
-        if len(code) == 5 and code.isdigit() and (unit in units if units is not None else unit != DATE_UNIT):
+        if len(code) == CODE_DIGITS and code.isdigit() and (unit in units if units is not None else unit != DATE_UNIT):
             by_unit.setdefault(unit, []).append((word, count))
     total = sum(count for levels in by_unit.values() for _, count in levels)
     by_figure: dict[int, float] = {}

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xmfacts.index.parts import FileEdit
 from xmfacts.index.records import fact_from, figure_from
 from xmfacts.model import Fact, FactBase, Figure, Topic
-from xmfacts.search.levels import digest, level_words
+from xmfacts.search.levels import CODE_DIGITS, digest, level_words
 from xmfacts.search.prepared import INDEX_VERSION, SPAN_SCALED, Row, SearchIndex, figure_values, folds_alone, prepare, stable_characters, summary_of
 
 if TYPE_CHECKING:
@@ -121,12 +121,11 @@ class _Edit(NamedTuple):
 # code, ``levels``) marked by a count of -1; as is each other level word filed for at least
 # COUNTED facts. The counts are made once the base is built, then kept as files change.
 COUNTED = 1000
-_CODE = 5  # the digits of a level's points at the end of its level word (levels._code)
 
 
 def _start(word: str) -> str | None:
     """A level word's start (less its code), or None for one without a code."""
-    return word[:-_CODE] if len(word) > _CODE and word[-_CODE:].isdigit() else None
+    return word[:-CODE_DIGITS] if len(word) > CODE_DIGITS and word[-CODE_DIGITS:].isdigit() else None
 
 
 class _Writer:

@@ -315,6 +315,9 @@ def _points(weights: Sequence[tuple[float, str]], factors: dict[int, float]) -> 
     return round(best + _BREADTH_BONUS * (len(seen) - 1), 3) if best else 0.0
 
 
+CODE_DIGITS = 5  # a level word ends in its points' code: its start, then these many digits
+
+
 def _code(points: float) -> str:
     return f"{99999 - round(points * 1000):05d}"
 
