@@ -7,7 +7,7 @@ each other when they do not. The table in ``interval_of`` is the whole rule book
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import MAX_PREC, Decimal, localcontext
 
 from xmfacts.model import Figure, Kind, Qualifier
@@ -110,3 +110,12 @@ def interval_of(figure: Figure) -> Interval:
         elif qualifier is Q.AT_MOST:
             low, high, high_open = Decimal(0), v, False
         return Interval(low * k, None if high is None else high * k, low_open, high_open)
+
+
+def scaled_and_printed(figure: Figure) -> tuple[Interval, Interval | None]:
+    """A figure's interval in base units, and as printed where that differs (1141.58 of
+    1141.58亿元; None where it does not): a bare number is compared with either (search).
+
+    Raises ValueError as ``interval_of`` does."""
+    printed = interval_of(replace(figure, scale=1)) if (figure.scale or 1) != 1 else None
+    return interval_of(figure), printed

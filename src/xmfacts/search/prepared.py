@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -427,16 +427,14 @@ def figure_values(fact: Fact) -> list[tuple[int, float, float | None, int | None
             out.append((FIGURE_SCALED, float(n * (figure.scale or 1)), None, None))
             if (figure.scale or 1) != 1:
                 out.append((FIGURE_PRINTED, float(n), None, None))
-    from xmfacts.figures.interval import interval_of  # only when a fact is indexed
+    from xmfacts.figures.interval import scaled_and_printed  # only when a fact is indexed
 
     try:
-        spans = [(SPAN_SCALED, interval_of(figure))]
-        if (figure.scale or 1) != 1:  # a bare number is also compared as the figure is printed
-            spans.append((SPAN_PRINTED, interval_of(replace(figure, scale=1))))
+        scaled, printed = scaled_and_printed(figure)
     except ValueError:  # a figure without the numbers its qualifier needs: no hedged search finds it
         return out
-    for kind, span in spans:
+    for kind, span in ((SPAN_SCALED, scaled), (SPAN_PRINTED, printed)):
         # an empty interval (近 before a fall: [0.9v, v) with v < 0) overlaps nothing
-        if span.low is not None and span.high is not None and span.overlaps(span):
+        if span is not None and span.low is not None and span.high is not None and span.overlaps(span):
             out.append((kind + span_class(span.high - span.low) - SPAN_LEAST, float(span.low), float(span.high), unit_number(figure.base_unit)))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from xmfacts.model import BaseUnit, Fact, Kind, Qualifier
 from xmfacts.search.prepared import Row
@@ -162,15 +162,13 @@ def _hedged_match(number: QueryNumber, fact: Fact) -> str:
     """HEDGED if a figure typed with a hedge (近1150亿, about 1,600) may be the fact's: their
     intervals overlap, by the rule check compares a claim with the record by
     (``figures.interval``); a bare number also as the fact's figure is printed."""
-    from xmfacts.figures.interval import interval_of  # check's one rule, for a hedged figure only
+    from xmfacts.figures.interval import scaled_and_printed  # check's one rule, for a hedged figure only
 
-    figure = fact.figure
     try:
-        recorded = [interval_of(figure)]
-        if number.bare and (figure.scale or 1) != 1:
-            recorded.append(interval_of(replace(figure, scale=1)))
+        scaled, printed = scaled_and_printed(fact.figure)
     except ValueError:  # a figure without the numbers its qualifier needs: validate refuses it
         return ""
+    recorded = [scaled, printed] if number.bare and printed is not None else [scaled]
     typed = number.interval()
     return HEDGED if typed is not None and any(typed.overlaps(r) for r in recorded) else ""
 
