@@ -36,3 +36,14 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synthetic") / "facts"
     module.generate(root, SYNTHETIC_SIZE)
     return root
+
+
+def level_vocabulary(root: Path) -> dict[str, int]:
+    """Every word of the index's ``levels`` table with how many facts it files, from the
+    index's own word list, once SQLite's integrity check of that table has passed."""
+    from xmfacts.index.store import open_store
+
+    store = open_store(root)
+    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, levels, row)")
+    store.conn.execute("INSERT INTO levels(levels, rank) VALUES ('integrity-check', 1)")
+    return dict(store.conn.execute("SELECT term, doc FROM temp.v"))

@@ -23,6 +23,8 @@ from xmfacts.search.index_part import load_searchable
 from xmfacts.search.levels import points_of
 from xmfacts.search.score import _Fields, _term_score
 
+from .conftest import level_vocabulary
+
 SHIPPED = Path(__file__).parents[2] / "facts"
 
 # Figures as a reporter types them: bare, with a unit in Chinese or English, written apart,
@@ -130,13 +132,6 @@ def test_each_fact_is_filed_with_the_points_each_bare_number_scores() -> None:
     assert checked > 500
 
 
-def _vocabulary(root: Path) -> dict[str, int]:
-    store = open_store(root)
-    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, levels, row)")
-    store.conn.execute("INSERT INTO levels(levels, rank) VALUES ('integrity-check', 1)")
-    return dict(store.conn.execute("SELECT term, doc FROM temp.v"))
-
-
 def test_an_edited_figure_leaves_no_level_behind(synthetic: Path, tmp_path: Path) -> None:
     root = tmp_path / "facts"
     shutil.copytree(synthetic, root)
@@ -148,10 +143,10 @@ def test_an_edited_figure_leaves_no_level_behind(synthetic: Path, tmp_path: Path
     text = text.replace('quote = "', 'quote = "共有68家，合计1141.58亿元。', 10)
     edited.write_text(text, encoding="utf-8")
     (root / "topic-0003.toml").unlink()
-    after_edits = _vocabulary(root)
+    after_edits = level_vocabulary(root)
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh)
-    assert after_edits == _vocabulary(fresh)
+    assert after_edits == level_vocabulary(fresh)
     base = parse_toml(root)
     for query in ("68家", "1141.58亿元", "1141", "68", "40 per cent", "2011"):
         for limit in (1, 10):

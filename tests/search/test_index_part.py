@@ -159,6 +159,8 @@ def test_an_interval_is_filed_under_the_least_power_of_two_it_fits(width: Decima
 
 
 from ..conftest import BASIC
+from .conftest import level_vocabulary
+from xmfacts.search.levels import CODE_DIGITS
 from xmfacts.errors import UsageError
 
 # Characters of the fixture's facts and of queries people type, with FTS5's own syntax.
@@ -247,16 +249,14 @@ def test_a_hedged_figure_reads_only_the_facts_it_may_show(synthetic: Path, facts
 def _stored_counts_are_exact(root: Path) -> int:
     """Every stored count of a level word (level_counts) is the index's own, and a start marked
     whole has every level of its own stored; how many starts are marked."""
-    store = open_store(root)
-    conn = store.conn
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lw USING fts5vocab(main, levels, row)")
+    vocabulary = level_vocabulary(root)
+    conn = open_store(root).conn
     for word, n in conn.execute("SELECT word, n FROM level_counts WHERE word != '' AND n >= 0").fetchall():
-        found = conn.execute("SELECT doc FROM temp.lw WHERE term = ?", (word,)).fetchone()
-        assert (found[0] if found else 0) == n, word
+        assert vocabulary.get(word, 0) == n, word
     starts = [w for (w,) in conn.execute("SELECT word FROM level_counts WHERE n = -1")]
     for start in starts:
         high = start[:-1] + chr(ord(start[-1]) + 1)
-        held = {w: c for w, c in conn.execute("SELECT term, doc FROM temp.lw WHERE term > ? AND term < ?", (start, high)) if c and len(w) == len(start) + 5}
+        held = {w: c for w, c in vocabulary.items() if start < w < high and c and len(w) == len(start) + CODE_DIGITS}
         stored = {w: c for w, c in conn.execute("SELECT word, n FROM level_counts WHERE word > ? AND word < ?", (start, high)) if c > 0}
         assert held == stored, start
     return len(starts)

@@ -29,6 +29,8 @@ from xmfacts.search.score import _Fields, _term_score, _text_score
 from xmfacts.search.words import _SEP
 from xmfacts.text import stem as stem_of
 
+from .conftest import level_vocabulary
+
 SHIPPED = Path(__file__).parents[2] / "facts"
 ONE_WORD = [
     "上市公司", "上市公", "科学城", "信易贷", "股权投资", "技术企业", "listed", "investment", "invest", "companies", "bank",
@@ -223,13 +225,6 @@ def test_each_fact_is_filed_with_the_points_each_word_scores() -> None:
     assert checked > 5000
 
 
-def _vocabulary(root: Path) -> dict[str, int]:
-    store = open_store(root)
-    store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, levels, row)")
-    store.conn.execute("INSERT INTO levels(levels, rank) VALUES ('integrity-check', 1)")
-    return dict(store.conn.execute("SELECT term, doc FROM temp.v"))
-
-
 def test_an_edited_file_leaves_no_level_behind(synthetic: Path, tmp_path: Path) -> None:
     root = tmp_path / "facts"
     shutil.copytree(synthetic, root)
@@ -240,10 +235,10 @@ def test_an_edited_file_leaves_no_level_behind(synthetic: Path, tmp_path: Path) 
     (root / "topic-0003.toml").unlink()
     retitled = root / "topic-0001.toml"  # re-indexed whole
     retitled.write_text(retitled.read_text(encoding="utf-8").replace('title = "', 'title = "investment ', 1), encoding="utf-8")
-    after_edits = _vocabulary(root)
+    after_edits = level_vocabulary(root)
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh)
-    assert after_edits == _vocabulary(fresh)
+    assert after_edits == level_vocabulary(fresh)
     base = parse_toml(root)
     for query in ("上市公司", "上线公司", "investment", "listing", "list", "shangshi", "shangxian", "xiamen"):
         for limit in (1, 10):
