@@ -316,3 +316,18 @@ def test_two_facts_its_words_name_alike_and_a_figure_that_fits_neither_is_no_ala
     assert "private-equity/fund-aum" in found.why and "private-equity/equity-investment-aum" in found.why
     # one the words tell apart is still compared
     assert _verdict("厦门私募基金管理人管理基金规模1800亿元。", "1800亿元", written=None) == ("mismatch", "private-equity/fund-aum")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing the class sizes is named before it: the fact recorded under that class
+        ("在厦门，平板显示既是第一条千亿产业链，也是高新区最大的产业。", ("match", "display-industry/display-chain-scale")),
+        ("天马带动了火炬高新区的平板顯示千億產業鏈。", ("match", "display-industry/display-chain-scale")),
+        # any chain's class: 产业链 alone names the key chains' count, never to be compared with 千亿
+        ("这是厦门第4条千亿产业链。", ("unknown", None)),
+        ("厦门集成电路将成为新的千亿产业链。", ("unknown", None)),
+    ],
+)
+def test_a_size_class_is_compared_only_with_a_fact_recorded_under_it(text: str, expected: tuple[str, str | None]) -> None:
+    assert _verdict(text, "千億" if "千億" in text else "千亿") == expected

@@ -73,6 +73,9 @@ QUANTITIES = [
     ("一百零五", "一百零五", Q.EXACT, "105", "", 1, BaseUnit.NUMBER),
     ("两家", "两家", Q.EXACT, "2", "家", 1, BaseUnit.COUNT),
     ("千亿元", "千亿元", Q.EXACT, "1000", "亿元", 10**8, BaseUnit.CNY),
+    # a chain's size class (its own unit, as printed): 平板显示千亿产业链, 第十二条百亿产业集群
+    ("平板显示千亿产业链", "千亿", Q.EXACT, "1000", "亿", 10**8, BaseUnit.NUMBER),
+    ("第十二条百亿产业集群", "百亿", Q.EXACT, "100", "亿", 10**8, BaseUnit.NUMBER),
     ("百万个房间", "百万个", Q.EXACT, "100", "万个", 10**4, BaseUnit.COUNT),
     ("三点五亿元", "三点五亿元", Q.EXACT, "3.5", "亿元", 10**8, BaseUnit.CNY),
     ("3千瓦时", "3千瓦时", Q.EXACT, "3", "千瓦时", 1, BaseUnit.KWH),
@@ -160,10 +163,17 @@ def test_year_range_reads_as_two_years() -> None:
 NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几百人", "上百家", "成百上千", "一大难题", "一批",
                "一举拿下", "一键发起", "统一", "之一", "一流", "三来一补", "4+4+6", "从0到1", "从零开始", "万米深海",
                "H2O", "5G", "COVID-19", "PM2.5", "近三年", "最近3年", "近几年", "三四个", "十三五", "9月末",
-               "1号孵化器", "一掷千金", "千万不要", "每生产一吨", "5G基站", "4K电视", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
+               "1号孵化器", "一掷千金", "千万不要", "千亿级", "千万产业链", "每生产一吨", "5G基站", "4K电视", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
                "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip",
                # bare numbers English does not call counts: a rank, a line, a count with no from…to
                "ranked 3 to 5", "Line 3 to the airport", "firms numbered 20,652"]
+
+
+@pytest.mark.parametrize(("text", "count"), [("全市12条千亿产业链", "12条"), ("四大千亿产业集群", "四大"), ("10个百亿产业链", "10个"),
+                                           ("下一条千亿产业链", None)])
+def test_a_size_class_after_a_count_is_a_threshold_not_read(text: str, count: str | None) -> None:
+    # the 12 chains each pass 千亿: no one chain's size, so the reader reads only the count
+    assert [r.text for r in read_figures(text)] == ([count] if count else [])
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

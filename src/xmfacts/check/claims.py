@@ -26,7 +26,7 @@ from xmfacts.check.words import (
 )
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
-from xmfacts.figures.reader import Reading, hedged, passed_milestone, read_figure, read_figures
+from xmfacts.figures.reader import Reading, hedged, passed_milestone, read_figure, read_figures, size_class
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
 from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
@@ -133,15 +133,23 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         said = folded[s0:upto]
         period = ((periods.chinese_period(said, written) if chinese else periods.english_period(said, written))
                   or periods.that_year(folded[s0 : r.start], folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0]) or undated)
-        match = matcher.best(r, place, near) if _checkable(r) and not milestone else None
+        # 平板显示千亿产业链: a size class, compared only with a fact recorded under that class
+        klass = size_class(text, r)
+        match = matcher.best(r, place, near) if _checkable(r) and not milestone and not klass else None
         fact, subject = match if match else (None, ())
-        why = ("a mark the total went past (关口, 台阶), not its level" if milestone else matcher.why) if _checkable(r) \
-            else "not a figure to check (a vague amount, an ordinal or a name)"
+        why = ("a mark the total went past (关口, 台阶), not its level" if milestone
+               else f"a size class ({klass}): no fact recorded under it, of a thing its sentence names" if klass
+               else matcher.why) if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
         # a figure tied to an observation of a series is judged by its period's observation
         judged = functools.partial(_judged, r, line, text[c0:c1].strip(), period, period != undated, observations, folded[s0 : r.start],
                                    functools.partial(periods.named, folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0], written))
         found = judged(fact, subject, why)
-        if found.verdict is Verdict.UNKNOWN and _checkable(r) and not milestone:
+        for other, named in matcher.of_class(r, klass, place) if klass else ():
+            same = judged(other, named)
+            if same.verdict is Verdict.MATCH:
+                found = replace(same, why=f"the record is of the size class {klass}, and the text names {'、'.join(named)}")
+                break
+        if found.verdict is Verdict.UNKNOWN and _checkable(r) and not milestone and not klass:
             # no fact's measure named as it lists it, or none that could judge the figure: a record
             # it equals digit for digit, whose measure the sentence names in its own words, may be
             # confirmed, never contradicted

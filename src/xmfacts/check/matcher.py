@@ -411,6 +411,30 @@ class Matcher:
             self._same[key] = self._same_figure(figure, exact, place, digits)
         return self._same[key]
 
+    def of_class(self, reading: Reading, size_class: str, place: _Place) -> list[tuple[Fact, tuple[str, ...]]]:
+        """Facts recorded under the size class a bare magnitude is of (平板显示千亿产业链: 千亿产业链),
+        equal to it, whose own thing the sentence names before it: the fact's entity, or one of its
+        tags that no measure term holds (平板显示): the class says how big, never what (厦门第4条千亿产业链 may be
+        any chain's)."""
+        figure = reading.figure
+        if figure.value is None:
+            return []
+        exact = figure.value * (figure.scale or 1)
+        said = compact(place.before + place.lead)
+        out = []
+        for fact in self.source.holding(float(exact)):
+            recorded = fact.figure
+            terms = [fold(m) for m in fact.measure]
+            if (recorded.value is None or recorded.value * (recorded.scale or 1) != exact or recorded.base_unit is not figure.base_unit
+                    or not any(t.startswith(fold(size_class[:2])) and t.endswith(fold(size_class[2:])) for t in terms)):
+                continue
+            # what the fact is of: its entity unless that is the city, and its tags that no measure term holds
+            entity = [] if _names_city(fold(fact.entity)) else [fact.entity]
+            things = [fold(t) for t in (*entity, *fact.tags) if has_cjk(t) and not any(fold(t) in term for term in terms)]
+            if named := tuple(t for t in things if t in said):
+                out.append((fact, named))
+        return out
+
     def _same_figure(self, figure: Figure, exact: Decimal, place: _Place, digits: int) -> list[tuple[Fact, tuple[str, ...]]]:
         sentence = place.before + " " + place.clause
         said_en = set(english_between_figures(sentence).split())

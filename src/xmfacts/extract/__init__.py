@@ -25,7 +25,7 @@ from xmfacts.extract import naming, reading
 from xmfacts.extract.naming import suggest_id
 from xmfacts.extract.subject import CITIES, DEFAULT_ENTITY, subject_in
 from xmfacts.figures.printing import printed
-from xmfacts.figures.reader import Reading, hedge_before
+from xmfacts.figures.reader import Reading, hedge_before, size_class
 from xmfacts.figures.shares import is_worded_share
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
@@ -142,6 +142,8 @@ def extract(
         r = finding.reading
         if not reading.is_figure(r, text) or reading.is_period(r, text, where, findings):
             continue
+        if size_class(text, r) and reading.sized_thing(text, where.clause[0], r.start) is None:
+            continue  # 厦门第4条千亿产业链: how big, of no chain it names
         sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
         if sentence in said:
             continue  # a repeated paragraph: this figure was drafted from its first telling
@@ -254,6 +256,11 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
     if words[1][s0:s1] != words[0][s0:s1]:
         measure = tuple(dict.fromkeys((*measure, *naming.measure(text, words[1], r, where, entity, place)[0])))
     q0, q1 = naming.with_subject(text, where, q0, q1, entity, place)
+    klass = size_class(text, r)
+    if klass and (thing := reading.sized_thing(text, c0, r.start)):
+        # 平板显示屏成为当地第一条千亿产业链: the class is the measure and the thing it sizes the
+        # subject, as check confirms such a figure
+        entity, measure, q0, q1 = thing[0], (klass,), thing[1], r.end + len(klass) - len(r.text)
     quote = text[q0:q1].strip()
     q0 += len(text[q0:q1]) - len(text[q0:q1].lstrip())
     figure = r.figure
@@ -291,6 +298,8 @@ def _draft(text: str, folded: str, words: tuple[str, str], finding: Finding, whe
     elif fact is None and finding.fact is not None:
         notes.append(f"newer than the record's {finding.fact.full_id}: update it rather than add")
     label = finding.fact.label.split("（")[0] if series and finding.fact else naming.label(entity, measure, place, as_of, event, city)
+    if klass and measure == (klass,):
+        label = city + label  # the city's 千亿产业链, one of its chains (当地第一条)
     note = " ".join([CURATOR_NOTE, *notes])
     return Candidate(r, where.line, quote, q0, q0 + len(quote), figure, as_of, entity, "", label, measure, note, fact, verdict, series)
 

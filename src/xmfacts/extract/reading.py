@@ -71,6 +71,28 @@ def is_figure(r: Reading, text: str) -> bool:
     return bool(figure.unit) or figure.base_unit not in (None, BaseUnit.NUMBER)
 
 
+# 平板显示屏成为当地第一条千亿产业链, 平板显示既是首条千亿产业链, 带动…的平板显示千億產業鏈: the thing
+# a size class sizes is named just before the class, or before the verb that gives it the class
+_SIZED_TAIL = re.compile(r"(?:既是|也是|是|成为|成了|为)?(?:当地|全市|厦门|我市|本地|全省)?(?:第[一二三四五六七八九十0-9]+条|首条)?$")
+_SIZED_CUT = re.compile(r".*(?:使得|[，,、；;。：:的在为使让令]|带动|推动|助力)")
+_SIZED_PLACE = re.compile(r"(?:全市|当地|厦门市?|我市|本地|全省)")
+
+
+def sized_thing(text: str, start: int, at: int) -> tuple[str, int] | None:
+    """What a size-class figure at ``at`` (``size_class``: 千亿产业链) sizes, as its clause from
+    ``start`` names it, and where that name begins; None where the clause names nothing (厦门第4条
+    千亿产业链 may be any chain's: such a figure is no draft check could confirm)."""
+    lead = fold_in_place(text[start:at])
+    lead = lead[: _SIZED_TAIL.search(lead).start()]
+    cut = _SIZED_CUT.match(lead)
+    b = cut.end() if cut else 0
+    b += len(m.group()) if (m := _SIZED_PLACE.match(lead, b)) else 0
+    thing = lead[b:]
+    if not 2 <= len(thing) <= 10 or not all(is_cjk(c) for c in thing):
+        return None
+    return text[start + b : start + len(lead)], start + b
+
+
 def multiple(text: str, end: int) -> bool:
     """Whether 倍 follows the number ending at ``end`` (增长2.4倍, 撬动社会资本超 28 倍)."""
     return text[end : end + 3].lstrip().startswith("倍")

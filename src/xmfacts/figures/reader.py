@@ -68,6 +68,9 @@ _AFTER = {"左右": Q.ABOUT, "以上": Q.OVER, "以下": Q.AT_MOST, "以内": Q.
 _RANGE_SEPS = set("—–―-~〜至到")
 _TIME_BASES = {BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY}
 _ONE_WORD_BEFORE = set("第统之唯同单专合万划逐不归其任周整独")  # 统一, 之一, 万一 …
+_CHAIN_CLASS = re.compile("产业链|产业集群")
+# 全市12条, 四大: a count of the things the class describes (第十二条 is one of them)
+_COUNTED_BEFORE = re.compile(r"(?<![第0-9一二两三四五六七八九十])(?:[0-9]+|[一二两三四五六七八九十]+)\s*[条个大]$")
 _BLANK = "\ufffc"
 _BARE = Unit("", 1, BaseUnit.NUMBER)
 _BASE_SET = frozenset(base_spellings_longest_first())
@@ -245,6 +248,10 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
     base = (parse_unit(unit) or _BARE).base
     if cn and len(cn) == 1 and not pct:
         has_base = unit not in MULTIPLIERS and unit != ""
+        if _CHAIN_CLASS.match(norm, end) and unit == "亿" and cn in ("百", "千") and not _COUNTED_BEFORE.search(norm, max(0, s - 8), s):
+            # 平板显示千亿产业链, 第一条千亿产业链: the size class a chain is known by is its scale (but
+            # 全市12条千亿产业链 is a threshold the 12 chains pass, no chain's size)
+            return end, _Found(s, end, Kind.QUANTITY, Q.EXACT, value=value, unit=unit)
         if not (has_base or hedged or (unit and cn not in _CN_UNITS)):
             return end, None  # 千金, 三折, 千万(不要): a lone character with no unit is a word
         if cn == "一" and ((base is BaseUnit.COUNT and unit in _BASE_SET) or after == "度"):
@@ -348,6 +355,19 @@ def passed_milestone(text: str, reading: Reading, clause_start: int) -> bool:
     """Whether a figure is a mark a total went past (越过7000亿元和8000亿元的关口, 迈上万亿台阶):
     the total may lie anywhere above it, which no hedge says, so it is no level to compare."""
     return bool(_MILESTONE.match(text, reading.end) or _PASSED.search(text[max(clause_start, reading.start - 3) : reading.start]))
+
+
+def size_class(text: str, reading: Reading) -> str | None:
+    """The class a figure is a bare magnitude of (千亿产业链 for the 千亿 of 平板显示千亿产业链), in
+    simplified characters, or None. The class names no thing of its own: ``check`` compares such a
+    figure only with a fact recorded under the same class, never with an amount the clause names."""
+    from xmfacts.text import to_simplified
+
+    figure = reading.figure
+    if figure.unit != "亿" or any(c.isdigit() for c in reading.text):
+        return None
+    m = _CHAIN_CLASS.match(to_simplified(text[reading.end : reading.end + 4]))
+    return to_simplified(reading.text) + m.group() if m else None
 
 
 # the mark (关口, 大关, 台阶) after the figure, or the verb of passing right before it; simplified or
