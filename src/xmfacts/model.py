@@ -76,6 +76,9 @@ class BaseUnit(StrEnum):
     YEAR = "year"
     # A bare number, or a number with a multiplier but no unit (1.2万亿): comparable with any quantity.
     NUMBER = "number"
+    # 分: points of a score or an index a ranking gives (综合得分77.4分), after NUMBER so the
+    # numbers an index files the others under stay as they were
+    SCORE = "score"
 
 
 @dataclass(frozen=True)

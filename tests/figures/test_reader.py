@@ -73,6 +73,8 @@ QUANTITIES = [
     ("一百零五", "一百零五", Q.EXACT, "105", "", 1, BaseUnit.NUMBER),
     ("两家", "两家", Q.EXACT, "2", "家", 1, BaseUnit.COUNT),
     ("千亿元", "千亿元", Q.EXACT, "1000", "亿元", 10**8, BaseUnit.CNY),
+    ("综合得分77.4分", "77.4分", Q.EXACT, "77.4", "分", 1, BaseUnit.SCORE),
+    ("监测得分 93.68 分", "93.68 分", Q.EXACT, "93.68", "分", 1, BaseUnit.SCORE),
     # a chain's size class (its own unit, as printed): 平板显示千亿产业链, 第十二条百亿产业集群
     ("平板显示千亿产业链", "千亿", Q.EXACT, "1000", "亿", 10**8, BaseUnit.NUMBER),
     ("第十二条百亿产业集群", "百亿", Q.EXACT, "100", "亿", 10**8, BaseUnit.NUMBER),
@@ -163,7 +165,7 @@ def test_year_range_reads_as_two_years() -> None:
 NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几百人", "上百家", "成百上千", "一大难题", "一批",
                "一举拿下", "一键发起", "统一", "之一", "一流", "三来一补", "4+4+6", "从0到1", "从零开始", "万米深海",
                "H2O", "5G", "COVID-19", "PM2.5", "近三年", "最近3年", "近几年", "三四个", "十三五", "9月末",
-               "1号孵化器", "一掷千金", "千万不要", "千亿级", "千万产业链", "每生产一吨", "5G基站", "4K电视", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
+               "1号孵化器", "一掷千金", "千万不要", "十分重要", "三分之一", "千亿级", "千万产业链", "每生产一吨", "5G基站", "4K电视", "一成不变", "两张皮", "一家企业", "一度是", "三折叠", "两院院士",
                "a 5-year plan", "the 14th Five-Year Plan", "grew 10-fold", "a 3-day trip",
                # bare numbers English does not call counts: a rank, a line, a count with no from…to
                "ranked 3 to 5", "Line 3 to the airport", "firms numbered 20,652"]
@@ -174,6 +176,12 @@ NOT_FIGURES = ["第4条", "第8.6代", "第一", "十几家", "数十所", "几�
 def test_a_size_class_after_a_count_is_a_threshold_not_read(text: str, count: str | None) -> None:
     # the 12 chains each pass 千亿: no one chain's size, so the reader reads only the count
     assert [r.text for r in read_figures(text)] == ([count] if count else [])
+
+
+@pytest.mark.parametrize(("text", "numbers"), [("下午3点20分", ["3", "20"]), ("8时30分", ["8", "30"]), ("3分之1", ["3", "1"]),
+                                             ("厦门2分行", ["2"])])
+def test_a_clock_a_fraction_or_a_branch_takes_no_points(text: str, numbers: list[str]) -> None:
+    assert [(r.text, r.figure.unit) for r in read_figures(text)] == [(n, "") for n in numbers]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

@@ -95,6 +95,7 @@ def _comparable(reading: Reading, fact: Fact) -> bool:
 # of an amount or a count; no one writes a span of years or a share so.
 _NEVER_BY_MULTIPLIER = frozenset({
     BaseUnit.PERCENT, BaseUnit.PERCENTAGE_POINT, BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY, BaseUnit.HOUR, BaseUnit.MINUTE,
+    BaseUnit.SCORE,
 })
 
 

@@ -71,6 +71,8 @@ _ONE_WORD_BEFORE = set("第统之唯同单专合万划逐不归其任周整独")
 _CHAIN_CLASS = re.compile("产业链|产业集群")
 # 全市12条, 四大: a count of the things the class describes (第十二条 is one of them)
 _COUNTED_BEFORE = re.compile(r"(?<![第0-9一二两三四五六七八九十])(?:[0-9]+|[一二两三四五六七八九十]+)\s*[条个大]$")
+_CLOCK = set("点时:：")
+_NOT_POINTS = re.compile("[之钟秒局行店院部会校厂期批类级层别享摊配成]|公司|[0-9]")
 _BLANK = "\ufffc"
 _BARE = Unit("", 1, BaseUnit.NUMBER)
 _BASE_SET = frozenset(base_spellings_longest_first())
@@ -230,6 +232,9 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
         unit, hedged, end = "%", after in ("余", "多"), e + (after in ("余", "多"))
     else:
         unit, hedged, end = _tail(norm, _past_spaces(norm, e) if ar else e, bool(ar))
+    if unit.endswith("分") and (cn or unit != "分" or norm[s - 1 : s] in _CLOCK or _NOT_POINTS.match(norm, end)):
+        # 十分重要 (very), 8点30分 (a clock), 3分之1, 2分行 (a branch): no score; the number stands alone
+        unit, end = "", e
     hq, hlen = _prefix(norm, s)
     if not hedged and not pct and norm[end : end + 1] in _RANGE_SEPS:
         k = end + 1 + (norm[end : end + 2] == "——")

@@ -73,6 +73,8 @@ BASE_SPELLINGS: dict[str, tuple[int, BaseUnit]] = {
     "天": (1, BaseUnit.DAY),
     "个月": (1, BaseUnit.MONTH),
     "年": (1, BaseUnit.YEAR),
+    # a ranking's points (得分77.4分); the reader takes 分 only after digits, never a clock's 8点30分
+    "分": (1, BaseUnit.SCORE),
     **{w: (1, BaseUnit.COUNT) for w in _COUNT_WORDS.split()},
 }
 
