@@ -6,6 +6,8 @@ The text is tests/drafts/draft.md repeated to SIZE characters (``python benchmar
 
 from __future__ import annotations
 
+import compileall
+import os
 import shutil
 import statistics
 import subprocess
@@ -57,5 +59,10 @@ def whole_commands(commands: Sequence[tuple[str, list[str]]], repeat: int) -> No
     xmfacts = shutil.which("xmfacts")
     if not xmfacts:
         return
+    # as benchmarks/startup.py: byte-code as pip leaves an installed package, not a module
+    # compiled again on every run of an editable checkout under PYTHONDONTWRITEBYTECODE
+    import xmfacts as package
+
+    compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
     for name, args in commands:
         report(name, timed(lambda: subprocess.run([xmfacts, *args], stdout=subprocess.DEVNULL, check=False), repeat))
