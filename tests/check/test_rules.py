@@ -331,3 +331,12 @@ def test_two_facts_its_words_name_alike_and_a_figure_that_fits_neither_is_no_ala
 )
 def test_a_size_class_is_compared_only_with_a_fact_recorded_under_it(text: str, expected: tuple[str, str | None]) -> None:
     assert _verdict(text, "千億" if "千億" in text else "千亿") == expected
+
+
+def test_a_change_after_a_level_confirmed_in_other_words_is_of_that_level() -> None:
+    text = "Industrial firms above designated size added 245.08 billion yuan of value, up 4.3 percent."
+    assert _verdict(text, "245.08 billion yuan", written="2023-02-01") == ("match", "economy/industrial-value-added-2022")
+    assert _verdict(text, "4.3 percent", written="2023-02-01") == ("match", "economy/industrial-value-added-growth-2022")
+    # only a change is carried: a second level of the sentence is not taken for the first's measure
+    other = "Industrial firms above designated size added 245.08 billion yuan of value, and the port 100 billion yuan."
+    assert _verdict(other, "100 billion yuan", written="2023-02-01") == ("unknown", None)

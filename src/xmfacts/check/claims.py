@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from xmfacts.check.matcher import FactSource, InMemory, Matcher, _Place
+from xmfacts.check.matcher import NOTHING_NAMED, FactSource, InMemory, Matcher, _Place
 from xmfacts.check.profile import BaseStats, base_stats, fact_terms, measures_named
 from xmfacts.check.series import Observations, from_topics, in_memory, judge_in_series
 from xmfacts.check.verdicts import Finding, Verdict, _checkable, _comparable, _finding
@@ -22,13 +22,14 @@ from xmfacts.check.words import (
     _without_figures,
     carries_set_named_before,
     refers_back,
+    says_change,
     scope_words,
 )
 from xmfacts.errors import UsageError
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading, hedged, passed_milestone, read_figure, read_figures, size_class
 from xmfacts.model import BaseUnit, Fact, FactBase, Kind, Qualifier
-from xmfacts.text import fold_in_place, has_cjk, without_glosses
+from xmfacts.text import fold, fold_in_place, has_cjk, without_glosses
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -96,6 +97,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
     sentences = _sentences(text)
     clauses = _Boundaries(_CLAUSE_END, text)
     line = 1
+    own_words: dict[int, str] = {}  # by sentence: the measure a level was confirmed by in the text's own words
     for j, r in enumerate(readings):
         while line < len(line_starts) and line_starts[line] <= r.start:
             line += 1
@@ -136,6 +138,10 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         # 平板显示千亿产业链: a size class, compared only with a fact recorded under that class
         klass = size_class(text, r)
         match = matcher.best(r, place, near) if _checkable(r) and not milestone and not klass else None
+        if match is None and s0 in own_words and says_change(place.lead, place.trail) and matcher.why == NOTHING_NAMED:
+            # "Industrial firms above designated size added 245.08 billion yuan of value, up 4.3
+            # percent": the change is of the level its sentence stated, which was confirmed in its own words
+            match = matcher.best(r, replace(place, before=f"{place.before} {own_words[s0]}"), near)
         fact, subject = match if match else (None, ())
         why = ("a mark the total went past (关口, 台阶), not its level" if milestone
                else f"a size class ({klass}): no fact recorded under it, of a thing its sentence names" if klass
@@ -157,6 +163,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
                 same = judged(other, named)
                 if same.verdict is Verdict.MATCH:
                     found = replace(same, why=f"its figure is the record's digit for digit, and the text says {'、'.join(named)} in its own words")
+                    own_words[s0] = " ".join(fold(t) for t in named)
                     break
         findings.append(found)
     return findings

@@ -201,6 +201,9 @@ def _measure_form(measure: str) -> tuple[str, bool]:
     return (_english(fold(measure)) if english else fold(measure)), english
 
 
+NOTHING_NAMED = "nothing on record measures what its clause names"  # why a figure was tied to nothing, most often
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a figure stands, as the matcher reads it (all folded)."""
@@ -509,7 +512,7 @@ class Matcher:
             # "14,678 patents were granted, and 278 international applications were filed": a
             # count of its own things is not of what the clause before measures
             in_before = {}
-        self.why = "nothing on record measures what its clause names"
+        self.why = NOTHING_NAMED
         if not in_clause and not in_before:
             return None  # most figures of a draft: nothing on record measures what they count
         clause_facts: set[int] = set().union(*(self.members[m] for m in in_clause))
