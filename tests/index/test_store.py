@@ -404,6 +404,8 @@ def _index_by_fact(cache: Path) -> dict[str, object]:
         for file, blob, frequency in conn.execute("SELECT file, summary, frequency FROM check_files")
     }
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key NOT IN ('files', 'layout')"))
+    # fact numbers differ between an edited index and a fresh build; the bound each keeps is its own numbers'
+    assert int(meta.pop("in order below")) == build.in_order_below(conn)
     count, frequency, lower = marshal.loads(meta.pop("check stats"))
     syllables, stable, has_pinyin = marshal.loads(meta.pop("summary"))
     rest = {k: marshal.loads(v) if isinstance(v, bytes) else v for k, v in meta.items()}

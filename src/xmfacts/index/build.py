@@ -147,12 +147,31 @@ def sync(store: Target, force: bool, pinyin: bool, stats: dict[str, tuple[int, i
         # moments ago is recorded so as to be looked at again)
         recorded = {name: (size, mtime) for name, size, mtime in conn.execute("SELECT name, size, mtime_ns FROM files")}
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (_fingerprint(recorded),))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('in order below', ?)", (str(in_order_below(conn)),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     finally:
         store.forget()
+
+
+def in_order_below(conn: sqlite3.Connection) -> int:
+    """The lowest fact number from which fact-base order may not be number order (see
+    ``Store.renumbered_from``): two lookups per file, made once per change and kept in meta."""
+    sql = (
+        "SELECT (SELECT n FROM facts WHERE file = name ORDER BY pos LIMIT 1),"
+        " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name DESC"
+    )
+    last = conn.execute("SELECT max(n) FROM facts").fetchone()[0]
+    lowest_later = bound = (last or 0) + 1
+    for first, final in conn.execute(sql):
+        if first is None:  # sources.toml
+            continue
+        if first > final or final > lowest_later:  # numbered (in part) after a file that follows it
+            bound = min(bound, first)
+        lowest_later = min(lowest_later, first)
+    return bound
 
 
 class _Changes(NamedTuple):

@@ -140,18 +140,9 @@ class Store:
         and a file's facts are numbered as they stand in it (a build inserts them so). Two
         lookups per file."""
         if self._in_order_below is None:
-            sql = (
-                "SELECT (SELECT n FROM facts WHERE file = name ORDER BY pos LIMIT 1),"
-                " (SELECT n FROM facts WHERE file = name ORDER BY pos DESC LIMIT 1) FROM files ORDER BY name DESC"
-            )
-            lowest_later = bound = (self.last_number() or 0) + 1
-            for first, last in self.conn.execute(sql):
-                if first is None:  # sources.toml
-                    continue
-                if first > last or last > lowest_later:  # numbered (in part) after a file that follows it
-                    bound = min(bound, first)
-                lowest_later = min(lowest_later, first)
-            self._in_order_below = bound
+            # kept in meta by each sync that changed the index: read once, not two lookups per file
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'in order below'").fetchone()
+            self._in_order_below = int(row[0]) if row else builder.in_order_below(self.conn)
         return self._in_order_below
 
     def in_number_order(self) -> bool:
