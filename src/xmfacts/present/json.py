@@ -180,6 +180,7 @@ class _Indented:
     def __init__(self, ensure_ascii: bool) -> None:
         self.string = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
         self.made: dict[tuple[int, int], str] = {}
+        self.keys: dict[str, str] = {}  # each key as written, with its colon: a few dozen, written thousands of times
 
     def encode(self, value: Any, depth: int) -> str:
         if isinstance(value, str):
@@ -207,9 +208,16 @@ class _Indented:
             return "{}" if isinstance(value, dict) else "[]"
         inner = "\n" + "  " * (depth + 1)
         if isinstance(value, dict):
-            if not all(type(k) is str for k in value):
-                raise _Unusual
-            items = [f"{self.string(k)}: {self.encode(v, depth + 1)}" for k, v in value.items()]
+            keys, string, encode = self.keys, self.string, self.encode
+            items = []
+            for k, v in value.items():
+                key = keys.get(k)
+                if key is None:
+                    if type(k) is not str:
+                        raise _Unusual
+                    key = keys[k] = string(k) + ": "
+                # the scalars most values are, written here rather than by a call each
+                items.append(key + (string(v) if type(v) is str else "null" if v is None else encode(v, depth + 1)))
             return "{" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "}"
         return "[" + inner + ("," + inner).join(self.encode(v, depth + 1) for v in value) + "\n" + "  " * depth + "]"
 
