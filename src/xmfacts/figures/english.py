@@ -118,6 +118,7 @@ _COUNTED_AFTER = re.compile(r"\s+(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|by|
 # A bare number that English says is a count of what its clause counts: the two ends of "from
 # 1,500 (in 2015) to 4,200". Any other bare number stays unread ("numbered 20,652" as often
 # counts the nation's firms as the city's, and nothing else in its clause says which).
+_PLUS = re.compile(r"(?:-plus|-odd|\+)(?![\w+])", re.IGNORECASE)
 _FROM_TO_START = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _FROM_TO = re.compile(
     r"(?:\s+(?:in|at the end of|by)\s+(?:19|20)\d\d)?\s+to\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?[\d,.]*\d"
@@ -189,6 +190,14 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         before, after = text[s - 1 : s], text[e : e + 1]
         if (before.isalpha() or before and before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
+        plus = _PLUS.match(text, e) if not m.group("mult") and not m.group("unit") else None
+        if plus and _NOUN_AFTER.match(text, plus.end()):
+            # 30-plus research institutes, 50-odd firms, 300+ companies: that many or more
+            hedge = m.group("hedge")
+            start = m.start("hedge") if hedge else s
+            yield start, plus.end(), Figure(Kind.QUANTITY, _HEDGES.get((hedge or "").lower(), Q.AT_LEAST), _value(m.group("num")),
+                                            unit="", scale=1, base_unit=BaseUnit.COUNT)
+            continue
         if after == "-" and not m.group("mult") and not m.group("unit") or text[e : e + 3] in ("st ", "nd ", "rd ", "th "):
             continue
         value = _value(m.group("num"))
