@@ -24,3 +24,8 @@ def test_a_count_said_with_plus_or_odd_is_at_least_that(text: str, expected: lis
     got = [(text[s:e], f.qualifier, int(f.value or 0)) for s, e, f in read_english(text)]
     assert got == expected
     assert all(f.base_unit is BaseUnit.COUNT for _, _, f in read_english(text))
+
+
+@pytest.mark.parametrize("text", ["In the first three quarters, output grew.", "over the past two weeks", "for four years"])
+def test_a_span_of_time_in_words_is_no_count(text: str) -> None:
+    assert list(read_english(text)) == []

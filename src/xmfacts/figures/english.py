@@ -162,8 +162,8 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             continue
         end = m.end("dozen") if m.group("dozen") else m.end("word")
         after = _COUNTED_AFTER.match(text, end)
-        if after is None or re.match(r"\s*(?:years?|months?|days?|hours?|minutes?|times)\b", text[end:], re.IGNORECASE):
-            continue  # four years is a duration, two times a ratio: not counts of things
+        if after is None or re.match(r"\s*(?:years?|quarters?|months?|weeks?|days?|hours?|minutes?|times)\b", text[end:], re.IGNORECASE):
+            continue  # four years is a duration, the first three quarters a period, two times a ratio: not counts of things
         taken.append((m.start(), end))
         yield m.start(), end, Figure(Kind.QUANTITY, qualifier, value, unit="", scale=1, base_unit=BaseUnit.COUNT)
     for m in _RANGE.finditer(text):
