@@ -340,3 +340,11 @@ def test_a_change_after_a_level_confirmed_in_other_words_is_of_that_level() -> N
     # only a change is carried: a second level of the sentence is not taken for the first's measure
     other = "Industrial firms above designated size added 245.08 billion yuan of value, and the port 100 billion yuan."
     assert _verdict(other, "100 billion yuan", written="2023-02-01") == ("unknown", None)
+
+
+def test_capital_raised_in_other_words_is_the_cumulative_total_not_the_part_since_2023() -> None:
+    # 融资 was a word of the since-2023 part alone: the cumulative 5981亿元 was a mismatch against it
+    text = "厦门企业借助资本市场累计融资5981亿元，2023年以来融资1714亿元。"
+    assert _verdict(text, "5981亿元") == ("match", "capital-markets/capital-raised-cumulative")
+    assert _verdict(text, "1714亿元") == ("match", "capital-markets/capital-raised-since-2023")
+    assert _verdict("厦门企业借助资本市场融资5000亿元。", "5000亿元")[0] == "unknown"
