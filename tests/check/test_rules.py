@@ -348,3 +348,16 @@ def test_capital_raised_in_other_words_is_the_cumulative_total_not_the_part_sinc
     assert _verdict(text, "5981亿元") == ("match", "capital-markets/capital-raised-cumulative")
     assert _verdict(text, "1714亿元") == ("match", "capital-markets/capital-raised-since-2023")
     assert _verdict("厦门企业借助资本市场融资5000亿元。", "5000亿元")[0] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("2024年厦门GDP目标是突破9000亿元。", "9000亿元"),
+        ("厦门力争GDP达到9000亿元。", "达到9000亿元"),
+        ("Xiamen aims to have 5,000 national high-tech enterprises.", "5,000"),
+        ("The city's target is a GDP of 900 billion yuan.", "900 billion yuan"),
+    ],
+)
+def test_a_target_is_no_record_of_a_figure(text: str, figure: str) -> None:
+    assert _verdict(text, figure, written="2025-03-01") == ("unknown", None)

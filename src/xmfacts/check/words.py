@@ -36,6 +36,11 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = {"the", "of", "and", "in", "on", "for", "to", "by", "with", "its", "as", "at", "from", "an"}
 
 
+# What a plan sets out to reach is no record of a figure: 目标是突破9000亿元, 力争达到9000亿元, "aims to
+# have 5,000 firms by 2025" are compared only with a fact that records a target. (An estimate,
+# 预计 or "expected", is left alone: a year-end report gives its first figures so.)
+_HOPED = tuple(fold(w) for w in "目标 力争 争取".split()) + ("target", "goal", "aims to", "aim to", "plans to")
+
 # Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
 # another city, is about something else, unless the fact itself speaks of that scope.
 _SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
@@ -44,7 +49,8 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
     "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
-    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic")
+    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic") + _HOPED  # a target's scope too
+
 
 
 # Places inside the city: a count there is a part of the city's, but an event there (天马2011年进驻
