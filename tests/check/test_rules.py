@@ -361,3 +361,15 @@ def test_capital_raised_in_other_words_is_the_cumulative_total_not_the_part_sinc
 )
 def test_a_target_is_no_record_of_a_figure(text: str, figure: str) -> None:
     assert _verdict(text, figure, written="2025-03-01") == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("China had more than 400,000 national high-tech enterprises by the end of 2023.", "more than 400,000"),
+        ("The national R&D intensity was 2.65 percent in 2024.", "2.65 percent"),
+        ("The country's GDP grew 5 percent in 2024.", "5 percent"),
+    ],
+)
+def test_the_countrys_own_figure_in_english_is_not_xiamens(text: str, figure: str) -> None:
+    assert _verdict(text, figure, written="2025-03-01") == ("unknown", None)

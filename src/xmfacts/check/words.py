@@ -49,7 +49,11 @@ _SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
     "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
-    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic") + _HOPED  # a target's scope too
+    "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic",
+    # the country's own figure in English ("national" alone also names Xiamen's national high-tech enterprises)
+    "the national average", "national average", "the national r&d", "the national gdp", "the national level", "the national figure",
+    "nationally", "the country's", "china had", "china has", "china's gdp", "china's r&d", "china's total", "china's overall",
+) + _HOPED  # a target's scope too
 
 
 
