@@ -85,6 +85,11 @@ def test_datasette_serves_the_export(run: Run, tmp_path: Path) -> None:
         assert "capital-markets/listed-companies" in [r["id"] for r in search]
         english = _get(port, "/facts/facts.json?_shape=array&_search=listed")
         assert "capital-markets/listed-companies" in [r["id"] for r in english]
+        # issue 25's words for the ordinary search box: two characters, a pinyin word, an English phrase by stem
+        for typed, wanted in (("授信", "sme-credit/xinyidai-credit-granted"), ("xinyidai", "sme-credit/xinyidai-credit-granted"),
+                              ("listed firms", "capital-markets/listed-companies")):
+            found = _get(port, "/facts/facts.json?_shape=array&_search=" + urllib.parse.quote(typed))
+            assert wanted in [r["id"] for r in found], typed
         contains = _get(port, "/facts/facts.json?_shape=array&label__contains=" + urllib.parse.quote("授信"))
         assert {r["id"] for r in contains} >= {"sme-credit/xinyidai-credit-granted"}
         assert all("授信" in r["label"] for r in contains)
@@ -98,3 +103,17 @@ def test_datasette_serves_the_export(run: Run, tmp_path: Path) -> None:
             server.kill()
             server.wait(timeout=10)
         log.close()
+
+
+def test_the_search_box_words_are_cut_in_advance() -> None:
+    from xmfacts.index import load_factbase
+    from xmfacts.present.datasette import search_words
+
+    facts = {f.full_id: f for f in load_factbase(Path(__file__).parents[2] / "facts").facts}
+    credit = search_words(facts["sme-credit/xinyidai-credit-granted"]).split()
+    # two characters and up, their pinyin up to four, the English words as written
+    assert {"授信", "信易贷", "中小企业", "xinyidai", "shouxin", "credit"} <= set(credit)
+    assert all(2 <= len(w) <= 8 for w in credit if not w.isascii())
+    listed = search_words(facts["capital-markets/listed-companies"]).split()
+    # a synonym group one of its words is in: listed companies are also firms and enterprises
+    assert {"上市公司", "companies", "firm", "enterprise"} <= set(listed)

@@ -2,14 +2,15 @@
 
 ``datasette facts.db -m metadata.json`` gives a newsroom a browsable, linkable fact base with
 a JSON API, without xmfacts growing a server. Tables ``facts``, ``topics`` and ``sources``
-with foreign keys; ``facts_fts`` (FTS5, trigram) makes Datasette's search box and ``?_search=``
-work for English and for Chinese of three characters or more. Two-character Chinese such as
-授信 is what trigrams cannot find: ``?label__contains=授信`` does.
+with foreign keys; ``facts_fts`` (FTS5 over words cut in advance: ``search_words``) makes
+Datasette's search box and ``?_search=`` find Chinese of two characters or more (授信), pinyin
+(xinyidai) and English by stem and synonym (listed firms).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -96,12 +97,51 @@ def database(base: FactBase, facts: Sequence[Fact]) -> bytes:
         "INSERT INTO topics VALUES (?, ?, ?, ?)", [(t.id, t.title, t.title_en, counts[t.id]) for t in base.topics if counts[t.id]]
     )
     conn.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * len(FACT_COLUMNS))})", [_row(f) for f in facts])
-    # Datasette finds a table's full-text index by content="facts" (its own convention).
-    conn.execute(f'CREATE VIRTUAL TABLE facts_fts USING fts5({", ".join(SEARCHED)}, content="facts", tokenize="trigram")')
-    conn.execute(f"INSERT INTO facts_fts(rowid, {', '.join(SEARCHED)}) SELECT rowid, {', '.join(SEARCHED)} FROM facts")
+    # Datasette's search box quotes each word typed and asks the full-text table for all of
+    # them; the table holds each fact's words cut in advance (``search_words``), one row per
+    # fact, found by rowid as metadata.json says (fts_table, fts_pk).
+    conn.execute(f'CREATE VIRTUAL TABLE facts_fts USING fts5({SEARCH_WORDS}, tokenize="porter unicode61 remove_diacritics 2")')
+    rowids = dict(conn.execute("SELECT id, rowid FROM facts"))
+    conn.executemany(f"INSERT INTO facts_fts(rowid, {SEARCH_WORDS}) VALUES (?, ?)", [(rowids[f.full_id], search_words(f)) for f in facts])
     _series_tables(conn, facts)
     conn.commit()
     return conn.serialize()
+
+
+SEARCH_WORDS = "words"  # facts_fts's one column
+_CUT_UP_TO = 8  # the longest Chinese word the search box finds (国家高新技术企业)
+_PINYIN_UP_TO = 4  # the longest word also written in pinyin (xinyidai, shangshigongsi)
+
+
+def search_words(fact: Fact) -> str:
+    """A fact's searched fields (``SEARCHED``) as the words Datasette's search box may be typed
+    with, space-separated for FTS5's unicode61 tokenizer, which keeps a run of Chinese whole and
+    stems English (porter): every run of two to eight Chinese characters in them (授信, 上市公司,
+    国家高新技术企业; folded to simplified, so 信易贷 also finds a fact printed 信易貸), runs of up to four in
+    toneless pinyin (xinyidai, shangshi gongsi), the English words, and the members of every
+    synonym group one of them is in (listed firms: the fact says listed companies)."""
+    from xmfacts import pinyin
+    from xmfacts.search.words import synonym_groups
+    from xmfacts.text import fold, stem
+
+    texts = [fold(getattr(fact, name) if isinstance(getattr(fact, name), str) else " ".join(getattr(fact, name))) for name in SEARCHED]
+    words: dict[str, None] = {}
+    english = re.findall(r"[a-z0-9&]+", " ".join(texts))
+    for text in texts:
+        for run in pinyin.cjk_runs(text):
+            syllables = pinyin.run_syllables(run)
+            spoken = syllables[0] if len(syllables) == 1 and len(syllables[0]) == len(run) else None
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + _CUT_UP_TO) + 1):
+                    words[run[i:j]] = None
+                    if spoken and j - i <= _PINYIN_UP_TO:
+                        words["".join(spoken[i:j])] = None
+    words.update(dict.fromkeys(english))
+    said = {stem(w) for w in english}
+    for group in synonym_groups():
+        if any(all(stem(w) in said for w in member.split()) for member in group):
+            words.update(dict.fromkeys(w for member in group for w in member.split()))
+    return " ".join(words)
 
 
 def _series_tables(conn: sqlite3.Connection, facts: Sequence[Fact]) -> None:
@@ -156,7 +196,7 @@ def metadata(database_name: str) -> str:
     meta = {
         "title": "xmfacts: the figures of Xiamen's technology innovation and finance",
         "description": "A curated, sourced fact base: every figure with its quote and source. "
-        "Search box: English, or Chinese of three characters or more; for two characters use a column filter (label contains 授信).",
+        "Search box: Chinese of two to eight characters (授信, 上市公司), pinyin without tones (xinyidai), or English (listed firms).",
         "source": "xmfacts " + __version__,
         "license": "MIT (xmfacts); figures and quotes belong to the sources listed in the sources table",
         "databases": {database_name: {"tables": tables}},

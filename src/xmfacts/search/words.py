@@ -71,19 +71,27 @@ def stems(text: str) -> str:
 
 
 @cache
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """Each stemmed word or phrase of synonyms.txt → the other members of its groups."""
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of synonyms.txt, each member folded as written ("company", "initial public offering")."""
     path = Path(__file__).with_name("synonyms.txt")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:  # a trimmed install: English still matches, without synonyms
-        return {}
-    table: dict[str, list[str]] = {}
+        return ()
+    groups = []
     for line in lines:
         line = line.split("#", 1)[0].strip()
-        if line.startswith("="):  # spellings of one word (``spellings``), not synonyms
-            continue
-        members = [m for m in dict.fromkeys(stems(fold(m)) for m in line.split(",")) if m]
+        if line and not line.startswith("="):  # a = line spells one word (``spellings``): no synonyms
+            groups.append(tuple(m for m in (fold(m).strip() for m in line.split(",")) if m))
+    return tuple(groups)
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Each stemmed word or phrase of synonyms.txt → the other members of its groups."""
+    table: dict[str, list[str]] = {}
+    for group in synonym_groups():
+        members = [m for m in dict.fromkeys(stems(m) for m in group) if m]
         for m in members:
             known = table.setdefault(m, [])
             known.extend(o for o in members if o != m and o not in known)
