@@ -10,7 +10,6 @@ Datasette's search box and ``?_search=`` find Chinese of two characters or more 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -121,12 +120,13 @@ def search_words(fact: Fact) -> str:
     toneless pinyin (xinyidai, shangshi gongsi), the English words, and the members of every
     synonym group one of them is in (listed firms: the fact says listed companies)."""
     from xmfacts import pinyin
-    from xmfacts.search.words import synonym_groups
+    from xmfacts.search.words import english_words, synonym_groups
     from xmfacts.text import fold, stem
 
-    texts = [fold(getattr(fact, name) if isinstance(getattr(fact, name), str) else " ".join(getattr(fact, name))) for name in SEARCHED]
+    fields = [getattr(fact, name) for name in SEARCHED]
+    texts = [fold(field if isinstance(field, str) else " ".join(field)) for field in fields]
     words: dict[str, None] = {}
-    english = re.findall(r"[a-z0-9&]+", " ".join(texts))
+    english = english_words(" ".join(texts))  # the words search reads: Fujian's is Fujian
     for text in texts:
         for run in pinyin.cjk_runs(text):
             syllables = pinyin.run_syllables(run)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from xmfacts.errors import UsageError
 from xmfacts.model import BaseUnit, Figure, Kind, Qualifier
 from xmfacts.search.prepared import _BACKWARDS_MARK, Row, SearchIndex, _cjk_run
-from xmfacts.search.words import _DIGIT_RUN, _english_words, spellings, split_query, synonyms
+from xmfacts.search.words import _DIGIT_RUN, english_words, spellings, split_query, synonyms
 from xmfacts.text import has_cjk, is_cjk, stem
 
 if TYPE_CHECKING:
@@ -402,7 +402,7 @@ def parse_query(
             placed.extend((position, term) for term in _chinese_terms(item))
         else:
             token = _strip_edges(item)
-            found = _english_words(token)
+            found = english_words(token)
             if found:
                 latin.append((position, token, found))
             elif item.strip():

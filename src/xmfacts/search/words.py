@@ -58,7 +58,7 @@ def split_query(words: Sequence[str], stable: frozenset[str] = frozenset()) -> l
 
 
 @lru_cache(maxsize=1 << 14)  # bounded: building an index passes every field of the base through here
-def _english_words(text: str) -> list[str]:
+def english_words(text: str) -> list[str]:
     # "Fujian's" is Fujian; "Xiang'an" stays two words, as the query's own will.
     return _WORD.findall(text.replace("'s ", " ").replace("’s ", " ").removesuffix("'s").removesuffix("’s"))
 
@@ -66,7 +66,7 @@ def _english_words(text: str) -> list[str]:
 def stems(text: str) -> str:
     """A field's English as space-padded stems (" company list on domest exchang "), so a
     phrase is found with one substring search and only at word boundaries."""
-    words = _english_words(text)
+    words = english_words(text)
     return f" {' '.join(stem(w) for w in words)} " if words else ""
 
 
