@@ -29,3 +29,47 @@ def test_a_count_said_with_plus_or_odd_is_at_least_that(text: str, expected: lis
 @pytest.mark.parametrize("text", ["In the first three quarters, output grew.", "over the past two weeks", "for four years"])
 def test_a_span_of_time_in_words_is_no_count(text: str) -> None:
     assert list(read_english(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the currency written onto the number opens the figure, whole: never RMB3 of RMB3.5bn
+        ("The bank lent RMB3.5bn to them.", ("RMB3.5bn", "3.5", BaseUnit.CNY, 10**9)),
+        ("raised CNY33 billion", ("CNY33 billion", "33", BaseUnit.CNY, 10**9)),
+        ("raised RMB 1.14 trillion", ("RMB 1.14 trillion", "1.14", BaseUnit.CNY, 10**12)),
+    ],
+)
+def test_a_currency_written_onto_its_number_is_read(text: str, expected: tuple[str, str, BaseUnit, int]) -> None:
+    got = [(text[s:e], str(f.value), f.base_unit, f.scale) for s, e, f in read_english(text)]
+    assert got == [expected]
+
+
+def test_a_count_of_things_named_in_quotes_is_a_count() -> None:
+    text = 'Xiamen now has 82 "little giant" firms.'
+    assert [(text[s:e], f.base_unit) for s, e, f in read_english(text)] == [("82", BaseUnit.COUNT)]
+
+
+@pytest.mark.parametrize(("text", "date"), [("The platform went live in May 2023.", "2023-05"), ("since May 2021", "2021-05")])
+def test_may_after_in_or_since_is_the_month(text: str, date: str) -> None:
+    assert [f.date for _, _, f in read_english(text)] == [date]
+
+
+def test_may_as_a_verb_is_no_date() -> None:
+    assert list(read_english("Output may 2030 be doubled")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "unit"),
+    [("It drew US$1.2 billion of foreign capital.", "US$1.2 billion", "billion US dollars"),
+     ("a $300 million plant", "$300 million", "million US dollars"),
+     ("invested 2 billion US dollars", "2 billion US dollars", "billion US dollars")],
+)
+def test_dollars_are_dollars_never_a_bare_number(text: str, said: str, unit: str) -> None:
+    got = [(text[s:e], f.unit, f.base_unit) for s, e, f in read_english(text)]
+    assert got == [(said, unit, BaseUnit.USD)]
+
+
+@pytest.mark.parametrize("text", ["It raised HK$3.5bn.", "NT$2 billion", "a S$5 million grant", "€3 billion"])
+def test_another_currency_is_no_figure_to_compare(text: str) -> None:
+    assert list(read_english(text)) == []

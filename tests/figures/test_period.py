@@ -14,6 +14,13 @@ from xmfacts.figures.period import chinese_period, english_period, that_year, va
         ("截至2018年底", "2018-12-31"),
         ("其中2023年至今募集资金", None),
         ("今年上半年中海锐悦的营收", "2024-06-30"),
+        # a part of a year that names none is of the year the text was written in
+        ("截至6月末，全市科技贷款余额", "2024-06-30"),
+        ("一季度，厦门进出口总值", "2024-03-31"),
+        ("前三季度，全市新增授信", "2024-09-30"),
+        ("6月投产", None),  # a bare month is as often an event's
+        # a bare 今年 later in the sentence is now, whatever period came before it
+        ("截至12月底，全市高企2142家，预计今年将新增", None),
     ],
 )
 def test_chinese_period(text: str, period: str | None) -> None:
@@ -68,3 +75,9 @@ def test_months_so_far_not_yet_over_are_last_years() -> None:
 )
 def test_that_year_is_the_last_year_named_before(before: str, earlier: str, year: str | None) -> None:
     assert that_year(before, earlier) == year
+
+
+@pytest.mark.parametrize(("text", "written", "period"), [("截至11月末", "2024-03-05", "2023-11-30"), ("上半年", "2024-03-01", "2023-06-30"),
+                                                         ("截至9月末", "2024", "2024-09-30")])
+def test_a_part_of_the_year_not_yet_over_is_last_years(text: str, written: str, period: str) -> None:
+    assert chinese_period(text, written) == period

@@ -358,3 +358,9 @@ def test_a_hedge_between_a_spaced_number_and_its_unit() -> None:
 ])
 def test_both_ends_of_from_to_are_read(text: str, counts: list[str]) -> None:
     assert [r.text for r in read_figures(text) if r.figure.kind is not Kind.DATE] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [("是五年前的两倍多", []), ("三个月前投产", []), ("10年前", []),
+                                               ("2023年前三季度", ["2023年"])])
+def test_so_long_ago_is_when_not_how_long(text: str, expected: list[str]) -> None:
+    assert [r.text for r in read_figures(text)] == expected

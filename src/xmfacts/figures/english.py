@@ -31,6 +31,11 @@ _HEDGES = {
 _MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9, "bln": 10**9,
                 "bn": 10**9, "trillion": 10**12, "tln": 10**12}
 _MONEY = r"yuan|rmb|cny|renminbi"
+# foreign investment and overseas firms' capital are told in dollars: never a number of yuan
+_DOLLARS = r"us\$|usd|\$"
+_DOLLARS_AFTER = r"(?:us\s)?dollars|usd"
+# a number in another currency (HK$, NT$, S$, euros, pounds) is no figure xmfacts can compare
+_OTHER_MONEY = re.compile(r"(?:hk|nt|s|a|c)\$$|[€£]$", re.IGNORECASE)
 _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percentage points": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     "percentage point": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
@@ -55,11 +60,11 @@ _UNIT_RE = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _MULT_RE = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
-    rf"(?:(?P<pre>{_MONEY}|¥)\s?)?"
+    rf"(?:(?P<pre>{_MONEY}|¥|(?P<usd>{_DOLLARS}))\s?)?"
     rf"(?P<num>{_NUM})"
     rf"(?:[\s-]?(?P<mult>{_MULT_RE})\b)?"  # 100-billion-yuan, as an adjective
     rf"(?:(?:\s?|-)(?P<unit>{_UNIT_RE})(?![a-z]))?"
-    rf"(?:[\s-](?P<post>{_MONEY})\b)?",
+    rf"(?:[\s-](?:(?P<post>{_MONEY})|(?P<usd_after>{_DOLLARS_AFTER}))\b)?",
     re.IGNORECASE,
 )
 # 5-6 percent, 8-10 research centers, 3–5 billion yuan: a range written with a dash, in the unit
@@ -77,7 +82,8 @@ _SUMS_UP = re.compile(_SUMS + "$", re.IGNORECASE)
 SUMS_UP_TO = re.compile(_SUMS + r"up to\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies
+_NOUN_AFTER = re.compile(r"\s+(?:[\"“'‘]?[a-z][a-z-]*[\"”'’]?\s+){0,3}?[\"“'‘]?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies, 82 "little giant" firms
+_IN_MONTH = re.compile(r"\b(?:in|since|by|from|until|of|early|late|mid-?)\s+$", re.IGNORECASE)
 
 
 # Counts written as words (four national labs, Twelve firms). "one" is left out: "one of the
@@ -139,8 +145,8 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
     for m in _DATE.finditer(text):
         if not m.group("month") and not re.search(r"\b(?:in|since|by|of|from|until|to|end|year)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
             continue  # a bare 2018 is a date only where English says so ("in 2018", "by the end of 2018")
-        if m.group("month") and m.group("month").lower() == "may" and not m.group("day"):
-            continue  # "may 2020" is too often the verb
+        if m.group("month") and m.group("month").lower() == "may" and not m.group("day") and not _IN_MONTH.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "may 2020" is too often the verb; "in May 2023" is the month
         year = m.group("year")
         month = _MONTHS.get((m.group("month") or "").lower().rstrip("."))
         date = year if month is None else f"{year}-{month:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
@@ -188,6 +194,11 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         if any(a < e and s < b for a, b in taken):
             continue
         before, after = text[s - 1 : s], text[e : e + 1]
+        if m.group("pre"):
+            before = text[m.start() - 1 : m.start()]  # RMB3.5bn: the currency, written onto the number, opens the figure
+        at = m.start("pre") if m.group("pre") else s
+        if _OTHER_MONEY.search(text[max(0, at - 3) : at + (m.group("usd") == "$")]):
+            continue  # HK$3.5bn, NT$2 billion, €3 billion: another currency
         if (before.isalpha() or before and before in "-_/#") or after.isalpha() and not m.group("mult") and not m.group("unit"):
             continue  # 5G, COVID-19, 7th, No.1
         plus = _PLUS.match(text, e) if not m.group("mult") and not m.group("unit") else None
@@ -204,11 +215,14 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         hedge = m.group("hedge") if m.group("hedge") and not _SUMS_UP.search(text[max(0, m.start() - 12) : m.start()]) else None
         qualifier = _HEDGES.get((hedge or "").lower(), Q.EXACT)
         scale = _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
-        money = bool(m.group("pre") or m.group("post"))
+        dollars = bool(m.group("usd") or m.group("usd_after"))
+        money = bool(m.group("pre") or m.group("post")) and not dollars
         unit_word = (m.group("unit") or "").lower()
         start = m.start("hedge") if hedge else m.start("pre") if m.group("pre") else s
         end = m.end()
-        if money:
+        if dollars:
+            unit, base = (m.group("mult") or "") + " US dollars", BaseUnit.USD
+        elif money:
             unit, base = (m.group("mult") or "") + " yuan", BaseUnit.CNY
         elif unit_word:
             printed, unit_scale, base = _UNITS[unit_word]

@@ -64,6 +64,15 @@ def _year_of(relative: str, written: str) -> int:
     return {"今年": now, "本年": now, "去年": now - 1, "前年": now - 2}.get(relative, now)
 
 
+def _of_the_year(m: re.Match[str]) -> bool:
+    """Whether a period that names no year (截至6月末, 一季度, 上半年) is a part of the year the
+    text was written in (or, if it had not ended then, of the year before): a month that ends
+    (末, 底) or a part of the year. A bare month (6月) is as often an event's (6月投产) and stays
+    no period."""
+    return bool(m.group("tail") in ("上半年", "前三季度", "一季度", "第一季度") and not m.group("m")
+                or m.group("m") and not m.group("d") and m.group("tail") in ("底", "末"))
+
+
 @lru_cache(maxsize=256)  # figures of one sentence ask about the same text
 def chinese_period(text: str, written: str) -> str | None:
     """The last period named in ``text`` (simplified Chinese), or None."""
@@ -71,12 +80,15 @@ def chinese_period(text: str, written: str) -> str | None:
     for m in _CHINESE.finditer(text):
         rel, y, month, day, tail = m.group("rel"), m.group("y"), m.group("m"), m.group("d"), m.group("tail")
         if not (rel or y):
-            continue
+            if not _of_the_year(m):
+                continue
+            rel = "今年"  # 截至6月末, 一季度: a part of the year the text was written in (or the last)
         if tail in ("至今", "以来", "来"):
             found = None  # 2023年至今: up to now
             continue
         if rel and not y and not month and not tail and rel != "去年":
-            continue  # a bare 今年 says "this year so far": as good as now
+            found = None  # a bare 今年 says "this year so far": as good as now, whatever came before
+            continue
         if not tail and not rel and not re.search(r"(截至|截止|到|至)$", text[max(0, m.start() - 2) : m.start()]):
             # 2018年 or 2012年7月 with no 截至 before and no 底/末 after is an event's date
             # (成立于2012年7月), unless it leads a clause as a time adverbial (2023年，…)
@@ -85,20 +97,25 @@ def chinese_period(text: str, written: str) -> str | None:
             found = y
             continue
         year = int(y) if y else _year_of(rel, written)
-        if month:
-            mm = int(month)
-            found = f"{year}-{mm:02d}-{int(day):02d}" if day else f"{year}-{mm:02d}-{_last_day(year, mm)}" if tail else f"{year}-{mm:02d}"
-        elif tail in ("上半年",):
-            found = f"{year}-06-30"
-        elif tail in ("一季度", "第一季度"):
-            found = f"{year}-03-31"
-        elif tail == "前三季度":
-            found = f"{year}-09-30"
-        elif tail in ("底", "末", "年底", "年末", "全年"):
-            found = f"{year}-12-31"
-        else:
-            found = str(year)
+        found = _period(year, month, day, tail)
+        if not (y or m.group("rel")) and len(written) >= 7 and found[:7] > written[:7]:
+            found = _period(year - 1, month, day, tail)  # 截至11月末, written in March: last November
     return found
+
+
+def _period(year: int, month: str | None, day: str | None, tail: str | None) -> str:
+    if month:
+        mm = int(month)
+        return f"{year}-{mm:02d}-{int(day):02d}" if day else f"{year}-{mm:02d}-{_last_day(year, mm)}" if tail else f"{year}-{mm:02d}"
+    if tail in ("上半年",):
+        return f"{year}-06-30"
+    if tail in ("一季度", "第一季度"):
+        return f"{year}-03-31"
+    if tail == "前三季度":
+        return f"{year}-09-30"
+    if tail in ("底", "末", "年底", "年末", "全年"):
+        return f"{year}-12-31"
+    return str(year)
 
 
 # The months of a year so far, as English says them: "January-August", "Jan-Aug", "January to

@@ -265,6 +265,8 @@ def _read_at(norm: str, m: re.Match[str]) -> tuple[int, _Found | None]:
             return end, None  # 每生产一吨氢: a rate's denominator, "per tonne"
     if before == "近" and norm[s - 2 : s - 1] not in ("将", "接") and base in _TIME_BASES:
         return end, None  # 近三年, 最近3年 = "in the last three years": a time expression, not 将近三年
+    if base in _TIME_BASES and norm[end : end + 1] == "前" and not _NUMBER.match(norm, end + 1):
+        return end, None  # 是五年前的两倍, 三个月前: when ("five years ago"), not how long; 2023年前三季度 is a date
     sq, slen = _suffix(norm, end, hedged)
     qualifier = next((q for q in (hq, Q.AT_LEAST if hedged else Q.EXACT, sq) if q is not Q.EXACT), Q.EXACT)
     return end + slen, _Found(s - hlen, end + slen, Kind.QUANTITY, qualifier, value=value, unit=unit)
