@@ -29,7 +29,11 @@ PERIOD_BEFORE = re.compile(r"(?:截至|截止到?|到|至|自|从|as of|end of|b
 # 自2020年5月开通以来, 自1985年诞生之日起, 自2011年落户厦门: a date after 自/从 that something
 # began on is the date of that beginning, an event to draft; 自2018年以来 is only a period
 _SINCE = re.compile(r"[自从]$")
-_BEGAN = re.compile(r"\s*(?:正式|全面)?(?:开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成)")
+_EVENTS = "开通|成立|设立|创立|创办|组建|启动|上线|开业|开园|开工|动工|投产|运营|运行|落户|挂牌|诞生|揭牌|建成"
+_BEGAN = re.compile(rf"\s*(?:正式|全面)?(?:{_EVENTS})")
+# what a year that opens its sentence may date instead of the figures after it: a beginning, or
+# a thing that came out (2023年，…制氢装备新产品成功问世，…耗电不到4度)
+_EVENT = re.compile(rf"{_EVENTS}|问世|发布|推出|亮相|落地|签约|获批|上市|首发|下线")
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
@@ -104,11 +108,18 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
     if figure.kind is Kind.DATE:
         if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
             return True
-        # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period
+        # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period,
+        # and so is a year that is a clause of its own ahead of one (2023年，厦门实现地区生产总值…),
+        # unless that clause tells an event (2011年，天马落户厦门: when it came)
         c0, c1 = where.clause
-        return figure.date is not None and len(figure.date) == 4 and any(
-            c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings
-        )
+        if figure.date is None or len(figure.date) != 4:
+            return False
+        if text[c0:c1].strip(" \t，,") == r.text and text[c1 : c1 + 1] in "，,":
+            s1 = where.sentence[1]
+            after = re.split(r"[，,；;]", text[c1 + 1 : s1])[0]
+            return not _EVENT.search(after) and any(
+                c1 < f.reading.start < s1 and f.reading.figure.kind is not Kind.DATE for f in findings)
+        return any(c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings)
     if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
         return False
     # 近三年，…; 今年前10个月: a span that opens its clause dates it; 已发展近35年 is a figure, and
@@ -174,14 +185,12 @@ _EN_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|
 _EN_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _EN_DAY = re.compile(rf"\b(?:on)\s+(?P<date>(?:(?P<month>{_EN_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})"
                      rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_EN_MONTH_NAMES})))\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:st|nd|rd|th)\b)")
-_EN_MONEY = re.compile(r"(?P<cur>CNY|RMB|USD|US\$|\$)\s?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mult>billion|million|trillion)?\b")
-_EN_SCALE = {None: 1, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
 def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     """Counts in English sentences the reader does not read: 507 key projects, rose by 164,700,
     and the 2.7 of "2.7 and 7.7 percentage points"; more than 1,000 companies, which it reads
-    with no unit; CNY33 billion written as one word; nine times. Years, ordinals and names
+    with no unit; nine times. Years, ordinals and names
     (top 500) are left out."""
     found: list[Reading] = []
     for r in readings:
@@ -190,13 +199,6 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             if naming_rule(text, r) is not None or not _EN_COUNTED.match(text, r.end):
                 continue
             found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
-    for m in _EN_MONEY.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in readings):
-            continue
-        unit = f"{m.group('mult') or ''} {'yuan' if m.group('cur') in ('CNY', 'RMB') else 'US dollars'}".strip()
-        base = BaseUnit.CNY if m.group("cur") in ("CNY", "RMB") else None
-        found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=Decimal(m.group("n").replace(",", "")), unit=unit,
-                                                                    scale=_EN_SCALE[m.group("mult")], base_unit=base)))
     for m in _EN_DAY.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in readings):
             continue
@@ -334,8 +336,10 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
     if listed:
         return listed
     found = periods.chinese_period(said, written) if has_cjk(said) else periods.english_period(said, written)
-    if found and re.search(rf"(?:^|[。；;]){found}年[，,]", said) and not PERIOD_BEFORE.search(said[: said.find(found)]):
+    if found and (m := re.search(rf"(?:^|[。；;]){found}年[，,]", said)) and not PERIOD_BEFORE.search(said[: said.find(found)]) and _EVENT.search(
+            re.split(r"[，,；;]", said[m.end() :])[0]):
         # 2011年，天马落户厦门，累计投资超1000亿元: the year dates the event, not the later figures
+        # (2023年，厦门实现地区生产总值8066.49亿元 dates the figure)
         found = None
     if found is None:
         found = periods.span_period(said, written)
