@@ -74,7 +74,9 @@ def score_passage(item: dict, s: Score) -> None:
     used: set[int] = set()
     for label, span in zip(labels, spans, strict=True):
         k = kind(label)
-        hits = [i for i, c in enumerate(candidates) if span and c.reading.start < span[1] and span[0] < c.reading.end]
+        # a candidate stands on the label where the article states its figure, the first time or again
+        hits = [i for i, c in enumerate(candidates)
+                if span and any(r.start < span[1] and span[0] < r.end for r in (c.reading, *(m.reading for m in c.also)))]
         used.update(hits)
         if k == "figure":
             s.figures += 1

@@ -114,7 +114,17 @@ def test_json_rows_are_facts_with_on_record_and_verdict(run: Run, article: Path)
         # the fixture lists one source: the drafts are from it without --source (issue 23)
         "source": {"id": "xiamen-practice", "title": "“鹭”高飞——科技创新和产业创新深度融合的“厦门实践”", "outlet": "中国证券报", "published": None},
         "on_record": None, "verdict": None,
+        # the article repeats the sentence: drafted once, and the reader told where else it stands
+        "also": [{"text": "271.47亿元", "start": 95, "end": 103, "line": 3}],
     }
+
+
+def test_a_figure_stated_again_is_drafted_once_and_shown_wherever_it_stands(run: Run, article: Path) -> None:
+    table = run("extract", str(article), "--published", "2024-11-20")
+    [row] = [line for line in table.stdout.splitlines() if "271.47亿元" in line and "extracted/" in line]
+    assert row.split()[0] == "2," and row.split()[1] == "3"
+    page = run("extract", str(article), "--published", "2024-11-20", "--format", "html")
+    assert page.stdout.count('<span class="fig-t">271.47亿元</span>') == 2
 
 
 def test_jsonl_is_one_row_per_line(run: Run, article: Path) -> None:

@@ -31,9 +31,18 @@ from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
 from xmfacts.text import fold_in_place, has_cjk
 
-__all__ = ["Candidate", "Extraction", "extract", "main_place", "publication_date", "suggest_id"]
+__all__ = ["Candidate", "Extraction", "Mention", "extract", "main_place", "publication_date", "suggest_id"]
 
 CURATOR_NOTE = "Drafted by xmfacts extract: check label, entity, as_of and measure, and write label_en."
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another place the article states a figure already listed: a repeated paragraph, or the
+    same figure of the same thing told again. It is drafted once; the reader still sees each place."""
+
+    line: int
+    reading: Reading
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class Candidate:
     verdict: Verdict | None
     # a new period of a known series: drafted as its next observation
     series: str = ""
+    also: tuple[Mention, ...] = ()  # where the article states it again, in order
 
     @property
     def new(self) -> bool:
@@ -136,7 +146,7 @@ def extract(
     known_ids = {f.id for f in base.facts if f.topic == topic}
     kept: list[Candidate] = []
     seen: dict[tuple[object, ...], int] = {}
-    said: set[tuple[int, str]] = set()
+    said: dict[tuple[int, str], int | None] = {}  # each sentence told, and the candidate it gave
     counted: dict[int, Candidate] = {}  # by sentence: the last figure it counted, not a share of it
     for finding, where in zip(findings, places):
         r = finding.reading
@@ -146,8 +156,10 @@ def extract(
             continue  # 厦门第4条千亿产业链: how big, of no chain it names
         sentence = (r.start - where.sentence[0], text[where.sentence[0] : where.sentence[1]])
         if sentence in said:
-            continue  # a repeated paragraph: this figure was drafted from its first telling
-        said.add(sentence)
+            # a repeated paragraph: this figure was drafted from its first telling
+            _mention(kept, said[sentence], Mention(where.line, r))
+            continue
+        said[sentence] = None
         if not reading.has_words(words, where):
             # a chart caption (68家 5981亿元) repeats a figure the text states with its words;
             # alone it says nothing of what it measures
@@ -169,14 +181,27 @@ def extract(
         if again is not None:
             # The article repeats a paragraph (or a caption repeats a sentence): one candidate,
             # on record if either occurrence is.
-            if kept[again].on_record is None and draft.on_record is not None:
-                kept[again] = draft
+            first = kept[again]
+            if first.on_record is None and draft.on_record is not None:
+                kept[again] = dataclasses.replace(draft, also=(Mention(first.line, first.reading), *first.also))
+            else:
+                _mention(kept, again, Mention(where.line, r))
+            said[sentence] = again
             continue
         seen[("quote", draft.quote, r.text)] = len(kept)
+        said[sentence] = len(kept)
         kept.append(draft)
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+def _mention(kept: list[Candidate], n: int | None, mention: Mention) -> None:
+    """Candidate ``n`` stated again at ``mention``, kept in the order of the text."""
+    if n is not None:
+        c = kept[n]
+        also = sorted((*c.also, mention), key=lambda m: m.reading.start)
+        kept[n] = dataclasses.replace(c, also=tuple(also))
 
 
 def _share_only(c: Candidate) -> bool:

@@ -134,6 +134,7 @@ def candidate_to_dict(extraction: Extraction, c: Candidate) -> dict[str, Any]:
         **fact_to_dict(drafted),
         "on_record": c.on_record.full_id if c.on_record else None,
         "verdict": c.verdict.value if c.verdict else None,
+        "also": [{"text": m.reading.text, "start": m.reading.start, "end": m.reading.end, "line": m.line} for m in c.also],
     }
 
 

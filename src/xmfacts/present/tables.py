@@ -327,7 +327,9 @@ def extraction(result: Extraction) -> str:
         if c.on_record is None:
             fact.append("\n")
             fact.append_text(_t(c.label, "dim"))
-        rows.append([_t(str(c.line)), _t(printed(c.figure), "bold"), _t(verdict, _VERDICT_STYLE.get(verdict, "bold")), fact, _t(c.quote)])
+        # a figure the article states again is drafted once: its row names every line it is on
+        lines = ", ".join(str(n) for n in dict.fromkeys((c.line, *(m.line for m in c.also))))
+        rows.append([_t(lines), _t(printed(c.figure), "bold"), _t(verdict, _VERDICT_STYLE.get(verdict, "bold")), fact, _t(c.quote)])
     counts = ", ".join(
         f"{n} {v}" for v, n in ((v, sum(1 for c in result.candidates if (c.verdict.value if c.verdict else "new") == v))
                                 for v in ("new", "match", "consistent", "outdated", "mismatch")) if n
