@@ -38,7 +38,9 @@ def test_claims_checked_through_the_index_get_the_same_verdicts() -> None:
     # and English that names a measure with its small words left out (of, the)
     texts = [s["text"] for s in SENTENCES] + [DRAFT, "In 2023, urban residents' disposable income per person in Xiamen came to 77,000 yuan.",
                                                   # a record equal digit for digit, its measure said in other words
-                                                  "In 2022, industrial firms above designated size in Xiamen added 245.08 billion yuan of value."]
+                                                  "In 2022, industrial firms above designated size in Xiamen added 245.08 billion yuan of value.",
+                                                  # and the change after such a level, of a measure the text never names as the fact lists it
+                                                  "In 2022 Xiamen's trade with the rest of the world totalled 922.56 billion yuan, an increase of 4 percent."]
     for text in texts:
         whole = check_text(base, text, written="2025-01-01")
         indexed = with_store(SHIPPED, lambda store: check_claims(store, text, written="2025-01-01"))

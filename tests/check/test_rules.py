@@ -188,6 +188,11 @@ def _verdict(text: str, figure: str, written: str | None = "2024-12-01") -> tupl
         ("2014年福建全省R&D占GDP的比重为1.48%，泉州高达2.94%。", "高达2.94%", ("unknown", None)),
         # mirror sites' pinyin glosses are read through
         ("廈門(mén)擁有國家級(jí)高新技術(shù)企業(yè)4200餘家。", "4200餘家", ("match", "high-tech-enterprises/national-high-tech-enterprises")),
+        # a share said with 占 is of what its clause names before it: 出资笔数 is no listed company
+        ("厦门基金出资最为活跃，上半年出资笔数占福建总数的57%。", "57%", ("unknown", None)),
+        ("厦门上市公司数量占福建全省的四成。", "四成", ("match", "capital-markets/listed-companies-share-of-fujian")),
+        # English qualifies a count after its figure too: innovative SMEs are a list within the SMEs
+        ("The latest count shows 358 firms in Xiamen recognised as innovative SMEs.", "358", ("unknown", None)),
     ],
 )
 def test_a_rule_decides_what_the_figure_is_about(text: str, figure: str, expected: tuple[str, str | None]) -> None:

@@ -42,6 +42,9 @@ _LOOK_BACK_PERIODS = 1500  # characters before a sentence whose periods an undat
 # sentence dates it by the period readers alone: 上报备案的2022年… names a batch)
 
 
+SAID_IN_OWN_WORDS = "its figure is the record's digit for digit"  # why a level was confirmed in other words than the fact lists
+
+
 def check_text(base: FactBase, text: str, written: str | None = None) -> list[Finding]:
     """Every figure in ``text`` with its verdict, in order of appearance.
 
@@ -61,8 +64,16 @@ def check_claims(store: Store, text: str, written: str | None = None) -> list[Fi
     readings = read_figures(clean)
     named = measures_named(clean, measure_terms(store), readings)
     topic = store.topic
-    return _check(claim_source(store, named), check_stats(store), text, written,
-                  from_topics(lambda t: found.facts if (found := topic(t)) else ()), (clean, where, readings))
+    observations = from_topics(lambda t: found.facts if (found := topic(t)) else ())
+    stats = check_stats(store)
+    findings = _check(claim_source(store, named), stats, text, written, observations, (clean, where, readings))
+    # A level confirmed in the text's own words ("Trade with the rest of the world totalled
+    # 922.56 billion yuan") names its measure for the change after it ("an increase of 4
+    # percent"): facts of that measure are read too, as a check of the whole base reads them.
+    confirmed = {m for f in findings if f.fact is not None and f.why.startswith(SAID_IN_OWN_WORDS) for m in f.fact.measure} - named
+    if not confirmed:
+        return findings
+    return _check(claim_source(store, named | confirmed), stats, text, written, observations, (clean, where, readings))
 
 
 def _check(source: FactSource, stats: BaseStats, text: str, written: str | None,
@@ -162,7 +173,7 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
             for other, named in matcher.same_figure(r, place):
                 same = judged(other, named)
                 if same.verdict is Verdict.MATCH:
-                    found = replace(same, why=f"its figure is the record's digit for digit, and the text says {'、'.join(named)} in its own words")
+                    found = replace(same, why=f"{SAID_IN_OWN_WORDS}, and the text says {'、'.join(named)} in its own words")
                     own_words[s0] = " ".join(fold(t) for t in named)
                     break
         findings.append(found)

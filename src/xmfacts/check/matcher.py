@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -216,6 +217,22 @@ class _Place:
     preceding: str = ""  # the text before its sentence, as far as a reader looks back for what 这三家 means
     counted_before: bool = False  # a figure other than a date stands before it in its sentence
     scope: str = ""  # its sentence up to the end of its clause, as scope words are looked for (``words.scope_words``)
+
+
+# what a share said with 占 is of: the words just before it, when and where aside
+_SHARE_OWNER = re.compile(r"([\u4e00-\u9fff]{2,10})(?:占|全省占比|全市占比)")
+_WHEN_WHERE = re.compile(r"^(?:[上下]半年|前三季度|一季度|今年|去年|全年|目前|其中|当期|同期|厦门市?|全市|我市|福建省?|全省|全国)+"
+                         r"|(?:全省|福建省?|全国|全市|的)+$")
+
+
+def _share_owner(lead: str) -> str:
+    """The thing a Chinese share is a share of, as its clause names it before 占 (出资笔数 in
+    上半年出资笔数占福建总数的57%), or "" when it names none (全省占比达四成)."""
+    m = _SHARE_OWNER.search(lead)
+    if not m:
+        return ""
+    owner = _WHEN_WHERE.sub("", m.group(1))
+    return owner if len(owner) >= 2 else ""
 
 
 def _said_together(words: list[str], said: list[str]) -> bool:
@@ -680,10 +697,16 @@ class Matcher:
                 if not counted and place.counted_before:
                     self.why = "a share of what its sentence counted before, which nothing on record measures"
                     continue
+                owner = _share_owner(place.lead)
+                if not counted and owner and not any(self._speaks_of(i, owner[k : k + 2]) for k in range(len(owner) - 1)):
+                    self.why = f"a share of {owner}, which the fact does not measure"
+                    continue  # 出资笔数占福建总数的57% is no share of listed companies
             form, is_english = _measure_form(named)
             if is_english:
                 # checked per candidate: the fact may speak of the qualifier (rural income)
-                said = [w for w in dict.fromkeys(_NARROWING_ENGLISH.findall(place.before + " " + place.lead)) if not self._speaks_of_term(i, w)]
+                # English qualifies after the figure too: "358 firms recognised as innovative SMEs"
+                said = [w for w in dict.fromkeys(_NARROWING_ENGLISH.findall(f"{place.before} {place.lead} {place.trail}"))
+                        if not self._speaks_of_term(i, w)]
                 if said:
                     self.why = f"{', '.join(said)} qualifies {named}: another set than the fact's"
                     continue

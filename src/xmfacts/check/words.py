@@ -203,7 +203,7 @@ _NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精�
 # In English the qualifier may stand anywhere before the figure in its clause (urban residents'
 # disposable income per person, income of rural residents): these name a part of the city's people
 # or firms wherever they stand.
-_NARROWING_ENGLISH = re.compile(r"\b(?:urban|rural|private|state-owned|foreign-funded|micro|tech-based)\b")
+_NARROWING_ENGLISH = re.compile(r"\b(?:urban|rural|private|state-owned|foreign-funded|micro|tech-based|innovative|speciali[sz]ed|sci-tech|technology-based|science-based|high-growth)\b")
 _NARROWING_REACH = 6  # characters before the measure term, within one run of Chinese, where a narrowing word counts
 # A measure followed by these is another measure of the same thing: 贷款余额 is a stock, not loans
 # made; 上市公司总市值 is not how many companies are listed; 高新技术企业中…的116家 counts a part.
