@@ -474,3 +474,10 @@ def test_money_written_onto_its_number_is_drafted_whole() -> None:
     text = "The bank lent RMB3.5bn to tech firms, and the fund raised $1.2bn from investors.\n"
     drafted = {c.reading.text: (str(c.figure.value), c.figure.scale) for c in extract(EMPTY, text, published="2024").candidates}
     assert drafted == {"RMB3.5bn": ("3.5", 10**9), "$1.2bn": ("1.2", 10**9)}
+
+
+def test_a_span_ago_is_when_and_list_markers_and_r_and_d_are_read_as_words() -> None:
+    text = "The city has 4,500 high-tech firms, up from 2,800 three years ago.\n"
+    assert [c.reading.text for c in extract(EMPTY, text, published="2024").candidates] == ["4,500", "2,800"]
+    drafts = _drafts("全市R&D经费投入强度为3.15%。一是新增授信超200亿元；二是惠及企业3万余家。")
+    assert [drafts[k].label for k in ("3.15%", "超200亿元", "3万余家")] == ["厦门R&D经费投入强度", "厦门新增授信", "厦门惠及企业"]

@@ -73,3 +73,8 @@ def test_dollars_are_dollars_never_a_bare_number(text: str, said: str, unit: str
 @pytest.mark.parametrize("text", ["It raised HK$3.5bn.", "NT$2 billion", "a S$5 million grant", "€3 billion"])
 def test_another_currency_is_no_figure_to_compare(text: str) -> None:
     assert list(read_english(text)) == []
+
+
+@pytest.mark.parametrize("text", ["up from 2,800 3 years ago", "2 months earlier"])
+def test_so_long_ago_is_when_not_how_long(text: str) -> None:
+    assert list(read_english(text)) == []

@@ -15,7 +15,7 @@ from decimal import Decimal
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
-from xmfacts.figures.english import fraction_follows
+from xmfacts.figures.english import AGO, fraction_follows
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.shares import worded_shares
@@ -230,6 +230,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
             figure = Figure(Kind.QUANTITY, value=value, unit=f.unit, scale=f.scale, base_unit=f.base_unit)
         elif re.match(r"\s+times\b", text[end : end + 7]):
             figure = Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)  # nine times that of 2002
+        elif counted and counted.group().strip() in _EN_SPANS and AGO.match(text, counted.end()):
+            continue  # three years ago: when, as 五年前 is
         elif counted and counted.group().strip() in _EN_SPANS and _EN_SPAN_OF.match(text, counted.end()) is None and _EN_SPAN_WHICH.search(text[max(0, start - 12) : start]) is None:
             unit, base = _EN_SPANS[counted.group().strip()]
             figure = Figure(Kind.QUANTITY, value=value, unit=unit, scale=1, base_unit=base)
@@ -299,7 +301,7 @@ def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
     while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in "“”\"" or words[i - 1].isalpha()):
         i -= 1
     j = i
-    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"" or words[j - 1].isalnum()):
+    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"&" or words[j - 1].isalnum()):  # R&D
         j -= 1
     return words[j:i], j
 
@@ -310,7 +312,7 @@ def run_after(words: str, start: int, stop: int) -> tuple[str, int]:
     while i < stop and words[i] in " \t":
         i += 1
     j = i
-    while j < stop and (is_cjk(words[j]) or words[j] in "“”\"" or words[j].isalnum()):
+    while j < stop and (is_cjk(words[j]) or words[j] in "“”\"&" or words[j].isalnum()):
         j += 1
     return words[i:j], j
 

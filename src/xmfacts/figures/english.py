@@ -83,6 +83,8 @@ SUMS_UP_TO = re.compile(_SUMS + r"up to\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?:[\"“'‘]?[a-z][a-z-]*[\"”'’]?\s+){0,3}?[\"“'‘]?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies, 82 "little giant" firms
+# "three years ago", "two months earlier": when something was, not how long anything took
+AGO = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _IN_MONTH = re.compile(r"\b(?:in|since|by|from|until|of|early|late|mid-?)\s+$", re.IGNORECASE)
 
 
@@ -226,6 +228,8 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             unit, base = (m.group("mult") or "") + " yuan", BaseUnit.CNY
         elif unit_word:
             printed, unit_scale, base = _UNITS[unit_word]
+            if base in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and AGO.match(text, end):
+                continue  # "3 years ago": when, not how long
             unit, scale = unit_word, scale * unit_scale
         elif _NOUN_AFTER.match(text, end):
             # 68 listed companies, nearly 400 firms: a count of what the noun names
