@@ -481,3 +481,12 @@ def test_a_span_ago_is_when_and_list_markers_and_r_and_d_are_read_as_words() -> 
     assert [c.reading.text for c in extract(EMPTY, text, published="2024").candidates] == ["4,500", "2,800"]
     drafts = _drafts("全市R&D经费投入强度为3.15%。一是新增授信超200亿元；二是惠及企业3万余家。")
     assert [drafts[k].label for k in ("3.15%", "超200亿元", "3万余家")] == ["厦门R&D经费投入强度", "厦门新增授信", "厦门惠及企业"]
+
+
+def test_a_mirror_sites_glosses_are_read_through_and_the_quote_keeps_them() -> None:
+    text = "全市科技貸(dài)款余額達(dá)1,203.6億(yì)元，同比增長(zhǎng)18.7%。\n"
+    [level, change] = extract(EMPTY, text, published="2024").candidates
+    assert (level.label, level.measure[0]) == ("厦门科技貸款余額", "科技貸款余額")
+    assert level.quote == "全市科技貸(dài)款余額達(dá)1,203.6億(yì)元" and text[level.quote_start : level.quote_end] == level.quote
+    assert level.reading.text == "達(dá)1,203.6億(yì)元" and text[level.reading.start : level.reading.end] == level.reading.text
+    assert change.label == "厦门同比增長" and change.quote == "同比增長(zhǎng)18.7%"

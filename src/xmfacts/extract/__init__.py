@@ -29,7 +29,7 @@ from xmfacts.figures.reader import Reading, hedge_before, size_class
 from xmfacts.figures.shares import is_worded_share
 from xmfacts.figures.units import parse_unit
 from xmfacts.model import BaseUnit, Fact, FactBase, Figure, Kind, Source
-from xmfacts.text import fold_in_place, has_cjk
+from xmfacts.text import fold_in_place, has_cjk, without_glosses
 
 __all__ = ["Candidate", "Extraction", "Mention", "extract", "main_place", "publication_date", "suggest_id"]
 
@@ -121,6 +121,12 @@ def extract(
     ``published`` (ISO, at any precision) is when the article appeared: what 今年, 目前 and a
     date without a year mean. Without it such periods are left out, never guessed.
     """
+    clean, where = without_glosses(text)
+    if clean is not text:
+        # 廈門(mén)市高新技術(shù)企業(yè): a mirror site's pinyin glosses name nothing; the drafts are
+        # read without them and quote the text as given, glosses and all, to be traced to it
+        read = extract(base, clean, topic, source, published)
+        return dataclasses.replace(read, candidates=tuple(_as_given(c, text, where) for c in read.candidates))
     source = source or Source("", "")
     findings = check_text(base, text, written=published) if published else check_text(base, text)
     # English counts check leaves alone are still figures to draft; nothing on record speaks of them
@@ -194,6 +200,21 @@ def extract(
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+def _as_given(c: Candidate, text: str, where: Sequence[int]) -> Candidate:
+    """A candidate read from the text without its glosses, placed in the text as given."""
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return where[start], where[end - 1] + 1 if end > start else where[end]
+
+    def moved(r: Reading) -> Reading:
+        start, end = span(r.start, r.end)
+        return dataclasses.replace(r, text=text[start:end], start=start, end=end)
+
+    q0, q1 = span(c.quote_start, c.quote_end)
+    return dataclasses.replace(c, reading=moved(c.reading), quote=text[q0:q1], quote_start=q0, quote_end=q1,
+                               also=tuple(Mention(m.line, moved(m.reading)) for m in c.also))
 
 
 def _mention(kept: list[Candidate], n: int | None, mention: Mention) -> None:
