@@ -82,6 +82,7 @@ def test_a_year_that_opens_a_sentence_dates_its_figures_unless_it_tells_an_event
                      published="2024")
     assert [(c.reading.text, c.as_of) for c in result.candidates] == [
         ("8066.49亿元", "2023"), ("3.1%", "2023"), ("2011年", None), ("超1000亿元", None)]
+    assert result.candidates[0].label == "厦门地区生产总值（2023年）"  # what was achieved, not 实现
 
 
 @pytest.mark.parametrize(
