@@ -110,7 +110,7 @@ def test_a_subject_named_after_the_figure_is_in_the_quote() -> None:
 def test_the_quote_reaches_back_to_the_subject_in_its_sentence() -> None:
     c = _drafts("截至今年9月末，厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%。", "2024-11-20")["14%"]
     assert c.quote == "厦门国际银行科技金融贷款余额271.47亿元，较年初增长14%"
-    assert c.label == "厦门国际银行较年初增长（2024年9月末）"
+    assert c.label == "厦门国际银行科技金融贷款余额较年初增长（2024年9月末）"
 
 
 def test_measure_is_what_is_counted_not_the_clause_around_it() -> None:
@@ -490,4 +490,4 @@ def test_a_mirror_sites_glosses_are_read_through_and_the_quote_keeps_them() -> N
     assert (level.label, level.measure[0]) == ("厦门科技貸款余額", "科技貸款余額")
     assert level.quote == "全市科技貸(dài)款余額達(dá)1,203.6億(yì)元" and text[level.quote_start : level.quote_end] == level.quote
     assert level.reading.text == "達(dá)1,203.6億(yì)元" and text[level.reading.start : level.reading.end] == level.reading.text
-    assert change.label == "厦门同比增長" and change.quote == "同比增長(zhǎng)18.7%"
+    assert change.label == "厦门科技貸款余額同比增長" and change.quote == "同比增長(zhǎng)18.7%"

@@ -56,7 +56,7 @@ def test_add_from_writes_nothing_when_one_candidate_fails(run: Run, factbase: Pa
     before = (factbase / "sme-credit.toml").read_bytes()
     result = run("add", "sme-credit", "--from", str(draft), "--source-text", str(article), facts=factbase)
     assert result.exit_code == 2
-    assert "sme-credit/guoji-yinhang-jiaonian-chuzeng-zhang: quote not found in the source text" in result.stderr
+    assert "sme-credit/guoji-yinhang-ejiao-nianchu-zengzhang: figure 14% is not printed in its quote" in result.stderr
     assert (factbase / "sme-credit.toml").read_bytes() == before
 
 

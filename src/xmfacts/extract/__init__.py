@@ -179,6 +179,9 @@ def extract(
             # counted before, as 全省占比达四成 is; its own words name only the whole it is a share of
             # (an English sentence keeps its own words: "of Xiamen's total")
             draft = _share_of(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else _a_share(draft, place, city)
+        elif _change_only(draft):
+            # 厦门实现地区生产总值8066.49亿元，同比增长3.1%: the change is of what its sentence counted
+            draft = _share_of(draft, prior, place, city) if prior else draft
         elif draft.figure.kind is not Kind.DATE:
             counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
@@ -225,14 +228,23 @@ def _mention(kept: list[Candidate], n: int | None, mention: Mention) -> None:
         kept[n] = dataclasses.replace(c, also=tuple(also))
 
 
+_CHANGE_ONLY = re.compile(r"(?:同比|环比|较上年|比上年|较去年|比去年|较年初|比年初|较上年同期|比上年同期)?(?:增长|增加|提高|提升|上升|下降|减少|增速|增幅|回落|净增)了?")
+
+
+def _change_only(c: Candidate) -> bool:
+    """A change whose words name only a change (同比增长, 较年初增长): of what, its sentence said before."""
+    return bool(c.measure) and all(_CHANGE_ONLY.fullmatch(fold_in_place(term)) for term in c.measure)
+
+
 def _share_only(c: Candidate) -> bool:
     """A share whose words name only a share (全省占比达四成): of what, its sentence said before."""
     return c.figure.base_unit is BaseUnit.PERCENT and bool(c.measure) and all(_SHARE.search(term) for term in c.measure)
 
 
 def _share_of(c: Candidate, prior: Candidate, place: str, city: str) -> Candidate:
-    """The share drafted as a share of what its sentence counted before (境内上市公司68家，全省占比达
-    四成 is 境内上市公司占比), as check reads such a share and as a curator would label it."""
+    """The share (or change) drafted as one of what its sentence counted before (境内上市公司68家，全省占比达
+    四成 is 境内上市公司占比; 地区生产总值…，同比增长3.1% is 地区生产总值同比增长), as check reads such a
+    figure and as a curator would label it; its own words stay a measure, as check finds them."""
     if not prior.measure or _SHARE.search(prior.measure[0]):
         return c
     measure = (prior.measure[0] + c.measure[0], *c.measure)
