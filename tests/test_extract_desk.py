@@ -491,3 +491,10 @@ def test_a_mirror_sites_glosses_are_read_through_and_the_quote_keeps_them() -> N
     assert level.quote == "全市科技貸(dài)款余額達(dá)1,203.6億(yì)元" and text[level.quote_start : level.quote_end] == level.quote
     assert level.reading.text == "達(dá)1,203.6億(yì)元" and text[level.reading.start : level.reading.end] == level.reading.text
     assert change.label == "厦门科技貸款余額同比增長" and change.quote == "同比增長(zhǎng)18.7%"
+
+
+@pytest.mark.parametrize(("text", "figure", "as_of"), [("厦门全市今年已有科技小巨人企业82家。", "82家", "2024-11-20"),
+                                                       ("今年以来，全市已新增上市公司5家。", "5家", "2024-11-20"),
+                                                       ("今年上半年，全市新增企业300家。", "300家", "2024-06-30")])
+def test_this_year_so_far_is_as_of_the_publication(text: str, figure: str, as_of: str) -> None:
+    assert _drafts(text, "2024-11-20")[figure].as_of == as_of

@@ -41,6 +41,8 @@ _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五"
 # report was filed
 _DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息|报道|報道|报导|報導|援引|引述|转引|轉引)")
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
+# 今年已有…82家, 今年以来新增5家: this year so far, as of when the text was written (今年上半年 is a period)
+_SO_FAR_THIS_YEAR = re.compile(r"今年(?:以来)?(?![上下前第全一二三四五六七八九十0-9])")
 
 
 def blank_figures(text: str, readings: Sequence[Reading]) -> str:
@@ -345,7 +347,7 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
         found = None
     if found is None:
         found = periods.span_period(said, written)
-    if found is None and published and periods.NOW.search(said):
+    if found is None and published and (periods.NOW.search(said) or _SO_FAR_THIS_YEAR.search(said)):
         return published, ""
     if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
         # 这三家世界500强企业…: a sentence that points back holds as of the one it points to
