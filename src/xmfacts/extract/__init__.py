@@ -173,15 +173,15 @@ def extract(
         draft = _draft(text, folded, (words, checked), finding, where, place, city, published, existing)
         prior = counted.get(where.sentence[0])
         if _share_only(draft):
-            draft = _share_of(draft, prior, place, city) if prior else draft
+            draft = _of_what_was_counted(draft, prior, place, city) if prior else draft
         elif is_worded_share(r) and has_cjk(sentence[1]):
             # 总数升至1626家，接近福建全省的一半: half (or 1/3) is a share of what its sentence
             # counted before, as 全省占比达四成 is; its own words name only the whole it is a share of
             # (an English sentence keeps its own words: "of Xiamen's total")
-            draft = _share_of(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else _a_share(draft, place, city)
+            draft = _of_what_was_counted(dataclasses.replace(draft, measure=("占比",)), prior, place, city) if prior else _a_share(draft, place, city)
         elif _change_only(draft):
             # 厦门实现地区生产总值8066.49亿元，同比增长3.1%: the change is of what its sentence counted
-            draft = _share_of(draft, prior, place, city) if prior else draft
+            draft = _of_what_was_counted(draft, prior, place, city) if prior else draft
         elif draft.figure.kind is not Kind.DATE:
             counted[where.sentence[0]] = draft
         again = seen.get(("quote", draft.quote, r.text))
@@ -241,7 +241,7 @@ def _share_only(c: Candidate) -> bool:
     return c.figure.base_unit is BaseUnit.PERCENT and bool(c.measure) and all(_SHARE.search(term) for term in c.measure)
 
 
-def _share_of(c: Candidate, prior: Candidate, place: str, city: str) -> Candidate:
+def _of_what_was_counted(c: Candidate, prior: Candidate, place: str, city: str) -> Candidate:
     """The share (or change) drafted as one of what its sentence counted before (境内上市公司68家，全省占比达
     四成 is 境内上市公司占比; 地区生产总值…，同比增长3.1% is 地区生产总值同比增长), as check reads such a
     figure and as a curator would label it; its own words stay a measure, as check finds them."""

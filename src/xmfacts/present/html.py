@@ -313,13 +313,10 @@ def check_report(text: str, findings: Sequence[Finding], info: ReportInfo) -> st
 
 def extract_report(text: str, extraction: Extraction, info: ReportInfo) -> str:
     """extract --format html: the article with its figures on record (by verdict) and new ones."""
-    marks: list[_Mark] = []
-    for c in extraction.candidates:
-        # a figure stated again is marked wherever the article states it, each with its card
-        for line, reading in ((c.line, c.reading), *((m.line, m.reading) for m in c.also)):
-            marks.append(_candidate_mark(len(marks) + 1, replace(c, line=line, reading=reading), extraction.topic))
-    marks.sort(key=lambda m: m.start)
-    marks = [replace(m, n=n) for n, m in enumerate(marks, 1)]
+    # a figure stated again is marked wherever the article states it, each with its card
+    places = sorted((replace(c, line=m.line, reading=m.reading) for c in extraction.candidates for m in (c, *c.also)),
+                    key=lambda c: c.reading.start)
+    marks = [_candidate_mark(n, c, extraction.topic) for n, c in enumerate(places, 1)]
     order = ("mismatch", "outdated", "consistent", "match", "new")
     return _page("Figures on record", info, text, marks, order, "drafted as", "Read")
 
