@@ -371,3 +371,18 @@ def test_capital_raised_in_other_words_is_the_cumulative_total_not_the_part_sinc
 )
 def test_a_target_or_the_countrys_figure_is_a_scope_of_its_own(text: str, figure: str) -> None:
     assert _verdict(text, figure, written="2025-03-01") == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "clause"),
+    [
+        ("The city had 3,900 high-tech firms in 2023.", "2023", "The city had 3,900 high-tech firms in 2023"),
+        ("Xiamen, with 1,141.58 billion yuan lent, leads.", "1,141.58 billion yuan", " with 1,141.58 billion yuan lent"),
+        ("In Xiamen, 120 firms listed.", "120", " 120 firms listed"),  # a comma between words still cuts
+    ],
+)
+def test_the_comma_that_groups_digits_ends_no_clause(text: str, figure: str, clause: str) -> None:
+    from xmfacts.check.words import figure_places
+
+    [place] = [p for p in figure_places(text) if p.reading.text == figure]
+    assert text[slice(*place.clause)] == clause

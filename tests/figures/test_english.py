@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from xmfacts.figures.english import read_english
@@ -63,7 +65,8 @@ def test_may_as_a_verb_is_no_date() -> None:
     ("text", "said", "unit"),
     [("It drew US$1.2 billion of foreign capital.", "US$1.2 billion", "billion US dollars"),
      ("a $300 million plant", "$300 million", "million US dollars"),
-     ("invested 2 billion US dollars", "2 billion US dollars", "billion US dollars")],
+     ("invested 2 billion US dollars", "2 billion US dollars", "billion US dollars"),
+     ("Revenue hit 300 million U.S. dollars.", "300 million U.S. dollars", "million US dollars")],
 )
 def test_dollars_are_dollars_never_a_bare_number(text: str, said: str, unit: str) -> None:
     got = [(text[s:e], f.unit, f.base_unit) for s, e, f in read_english(text)]
@@ -78,3 +81,20 @@ def test_another_currency_is_no_figure_to_compare(text: str) -> None:
 @pytest.mark.parametrize("text", ["up from 2,800 3 years ago", "2 months earlier"])
 def test_so_long_ago_is_when_not_how_long(text: str) -> None:
     assert list(read_english(text)) == []
+
+
+def test_a_wire_services_pct_is_percent() -> None:
+    got = [(text[s:e], f.value, f.base_unit) for text in ["Sales rose by 12.5 pct."] for s, e, f in read_english(text)]
+    assert got == [("12.5 pct", Decimal("12.5"), BaseUnit.PERCENT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "base"),
+    [("Eighty percent of the loans were unsecured.", "Eighty percent", "80", BaseUnit.PERCENT),
+     ("Ninety-five per cent of the funds went to SMEs.", "Ninety-five per cent", "95", BaseUnit.PERCENT),
+     ("The rate fell one percentage point.", "one percentage point", "1", BaseUnit.PERCENTAGE_POINT),
+     ("It rose two percentage points.", "two percentage points", "2", BaseUnit.PERCENTAGE_POINT)],
+)
+def test_a_share_written_in_words_is_a_percent(text: str, said: str, value: str, base: BaseUnit) -> None:
+    got = [(text[s:e], f.value, f.base_unit) for s, e, f in read_english(text)]
+    assert got == [(said, Decimal(value), base)]

@@ -72,3 +72,8 @@ def test_a_fraction_in_english_words_is_a_share_of_what_follows_its_of(text: str
                                   "Three quarters of 2024 have passed.", "He took a third look."])
 def test_an_english_quarter_of_a_year_is_no_share(text: str) -> None:
     assert worded_shares(text) == []
+
+
+def test_an_english_line_of_a_page_that_also_holds_chinese_reads_its_fractions() -> None:
+    text = "About one-third of the firms are high-tech.\n厦门有企业一半以上在岛内。\n"
+    assert [(r.text, r.figure.value) for r in worded_shares(text)] == [("About one-third", Decimal("33.33")), ("一半以上", Decimal("50"))]

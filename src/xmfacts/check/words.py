@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
-_CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
+# the comma of 3,900 groups digits: it ends no clause (else "3,900 firms in 2023" leaves its year
+# a clause of its own, "900 firms in 2023")
+_CLAUSE_END = re.compile(r"[，、：:（）()“”\"]|,(?!(?<=\d,)\d{3}(?!\d))")
 
 
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")

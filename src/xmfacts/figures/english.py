@@ -33,13 +33,14 @@ _MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, 
 _MONEY = r"yuan|rmb|cny|renminbi"
 # foreign investment and overseas firms' capital are told in dollars: never a number of yuan
 _DOLLARS = r"us\$|usd|\$"
-_DOLLARS_AFTER = r"(?:us\s)?dollars|usd"
+_DOLLARS_AFTER = r"(?:us\s|u\.s\.\s?)?dollars|usd"
 # a number in another currency (HK$, NT$, S$, euros, pounds) is no figure xmfacts can compare
 _OTHER_MONEY = re.compile(r"(?:hk|nt|s|a|c)\$$|[€£]$", re.IGNORECASE)
 _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percentage points": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     "percentage point": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
+    "pct": ("%", 1, BaseUnit.PERCENT),  # a wire service's "rose 12.5 pct"
     "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
     "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
     # a 100,000-square-meter plant: English sizes a site with a hyphened unit before the noun
@@ -56,7 +57,8 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
 }
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
-_UNIT_RE = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# pct in lower case only: 278 PCT applications are patents filed under the treaty, no percent
+_UNIT_RE = "|".join("(?-i:pct)" if u == "pct" else re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _MULT_RE = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
@@ -107,6 +109,7 @@ _WORD_FIGURE = re.compile(
     rf"(?:\s+(?P<dozen>dozen)\b)?(?:\s+(?P<mult>{'|'.join(_WORD_MULTIPLIERS)})\b)?(?:\s+(?P<money>{_MONEY})\b)?",
     re.IGNORECASE,
 )
+_WORD_PERCENT = re.compile(r"\s+(?:percentage points?|percent|per\s+cent)\b", re.IGNORECASE)
 # two-thirds of the loans is a share, read by ``xmfacts.figures.shares``: not two of something
 _FRACTION_AFTER = re.compile(r"[\s-](?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
 
@@ -159,7 +162,10 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         value = Decimal(1 if word == "one" else _WORD_NUMBERS[word.replace(" ", "-") if word.replace(" ", "-") in _WORD_NUMBERS else word])
         if m.group("dozen"):
             value *= 12  # two dozen
-        if fraction_follows(text, m.start("word"), m.end("word")) or (word == "dozen" and not m.group("dozen")) or (word == "one" and not mult):
+        end = m.end("dozen") if m.group("dozen") else m.end("word")
+        percent = None if mult else _WORD_PERCENT.match(text, end)
+        if fraction_follows(text, m.start("word"), m.end("word")) or (word == "dozen" and not m.group("dozen")) or (
+                word == "one" and not mult and not percent):
             continue  # two-thirds (a share), a lone "dozen", "one of": no count of things
         qualifier = _HEDGES.get((m.group("hedge") or "").lower(), Q.EXACT)
         if mult:
@@ -168,7 +174,13 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             yield m.start(), m.end(), Figure(Kind.QUANTITY, qualifier, value, unit=f"{mult} yuan" if money else mult,
                                              scale=_WORD_MULTIPLIERS[mult], base_unit=BaseUnit.CNY if money else BaseUnit.NUMBER)
             continue
-        end = m.end("dozen") if m.group("dozen") else m.end("word")
+        if percent:
+            # Eighty percent of the loans, ninety-five per cent, two percentage points: in words
+            taken.append((m.start(), percent.end()))
+            unit = " ".join(percent.group().lower().split())
+            base = _UNITS[unit][2]
+            yield m.start(), percent.end(), Figure(Kind.QUANTITY, qualifier, value, unit=unit, scale=1, base_unit=base)
+            continue
         after = _COUNTED_AFTER.match(text, end)
         if after is None or re.match(r"\s*(?:years?|quarters?|months?|weeks?|days?|hours?|minutes?|times)\b", text[end:], re.IGNORECASE):
             continue  # four years is a duration, the first three quarters a period, two times a ratio: not counts of things

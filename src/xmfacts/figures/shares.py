@@ -88,14 +88,19 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
         if 0 < n < d:
             # 1/3 is 33.33 %: to two places, as a share is printed; a draft's note says what the text said
             share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _HEDGES)
-    if not has_cjk(text):
-        for m in _EN_HALF.finditer(text):
+    # English words only in English sentences: a page may hold both languages, line by line
+    for m in _EN_HALF.finditer(text):
+        if not _among_chinese(text, m):
             share(m, Decimal(50), _EN_HEDGES, at=m.start("hedge") if m.group("hedge") else m.start("half"))
-        for m in _EN_FRACTION.finditer(text):
-            n, d = _EN_DIGITS[m.group("n").lower()], _EN_DIGITS[m.group("d").lower()]
-            if n < d:
-                share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _EN_HEDGES, at=m.start())
+    for m in _EN_FRACTION.finditer(text):
+        n, d = _EN_DIGITS[m.group("n").lower()], _EN_DIGITS[m.group("d").lower()]
+        if n < d and not _among_chinese(text, m):
+            share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _EN_HEDGES, at=m.start())
     return sorted(found, key=lambda r: r.start)
+
+
+def _among_chinese(text: str, m: re.Match[str]) -> bool:
+    return has_cjk(text[max(0, m.start() - 20) : m.end() + 20])
 
 
 def is_worded_share(r: Reading) -> bool:
