@@ -435,6 +435,34 @@ def test_a_page_quoting_another_paper_on_a_date_gives_a_dateline() -> None:
     assert drafted == ["300家"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者12月3日从市工信局获悉，全市新增企业120家。",  # the day the reporter learned it
+        "12月3日，市工信局召开新闻发布会，全市新增企业120家。",  # the day of the briefing
+        "在12月3日举行的发布会上，市工信局介绍，全市新增企业120家。",
+        "市工信局3日向記者介紹，全市新增企業120家。",
+        "厦门日报讯（记者 林露虹）12月3日，全市新增企业120家。",  # the day a count is of, after a byline
+    ],
+)
+def test_the_day_news_was_told_is_no_event(text: str) -> None:
+    drafted = [c.reading.text for c in extract(EMPTY, text + "\n", published="2024-12-05").candidates]
+    assert drafted == ["120家"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("記者6月3日來到廈門天馬顯示科技在火炬翔安產業區的廠區。這座工廠佔地1200多畝。", "6月3日"),  # a reporter's visit is an event
+        ("12月3日，厦门科学城揭牌，首批入驻企业20家。", "12月3日"),  # the clause after tells an event
+        ("台海网11月2日消息 11月1日是厦门第四个企业家日，8位企业家发言。", "11月1日"),
+    ],
+)
+def test_a_day_something_happened_is_still_drafted(text: str, day: str) -> None:
+    drafted = [c.reading.text for c in extract(EMPTY, text + "\n", published="2024-12-05").candidates]
+    assert day in drafted
+
+
 def test_a_year_before_the_quarters_it_covers_is_a_period() -> None:
     text = "2024年前三季度，全市GDP达到6100亿元。\n"
     [gdp] = extract(EMPTY, text, published="2024-11-01").candidates
@@ -498,3 +526,32 @@ def test_a_mirror_sites_glosses_are_read_through_and_the_quote_keeps_them() -> N
                                                        ("今年上半年，全市新增企业300家。", "300家", "2024-06-30")])
 def test_this_year_so_far_is_as_of_the_publication(text: str, figure: str, as_of: str) -> None:
     assert _drafts(text, "2024-11-20")[figure].as_of == as_of
+
+
+def test_the_year_after_a_number_grouped_with_commas_is_its_period() -> None:
+    [firms] = extract(EMPTY, "The city had 3,900 high-tech firms in 2023.\n", published="2024-05-01").candidates
+    assert (firms.reading.text, firms.as_of) == ("3,900", "2023")  # 2023 no event of its own
+
+
+def test_a_page_in_two_languages_drafts_each_lines_shares() -> None:
+    text = "About one-third of the firms are high-tech.\n厦门新增企业120家。\n"
+    assert [c.reading.text for c in extract(EMPTY, text, published="2024").candidates] == ["About one-third", "120家"]
+
+
+def test_a_name_in_quotes_is_part_of_what_is_counted() -> None:
+    text = "其中，国家级专精特新“小巨人”企业115家。\n"
+    [firms] = extract(EMPTY, text, published="2024").candidates
+    assert (firms.label, firms.quote) == ("厦门国家级专精特新“小巨人”企业", "国家级专精特新“小巨人”企业115家")
+
+
+@pytest.mark.parametrize(
+    ("text", "drafted"),
+    [
+        ("企业数量由2015年的1500家增加到2023年的3900家。", [("1500家", "厦门企业数量（2015年）", "2015"), ("3900家", "厦门企业数量（2023年）", "2023")]),
+        ("The number of firms rose from 1,500 in 2015 to 3,900 in 2023.",
+         [("1,500", "number firms rose", "2015"), ("3,900", "number firms rose", "2023")]),
+    ],
+)
+def test_from_one_count_to_another_each_is_of_its_own_year(text: str, drafted: list[tuple[str, str, str]]) -> None:
+    got = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text + "\n", published="2024-05-01").candidates]
+    assert got == drafted

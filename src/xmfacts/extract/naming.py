@@ -85,6 +85,24 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
     c0, c1 = where.clause
     if not has_cjk(text[s0:s1]):
         return _english_measure(text, r, where)
+    terms, q0, q1 = _measure(text, words, r, where, entity, place)
+    if c0 > s0 and text[c0 - 1] in "”\"」』" and " " not in words[max(words.rfind(q, s0, c0 - 1) for q in "“\"「『") : c0]:
+        # 专精特新“小巨人”企业115家: a name in quotes is part of what is counted (“三张清单” holds a
+        # figure of its own, and is no name of this one's). The clause's own words stay among the
+        # measures: check reads a clause to its quotation mark.
+        wide = FigurePlace(where.reading, where.line, where.sentence, (clause_start(words, s0, r.start), c1))
+        named, w0, w1 = _measure(text, words, r, wide, entity, place)
+        if named:
+            return tuple(dict.fromkeys((*named, *terms))), w0, max(w1, q1)
+    return terms, q0, q1
+
+
+def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, place: str) -> tuple[tuple[str, ...], int, int]:
+    s0, s1 = where.sentence
+    c0, c1 = where.clause
+    if (went := _FROM_TO.match(text, c0, r.start)) and (what := strip(went.group("what"), entity, place)):
+        # 企业数量由2015年的1500家增加到2023年的3900家: both counts are of what went from one to the other
+        return (what,), c0, r.end
     before_raw, b0 = run_before(words, c0, r.start)
     after_raw, a1 = run_after(words, r.end, c1)
     before = strip(_CUT_BEFORE.sub("", before_raw) or before_raw, entity, place)[-MAX_MEASURE:]
@@ -146,6 +164,9 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
     if r.start - q0 > _MAX_QUOTE_LEAD and b0 < r.start:
         q0 = b0
     return _with_parts(t for t in terms if t), q0, q1
+
+
+_FROM_TO = re.compile(r"[\s，,]*(?P<what>[\u4e00-\u9fff]{2,12}?)(?:由|从|從)\s*(?:19|20)\d\d年[^，,；;。]*$")
 
 
 # 销售收入过亿元的有120家: a count of those past a threshold is named by what the threshold is
@@ -281,6 +302,9 @@ _EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'-]*\s+){0,3}[A-Za-z][A-Za-z'-]*)"
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "to", "for", "with", "by", "at", "on", "its", "their", "from", "as", "was", "were", "is", "are", "has", "had", "have"}
 
 
+_EN_FROM = re.compile(r"\s+from\s+[\d$].*$|\s+from\s*$")
+
+
 def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[str, ...], int, int]:
     c0, c1 = where.clause
     after = _EN_NOUN.match(text, r.end, c1)
@@ -288,6 +312,8 @@ def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[s
         phrase = " ".join(w for w in after.group(1).split() if w.lower() not in _EN_STOP)
         if phrase:
             return (phrase,), c0, after.end()
-    before = text[c0 : r.start].split()
-    phrase = " ".join(w for w in before[-4:] if w.lower() not in _EN_STOP)
+    lead = text[c0 : r.start]
+    if rose := _EN_FROM.search(lead):
+        lead = lead[: rose.start()]  # "The number rose from 1,500 in 2015 to 3,900": what rose, for both
+    phrase = " ".join(w for w in lead.split()[-4:] if w.lower() not in _EN_STOP)
     return ((phrase,) if phrase else ()), c0, r.end

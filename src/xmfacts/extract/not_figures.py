@@ -89,6 +89,8 @@ RULES: tuple[Rule, ...] = (
     Rule("name", "CSI 300 index, 沪深300指数: an index named by how many it holds", after=re.compile(r"\s*(?:[Ii]ndex|指数)")),
     Rule("name", "“2019年中国外贸百强城市”, 《2023胡润百富榜》: the year a list or award is named by, inside its title",
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),
+    Rule("name", "获评“2023年度中国最具幸福感城市”: the year an award or title is named by, opening its quotation marks",
+         before=re.compile(r"[“\"「『《]$"), after=re.compile(r"度")),
     Rule("name", "2017年度的软件产业白皮书, 2023年度报告: the year a report, list or award is named by",
          after=re.compile(r"度的?[^，,。；;：:]{0,14}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行榜|评选|大奖|奖项)")),
     Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",

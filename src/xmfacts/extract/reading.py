@@ -40,6 +40,16 @@ _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五"
 # 新华社福州7月21日电, 台海网11月2日消息, 据新华社5月10日报道, 台海网5月16日援引厦门晚报: when the
 # report was filed
 _DATELINE = re.compile(r"^\s*(?:[电電讯訊]|消息|报道|報道|报导|報導|援引|引述|转引|轉引)")
+# 厦门日报讯（记者 林露虹）12月3日，…: a byline ahead of the day a report opens on
+_BYLINE = re.compile(r"^.*?(?:[电電讯訊]|消息)\s*[（(][^（()）]{0,40}[）)]")
+_NAMES_DAY = re.compile(r"-\d\d-\d\d$")  # 2024-12-03, --12-03: a date that names its day
+# 记者12月3日从市工信局获悉, 12月3日，市工信局召开发布会, 在12月3日举行的发布会上: the day the news was
+# told, not a day anything it tells happened (a curator records what was said, as of the report);
+# 记者6月3日来到天马的厂区 is the day of a visit, an event
+_TOLD = re.compile(r"[向对對](?:记者|記者)|告[诉訴](?:记者|記者)|获悉|獲悉|发布会|發布會|發佈會|通气会|通氣會|吹风会|吹風會")
+_YEAR_TALLIED = re.compile(r"(?<![于在自从至到比较0-9])(?P<y>(?:19|20)\d\d)年(?=全年|实现|完成|共|累计|新增|全市|全区)")
+_OWN_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年的\s*$")
+_TO_LATER = re.compile(r"\s+to\s+(?=[\d$]|(?:RMB|US)\b)")
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 # 今年已有…82家, 今年以来新增5家: this year so far, as of when the text was written (今年上半年 is a period)
 _SO_FAR_THIS_YEAR = re.compile(r"今年(?:以来)?(?![上下前第全一二三四五六七八九十0-9])")
@@ -99,6 +109,25 @@ def sized_thing(text: str, start: int, at: int) -> tuple[str, int] | None:
     return text[start + b : start + len(lead)], start + b
 
 
+def _told(text: str, r: Reading, where: FigurePlace) -> bool:
+    """Whether the day ``r`` is the day news was told: its clause, or the clause after it, is about
+    a reporter or a press conference."""
+    c0, c1 = where.clause
+    nxt = re.split(r"[，,；;。]", text[c1 + 1 : where.sentence[1]])[0] if text[c1 : c1 + 1] in "，," else ""
+    return bool(_TOLD.search(text[c0:c1]) or _TOLD.search(nxt))
+
+
+def _opens_count(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
+    """Whether the day ``r`` is a clause of its own (after a byline, if any) dating a count in the
+    clause after it (12月3日，全市新增企业120家), that clause telling no event (12月3日，…揭牌)."""
+    c0, c1 = where.clause
+    if text[c1 : c1 + 1] not in "，," or _BYLINE.sub("", text[c0:c1]).strip() != r.text:
+        return False
+    n1 = c1 + 1 + len(re.split(r"[，,；;。]", text[c1 + 1 : where.sentence[1]])[0])
+    return not _EVENT.search(text[c1 + 1 : n1]) and any(
+        c1 < f.reading.start < n1 and f.reading.figure.kind is not Kind.DATE for f in findings)
+
+
 def multiple(text: str, end: int) -> bool:
     """Whether 倍 follows the number ending at ``end`` (增长2.4倍, 撬动社会资本超 28 倍)."""
     return text[end : end + 3].lstrip().startswith("倍")
@@ -110,6 +139,8 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
     if figure.kind is Kind.DATE:
         if _DATELINE.match(text[r.end : r.end + 2]) or text[r.end : r.end + 2] == "同期":
             return True
+        if figure.date is not None and _NAMES_DAY.search(figure.date):
+            return _told(text, r, where) or _opens_count(r, text, where, findings)
         # 2007年厦门高新技术企业实现总产值1676.09亿元: a year in the clause of a quantity is its period,
         # and so is a year that is a clause of its own ahead of one (2023年，厦门实现地区生产总值…),
         # unless that clause tells an event (2011年，天马落户厦门: when it came)
@@ -331,6 +362,11 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
     """The period the text gives the figure, and a note when it was inferred."""
     s0, _ = where.sentence
     _, c1 = where.clause
+    if own := _OWN_YEAR.search(text, max(0, r.start - 8), r.start):
+        # 由2015年的1500家增加到2023年的3900家: each count is of the year written onto it
+        return own.group("y"), ""
+    if to := _TO_LATER.search(text, r.end, c1):
+        c1 = to.start()  # "from 1,500 in 2015 to 3,900 in 2023": 1,500 is of 2015
     said = fold_in_place(text[s0:c1])
     relative = periods.RELATIVE.search(said)
     if relative and not published:
@@ -347,6 +383,8 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
         found = None
     if found is None:
         found = periods.span_period(said, written)
+    if found is None and (tally := _YEAR_TALLIED.search(said)):
+        found = tally.group("y")  # 火炬高新区2023年实现工业总产值…: what the subject tallied that year
     if found is None and published and (periods.NOW.search(said) or _SO_FAR_THIS_YEAR.search(said)):
         return published, ""
     if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):
@@ -451,8 +489,9 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
                         base_unit=BaseUnit.NUMBER)
         found.append(Reading(text[start : m.end()], start, m.end(), figure))
     for r in worded_shares(text):
-        # a share said in English is free where its word half is (the hedge before it is no figure)
-        at = r.start if has_cjk(text) else r.end - len("half")
+        # a share said in English is free where its word (half, third) is: the hedge or the word
+        # number before it (Three-quarters) is no figure of its own
+        at = r.start if has_cjk(r.text) or r.text[-1:].isdigit() else r.end - len("half")
         if free(at, r.end):
             found.append(r)
     return sorted(found, key=lambda r: r.start)

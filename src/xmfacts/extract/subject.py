@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # Organisations a clause names as its subject: 嘉庚创新实验室, 厦门国际银行, 金圆集团, 中海锐悦公司,
 # 柯尔微电子装备（厦门）有限公司.
 _ORG = re.compile(
-    rf"[{_CJK}]{{2,12}}?(?:[（(][{_CJK}]{{2,4}}[）)])?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行(?!业)|分行|有限公司|公司|科学城|交易所|大学)"
+    rf"[{_CJK}]{{2,12}}?(?:[（(][{_CJK}]{{2,4}}[）)])?(?:创新实验室|实验室|研究院|研究所|控股集团|集团|银行(?!业)|分行|有限公司|公司|科学城|交易所|大学|高新区|自贸片区|开发区)"
 )  # 厦门银行业 is the city's banks, no bank
 # An organisation named by the title of the person speaking for it: 盈趣科技董事长, 厦门天马显示科技副总经理.
 _TITLED = re.compile(rf"[{_CJK}]{{2,10}}?(?=副总经理|总经理|副董事长|董事长|党委书记|总裁|负责人)")
@@ -40,7 +40,9 @@ _LEAD_IN = re.compile(
 _LEAD_NAME = re.compile(
     rf"([{_CJK}]{{2,8}}?)(?=成立|落户|研发|推出|聚焦|吸引|专注|持有|拥有|就|已|还|先后|通过|累计|是|在|将|联合|组建|自主|总部|共有|有"
     # 火炬高新区现有…, 厦门全市今年已有…: the name ends before now and where
-    r"|现有|现已|目前|今年|去年|全市)"
+    r"|现有|现已|目前|今年|去年|全市"
+    # 火炬高新区2023年实现…: and before the year it tallies
+    r"|(?:19|20)\d\d年)"
 )
 # 这是一个名为“厦门信易贷”的…平台干出来的: the sentence after a figure names whose it was.
 _NAMED_AFTER = re.compile(r"^\s*这(?:是|就是)[^。！？]{0,20}?(?:名为|叫做?|被称为)“([^”]{2,12})”")
