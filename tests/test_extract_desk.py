@@ -555,3 +555,35 @@ def test_a_name_in_quotes_is_part_of_what_is_counted() -> None:
 def test_from_one_count_to_another_each_is_of_its_own_year(text: str, drafted: list[tuple[str, str, str]]) -> None:
     got = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text + "\n", published="2024-05-01").candidates]
     assert got == drafted
+
+
+def test_into_the_thousands_is_at_least_a_thousand() -> None:
+    text = "截至目前，该行已累计发放贷款超百亿元，惠及企业上千家，成百上千的项目在排队。\n"
+    drafted = [(c.reading.text, printed(c.figure)) for c in extract(EMPTY, text, published="2024-11-20").candidates]
+    assert drafted == [("超百亿元", "超100亿元"), ("上千家", "1000余家")]
+
+
+def test_a_count_of_banks_is_no_subject_carried_on() -> None:
+    text = "三家银行联合推出了科技贷款产品。该平台上线一年，服务企业3万余户。\n"
+    drafted = {c.reading.text: c.label for c in extract(EMPTY, text, published="2024").candidates}
+    assert not any(label.startswith("三家银行") for label in drafted.values())
+
+
+def test_a_generation_with_a_decimal_point_stays_whole_in_the_label() -> None:
+    [cost] = extract(EMPTY, "天马8.6代线总投资330亿元。\n", published="2024").candidates
+    assert "8.6代线总投资" in cost.label
+
+
+@pytest.mark.parametrize(
+    ("text", "drafted"),
+    [
+        ("The number of listed firms reached 68, up from 40 in 2016.",
+         [("68", "number listed firms reached", None), ("40", "number listed firms reached", "2016")]),
+        ("High-tech firms numbered 4,000 versus 1,500 in 2015.",
+         [("4,000", "High-tech firms numbered", None), ("1,500", "High-tech firms numbered", "2015")]),
+    ],
+)
+def test_the_figure_a_count_is_compared_with_is_drafted_of_the_same_thing_and_its_own_year(
+        text: str, drafted: list[tuple[str, str, str | None]]) -> None:
+    got = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text + "\n", published="2024-05-01").candidates]
+    assert got == drafted

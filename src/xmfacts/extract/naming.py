@@ -302,18 +302,25 @@ _EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'-]*\s+){0,3}[A-Za-z][A-Za-z'-]*)"
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "to", "for", "with", "by", "at", "on", "its", "their", "from", "as", "was", "were", "is", "are", "has", "had", "have"}
 
 
-_EN_FROM = re.compile(r"\s+from\s+[\d$].*$|\s+from\s*$")
+_EN_FROM = re.compile(r"\s+from\s+[\d$].*$|[\s,]+(?:(?:up|down)\s+from|from|versus|vs\.?|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+_EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 
 
 def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[str, ...], int, int]:
     c0, c1 = where.clause
     after = _EN_NOUN.match(text, r.end, c1)
-    if after:
+    if after and not _EN_COMPARING.match(after.group(1)):
         phrase = " ".join(w for w in after.group(1).split() if w.lower() not in _EN_STOP)
         if phrase:
             return (phrase,), c0, after.end()
     lead = text[c0 : r.start]
     if rose := _EN_FROM.search(lead):
-        lead = lead[: rose.start()]  # "The number rose from 1,500 in 2015 to 3,900": what rose, for both
-    phrase = " ".join(w for w in lead.split()[-4:] if w.lower() not in _EN_STOP)
+        # "The number rose from 1,500 in 2015 to 3,900", "reached 68, up from 40": what rose, for
+        # both (said in the clause before, when this one opens on the comparison)
+        lead = lead[: rose.start()]
+        if not lead.strip(" ,") and c0 > where.sentence[0]:
+            c0 = where.sentence[0]
+            lead = text[c0 : r.start][: _EN_FROM.search(text[c0 : r.start]).start()]  # type: ignore[union-attr]
+    words = [w for w in re.sub(r"[\d,.$%]+", " ", lead).split() if w.lower() not in _EN_STOP]
+    phrase = " ".join(words[-4:])
     return ((phrase,) if phrase else ()), c0, r.end

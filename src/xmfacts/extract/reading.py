@@ -49,7 +49,7 @@ _NAMES_DAY = re.compile(r"-\d\d-\d\d$")  # 2024-12-03, --12-03: a date that name
 _TOLD = re.compile(r"[向对對](?:记者|記者)|告[诉訴](?:记者|記者)|获悉|獲悉|发布会|發布會|發佈會|通气会|通氣會|吹风会|吹風會")
 _YEAR_TALLIED = re.compile(r"(?<![于在自从至到比较0-9])(?P<y>(?:19|20)\d\d)年(?=全年|实现|完成|共|累计|新增|全市|全区)")
 _OWN_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年的\s*$")
-_TO_LATER = re.compile(r"\s+to\s+(?=[\d$]|(?:RMB|US)\b)")
+_TO_LATER = re.compile(r"[\s,]+(?:to|(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))\s+(?=[\d$]|(?:RMB|US)\b)", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 # 今年已有…82家, 今年以来新增5家: this year so far, as of when the text was written (今年上半年 is a period)
 _SO_FAR_THIS_YEAR = re.compile(r"今年(?:以来)?(?![上下前第全一二三四五六七八九十0-9])")
@@ -192,6 +192,9 @@ _EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amou
 _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 # Urban jobs rose by 164,700: a count the verb before it changes
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
+# "reached 68, up from 40 in 2016", "4,000 versus 1,500": the number it is compared with, of the
+# same thing
+_EN_COMPARED = re.compile(r"\b(?:(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 # ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7: a list that gives each place its count
 # of what the sentence counted before (48 listed companies), a place and "at" before each; in a
 # sentence that ranks (placed at 11, and Fuzhou at 9) or counts nothing before, "at" is a place
@@ -271,6 +274,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         elif counted and counted.group().strip() in _EN_SPANS:
             continue  # the opening three months of 2017: which months other figures hold for, a period
         elif counted or (_EN_BY.search(text[max(0, start - 6) : start]) and re.match(r"\s*[,.;]", text[end : end + 2])) or (
+                _EN_COMPARED.search(text[max(0, start - 16) : start])) or (
                 _EN_TOTALLED.search(text[max(0, start - 12) : start]) and _EN_TOTAL_ENDS.match(text, end)) or (
                 _listed_at(text, start, end)):
             figure = Figure(Kind.QUANTITY, value=value, unit="", scale=1, base_unit=BaseUnit.COUNT)
@@ -334,7 +338,8 @@ def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
     while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in "“”\"" or words[i - 1].isalpha()):
         i -= 1
     j = i
-    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"&" or words[j - 1].isalnum()):  # R&D
+    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"&" or words[j - 1].isalnum()  # R&D
+                         or words[j - 1] == "." and words[j - 2 : j - 1].isdigit()):  # 8.6代线
         j -= 1
     return words[j:i], j
 
@@ -432,6 +437,9 @@ _MAGNITUDE = re.compile(
 # 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
 _MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
 _LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
+# 惠及企业上千家, 上百个项目, 上万人: into the hundreds (thousands, tens of thousands), at least that
+# many; 成百上千 is a manner of speaking
+_UP_TO_THE = re.compile(r"(?<![成数])上(?P<n>百|千|万)(?P<unit>家|个|项|人|户|名|种|所|款|件|次|场)")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
@@ -488,6 +496,13 @@ def word_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         figure = Figure(Kind.QUANTITY, _ONE_HEDGES.get(hedge, Qualifier.EXACT), Decimal(to_int(m.group("n")) or 0), unit="倍", scale=1,
                         base_unit=BaseUnit.NUMBER)
         found.append(Reading(text[start : m.end()], start, m.end(), figure))
+    for m in _UP_TO_THE.finditer(simplified):
+        unit = parse_unit(("万" if m.group("n") == "万" else "") + m.group("unit"))
+        if unit is None or not free(m.start(), m.end()):
+            continue
+        value = {"百": 100, "千": 1000, "万": 1}[m.group("n")]
+        figure = Figure(Kind.QUANTITY, Qualifier.AT_LEAST, Decimal(value), unit=unit.text, scale=unit.scale, base_unit=unit.base)
+        found.append(Reading(text[m.start() : m.end()], m.start(), m.end(), figure))
     for r in worded_shares(text):
         # a share said in English is free where its word (half, third) is: the hedge or the word
         # number before it (Three-quarters) is no figure of its own

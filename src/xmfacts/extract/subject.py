@@ -26,7 +26,7 @@ _ORG = re.compile(
 # An organisation named by the title of the person speaking for it: 盈趣科技董事长, 厦门天马显示科技副总经理.
 _TITLED = re.compile(rf"[{_CJK}]{{2,10}}?(?=副总经理|总经理|副董事长|董事长|党委书记|总裁|负责人)")
 # Words no name holds: a match with one of them is a description (境内上市公司, 各类企业), not a subject.
-_GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|其他|这|那|多家|一家|中小|科技型|我国|全国|第一|我们|记者|相关|当地|调研|小分队")
+_GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|其他|这|那|[一两二三四五六七八九十几数多]家|中小|科技型|我国|全国|第一|我们|记者|相关|当地|调研|小分队")
 # Words of a clause, not of a name: 即可完成从质押发起到银行 ends in 银行 but names no bank.
 _NOT_NAME = re.compile(r"[从到把被给让]|即可|完成|发起|获得|得到|可为|需要")
 _ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
