@@ -587,3 +587,18 @@ def test_the_figure_a_count_is_compared_with_is_drafted_of_the_same_thing_and_it
         text: str, drafted: list[tuple[str, str, str | None]]) -> None:
     got = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text + "\n", published="2024-05-01").candidates]
     assert got == drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("第6代柔性AMOLED产线已在今年2月点亮。", ["2024-02"]),
+        ("天马去年10月正式投产。", ["2023-10"]),
+        ("今年2月末，贷款余额1000亿元。", []),  # a period, not an event
+    ],
+)
+def test_a_month_of_this_year_or_last_something_began_in_is_an_event(text: str, dates: list[str]) -> None:
+    drafted = extract(EMPTY, text + "\n", published="2024-06-01").candidates
+    assert [c.figure.date for c in drafted if c.figure.date] == dates
+    undated = extract(EMPTY, text + "\n").candidates  # no publication date: the year is not guessed
+    assert not any(c.figure.date for c in undated)

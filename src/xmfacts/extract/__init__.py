@@ -134,7 +134,8 @@ def extract(
     # and so are spans of time it reads as "in the last N years" where they say how long, and
     # figures said in words (过亿元, 一半)
     extra = [Finding(r, 0, "", None, Verdict.UNKNOWN, None, None, "")
-             for r in (*reading.english_figures(text, read), *reading.durations(text, read), *reading.word_figures(text, read))]
+             for r in (*reading.english_figures(text, read), *reading.durations(text, read), *reading.word_figures(text, read),
+                       *reading.relative_months(text, read, published))]
     if extra:
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
     places = figure_places(text, [f.reading for f in findings])

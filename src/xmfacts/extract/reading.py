@@ -286,6 +286,27 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     return sorted(found, key=lambda r: r.start)
 
 
+# 产线已在今年2月点亮, 去年10月正式投产: a month of this year or last, the day something began,
+# which the reader leaves alone (today's year is the page's); 今年2月末 and 去年10月以来 are periods
+_RELATIVE_MONTH = re.compile(r"(?P<rel>今年|去年)(?P<m>1[0-2]|[1-9])月(?:份)?(?![0-9末底以来至到—-])")
+_BEGAN_AFTER = re.compile(rf"(?:(?:\d{{1,2}}日)?(?:正式|成功|全面|顺利)?(?:{_EVENTS}|问世|发布|推出|亮相|落地|签约|获批|上市|首发|下线|点亮|亮灯|启用|完工|竣工|通车))")
+
+
+def relative_months(text: str, readings: Sequence[Reading], published: str | None) -> list[Reading]:
+    """Months said against the page's date (今年2月, 去年10月) on which something happened: an
+    event's date to draft, in the year the page was written (or the one before)."""
+    if not published:
+        return []
+    found = []
+    simplified = fold_in_place(text)
+    for m in _RELATIVE_MONTH.finditer(simplified):
+        if any(r.start < m.end() and m.start() < r.end for r in readings) or not _BEGAN_AFTER.match(simplified, m.end()):
+            continue
+        year = int(published[:4]) - (m.group("rel") == "去年")
+        found.append(Reading(text[m.start() : m.end()], m.start(), m.end(), Figure(Kind.DATE, date=f"{year}-{int(m.group('m')):02d}")))
+    return found
+
+
 # 已发展近35年: the reader leaves 近N年 alone, since it says "in the last N years" far more often
 # (近三年，…; 近5年来; 近三年的研发投入). After words of its own clause, and ending that clause,
 # it says how long: nearly N years, a figure to draft.
