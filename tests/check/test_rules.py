@@ -386,3 +386,9 @@ def test_the_comma_that_groups_digits_ends_no_clause(text: str, figure: str, cla
 
     [place] = [p for p in figure_places(text) if p.reading.text == figure]
     assert text[slice(*place.clause)] == clause
+
+
+def test_a_figure_measured_for_a_year_in_english_is_checked_against_that_year() -> None:
+    text = "Xiamen's regional GDP for 2018 added up to 479.141 billion yuan, 7.7 percent higher than a year earlier."
+    assert _verdict(text, "479.141 billion yuan", "2021-06-01")[0] == "match"
+    assert _verdict(text, "7.7 percent", "2021-06-01") == ("match", "economy/gdp-growth-2018")

@@ -81,3 +81,16 @@ def test_that_year_is_the_last_year_named_before(before: str, earlier: str, year
                                                          ("截至9月末", "2024", "2024-09-30")])
 def test_a_part_of_the_year_not_yet_over_is_last_years(text: str, written: str, period: str) -> None:
     assert chinese_period(text, written) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Xiamen's regional GDP for 2018 added up to", "2018"),
+        ("Preliminary estimates put economic growth for 2017 at", "2017"),
+        ("The plan for 2018 sets", None),  # a plan is no measure
+        ("GDP for 2025 is expected to reach", None),  # a year not yet over when written
+    ],
+)
+def test_for_a_year_after_what_was_measured_is_its_period(text: str, period: str | None) -> None:
+    assert english_period(text, "2024-12-01") == period

@@ -36,6 +36,10 @@ _ENGLISH_PART = re.compile(
     re.IGNORECASE,
 )
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
+# "GDP for 2018", "growth for 2017 at 7.6 percent": for a year, after what was measured in it (a
+# plan or target for 2025 is no measure, and a year not yet over when written is no period)
+_ENGLISH_FOR = re.compile(r"\b(?:gdp|growth|output|revenues?|income|exports|imports|trade|investment|value added|economy|expenditure|spending|sales|profits?)\s+for\s+$",
+                          re.IGNORECASE)
 
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -175,9 +179,10 @@ def _english_year_period(text: str, written: str) -> tuple[int, str | None] | No
             found = (m.end(), str(int(written[:4]) - 1) if rel == "last year" else None)
             continue
         part = None if m.group("month") or m.group("end") else _ENGLISH_PART.search(text[max(0, m.start() - 32) : m.start()])
-        if not m.group("month") and not m.group("end") and not part and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
-            continue
         year = int(m.group("year"))
+        measured_for = _ENGLISH_FOR.search(text[max(0, m.start() - 20) : m.start()]) and year < int(written[:4])
+        if not m.group("month") and not m.group("end") and not part and not measured_for and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue
         if m.group("month"):
             month = _month_number(m.group("month"))
             day = m.group("day")
