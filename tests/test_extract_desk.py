@@ -602,3 +602,10 @@ def test_a_month_of_this_year_or_last_something_began_in_is_an_event(text: str, 
     assert [c.figure.date for c in drafted if c.figure.date] == dates
     undated = extract(EMPTY, text + "\n").candidates  # no publication date: the year is not guessed
     assert not any(c.figure.date for c in undated)
+
+
+def test_a_page_that_spaces_its_words_still_names_what_it_counts() -> None:
+    text = "全市 高新技術企業 達 4000 家，較上年增長 10.5 %。\n"
+    firms, growth = extract(EMPTY, text, published="2024").candidates
+    assert (firms.label, firms.quote) == ("厦门高新技術企業", "全市 高新技術企業 達 4000 家")  # quoted as given
+    assert text[firms.quote_start : firms.quote_end] == firms.quote and growth.reading.text == "10.5 %"

@@ -121,7 +121,7 @@ def extract(
     ``published`` (ISO, at any precision) is when the article appeared: what 今年, 目前 and a
     date without a year mean. Without it such periods are left out, never guessed.
     """
-    clean, where = without_glosses(text)
+    clean, where = _without_word_spaces(*without_glosses(text))
     if clean is not text:
         # 廈門(mén)市高新技術(shù)企業(yè): a mirror site's pinyin glosses name nothing; the drafts are
         # read without them and quote the text as given, glosses and all, to be traced to it
@@ -204,6 +204,28 @@ def extract(
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+# 全市 高新技術企業 達 4000 家: a page that spaces its words (a PDF's copy, a mirror's markup)
+# names what it counts all the same; a dateline's space (厦门网消息 中国企业联合会…) stays
+_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![消讯訊电電])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _without_word_spaces(text: str, where: list[int]) -> tuple[str, list[int]]:
+    """``text`` without spaces between Chinese words, and ``where`` (its offsets in the text as
+    given) kept for what remains."""
+    if not _WORD_SPACE.search(text):
+        return text, where
+    kept: list[str] = []
+    at_given: list[int] = []
+    at = 0
+    for m in _WORD_SPACE.finditer(text):
+        kept.append(text[at : m.start()])
+        at_given.extend(where[at : m.start()])
+        at = m.end()
+    kept.append(text[at:])
+    at_given.extend(where[at:])
+    return "".join(kept), at_given
 
 
 def _as_given(c: Candidate, text: str, where: Sequence[int]) -> Candidate:
