@@ -609,3 +609,9 @@ def test_a_page_that_spaces_its_words_still_names_what_it_counts() -> None:
     firms, growth = extract(EMPTY, text, published="2024").candidates
     assert (firms.label, firms.quote) == ("厦门高新技術企業", "全市 高新技術企業 達 4000 家")  # quoted as given
     assert text[firms.quote_start : firms.quote_end] == firms.quote and growth.reading.text == "10.5 %"
+
+
+def test_a_sum_converted_in_brackets_is_of_its_clause_and_so_is_the_year_after_it() -> None:
+    text = "Its GDP reached 479.141 billion yuan ($70.92 billion) in 2018.\n"
+    drafted = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text, published="2021").candidates]
+    assert drafted == [("479.141 billion yuan", "GDP reached", "2018"), ("$70.92 billion", "GDP reached", "2018")]

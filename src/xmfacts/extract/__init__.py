@@ -138,7 +138,7 @@ def extract(
                        *reading.relative_months(text, read, published))]
     if extra:
         findings = sorted([*findings, *extra], key=lambda f: f.reading.start)
-    places = figure_places(text, [f.reading for f in findings])
+    places = figure_places(_conversions_opened(text), [f.reading for f in findings])
     words = reading.blank_figures(text, [f.reading for f in findings if reading.is_figure(f.reading, text)])
     # check reads a rank as a count and blanks it (全国四大供应链服务商): a measure holding one is
     # never found again by check, so a draft also lists the measure as check's words say it
@@ -204,6 +204,17 @@ def extract(
     out = _with_ids(kept, known_ids, place)
     title, title_en = _topic_titles(base, topic)
     return Extraction(topic, title, title_en, source, published, tuple(out))
+
+
+# 479.141 billion yuan ($70.92 billion) in 2018: a sum converted in brackets is of the clause it
+# stands in, as is the year after it; the brackets are blanked (offsets kept) when clauses are cut
+_CONVERSION = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|nearly|over)?\s*(?:US|U\.S\.)?\$\s?[\d.,]+\s*(?:bn|billion|million|trillion|mln)?\s*[)）]")
+
+
+def _conversions_opened(text: str) -> str:
+    if "$" not in text:
+        return text
+    return _CONVERSION.sub(lambda m: " " + m.group()[1:-1] + " ", text)
 
 
 # 全市 高新技術企業 達 4000 家: a page that spaces its words (a PDF's copy, a mirror's markup)

@@ -303,6 +303,7 @@ _EN_STOP = {"the", "a", "an", "of", "in", "and", "to", "for", "with", "by", "at"
 
 
 _EN_FROM = re.compile(r"\s+from\s+[\d$].*$|[\s,]+(?:(?:up|down)\s+from|from|versus|vs\.?|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+_EN_AMOUNT_WORDS = {"billion", "million", "trillion", "thousand", "bn", "mln", "yuan", "rmb", "us", "percent", "per", "cent"}
 _EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 
 
@@ -321,6 +322,8 @@ def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[s
         if not lead.strip(" ,") and c0 > where.sentence[0]:
             c0 = where.sentence[0]
             lead = text[c0 : r.start][: _EN_FROM.search(text[c0 : r.start]).start()]  # type: ignore[union-attr]
-    words = [w for w in re.sub(r"[\d,.$%]+", " ", lead).split() if w.lower() not in _EN_STOP]
+    # the figure a converted sum converts is no word of what it measures: "GDP reached 479.141
+    # billion yuan ($70.92 billion)" is of GDP
+    words = [w for w in re.sub(r"[\d,.$%()]+", " ", lead).split() if w.lower() not in _EN_STOP and w.lower() not in _EN_AMOUNT_WORDS]
     phrase = " ".join(words[-4:])
     return ((phrase,) if phrase else ()), c0, r.end
