@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xmfacts.figures.period import chinese_period, english_period, that_year, valid_date
+from xmfacts.figures.period import chinese_period, english_period, tallied_year, that_year, valid_date, year_written_onto
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,17 @@ def test_a_part_of_the_year_not_yet_over_is_last_years(text: str, written: str, 
 )
 def test_for_a_year_after_what_was_measured_is_its_period(text: str, period: str | None) -> None:
     assert english_period(text, "2024-12-01") == period
+
+
+@pytest.mark.parametrize(("before", "year"), [("企业数量由2015年的", "2015"), ("增加到2023年的 ", "2023"), ("企业数量达到", None), ("2023年，", None)])
+def test_the_year_written_onto_a_figure(before: str, year: str | None) -> None:
+    assert year_written_onto(before) == year
+
+
+@pytest.mark.parametrize(
+    ("said", "year"),
+    [("火炬高新区2023年实现工业总产值3000多亿元", "2023"), ("全区2022年新增企业500家", "2022"),
+     ("天马于2011年落户厦门", None), ("比2022年增长5%", None), ("2019年的40家", None)],
+)
+def test_a_year_before_a_verb_of_tallying(said: str, year: str | None) -> None:
+    assert tallied_year(said) == year

@@ -47,8 +47,6 @@ _NAMES_DAY = re.compile(r"-\d\d-\d\d$")  # 2024-12-03, --12-03: a date that name
 # told, not a day anything it tells happened (a curator records what was said, as of the report);
 # 记者6月3日来到天马的厂区 is the day of a visit, an event
 _TOLD = re.compile(r"[向对對](?:记者|記者)|告[诉訴](?:记者|記者)|获悉|獲悉|发布会|發布會|發佈會|通气会|通氣會|吹风会|吹風會")
-_YEAR_TALLIED = re.compile(r"(?<![于在自从至到比较0-9])(?P<y>(?:19|20)\d\d)年(?=全年|实现|完成|共|累计|新增|全市|全区)")
-_OWN_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年的\s*$")
 _TO_LATER = re.compile(r"[\s,]+(?:to|(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))\s+(?=[\d$]|(?:RMB|US)\b)", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 # 今年已有…82家, 今年以来新增5家: this year so far, as of when the text was written (今年上半年 is a period)
@@ -388,9 +386,8 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
     """The period the text gives the figure, and a note when it was inferred."""
     s0, _ = where.sentence
     _, c1 = where.clause
-    if own := _OWN_YEAR.search(text, max(0, r.start - 8), r.start):
-        # 由2015年的1500家增加到2023年的3900家: each count is of the year written onto it
-        return own.group("y"), ""
+    if own := periods.year_written_onto(text[max(0, r.start - 8) : r.start]):
+        return own, ""  # 由2015年的1500家增加到2023年的3900家: each count is of its own year
     if to := _TO_LATER.search(text, r.end, c1):
         c1 = to.start()  # "from 1,500 in 2015 to 3,900 in 2023": 1,500 is of 2015
     said = fold_in_place(text[s0:c1])
@@ -409,8 +406,8 @@ def as_of(text: str, r: Reading, where: FigurePlace, published: str | None) -> t
         found = None
     if found is None:
         found = periods.span_period(said, written)
-    if found is None and (tally := _YEAR_TALLIED.search(said)):
-        found = tally.group("y")  # 火炬高新区2023年实现工业总产值…: what the subject tallied that year
+    if found is None:
+        found = periods.tallied_year(said)
     if found is None and published and (periods.NOW.search(said) or _SO_FAR_THIS_YEAR.search(said)):
         return published, ""
     if found is None and published and re.match(r"\s*(?:这|该|其|上述)", said):

@@ -220,6 +220,25 @@ def stated_year(before: str) -> str | None:
     return found
 
 
+# 由2015年的1500家增加到2023年的3900家: a year written onto a figure with 的 is that figure's
+_OWN_YEAR = re.compile(r"((?:19|20)\d\d)年的\s*$")
+# 火炬高新区2023年实现工业总产值…: a year before a verb of tallying dates what was tallied
+_YEAR_TALLIED = re.compile(r"(?<![于在自从至到比较0-9])((?:19|20)\d\d)年(?=全年|实现|完成|共|累计|新增|全市|全区)")
+
+
+def year_written_onto(before: str) -> str | None:
+    """The year written onto the figure that follows ``before`` (2015年的1500家), or None."""
+    m = _OWN_YEAR.search(before)
+    return m.group(1) if m else None
+
+
+def tallied_year(said: str) -> str | None:
+    """The year a clause says its subject tallied its figures in (厦门2023年实现…, 全区2023年新增…),
+    in simplified Chinese, or None; 于2023年, 从2023年 and 比2022年 are no such year."""
+    m = _YEAR_TALLIED.search(said)
+    return m.group(1) if m else None
+
+
 # A year as any text writes it: 2017, 2017年, FY2017.
 _ANY_YEAR = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
 
