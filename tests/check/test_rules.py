@@ -392,3 +392,11 @@ def test_a_figure_measured_for_a_year_in_english_is_checked_against_that_year() 
     text = "Xiamen's regional GDP for 2018 added up to 479.141 billion yuan, 7.7 percent higher than a year earlier."
     assert _verdict(text, "479.141 billion yuan", "2021-06-01")[0] == "match"
     assert _verdict(text, "7.7 percent", "2021-06-01") == ("match", "economy/gdp-growth-2018")
+
+
+def test_industry_said_to_be_above_the_designated_size_stays_so_in_later_clauses() -> None:
+    text = "据统计，2018年全市规模以上工业实现总产值6392.32亿元，工业增加值1611.35亿元，增长8.8%。"
+    assert _verdict(text, "1611.35亿元", "2019-01-25") == ("outdated", "economy/industrial-value-added-2022")
+    assert _verdict(text, "8.8%", "2019-01-25") == ("outdated", "economy/industrial-value-added-growth-2022")
+    # without the size said, 工业增加值 alone is no measure of the above-size figures
+    assert _verdict("据统计，2018年全市工业增加值1611.35亿元。", "1611.35亿元", "2019-01-25")[0] == "unknown"

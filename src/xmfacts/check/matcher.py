@@ -225,6 +225,18 @@ _WHEN_WHERE = re.compile(r"^(?:[上下]半年|前三季度|一季度|今年|去�
                          r"|(?:全省|福建省?|全国|全市|的)+$")
 
 
+# 2018年厦门规上工业全年总产值为6392.32亿元，工业增加值1611.35亿元: the industry a sentence has
+# said is above the designated size stays so in its later clauses
+_ABOVE_SCALE = re.compile(r"规上工业|规模以上工业")
+_INDUSTRY_MEASURE = re.compile(r"(?<!规上)(?<!规模以上)工业(?=增加值|总产值|产值)")
+
+
+def _above_scale_carried(clause: str, before: str) -> str:
+    if not _ABOVE_SCALE.search(before) or _ABOVE_SCALE.search(clause):
+        return clause
+    return _INDUSTRY_MEASURE.sub("规上工业", clause, count=1)
+
+
 def _share_owner(lead: str) -> str:
     """The thing a Chinese share is a share of, as its clause names it before 占 (出资笔数 in
     上半年出资笔数占福建总数的57%), or "" when it names none (全省占比达四成)."""
@@ -384,7 +396,7 @@ class Matcher:
         percent higher: retail sales, not the investment of the clause before)."""
         clauses = _CLAUSE_END.split(before)
         for k in range(len(clauses) - 1, -1, -1):
-            found = self._measures(compact(clauses[k]), english_between_figures(clauses[k]))
+            found = self._measures(_above_scale_carried(compact(clauses[k]), "".join(clauses[:k])), english_between_figures(clauses[k]))
             if found:
                 self.carried = clauses[k]
                 return found
@@ -512,7 +524,8 @@ class Matcher:
         # Measures are looked for with 的 and 了 and the city's name left out (上市的公司 names
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
-        in_clause = self._measures(compact(place.clause), english_between_figures(place.clause) + _english(reading.text))
+        in_clause = self._measures(_above_scale_carried(compact(place.clause), place.before),
+                                   english_between_figures(place.clause) + _english(reading.text))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
         later = {m: t for m, t in in_clause.items() if names_a_later_one(compact(fold(t)), compact(place.clause), place.lead)}
