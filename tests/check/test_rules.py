@@ -400,3 +400,8 @@ def test_industry_said_to_be_above_the_designated_size_stays_so_in_later_clauses
     assert _verdict(text, "8.8%", "2019-01-25") == ("outdated", "economy/industrial-value-added-growth-2022")
     # without the size said, 工业增加值 alone is no measure of the above-size figures
     assert _verdict("据统计，2018年全市工业增加值1611.35亿元。", "1611.35亿元", "2019-01-25")[0] == "unknown"
+
+
+@pytest.mark.parametrize("lead", ["after growing ", "rising ", "the total, climbing "])
+def test_every_form_of_an_english_verb_of_change_says_a_change(lead: str) -> None:
+    assert says_change(lead, " percent.")

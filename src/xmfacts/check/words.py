@@ -67,7 +67,9 @@ _WITHIN_CITY = tuple(fold(w) for w in "思明区 湖里区 集美区 海沧区 �
 _CHANGE_WORDS = tuple("新增 净增 增加 增长 增速 增幅 同比 环比 提高 下降 减少 上升 回落 认定".split())
 
 
-_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "grow", "climbed", "jumped", "expanded", "fell", "gain", "gained", "higher", "lower")  # whole words; increase also as increased
+_CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "grow", "climbed", "jumped", "expanded", "fell", "gain", "gained", "higher", "lower",
+                   # "after growing 7.8 percent", "rising 5 percent": the other forms of the same verbs
+                   "growing", "grows", "rising", "rises", "risen", "climbing", "jumping", "expanding", "falling", "gaining")  # whole words; increase also as increased
 
 
 _CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
