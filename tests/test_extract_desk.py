@@ -615,3 +615,12 @@ def test_a_sum_converted_in_brackets_is_of_its_clause_and_so_is_the_year_after_i
     text = "Its GDP reached 479.141 billion yuan ($70.92 billion) in 2018.\n"
     drafted = [(c.reading.text, c.label, c.as_of) for c in extract(EMPTY, text, published="2021").candidates]
     assert drafted == [("479.141 billion yuan", "GDP reached", "2018"), ("$70.92 billion", "GDP reached", "2018")]
+
+
+def test_a_datelines_space_is_kept_and_a_space_between_words_is_not() -> None:
+    from xmfacts.extract import _without_word_spaces
+
+    for given, read in [("厦门网消息 中国企业联合会", "厦门网消息 中国企业联合会"), ("全市 高新技術企業 達 4000 家", "全市高新技術企業達 4000 家")]:
+        clean, where = _without_word_spaces(given, list(range(len(given) + 1)))
+        assert clean == read
+        assert [given[i] for i in where[:-1]] == list(clean)  # each character read stands where it was given

@@ -212,6 +212,7 @@ _CONVERSION = re.compile(r"[(（]\s*(?:about|around|approximately|roughly|some|n
 
 
 def _conversions_opened(text: str) -> str:
+    """``text`` with the brackets of each converted sum blanked, for cutting its clauses."""
     if "$" not in text:
         return text
     return _CONVERSION.sub(lambda m: " " + m.group()[1:-1] + " ", text)
@@ -219,7 +220,7 @@ def _conversions_opened(text: str) -> str:
 
 # 全市 高新技術企業 達 4000 家: a page that spaces its words (a PDF's copy, a mirror's markup)
 # names what it counts all the same; a dateline's space (厦门网消息 中国企业联合会…) stays
-_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![消讯訊电電])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![息讯訊电電])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def _without_word_spaces(text: str, where: list[int]) -> tuple[str, list[int]]:

@@ -98,6 +98,7 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
 
 
 def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, place: str) -> tuple[tuple[str, ...], int, int]:
+    """What the figure measures and the quote span that states it, read within the clause ``where`` gives."""
     s0, s1 = where.sentence
     c0, c1 = where.clause
     if (went := _FROM_TO.match(text, c0, r.start)) and (what := strip(went.group("what"), entity, place)):
