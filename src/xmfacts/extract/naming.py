@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from xmfacts.check import FigurePlace
-from xmfacts.extract.reading import clause_start, run_after, run_before
+from xmfacts.extract.reading import EN_COMPARED_WITH, clause_start, run_after, run_before
 from xmfacts.extract.subject import mentions, short_name
 from xmfacts.figures import period as periods
 from xmfacts.figures.reader import Reading
@@ -303,7 +303,7 @@ _EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'-]*\s+){0,3}[A-Za-z][A-Za-z'-]*)"
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "to", "for", "with", "by", "at", "on", "its", "their", "from", "as", "was", "were", "is", "are", "has", "had", "have"}
 
 
-_EN_FROM = re.compile(r"\s+from\s+[\d$].*$|[\s,]+(?:(?:up|down)\s+from|from|versus|vs\.?|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+_EN_FROM = re.compile(rf"\s+from\s+[\d$].*$|[\s,]+(?:{EN_COMPARED_WITH}|from)\s*$", re.IGNORECASE)
 _EN_AMOUNT_WORDS = {"billion", "million", "trillion", "thousand", "bn", "mln", "yuan", "rmb", "us", "percent", "per", "cent"}
 _EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 

@@ -33,7 +33,8 @@ _EVENTS = "开通|成立|设立|创立|创办|组建|启动|上线|开业|开园
 _BEGAN = re.compile(rf"\s*(?:正式|全面)?(?:{_EVENTS})")
 # what a year that opens its sentence may date instead of the figures after it: a beginning, or
 # a thing that came out (2023年，…制氢装备新产品成功问世，…耗电不到4度)
-_EVENT = re.compile(rf"{_EVENTS}|问世|发布|推出|亮相|落地|签约|获批|上市|首发|下线")
+_HAPPENED = rf"{_EVENTS}|问世|发布|推出|亮相|落地|签约|获批|上市|首发|下线"
+_EVENT = re.compile(_HAPPENED)
 # 近三年…分别达到29.20%、37.37%、17.51%: one figure per year, in order.
 _YEARS_LISTED = re.compile(r"(?:近|过去|最近)(?P<n>[2-5两三四五])年")
 _CN_SMALL = {"2": 2, "两": 2, "3": 3, "三": 3, "4": 4, "四": 4, "5": 5, "五": 5}
@@ -47,7 +48,10 @@ _NAMES_DAY = re.compile(r"-\d\d-\d\d$")  # 2024-12-03, --12-03: a date that name
 # told, not a day anything it tells happened (a curator records what was said, as of the report);
 # 记者6月3日来到天马的厂区 is the day of a visit, an event
 _TOLD = re.compile(r"[向对對](?:记者|記者)|告[诉訴](?:记者|記者)|获悉|獲悉|发布会|發布會|發佈會|通气会|通氣會|吹风会|吹風會")
-_TO_LATER = re.compile(r"[\s,]+(?:to|(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))\s+(?=[\d$]|(?:RMB|US)\b)", re.IGNORECASE)
+# "up from 40", "4,000 versus 1,500", "compared with 450 billion yuan": English words that put a
+# figure beside another of the same thing
+EN_COMPARED_WITH = r"(?:(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))"
+_TO_LATER = re.compile(rf"[\s,]+(?:to|{EN_COMPARED_WITH})\s+(?=[\d$]|(?:RMB|US)\b)", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"(?:前|近|过去|最近)$")  # 今年前10个月: a span of time a figure covers
 # 今年已有…82家, 今年以来新增5家: this year so far, as of when the text was written (今年上半年 is a period)
 _SO_FAR_THIS_YEAR = re.compile(r"今年(?:以来)?(?![上下前第全一二三四五六七八九十0-9])")
@@ -192,7 +196,7 @@ _EN_TOTAL_ENDS = re.compile(r"\s*(?:[,.;)]|by\b|as of\b|at the end\b|in\b|$)")
 _EN_BY = re.compile(r"\b(?:by|to|of)\s+$")
 # "reached 68, up from 40 in 2016", "4,000 versus 1,500": the number it is compared with, of the
 # same thing
-_EN_COMPARED = re.compile(r"\b(?:(?:up|down)\s+from|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+_EN_COMPARED = re.compile(rf"\b{EN_COMPARED_WITH}\s+$", re.IGNORECASE)
 # ahead of Fuzhou at 43, Quanzhou at 17 and Nanping at 7: a list that gives each place its count
 # of what the sentence counted before (48 listed companies), a place and "at" before each; in a
 # sentence that ranks (placed at 11, and Fuzhou at 9) or counts nothing before, "at" is a place
@@ -287,7 +291,7 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
 # 产线已在今年2月点亮, 去年10月正式投产: a month of this year or last, the day something began,
 # which the reader leaves alone (today's year is the page's); 今年2月末 and 去年10月以来 are periods
 _RELATIVE_MONTH = re.compile(r"(?P<rel>今年|去年)(?P<m>1[0-2]|[1-9])月(?:份)?(?![0-9末底以来至到—-])")
-_BEGAN_AFTER = re.compile(rf"(?:(?:\d{{1,2}}日)?(?:正式|成功|全面|顺利)?(?:{_EVENTS}|问世|发布|推出|亮相|落地|签约|获批|上市|首发|下线|点亮|亮灯|启用|完工|竣工|通车))")
+_BEGAN_AFTER = re.compile(rf"(?:\d{{1,2}}日)?(?:正式|成功|全面|顺利)?(?:{_HAPPENED}|点亮|亮灯|启用|完工|竣工|通车)")
 
 
 def relative_months(text: str, readings: Sequence[Reading], published: str | None) -> list[Reading]:
