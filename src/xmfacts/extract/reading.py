@@ -111,12 +111,19 @@ def sized_thing(text: str, start: int, at: int) -> tuple[str, int] | None:
     return text[start + b : start + len(lead)], start + b
 
 
+def _next_clause_end(text: str, where: FigurePlace) -> int:
+    """Where the clause after ``where``'s ends, when a comma joins the two; else where it ends."""
+    c1 = where.clause[1]
+    if text[c1 : c1 + 1] not in "，,":
+        return c1
+    return c1 + 1 + len(re.split(r"[，,；;。]", text[c1 + 1 : where.sentence[1]])[0])
+
+
 def _told(text: str, r: Reading, where: FigurePlace) -> bool:
     """Whether the day ``r`` is the day news was told: its clause, or the clause after it, is about
     a reporter or a press conference."""
     c0, c1 = where.clause
-    nxt = re.split(r"[，,；;。]", text[c1 + 1 : where.sentence[1]])[0] if text[c1 : c1 + 1] in "，," else ""
-    return bool(_TOLD.search(text[c0:c1]) or _TOLD.search(nxt))
+    return bool(_TOLD.search(text[c0:c1]) or _TOLD.search(text[c1 + 1 : _next_clause_end(text, where)]))
 
 
 def _opens_count(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
@@ -125,7 +132,7 @@ def _opens_count(r: Reading, text: str, where: FigurePlace, findings: Sequence[F
     c0, c1 = where.clause
     if text[c1 : c1 + 1] not in "，," or _BYLINE.sub("", text[c0:c1]).strip() != r.text:
         return False
-    n1 = c1 + 1 + len(re.split(r"[，,；;。]", text[c1 + 1 : where.sentence[1]])[0])
+    n1 = _next_clause_end(text, where)
     return not _EVENT.search(text[c1 + 1 : n1]) and any(
         c1 < f.reading.start < n1 and f.reading.figure.kind is not Kind.DATE for f in findings)
 
