@@ -41,6 +41,14 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("截至6月30日，福建在境内上市的公司合计98家", "98家", None, Verdict.UNKNOWN),
     # a subject's own fact chosen by its measure is compared, whatever else it has on record
     ("天马在厦门累计投资超500亿元", "超500亿元", "display-industry/tianma-xiamen-investment", Verdict.MISMATCH),
+    # the listings of one board are a part of the city's, even when the list carries the measure
+    ("厦门共有上市公司68家，其中科创板上市企业11家、北交所3家", "3家", None, Verdict.UNKNOWN),
+    # a group named as the owner of what the clause is about: the event is not the group's
+    ("金圆集团旗下的厦门市创业投资有限公司成立于2009年", "2009年", None, Verdict.UNKNOWN),
+    ("金圆集团成立于2009年", "2009年", "state-financial-group/founded", Verdict.MISMATCH),
+    # a size (规模) is the size of what is named before it: the digital economy is no industry chain
+    ("2023年，厦门市数字经济规模突破4000亿元", "4000亿元", None, Verdict.UNKNOWN),
+    ("已形成长达10条规模突破百亿元的重点产业链", "百亿元", "industrial-system/key-chain-scale-threshold", Verdict.MATCH),
 ])
 def test_claims_from_other_outlets(claim: str, figure: str, fact_id: str | None, verdict: Verdict) -> None:
     [finding] = [f for f in check_text(BASE, claim) if f.reading.text == figure]

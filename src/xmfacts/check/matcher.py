@@ -34,6 +34,7 @@ from xmfacts.check.words import (
     _WORD,
     english_between_figures,
     counted_noun,
+    names_owner,
     own_subject,
     says_change,
     starts_inside_word,
@@ -573,7 +574,8 @@ class Matcher:
                 if shape in said:
                     who = said[shape]
                 else:
-                    who = said[shape] = next((n for n in shape.names if says_name(n, place.nearby)), None)
+                    who = said[shape] = next((n for n in shape.names if says_name(n, place.nearby)
+                                              and not names_owner(n, place.before + place.lead)), None)
                 if shape.names and who is None:
                     if tier == 2:
                         unnamed.append(i)

@@ -185,6 +185,21 @@ def says_name(name: str, text: str) -> bool:
     return False
 
 
+# 金圆集团旗下的厦门创投, "Xiamen Venture Capital, a subsidiary of Jinyuan Group": the group is
+# named as the owner of what the clause is about, which is not the group itself.
+_HOLDS_AFTER = re.compile(r"旗下|下属|所属|控股的|参股的|子公司|成员单位|'s (?:subsidiary|unit|arm)\b")
+_HELD_BY_BEFORE = re.compile(r"\b(?:subsidiary|unit|arm|member) of (?:the )?$|\b(?:owned|backed|run) by (?:the )?$|\bunder (?:the )?$")
+
+
+def names_owner(name: str, lead: str) -> bool:
+    """Whether the last time ``lead`` (the sentence up to a figure, folded) says ``name`` it names
+    the owner of something else the figure is about."""
+    at = lead.rfind(name)
+    if at < 0:
+        return False
+    return bool(_HOLDS_AFTER.search(lead, at + len(name)) or _HELD_BY_BEFORE.search(lead, max(0, at - 20), at))
+
+
 # A count within one field (241 high-tech firms in the field, 该领域国家高企): a part of the city's.
 _WITHIN_FIELD = re.compile(r"\bin (?:the|this|that|its) (?:field|sector|industry|segment)\b|(?:该|这一|此)(?:领域|行业|产业)")
 
@@ -203,7 +218,8 @@ _PART = re.compile(r"其中|包括|包含|含|另有|including|of which|among th
 # is not the Fortune Global 500. A figure so qualified is about that set, unless the fact itself
 # speaks of it (its label, quote or tags hold the word).
 _NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精特新 小巨人 瞪羚 独角兽 高成长 重点 规上 规模以上 龙头
-    骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业""".split())
+    骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业
+    科创板 创业板 主板 北交所 新三板 中小板 港股 美股 上交所 深交所 港交所""".split())  # one board's listings are a part
 # In English the qualifier may stand anywhere before the figure in its clause (urban residents'
 # disposable income per person, income of rural residents): these name a part of the city's people
 # or firms wherever they stand.
@@ -212,6 +228,12 @@ _NARROWING_REACH = 6  # characters before the measure term, within one run of Ch
 # A measure followed by these is another measure of the same thing: 贷款余额 is a stock, not loans
 # made; 上市公司总市值 is not how many companies are listed; 高新技术企业中…的116家 counts a part.
 _MEASURE_SUFFIXES = tuple(fold(w) for w in "余额 总额 总市值 市值 占比 比重 中".split())
+
+
+# A measure that is a bare size (规模突破) is the size of whatever the words right before it name.
+_SIZE = ("规模", "scale")
+_SIZED_BEFORE = re.compile(rf"(?:全市|厦门市?|全省|的)?([{CJK_CLASS}]{{2,6}})$")
+_SIZE_OF_ALL = {"全市", "厦门", "厦门市", "我市", "全省", "当地", "整体", "总体"}
 
 
 def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
@@ -231,6 +253,9 @@ def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
         before = _ENDS_IN_ZHONG.sub(r"\1 ", text[max(0, start - 1) : at])[1 if start else 0 :]
         after = text[at + len(term) : at + len(term) + 3]
         here = [w for w in _NARROWING if w in before]
+        sized = _SIZED_BEFORE.search(text, max(0, at - 6), at) if term.startswith(_SIZE) and not term.startswith("规模以上") else None
+        if sized and sized.group(1) not in _SIZE_OF_ALL:
+            here.append(sized.group(1))  # 数字经济规模突破4000亿元 is the size of the digital economy
         if at + len(term) <= figure_at:
             here += [w for w in _MEASURE_SUFFIXES if after.startswith(w)]
         if not here:
