@@ -624,3 +624,36 @@ def test_a_datelines_space_is_kept_and_a_space_between_words_is_not() -> None:
         clean, where = _without_word_spaces(given, list(range(len(given) + 1)))
         assert clean == read
         assert [given[i] for i in where[:-1]] == list(clean)  # each character read stands where it was given
+
+
+def test_a_total_is_of_what_the_clause_before_counted() -> None:
+    c = _drafts("今年前三季度，厦门全市新增上市公司3家，总数达到68家。", "2024-10-20")
+    assert (c["68家"].label, c["68家"].quote) == ("厦门上市公司总数（2024年9月末）", "厦门全市新增上市公司3家，总数达到68家")
+
+
+def test_a_part_opened_by_其中_is_of_the_sentences_own_subject() -> None:
+    text = "厦门火炬高新区去年实现工业总产值约3000亿元。\n厦门共有上市公司68家，其中A股58家。\n"
+    assert _drafts(text)["58家"].entity == "厦门市"
+
+
+def test_english_counts_of_r_and_d_bodies_and_a_year_that_only_says_when() -> None:
+    text = "The science city covers 34 square kilometers and hosts 12 R&D institutes. In 2022, the fund invested in 15 projects.\n"
+    drafted = {c.reading.text: c for c in extract(EMPTY, text, published="2024").candidates}
+    assert drafted["12"].label == "R&D institutes"
+    assert "2022" not in drafted and drafted["15"].as_of == "2022"
+
+
+def test_an_english_figure_followed_by_when_is_named_by_the_words_before_it() -> None:
+    [growth] = extract(EMPTY, "Xiamen's GDP grew 5.4pc in the first half.\n", published="2024").candidates
+    assert growth.label == "Xiamen's GDP grew"
+
+
+def test_a_rate_per_ten_thousand_people_is_no_subject_and_a_long_measure_starts_after_a_number() -> None:
+    c = _drafts("全市每万人有效发明专利拥有量为40.1件。厦门天马第8.6代新型显示面板生产线项目总投资330亿元。\n")
+    assert (c["40.1件"].entity, c["40.1件"].label) == ("厦门市", "厦门每万人有效发明专利拥有量")
+    assert c["330亿元"].label.endswith("新型显示面板生产线项目总投资")
+
+
+def test_now_after_an_events_year_dates_the_figures_that_follow() -> None:
+    c = _drafts("厦门创投成立于2009年，目前管理基金规模超过300亿元。\n", "2024-10-28")
+    assert (c["2009"].figure.date, c["超300亿元"].as_of) == ("2009", "2024-10-28")

@@ -98,3 +98,13 @@ def test_a_wire_services_pct_is_percent() -> None:
 def test_a_share_written_in_words_is_a_percent(text: str, said: str, value: str, base: BaseUnit) -> None:
     got = [(text[s:e], f.value, f.base_unit) for s, e, f in read_english(text)]
     assert got == [(said, Decimal(value), base)]
+
+
+@pytest.mark.parametrize(("text", "said"), [("GDP grew 5.4pc in the first half.", "5.4pc"), ("Sales rose 3 pc.", "3 pc")])
+def test_the_financial_press_pc_is_percent(text: str, said: str) -> None:
+    got = [(text[s:e], f.value, f.base_unit) for s, e, f in read_english(text)]
+    assert got == [(said, Decimal(said.split("p")[0].strip()), BaseUnit.PERCENT)]
+
+
+def test_pcs_are_computers_not_percent() -> None:
+    assert all(f.base_unit is not BaseUnit.PERCENT for _, _, f in read_english("The school bought 500 PCs and 3 PC monitors."))

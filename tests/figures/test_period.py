@@ -21,6 +21,11 @@ from xmfacts.figures.period import chinese_period, english_period, tallied_year,
         ("6月投产", None),  # a bare month is as often an event's
         # a bare 今年 later in the sentence is now, whatever period came before it
         ("截至12月底，全市高企2142家，预计今年将新增", None),
+        # the year a figure is compared with is not its period
+        ("截至今年9月末，全市高企4136家，较去年同期增长", "2024-09-30"),
+        ("2023年，全市实现GDP，比2022年增长", "2023"),
+        # an event's year followed by a comma dates the event, not what follows
+        ("厦门创投成立于2009年，目前管理基金规模", None),
     ],
 )
 def test_chinese_period(text: str, period: str | None) -> None:

@@ -77,3 +77,18 @@ def test_an_english_quarter_of_a_year_is_no_share(text: str) -> None:
 def test_an_english_line_of_a_page_that_also_holds_chinese_reads_its_fractions() -> None:
     text = "About one-third of the firms are high-tech.\n厦门有企业一半以上在岛内。\n"
     assert [(r.text, r.figure.value) for r in worded_shares(text)] == [("About one-third", Decimal("33.33")), ("一半以上", Decimal("50"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "qualifier"),
+    [("Exports to ASEAN rose by one-fifth, to 120.5 billion yuan.", "one-fifth", "20", Qualifier.EXACT),
+     ("Output fell by nearly a third.", "nearly a third", "33.33", Qualifier.NEARLY)],
+)
+def test_an_english_change_by_a_fraction_is_a_percent(text: str, said: str, value: str, qualifier: Qualifier) -> None:
+    [share] = worded_shares(text)
+    assert (share.text, share.figure.value, share.figure.qualifier) == (said, Decimal(value), qualifier)
+
+
+@pytest.mark.parametrize("text", ["Sales were handled by a third party.", "It was taken over by a fifth bidder."])
+def test_a_fraction_after_by_with_no_change_is_no_share(text: str) -> None:
+    assert worded_shares(text) == []

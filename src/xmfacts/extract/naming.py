@@ -97,6 +97,15 @@ def measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, 
     return terms, q0, q1
 
 
+def _last_words(phrase: str) -> str:
+    """The last MAX_MEASURE characters of a phrase, not starting inside a number: 第8.6代新型显示面板
+    生产线项目总投资 is 新型显示面板生产线项目总投资, not 6代新型…"""
+    cut = phrase[-MAX_MEASURE:]
+    if len(phrase) > MAX_MEASURE and phrase[-MAX_MEASURE - 1] in "0123456789.":
+        cut = re.sub(r"^[0-9.]*[代条个家项座]?", "", cut)
+    return cut
+
+
 def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str, place: str) -> tuple[tuple[str, ...], int, int]:
     """What the figure measures and the quote span that states it, read within the clause ``where`` gives."""
     s0, s1 = where.sentence
@@ -106,7 +115,7 @@ def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str,
         return (what,), c0, r.end
     before_raw, b0 = run_before(words, c0, r.start)
     after_raw, a1 = run_after(words, r.end, c1)
-    before = strip(_CUT_BEFORE.sub("", before_raw) or before_raw, entity, place)[-MAX_MEASURE:]
+    before = _last_words(strip(_CUT_BEFORE.sub("", before_raw) or before_raw, entity, place))
     if not before and r.figure.base_unit is BaseUnit.COUNT and _PAST_THRESHOLD.fullmatch(before_raw):
         before, b0 = _past_threshold(text, words, c0, b0, entity, place)
     after_cut = _CUT_AFTER.sub("", after_raw)
@@ -156,7 +165,7 @@ def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str,
             terms.append(strip(_CUT_AFTER.sub("", following), entity, place)[:MAX_MEASURE] or following[:MAX_MEASURE])
             q0, q1 = r.start, f1
         elif prior:
-            phrase = strip(_CUT_BEFORE.sub("", prior) or prior, entity, place)[-MAX_MEASURE:]
+            phrase = _last_words(strip(_CUT_BEFORE.sub("", prior) or prior, entity, place))
             terms.append(phrase)
             q0 = clause_start(words, s0, p0)
         elif following:
@@ -164,7 +173,29 @@ def _measure(text: str, words: str, r: Reading, where: FigurePlace, entity: str,
             q1 = f1
     if r.start - q0 > _MAX_QUOTE_LEAD and b0 < r.start:
         q0 = b0
+    if len(terms) == 1 and to_simplified(terms[0]) in _TOTAL and (of := _total_of(words, s0, c0, entity, place)):
+        # 新增上市公司3家，总数达到68家: the total is of what the clause before counted, and the
+        # quote holds both
+        return (of[0] + terms[0], terms[0]), min(q0, of[1]), q1
     return _with_parts(t for t in terms if t), q0, q1
+
+
+# Words that name a total of something the clause before has named.
+_TOTAL = {"总数", "总量", "总计", "合计", "总额", "数量", "总数量"}
+_COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:达到|达|为|有|共)?[约近超逾]?\s+[^，,、；;。\s]{0,4}[，,]$")  # figures are blank in words
+_NEWLY = re.compile(r"^(?:新增|新|累计|全年|共|再)")
+
+
+def _total_of(words: str, s0: int, c0: int, entity: str, place: str) -> tuple[str, int] | None:
+    """What the clause before ``c0`` counted (上市公司 of 新增上市公司3家), and where it starts."""
+    if c0 <= s0:
+        return None
+    p0 = clause_start(words, s0, c0 - 1)
+    m = _COUNTED_BEFORE.search(words, p0, c0)
+    if not m:
+        return None
+    what = _NEWLY.sub("", strip(_CUT_BEFORE.sub("", m.group(1)) or m.group(1), entity, place))
+    return (what, p0) if len(what) >= 2 else None
 
 
 _FROM_TO = re.compile(r"[\s，,]*(?P<what>[\u4e00-\u9fff]{2,12}?)(?:由|从|從)\s*(?:19|20)\d\d年[^，,；;。]*$")
@@ -299,19 +330,24 @@ def fact_id(entity: str, terms: tuple[str, ...], place: str, fallback: str, tail
     return "-".join(part for part in (subject, measured) if part) or fallback
 
 
-_EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'-]*\s+){0,3}[A-Za-z][A-Za-z'-]*)")
+_EN_NOUN = re.compile(r"\s*((?:[A-Za-z][A-Za-z'&-]*\s+){0,3}[A-Za-z][A-Za-z'&-]*)")
 _EN_STOP = {"the", "a", "an", "of", "in", "and", "to", "for", "with", "by", "at", "on", "its", "their", "from", "as", "was", "were", "is", "are", "has", "had", "have"}
 
 
 _EN_FROM = re.compile(rf"\s+from\s+[\d$].*$|[\s,]+(?:{EN_COMPARED_WITH}|from)\s*$", re.IGNORECASE)
 _EN_AMOUNT_WORDS = {"billion", "million", "trillion", "thousand", "bn", "mln", "yuan", "rmb", "us", "percent", "per", "cent"}
+_EN_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:in|during|over|for)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|same|whole|full|(?:19|20)\d\d\b)"
+    r"|year[- ]on[- ]year|from a year (?:earlier|ago|before))", re.IGNORECASE)
 _EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 
 
 def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[str, ...], int, int]:
     c0, c1 = where.clause
     after = _EN_NOUN.match(text, r.end, c1)
-    if after and not _EN_COMPARING.match(after.group(1)):
+    # "grew 5.4pc in the first half", "rose 12.5 pct year on year": the words after say when, and
+    # what grew is named before
+    if after and not _EN_COMPARING.match(after.group(1)) and not _EN_WHEN_AFTER.match(text, r.end, c1):
         phrase = " ".join(w for w in after.group(1).split() if w.lower() not in _EN_STOP)
         if phrase:
             return (phrase,), c0, after.end()
@@ -325,6 +361,15 @@ def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[s
             lead = text[c0 : r.start][: _EN_FROM.search(text[c0 : r.start]).start()]  # type: ignore[union-attr]
     # the figure a converted sum converts is no word of what it measures: "GDP reached 479.141
     # billion yuan ($70.92 billion)" is of GDP
-    words = [w for w in re.sub(r"[\d,.$%()]+", " ", lead).split() if w.lower() not in _EN_STOP and w.lower() not in _EN_AMOUNT_WORDS]
+    words = _en_words(lead)
+    if not words and c0 > where.sentence[0]:
+        # "Exports rose by a fifth, to 120.5 billion yuan": what rose is in the clause before
+        c0 = where.sentence[0]
+        words = _en_words(text[c0 : r.start])
     phrase = " ".join(words[-4:])
     return ((phrase,) if phrase else ()), c0, r.end
+
+
+def _en_words(lead: str) -> list[str]:
+    """The words of ``lead`` that may name a measure: no figures, no words of grammar or amount."""
+    return [w for w in re.sub(r"[\d,.$%()]+", " ", lead).split() if w.lower() not in _EN_STOP and w.lower() not in _EN_AMOUNT_WORDS]

@@ -142,6 +142,9 @@ def multiple(text: str, end: int) -> bool:
     return text[end : end + 3].lstrip().startswith("倍")
 
 
+_EN_WHEN = re.compile(r"^(?:in|during|throughout|by|as of|since|at the end of|by the end of)\s+", re.IGNORECASE)
+
+
 def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
     """A date or a span that only says when (or over what time) other figures hold."""
     figure = r.figure
@@ -156,7 +159,8 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
         c0, c1 = where.clause
         if figure.date is None or len(figure.date) != 4:
             return False
-        if text[c0:c1].strip(" \t，,") == r.text and text[c1 : c1 + 1] in "，,":
+        # "In 2022, the fund invested…": the year with the word that says when
+        if _EN_WHEN.sub("", text[c0:c1].strip(" \t，,")) == r.text and text[c1 : c1 + 1] in "，,":
             s1 = where.sentence[1]
             after = re.split(r"[，,；;]", text[c1 + 1 : s1])[0]
             return not _EVENT.search(after) and any(

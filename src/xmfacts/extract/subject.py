@@ -31,7 +31,8 @@ _GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|
 _NOT_NAME = re.compile(r"[从到把被给让]|即可|完成|发起|获得|得到|可为|需要")
 _ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
 # A clause that refers back to the subject of the sentence before (该行 = "that bank").
-_BACK_REFERENCE = re.compile(r"^(?:该行|该公司|该集团|该实验室|该院|其|该)")
+# 其中, 其他, 其余 and 其次 open a part of the sentence before, and point back at no name.
+_BACK_REFERENCE = re.compile(r"^(?:该行|该公司|该集团|该实验室|该院|其(?![中他余次实])|该)")
 # Before a sentence's own subject: when (2011年，目前，截至今年9月末，) and connectives.
 _LEAD_IN = re.compile(
     r"^[\s“”‘’\"]*(?:(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年)(?:上半年|下半年|前三季度|一季度|以来|[0-9]{1,2}月(?:末|底)?)?|目前|此外|同时|其中|另外|截至[^，,]{1,12}|近年来)[，,]?\s*)*"
@@ -119,7 +120,7 @@ def subject_at(text: str, s0: int, s1: int, at: int, end: int, clause_end: int, 
         if after:
             return after[0]
     sentence = text[s0:at]
-    if _BACK_REFERENCE.search(sentence.lstrip("，, ")) or re.search(r"[，,]\s*(?:该行|该公司|其)", sentence):
+    if _BACK_REFERENCE.search(sentence.lstrip("，, ")) or re.search(r"[，,]\s*(?:该行|该公司|其(?![中他余次实]))", sentence):
         names = org_names(text[max(0, s0 - 200) : s0])
         if names:
             return names[-1]
@@ -155,7 +156,8 @@ def _lead_name(sentence: str, place: str) -> str | None:
     name = m.group(1)
     if name in CITIES or name in (place, place.removesuffix("市"), "全市", "全省"):
         return place if name in (place, place.removesuffix("市"), "全市") else None
-    if _GENERIC.search(fold(name)) or re.search(r"[0-9]|说|为|对|以|从|据|与|的|被", name):
+    # 全市每万人有效发明专利: a scope and a rate's denominator, no name
+    if _GENERIC.search(fold(name)) or re.search(r"[0-9]|说|为|对|以|从|据|与|的|被|每|^全[市省国区]", name):
         return None
     return name
 

@@ -41,6 +41,7 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "percentage point": ("个百分点", 1, BaseUnit.PERCENTAGE_POINT),
     "percent": ("%", 1, BaseUnit.PERCENT), "per cent": ("%", 1, BaseUnit.PERCENT), "%": ("%", 1, BaseUnit.PERCENT),
     "pct": ("%", 1, BaseUnit.PERCENT),  # a wire service's "rose 12.5 pct"
+    "pc": ("%", 1, BaseUnit.PERCENT),  # the British financial press's "grew 5.4pc"
     "square kilometers": ("平方公里", 1, BaseUnit.KM2), "square kilometres": ("平方公里", 1, BaseUnit.KM2),
     "sq km": ("平方公里", 1, BaseUnit.KM2), "km2": ("平方公里", 1, BaseUnit.KM2),
     # a 100,000-square-meter plant: English sizes a site with a hyphened unit before the noun
@@ -57,8 +58,9 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
 }
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
-# pct in lower case only: 278 PCT applications are patents filed under the treaty, no percent
-_UNIT_RE = "|".join("(?-i:pct)" if u == "pct" else re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# pct and pc in lower case only: 278 PCT applications are patents filed under the treaty, 500 PCs
+# are computers, and neither is a percent
+_UNIT_RE = "|".join(f"(?-i:{u})" if u in ("pct", "pc") else re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _MULT_RE = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
@@ -84,7 +86,7 @@ _SUMS_UP = re.compile(_SUMS + "$", re.IGNORECASE)
 SUMS_UP_TO = re.compile(_SUMS + r"up to\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?:[\"“'‘]?[a-z][a-z-]*[\"”'’]?\s+){0,3}?[\"“'‘]?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies, 82 "little giant" firms
+_NOUN_AFTER = re.compile(r"\s+(?:[\"“'‘]?[a-z][a-z&-]*[\"”'’]?\s+){0,3}?[\"“'‘]?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies, 82 "little giant" firms, 12 R&D institutes
 # "three years ago", "two months earlier": when something was, not how long anything took
 AGO = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _IN_MONTH = re.compile(r"\b(?:in|since|by|from|until|of|early|late|mid-?)\s+$", re.IGNORECASE)
@@ -134,7 +136,7 @@ _FROM_TO_START = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _FROM_TO = re.compile(
     r"(?:\s+(?:in|at the end of|by)\s+(?:19|20)\d\d)?\s+to\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?[\d,.]*\d"
     # "from 8 to 12 percent": the first number shares the second's unit, which a bare count has not
-    r"(?![\d,.]*\s*(?:%|percent|per cent|pct|billion|million|trillion|thousand|yuan|dollars?|usd|rmb|square|sq|km|kilomet|hectares?|mu\b|times|years?|months?|days?))",
+    r"(?![\d,.]*\s*(?:%|percent|per cent|pct|pc\b|billion|million|trillion|thousand|yuan|dollars?|usd|rmb|square|sq|km|kilomet|hectares?|mu\b|times|years?|months?|days?))",
     re.IGNORECASE,
 )
 _FROM_TO_END = re.compile(r"\bfrom\s+[\d,.]+(?:\s+(?:in|at the end of|by)\s+(?:19|20)\d\d)?\s+to\s+\Z", re.IGNORECASE)

@@ -22,6 +22,9 @@ _CHINESE = re.compile(
     r"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
     r"(?P<tail>底|末|年底|年末|上半年|前三季度|一季度|第一季度|全年|至今(?!年)|以来|来)?"
 )
+_EVENT_DATE_BEFORE = re.compile(r"[于於]$")
+# 较去年, 比2022年, 与去年同期相比, 同上年: the period a figure is compared with
+_COMPARED_WITH = re.compile(r"(?:较|比|与|同|相对于?|高于|低于|较之)$")
 _ENGLISH = re.compile(
     rf"(?:(?P<end>end of|end-)\s*)?(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)"
     rf"|(?P<rel>last year|this year|so far this year)",
@@ -83,6 +86,8 @@ def chinese_period(text: str, written: str) -> str | None:
     found: str | None = None
     for m in _CHINESE.finditer(text):
         rel, y, month, day, tail = m.group("rel"), m.group("y"), m.group("m"), m.group("d"), m.group("tail")
+        if (rel or y) and _COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) or text.startswith(("同期", "相比"), m.end()):
+            continue  # 较去年同期增长12.3%: the year compared with is no period of the figure
         if not (rel or y):
             if not _of_the_year(m):
                 continue
@@ -96,8 +101,8 @@ def chinese_period(text: str, written: str) -> str | None:
         if not tail and not rel and not re.search(r"(截至|截止|到|至)$", text[max(0, m.start() - 2) : m.start()]):
             # 2018年 or 2012年7月 with no 截至 before and no 底/末 after is an event's date
             # (成立于2012年7月), unless it leads a clause as a time adverbial (2023年，…)
-            if text[m.end() : m.end() + 1] not in ("，", ",") or month:
-                continue
+            if text[m.end() : m.end() + 1] not in ("，", ",") or month or _EVENT_DATE_BEFORE.search(text, max(0, m.start() - 1), m.start()):
+                continue  # 成立于2009年，目前…: the year of an event, though a comma follows it
             found = y
             continue
         year = int(y) if y else _year_of(rel, written)

@@ -43,6 +43,10 @@ _EN_FRACTION = re.compile(r"\b(?:(?P<hedge>nearly|almost|close to|about|around|r
                           r"(?<!first )(?<!last )(?<!past )(?<!next )(?<!opening )"
                           r"(?P<n>an?|one|two|three|four)[\s-](?P<d>third|quarter|fifth|tenth)s?\b"
                           r"(?=(?P<of>\s+of\b))(?!\s+of\s+(?:(?:19|20)\d\d|this year|last year|the year)\b)", re.IGNORECASE)
+# rose by a fifth, fell by nearly a third: a change said as a fraction is one in percent
+_EN_FRACTION_BY = re.compile(r"\b(?P<verb>rose|grew|increased|climbed|jumped|fell|dropped|declined|shrank|(?:was|were)\s+(?:up|down))\s+by\s+"
+                             r"(?:(?P<hedge>nearly|almost|close to|about|around|roughly|more than|over|less than|at least)\s+)?"
+                             r"(?P<n>an?|one|two|three|four)[\s-](?P<d>third|quarter|fifth|tenth)s?\b(?!\s+of\b)", re.IGNORECASE)
 _EN_DIGITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _EN_HEDGES = {"nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY, "about": Qualifier.ABOUT,
               "around": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "more than": Qualifier.OVER, "over": Qualifier.OVER,
@@ -52,8 +56,8 @@ _DIGIT_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
     """Every share ``text`` says in words, in order: 一半 and 半数 (50 %), 过半, fractions (1/4,
-    三分之一, to two places: 33.33 %) and, in English, half after a hedge or a verb of sharing and
-    fractions of something (two-thirds of, a quarter of).
+    三分之一, to two places: 33.33 %) and, in English, half after a hedge or a verb of sharing,
+    fractions of something (two-thirds of, a quarter of) and changes by a fraction (rose by a fifth).
 
     With ``of_something`` (the default) a share must be said of something: after 的 or a hedge
     (接近全省的一半, 占一半, 半数以上) or before 的 (三分之一的企业). 另一半时间 and 一半是… are one
@@ -96,6 +100,11 @@ def worded_shares(text: str, *, of_something: bool = True) -> list[Reading]:
         n, d = _EN_DIGITS[m.group("n").lower()], _EN_DIGITS[m.group("d").lower()]
         if n < d and not _among_chinese(text, m):
             share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _EN_HEDGES, at=m.start())
+    for m in _EN_FRACTION_BY.finditer(text):
+        n, d = _EN_DIGITS[m.group("n").lower()], _EN_DIGITS[m.group("d").lower()]
+        if n < d and not _among_chinese(text, m):
+            share(m, (Decimal(100 * n) / d).quantize(Decimal("0.01")).normalize(), _EN_HEDGES,
+                  at=m.start("hedge") if m.group("hedge") else m.start("n"))
     return sorted(found, key=lambda r: r.start)
 
 

@@ -72,7 +72,7 @@ _EN_SUFFIXES = {"mln": 10**6, "trn": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10*
 _CURRENCY = frozenset({"rmb", "cny", "yuan", "renminbi", "¥"})
 
 
-_PERCENT = frozenset({"%", "percent", "pct"})
+_PERCENT = frozenset({"%", "percent", "pct", "pc"})
 
 
 # Hedges, as check reads them (docs/fact-format.md): before a Chinese number, after its
