@@ -49,6 +49,11 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     # a size (规模) is the size of what is named before it: the digital economy is no industry chain
     ("2023年，厦门市数字经济规模突破4000亿元", "4000亿元", None, Verdict.UNKNOWN),
     ("已形成长达10条规模突破百亿元的重点产业链", "百亿元", "industrial-system/key-chain-scale-threshold", Verdict.MATCH),
+    # the day other figures hold on is no event's date, though the sentence tells an event
+    ("厦门国际银行成立于1985年，截至2023年末资产总额突破1.1万亿元", "2023年", None, Verdict.UNKNOWN),
+    ("Xiamen International Bank, founded in 1985, had assets of 1.1 trillion yuan as of 2023.", "2023", None, Verdict.UNKNOWN),
+    ("Xiamen International Bank, founded in 1985, had assets of 1.1 trillion yuan as of 2023.", "1985",
+     "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
 ])
 def test_claims_from_other_outlets(claim: str, figure: str, fact_id: str | None, verdict: Verdict) -> None:
     [finding] = [f for f in check_text(BASE, claim) if f.reading.text == figure]

@@ -657,3 +657,14 @@ def test_a_rate_per_ten_thousand_people_is_no_subject_and_a_long_measure_starts_
 def test_now_after_an_events_year_dates_the_figures_that_follow() -> None:
     c = _drafts("厦门创投成立于2009年，目前管理基金规模超过300亿元。\n", "2024-10-28")
     assert (c["2009"].figure.date, c["超300亿元"].as_of) == ("2009", "2024-10-28")
+
+
+def test_a_free_trade_zone_keeps_its_name() -> None:
+    [firms] = extract(EMPTY, "厦门自贸片区今年新增企业1.2万户。\n", published="2024-12-06").candidates
+    assert (firms.entity, firms.label) == ("厦门自贸片区", "厦门自贸片区新增企业（2024年12月6日）")
+
+
+def test_a_name_in_corner_quotes_is_part_of_what_is_counted_and_截至_no_part_of_a_measure() -> None:
+    c = _drafts("目前，廈門全市共有國家級專精特新「小巨人」企業115家。廈門國際銀行截至2023年末資產總額突破1.1萬億元。\n", "2024-03-01")
+    assert c["115家"].label == "廈門國家級專精特新「小巨人」企業（2024年3月1日）"
+    assert c["超1.1万亿元"].label == "廈門國際銀行資產總額（2023年底）"

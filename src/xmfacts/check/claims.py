@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 
 _LOOK_BACK = 200  # characters before a sentence where 这三家 finds what it counts
+_UNTIL = re.compile(r"(?:截至|截止|截止到|直至)\s*$|\b(?:as of|as at|by the end of|at the end of|by end-|at end-)\s*$", re.IGNORECASE)
 _LOOK_BACK_PERIODS = 1500  # characters before a sentence whose periods an undated figure may be of (its own
 # sentence dates it by the period readers alone: 上报备案的2022年… names a batch)
 
@@ -148,13 +149,16 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
                   or periods.that_year(folded[s0 : r.start], folded[max(0, s0 - _LOOK_BACK_PERIODS) : s0]) or undated)
         # 平板显示千亿产业链: a size class, compared only with a fact recorded under that class
         klass = size_class(text, r)
-        match = matcher.best(r, place, near) if _checkable(r) and not milestone and not klass else None
+        # 截至2023年末, "as of 2023": the day other figures hold on, which no event's date is
+        until = r.figure.kind is Kind.DATE and bool(_UNTIL.search(folded, max(0, r.start - 18), r.start))
+        match = matcher.best(r, place, near) if _checkable(r) and not milestone and not klass and not until else None
         if match is None and s0 in own_words and says_change(place.lead, place.trail) and matcher.why == NOTHING_NAMED:
             # "Industrial firms above designated size added 245.08 billion yuan of value, up 4.3
             # percent": the change is of the level its sentence stated, which was confirmed in its own words
             match = matcher.best(r, replace(place, before=f"{place.before} {own_words[s0]}"), near)
         fact, subject = match if match else (None, ())
         why = ("a mark the total went past (关口, 台阶), not its level" if milestone
+               else "the day other figures hold on (截至, as of), not an event's date" if until
                else f"a size class ({klass}): no fact recorded under it, of a thing its sentence names" if klass
                else matcher.why) if _checkable(r) else "not a figure to check (a vague amount, an ordinal or a name)"
         # a figure tied to an observation of a series is judged by its period's observation

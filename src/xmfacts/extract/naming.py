@@ -44,7 +44,7 @@ _GENERIC_MEASURE = {"规模", "收入", "投资", "累计", "企业", "公司", 
 # A verb alone names no quantity (辟出, 获得, 即可完成): the noun after the figure does, if there is one.
 _SCOPE_ALONE = {"全市", "全省", "全国", "全区", "当地", "厦门", "厦门市"}
 _BARE_VERB = re.compile(r"^(?:辟出|获得|完成|即可完成|开始谋划|布局|投资|吸引|实现|提供|新增|引进|引进培育|形成|持有|管理|叠|要叠到|通常叠)$")
-_LEADING_PERIOD = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:至今|以来|底|末)?|今年|去年|近年来|近[三两五]年)")
+_LEADING_PERIOD = re.compile(r"^(?:截至|截止)?(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:至今|以来|底|末)?|今年|去年|近年来|近[三两五]年)")
 _LOCATIVE = re.compile(r"^(?:基础上|基础|方面|领域|领域内|情况下|过程中|同时|前提下|背景下)$")
 MAX_MEASURE = 16
 _MAX_QUOTE_LEAD = 30  # a quote starts at its clause, unless the clause runs on for longer before the figure

@@ -366,13 +366,17 @@ def figure_key(figure: Figure) -> tuple[object, ...]:
     return (figure.kind, figure.qualifier, figure.value, figure.lower, figure.upper, figure.unit, figure.date)
 
 
+# quotation marks within a run of words: “小巨人” and, on pages in traditional characters, 「小巨人」
+_QUOTES = "“”\"「」『』"
+
+
 def run_before(words: str, start: int, stop: int) -> tuple[str, int]:
     """The last run of words before ``stop`` (not before ``start``), and where it begins."""
     i = stop
-    while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in "“”\"" or words[i - 1].isalpha()):
+    while i > start and not (is_cjk(words[i - 1]) or words[i - 1] in _QUOTES or words[i - 1].isalpha()):
         i -= 1
     j = i
-    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in "“”\"&" or words[j - 1].isalnum()  # R&D
+    while j > start and (is_cjk(words[j - 1]) or words[j - 1] in _QUOTES + "&" or words[j - 1].isalnum()  # R&D
                          or words[j - 1] == "." and words[j - 2 : j - 1].isdigit()):  # 8.6代线
         j -= 1
     return words[j:i], j
@@ -384,7 +388,7 @@ def run_after(words: str, start: int, stop: int) -> tuple[str, int]:
     while i < stop and words[i] in " \t":
         i += 1
     j = i
-    while j < stop and (is_cjk(words[j]) or words[j] in "“”\"&" or words[j].isalnum()):
+    while j < stop and (is_cjk(words[j]) or words[j] in _QUOTES + "&" or words[j].isalnum()):
         j += 1
     return words[i:j], j
 

@@ -29,7 +29,8 @@ _TITLED = re.compile(rf"[{_CJK}]{{2,10}}?(?=副总经理|总经理|副董事长|
 _GENERIC = re.compile(r"上市|企业|各类|技术|目前|境内|得到|潜力|其他|这|那|[一两二三四五六七八九十几数多]家|中小|科技型|我国|全国|第一|我们|记者|相关|当地|调研|小分队")
 # Words of a clause, not of a name: 即可完成从质押发起到银行 ends in 银行 but names no bank.
 _NOT_NAME = re.compile(r"[从到把被给让]|即可|完成|发起|获得|得到|可为|需要")
-_ORG_LEAD = re.compile(r".*(?:的|自|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
+# What comes before a name in its clause (来自, 由, 吸引…), cut off; 自 of 自贸片区 is the name's own.
+_ORG_LEAD = re.compile(r".*(?:的|自(?!贸)|了|在|由|向|与|为|是|把|将|和|及|、|推出|吸引|联合|走进|根据|随着|对于|通过|加入|落户|持有|受托|管理|建设|成立|组建|建立|设立)")
 # A clause that refers back to the subject of the sentence before (该行 = "that bank").
 # 其中, 其他, 其余 and 其次 open a part of the sentence before, and point back at no name.
 _BACK_REFERENCE = re.compile(r"^(?:该行|该公司|该集团|该实验室|该院|其(?![中他余次实])|该)")
