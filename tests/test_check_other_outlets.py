@@ -49,6 +49,18 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     # a size (规模) is the size of what is named before it: the digital economy is no industry chain
     ("2023年，厦门市数字经济规模突破4000亿元", "4000亿元", None, Verdict.UNKNOWN),
     ("已形成长达10条规模突破百亿元的重点产业链", "百亿元", "industrial-system/key-chain-scale-threshold", Verdict.MATCH),
+    # a share is no growth, whatever grew before it in the sentence; value added is a level
+    ("2018年厦门第三产业增加值占GDP比重58.2%", "58.2%", "economy/tertiary-industry-share-2018", Verdict.MATCH),
+    ("The services sector made up 58.2 percent of Xiamen's GDP in 2018.", "58.2 percent", None, Verdict.UNKNOWN),
+    ("For 2018, the value added of Xiamen's industrial firms above designated size grew 8.8 percent to 161.135 billion yuan, "
+     "equal to 33.6% of the city's GDP.", "33.6%", None, Verdict.UNKNOWN),
+    # a figure per person of what the clause before measures
+    ("Xiamen's economy expanded 7.9 percent in 2016 to a GDP of 378.4 billion RMB, or 90,000 RMB a head.", "90,000 RMB",
+     "economy/gdp-per-capita-2016", Verdict.MISMATCH),
+    ("2016年厦门地区生产总值3784亿元，人均9万元。", "9万元", "economy/gdp-per-capita-2016", Verdict.MISMATCH),
+    # "U.S." ends no sentence: the growth after the conversion is still of the trade before it
+    ("Xiamen's foreign trade for January to June 2022 passed 444.32 billion yuan (about 65.8 billion U.S. dollars), "
+     "8.3 percent above a year earlier.", "8.3 percent", "economy/foreign-trade-growth-2022-06-30", Verdict.MATCH),
     # the day other figures hold on is no event's date, though the sentence tells an event
     ("厦门国际银行成立于1985年，截至2023年末资产总额突破1.1万亿元", "2023年", None, Verdict.UNKNOWN),
     ("Xiamen International Bank, founded in 1985, had assets of 1.1 trillion yuan as of 2023.", "2023", None, Verdict.UNKNOWN),
@@ -72,6 +84,15 @@ def test_a_claim_about_another_scope_is_unknown() -> None:
     for claim in ("福建全省上市公司170家", "全国上市公司超过5000家", "上海浦东新区上市公司170家",
                   "Guangzhou, Nanjing, Wuxi, Ningbo and Chengdu have more than 100 listed companies respectively"):
         assert [f.verdict for f in check_text(BASE, claim)] == [Verdict.UNKNOWN], claim
+
+
+def test_months_of_a_year_are_no_earlier_level_of_a_figure_recorded_for_whole_years() -> None:
+    text = "2021年1-10月全市固定资产投资增长16.2%。分项来看，制造业投资增幅达30.7%，占全市投资的14.9%。"
+    found = {f.reading.text: f for f in check_text(BASE, text, written="2021-12-02")}
+    assert [(found[k].fact, found[k].verdict) for k in ("达30.7%", "14.9%")] == [(None, Verdict.UNKNOWN)] * 2
+    # the same growth said of a whole year before the record's is outdated
+    [whole] = [f for f in check_text(BASE, "2021年厦门制造业投资增长30.7%。", written="2022-02-01") if f.reading.text == "30.7%"]
+    assert whole.verdict is Verdict.OUTDATED
 
 
 def test_a_period_later_than_the_record_is_unknown_and_an_earlier_one_outdated() -> None:

@@ -262,6 +262,10 @@ def test_a_loan_product_is_not_named_by_the_common_word_for_such_loans() -> None
         ("", " year on year", True),
         ("", " of the total", False),
         ("up ", "", True),
+        ("", " above a year earlier", True),
+        ("the services sector made up ", " of gdp", False),
+        ("规上工业增加值", "", False),  # value added is a level, though it holds 增加
+        ("规上工业增加值增长", "", True),
     ],
 )
 def test_a_change_is_said_before_its_figure_or_in_english_after_it(lead: str, trail: str, change: bool) -> None:

@@ -26,6 +26,10 @@ from xmfacts.figures.period import chinese_period, english_period, tallied_year,
         ("2023年，全市实现GDP，比2022年增长", "2023"),
         # an event's year followed by a comma dates the event, not what follows
         ("厦门创投成立于2009年，目前管理基金规模", None),
+        # the months of a year so far, to the end of the last
+        ("2024年1-10月全市固定资产投资", "2024-10-31"),
+        ("1—8月，厦门一般公共预算总收入", "2024-08-31"),
+        ("11月1日至5日", None),
     ],
 )
 def test_chinese_period(text: str, period: str | None) -> None:
@@ -52,6 +56,9 @@ def test_valid_date(text: str, ok: bool) -> None:
         ("at the end of 2023", "2023-12-31"),
         # a year with no cue is a name's or an event's as often as a period
         ("the 2017 plan", None),
+        # a sentence that opens on the (past) year it reports
+        ("For 2018, the value added of industry grew", "2018"),
+        ("a plan for 2025", None),
         # the months of a year so far end with their last month, this year's when no year is said
         ("in the January-August period of 2022,", "2022-08-31"),
         ("in the first eight months of 2022", "2022-08-31"),

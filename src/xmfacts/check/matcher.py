@@ -220,6 +220,10 @@ class _Place:
     scope: str = ""  # its sentence up to the end of its clause, as scope words are looked for (``words.scope_words``)
 
 
+# a share said right before its figure: 占全市投资的, "accounting for", "made up", "equal to"
+_SHARE_SAID = re.compile(r"占[^，,。；;]*$|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bequal(?:ling)? to\b|\bequivalent to\b")
+# words that say "per person" (synonyms.txt's spellings of per capita, as ``_english`` reads them)
+_PER_HEAD = re.compile(r" per capita |人均")
 # what a share said with 占 is of: the words just before it, when and where aside
 _SHARE_OWNER = re.compile(r"([\u4e00-\u9fff]{2,10})(?:占|全省占比|全市占比)")
 _WHEN_WHERE = re.compile(r"^(?:[上下]半年|前三季度|一季度|今年|去年|全年|目前|其中|当期|同期|厦门市?|全市|我市|福建省?|全省|全国)+"
@@ -518,6 +522,8 @@ class Matcher:
         # the second lets a growth rate be matched at all
         lead_change = says_change(place.lead, place.trail)
         change = (lead_change, lead_change or bool(_CHANGE.search(place.before + place.lead)))
+        if not lead_change and _SHARE_SAID.search(place.lead):
+            change = (False, False)  # 制造业投资增长30.7%，占全市投资的14.9%: a share, whatever grew before it
         part = bool(_PART.search(place.clause))
         counter = _counter(reading.figure.unit)
         candidates = []
@@ -535,6 +541,13 @@ class Matcher:
             # what an earlier clause measures: its own clause names it, only not in these words
             in_clause = {m: t for m, t in in_clause.items() if m not in later}
             in_before = {}
+        if in_before and not in_clause and _PER_HEAD.search(_english(place.clause) + place.clause):
+            # "a GDP of 378.4 billion RMB, or 96,536 RMB a head", GDP 3784亿元，人均9.65万元: a figure
+            # per person of what the clause before measures is of that measure per person
+            terms = [fold(t) for t in in_before.values()]
+            per_head = self._measures(" ".join(f"人均{compact(t)}" for t in terms if has_cjk(t)),
+                                      " | ".join(f"{_english(t)} per capita | per capita {_english(t)}" for t in terms if not has_cjk(t)))
+            in_before = {m: t for m, t in per_head.items() if _PER_HEAD.search(_english(t) + fold(t))}
         own = own_subject(place.lead)
         if own and in_before and not own <= {w for term in in_before.values() for w in _english(fold(term)).split()}:
             in_before = {}  # "and residents' disposable income stood at 50,900 yuan" is not of GDP

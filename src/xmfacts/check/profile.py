@@ -170,4 +170,11 @@ def measures_named(text: str, measures: Iterable[str], readings: Sequence[Readin
     # one search per measure (no measure holds \0), over each distinct form of the text once
     chinese = "\0".join(dict.fromkeys(folded + [compact(f) for f in folded]))
     english = set(_english(" ".join(folded)).split())
-    return {m for m in measures if (fold(m) in chinese if has_cjk(m) else english.issuperset(w for w in _english(fold(m)).split() if w not in _STOP))}
+    # GDP 3784亿元，人均9万元: the matcher reads 人均 onto the measure of the clause before
+    per_head = "人均" in chinese
+    return {m for m in measures if (_named_zh(fold(m), chinese, per_head) if has_cjk(m)
+                                    else english.issuperset(w for w in _english(fold(m)).split() if w not in _STOP))}
+
+
+def _named_zh(measure: str, chinese: str, per_head: bool) -> bool:
+    return measure in chinese or (per_head and measure.startswith("人均") and measure[2:] in chinese)

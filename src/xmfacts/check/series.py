@@ -92,6 +92,15 @@ def judge_in_series(reading: Reading, fact: Fact | None, line: int, context: str
     if fact is None or not fact.series or observations is None:
         return None
     obs = tuple(observations(fact))
+    if len(obs) < 2 and fact.as_of and len(fact.as_of) == 4:
+        # 2021年1-10月制造业投资增幅达30.7%, against a series that has only 2023's whole year: a
+        # running total of months is no earlier level of a yearly figure; nor is a figure of a
+        # sentence with no period of its own after the passage named such months
+        part = (period if dated and period and _part_of_year(before + context.casefold())
+                else None if dated else next(reversed(mentioned()), None))
+        if part and len(part) > 4 and not part.endswith("-12-31"):
+            return Finding(reading, line, context, None, Verdict.UNKNOWN, None, None,
+                           f"a part of {part[:4]}, and {fact.series_id} records whole years", (), period, "a part of the year, not on record")
     if len(obs) < 2:
         return None  # a series of one is a fact like any other
     series = Series(fact.series_id, obs)

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     pass
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+# A full stop ends a sentence, but not after an initial or a short abbreviation: "U.S. dollars",
+# "No. 1", "Dec. 3" go on.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\b[A-Z])(?<!\bNo)(?<!\bvs)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\.(?=\s|$)")
 
 
 # the comma of 3,900 groups digits: it ends no clause (else "3,900 firms in 2023" leaves its year
@@ -72,16 +74,22 @@ _CHANGE_ENGLISH = ("up", "down", "growth", "increase", "rise", "rose", "grew", "
                    "growing", "grows", "rising", "rises", "risen", "climbing", "jumping", "expanding", "falling", "gaining")  # whole words; increase also as increased
 
 
-_CHANGE = re.compile("|".join([*_CHANGE_WORDS, *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
+# 增加值 (value added) is a level, though it holds 增加
+_CHANGE = re.compile("|".join([*("增加(?!值)" if w == "增加" else w for w in _CHANGE_WORDS),
+                               *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 
-# English says a change after its figure too ("4.4 percent more than a year before"), and a
+# English says a change after its figure too ("4.4 percent more than a year before", "8.3 percent
+# above a year earlier"), and a
 # figure a change reaches is a level: "grew 10.2 percent to 297.11 billion yuan".
 _CHANGE_AFTER = re.compile(
     r"\s*(?:(?:more|higher|faster|greater|larger|up|less|lower|down)\s+than\s+(?:in\s+)?(?:(?:a|the|one)\s+(?:year|period)\s+(?:before|earlier|ago)"
     r"|the\s+(?:previous|preceding|prior)\s+year\b)"
-    r"|year[- ]on[- ]year\b|from a year (?:before|earlier|ago)\b|over the (?:previous|last|same period of last) year\b)"
+    r"|year[- ]on[- ]year\b|from a year (?:before|earlier|ago)\b|over the (?:previous|last|same period of last) year\b"
+    # "8.3 percent above a year earlier"
+    r"|(?:above|below)\s+(?:(?:a|the|one)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|preceding|prior)\s+year\b|the\s+same\s+period\b))"
 )
 _REACHES = re.compile(r"\b(?:to|reaching|reached|at)\s*$")
+_MADE_UP = re.compile(r"\b(?:made|makes?|making)\s+up\b")
 
 
 def says_change(lead: str, trail: str) -> bool:
@@ -92,6 +100,7 @@ def says_change(lead: str, trail: str) -> bool:
         return bool(_CHANGE.search(lead))
     if _CHANGE_AFTER.match(trail):
         return True
+    lead = _MADE_UP.sub(" ", lead)  # "made up 58.2 percent of GDP": a share, no move up
     return bool(_CHANGE.search(lead)) and not _REACHES.search(lead)
 
 
@@ -445,7 +454,8 @@ def _without_figures(text: str, readings: Sequence[Reading], offset: int = 0) ->
 def _says_change(text: str) -> bool:
     """``_CHANGE.search(text)``, in a few substring tests for most facts: the regular expression
     tries each of its words at every position, a fifth of indexing a fact's check profile."""
-    if any(word in text for word in _CHANGE_WORDS):
+    plain = text.replace("增加值", "")  # value added, no change
+    if any(word in plain for word in _CHANGE_WORDS):
         return True
     return any(word in text for word in _CHANGE_ENGLISH) and bool(_CHANGE.search(text))
 

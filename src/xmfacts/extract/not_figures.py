@@ -59,6 +59,9 @@ _EN_NAMING = (r"No\.?|NO\.?|Nos\.|Number|Article|Chapter|Item|Phase|Class|Type|G
               r"|Version|Stage|Gen|Gate|Terminal|Berth|Pier|Building|Block|Lot|Fortune|Global|Forbes|S&P|CSI|FTSE|SSE|Vision|Agenda"
               r"|Horizon|top|Top|TOP")
 
+# verbs of moving up or down a ranking, as 往前挪了 and 抬升 say it
+_MOVED = r"(?:前进|上升|提升|抬升|进位|前移|挪|跃升|攀升|跃居|下滑|下降|后退|后移|倒退|回落|滑落)了?"
+
 RULES: tuple[Rule, ...] = (
     Rule("ordinal", "第3位, 第一家, 第 4 条, 第8.6代: which one of a row", before=re.compile(r"第\s*$")),
     Rule("ordinal", "上一年, 前一年, 那一年, 去年一年, 上市最多的一年: which year, not how long",
@@ -91,8 +94,12 @@ RULES: tuple[Rule, ...] = (
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),
     Rule("name", "获评“2023年度中国最具幸福感城市”: the year an award or title is named by, opening its quotation marks",
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"度")),
-    Rule("name", "2017年度的软件产业白皮书, 2023年度报告: the year a report, list or award is named by",
-         after=re.compile(r"度的?[^，,。；;：:]{0,14}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行榜|评选|大奖|奖项)")),
+    Rule("name", "2017年度的软件产业白皮书, 2023年度报告, 2020年度城市外贸竞争力排行: the year a report, list or award is named by",
+         after=re.compile(r"度的?[^，,。；;：:]{0,14}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行|排名|评选|大奖|奖项)")),
+    Rule("rank", "往前挪了两位, 前进3位, 下降1名: places moved in a ranking (新增两位院士 counts people)",
+         units=frozenset({"位", "名"}), before=re.compile(_MOVED + r"\s*$")),
+    Rule("rank", "抬升4个位次, 上升5个名次: places moved in a ranking, said with 位次", units=frozenset({"个"}),
+         after=re.compile(r"\s*(?:位次|名次|排位)")),
     Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",
          before=re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing))\s+(?:at\s+)?$", re.IGNORECASE)),
 )

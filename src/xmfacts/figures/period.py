@@ -19,7 +19,8 @@ _MONTH_RE = "|".join(_MONTHS + [m[:3] for m in _MONTHS])
 
 _CHINESE = re.compile(
     r"(?P<rel>今年|去年|前年|本年)?(?:(?P<y>(?:19|20)\d\d)年)?"
-    r"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
+    # 1-10月, 1—10月, 1至10月: the months of a year so far, to the end of the last
+    r"(?:(?P<span>0?1\s*[-—–~至到]\s*)?(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?)?"
     r"(?P<tail>底|末|年底|年末|上半年|前三季度|一季度|第一季度|全年|至今(?!年)|以来|来)?"
 )
 _EVENT_DATE_BEFORE = re.compile(r"[于於]$")
@@ -39,10 +40,12 @@ _ENGLISH_PART = re.compile(
     re.IGNORECASE,
 )
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
-# "GDP for 2018", "growth for 2017 at 7.6 percent": for a year, after what was measured in it (a
-# plan or target for 2025 is no measure, and a year not yet over when written is no period)
-_ENGLISH_FOR = re.compile(r"\b(?:gdp|growth|output|revenues?|income|exports|imports|trade|investment|value added|economy|expenditure|spending|sales|profits?)\s+for\s+$",
-                          re.IGNORECASE)
+# "GDP for 2018", "growth for 2017 at 7.6 percent", "For 2018, …": for a year, after what was
+# measured in it or opening the sentence (a plan or target for 2025 is no measure, and a year not
+# yet over when written is no period)
+_ENGLISH_FOR = re.compile(r"(?:\b(?:gdp|growth|output|revenues?|income|exports|imports|trade|investment|value added|economy|expenditure|spending|sales|profits?)\s+"
+                          # "For 2018, the value added…": a sentence that opens on the year it reports
+                          r"|^\s*|[.;:]\s+)for\s+$", re.IGNORECASE)
 
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -74,10 +77,10 @@ def _year_of(relative: str, written: str) -> int:
 def _of_the_year(m: re.Match[str]) -> bool:
     """Whether a period that names no year (截至6月末, 一季度, 上半年) is a part of the year the
     text was written in (or, if it had not ended then, of the year before): a month that ends
-    (末, 底) or a part of the year. A bare month (6月) is as often an event's (6月投产) and stays
-    no period."""
+    (末, 底), the months so far (1—8月) or a part of the year. A bare month (6月) is as often an
+    event's (6月投产) and stays no period."""
     return bool(m.group("tail") in ("上半年", "前三季度", "一季度", "第一季度") and not m.group("m")
-                or m.group("m") and not m.group("d") and m.group("tail") in ("底", "末"))
+                or m.group("m") and not m.group("d") and (m.group("tail") in ("底", "末") or m.group("span") is not None))
 
 
 @lru_cache(maxsize=256)  # figures of one sentence ask about the same text
@@ -86,6 +89,8 @@ def chinese_period(text: str, written: str) -> str | None:
     found: str | None = None
     for m in _CHINESE.finditer(text):
         rel, y, month, day, tail = m.group("rel"), m.group("y"), m.group("m"), m.group("d"), m.group("tail")
+        if m.group("span") and month and not day:
+            tail = tail or "末"  # 1-10月 runs to the end of October
         if (rel or y) and _COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) or text.startswith(("同期", "相比"), m.end()):
             continue  # 较去年同期增长12.3%: the year compared with is no period of the figure
         if not (rel or y):
