@@ -54,6 +54,9 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("The services sector made up 58.2 percent of Xiamen's GDP in 2018.", "58.2 percent", None, Verdict.UNKNOWN),
     ("For 2018, the value added of Xiamen's industrial firms above designated size grew 8.8 percent to 161.135 billion yuan, "
      "equal to 33.6% of the city's GDP.", "33.6%", None, Verdict.UNKNOWN),
+    # English says a measure in other words (synonyms.txt's spellings)
+    ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
+    ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),
     # a figure per person of what the clause before measures
     ("Xiamen's economy expanded 7.9 percent in 2016 to a GDP of 378.4 billion RMB, or 90,000 RMB a head.", "90,000 RMB",
      "economy/gdp-per-capita-2016", Verdict.MISMATCH),

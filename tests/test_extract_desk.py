@@ -668,3 +668,8 @@ def test_a_name_in_corner_quotes_is_part_of_what_is_counted_and_截至_no_part_o
     c = _drafts("目前，廈門全市共有國家級專精特新「小巨人」企業115家。廈門國際銀行截至2023年末資產總額突破1.1萬億元。\n", "2024-03-01")
     assert c["115家"].label == "廈門國家級專精特新「小巨人」企業（2024年3月1日）"
     assert c["超1.1万亿元"].label == "廈門國際銀行資產總額（2023年底）"
+
+
+def test_into_the_hundreds_of_an_amount_is_at_least_that_and_从业_is_a_word() -> None:
+    c = _drafts("产业规模上百亿元，从业人员近60万人。\n")
+    assert (c["100亿余元"].figure.qualifier, c["近60万人"].label) == (Qualifier.AT_LEAST, "厦门从业人员")

@@ -474,9 +474,9 @@ _MAGNITUDE = re.compile(
 # 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
 _MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
 _LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
-# 惠及企业上千家, 上百个项目, 上万人: into the hundreds (thousands, tens of thousands), at least that
-# many; 成百上千 is a manner of speaking
-_UP_TO_THE = re.compile(r"(?<![成数])上(?P<n>百|千|万)(?P<unit>家|个|项|人|户|名|种|所|款|件|次|场)")
+# 惠及企业上千家, 上百个项目, 上万人, 上百亿元: into the hundreds (thousands, tens of
+# thousands), at least that many; 成百上千 is a manner of speaking
+_UP_TO_THE = re.compile(r"(?<![成数])上(?P<n>百|千|万)(?P<unit>家|个|项|人|户|名|种|所|款|件|次|场|(?:亿|万)?元)")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
