@@ -54,6 +54,11 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("The services sector made up 58.2 percent of Xiamen's GDP in 2018.", "58.2 percent", None, Verdict.UNKNOWN),
     ("For 2018, the value added of Xiamen's industrial firms above designated size grew 8.8 percent to 161.135 billion yuan, "
      "equal to 33.6% of the city's GDP.", "33.6%", None, Verdict.UNKNOWN),
+    # a date that ends its clause is of the event the rest of the sentence tells; what the
+    # subject is one of (身为…之一) names no scope
+    ("得益于高层推动1985年,在厦门一幢小楼中,厦门国际银行宣告诞生。", "1985年", "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
+    ("身为中国金融体制改革首批试点之一,厦门国际银行自1985年诞生之日起就助推特区经济。", "1985年",
+     "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),

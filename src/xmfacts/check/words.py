@@ -361,6 +361,11 @@ _APPOSITIONS = re.compile(
 )
 
 
+# What a subject is one of (身为中国金融体制改革首批“试验田”之一, "as one of China's first pilot
+# cities"): a description of the subject, not where its figures hold.
+_ONE_OF = re.compile(r"(?:身为|作为)[^，,。；;]{0,30}之一|\bas one of (?:china's|the country's|the nation's)[^,.;]{0,40}")
+
+
 # A name or title in quotation marks, with no clause of its own and no figure in it (“…+未来产业园+
 # 创新飞地”, “全国文明城市”): its words name something, not where a figure holds.
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"，,。；;！!？?\n]{1,60}[”\"]")
@@ -368,7 +373,7 @@ _QUOTED_NAME = re.compile(r"[“\"][^“”\"，,。；;！!？?\n]{1,60}[”\"]
 
 def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
     """``text`` (folded) with the words that name no scope blanked, offsets kept: ranks against a
-    wider whole and quoted names (above), found in the whole text before it is cut into clauses,
+    wider whole, what a subject is one of and quoted names (above), found in the whole text before it is cut into clauses,
     since a clause may end inside one (处于全国、全球领先水平 is cut at 、). ``figures``: the
     spans of the text's figures; a quotation holding one is what that figure is said of."""
     starts = sorted(s for s, _ in figures)
@@ -378,7 +383,7 @@ def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
             return m.group()  # a figure starts inside the quotation
         return " " * len(m.group())
 
-    return _QUOTED_NAME.sub(blank, _RANK.sub(blank, text))
+    return _QUOTED_NAME.sub(blank, _ONE_OF.sub(blank, _RANK.sub(blank, text)))
 
 
 _CITY = {"厦门市", "厦门"}
