@@ -59,6 +59,10 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("得益于高层推动1985年,在厦门一幢小楼中,厦门国际银行宣告诞生。", "1985年", "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
     ("身为中国金融体制改革首批试点之一,厦门国际银行自1985年诞生之日起就助推特区经济。", "1985年",
      "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
+    # 相关 is filler (供应链相关企业 are supply-chain companies); 上市 narrows a measure to a
+    # listed subset (上市的生物医药企业 are no count of all biomedicine companies)
+    ("截至2022年6月末，厦门的供应链相关企业共16859家", "16859家", "supply-chain/supply-chain-companies", Verdict.OUTDATED),
+    ("截至2019年底，在沪深A股上市的生物医药企业10家", "10家", None, Verdict.UNKNOWN),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),

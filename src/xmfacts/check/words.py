@@ -227,7 +227,7 @@ _PART = re.compile(r"其中|包括|包含|含|另有|including|of which|among th
 # is not the Fortune Global 500. A figure so qualified is about that set, unless the fact itself
 # speaks of it (its label, quote or tags hold the word).
 _NARROWING = tuple(fold(w) for w in """小微 普惠 科技型 创新型 专精特新 小巨人 瞪羚 独角兽 高成长 重点 规上 规模以上 龙头
-    骨干 后备 拟上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业
+    骨干 后备 拟上市 上市 民营 外资 外商 国有 境外 海外 中国 全国 世界 全球 我国 服务业 制造业
     科创板 创业板 主板 北交所 新三板 中小板 港股 美股 上交所 深交所 港交所""".split())  # one board's listings are a part
 # In English the qualifier may stand anywhere before the figure in its clause (urban residents'
 # disposable income per person, income of rural residents): these name a part of the city's people
@@ -307,7 +307,7 @@ def scope_text(text: str) -> str:
 
 # What a measure term is looked for in: 的 and 了 and the city's name said inside a measure do not
 # change it (上市的公司, 上市的厦门企业, 获得了授信).
-_FILLER = re.compile(r"的|了|厦门市|厦门")
+_FILLER = re.compile(r"的|了|厦门市|厦门|相关")  # 供应链相关企业 names 供应链企业
 
 
 def compact(text: str) -> str:
