@@ -245,7 +245,8 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
     for r in readings:
         # the reader's bare count: kept as a count when a noun follows (more than 1,000 companies)
         if r.figure.kind is Kind.QUANTITY and not r.figure.unit and not has_cjk(text[max(0, r.start - 20) : r.end + 20]):
-            if naming_rule(text, r) is not None or not _EN_COUNTED.match(text, r.end):
+            # the 2035 vision, a 2023 list: a year before a noun names, it does not count
+            if naming_rule(text, r) is not None or not _EN_COUNTED.match(text, r.end) or _EN_YEAR.fullmatch(r.text):
                 continue
             found.append(Reading(r.text, r.start, r.end, dataclasses.replace(r.figure, unit="", scale=1, base_unit=BaseUnit.COUNT)))
     for m in _EN_DAY.finditer(text):

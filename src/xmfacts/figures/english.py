@@ -57,6 +57,7 @@ _UNITS: dict[str, tuple[str, int, BaseUnit]] = {
     "megawatts": ("兆瓦", 10**3, BaseUnit.KW), "tonnes": ("吨", 1, BaseUnit.TONNE), "tons": ("吨", 1, BaseUnit.TONNE),
 }
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _HEDGE_RE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
 # pct and pc in lower case only: 278 PCT applications are patents filed under the treaty, 500 PCs
 # are computers, and neither is a percent
@@ -245,8 +246,9 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             if base in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and AGO.match(text, end):
                 continue  # "3 years ago": when, not how long
             unit, scale = unit_word, scale * unit_scale
-        elif _NOUN_AFTER.match(text, end):
-            # 68 listed companies, nearly 400 firms: a count of what the noun names
+        elif _NOUN_AFTER.match(text, end) and not (_YEAR_LIKE.fullmatch(m.group("num")) and not m.group("hedge") and not m.group("mult")):
+            # 68 listed companies, nearly 400 firms: a count of what the noun names (the 2035
+            # vision, a 2023 list: a year before a noun names it)
             unit, base = m.group("mult") or "", BaseUnit.COUNT
         elif m.group("mult"):
             unit, base = m.group("mult"), BaseUnit.NUMBER
