@@ -94,6 +94,8 @@ RULES: tuple[Rule, ...] = (
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),
     Rule("name", "获评“2023年度中国最具幸福感城市”: the year an award or title is named by, opening its quotation marks",
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"度")),
+    Rule("name", "获评2022年度全国营商环境标杆城市: the year of a title or award, after the verb of winning it",
+         before=re.compile(r"(?:获评|荣获|评为|入选|获得|获)\s*$"), after=re.compile(r"度")),
     Rule("name", "2017年度的软件产业白皮书, 2023年度报告, 2020年度城市外贸竞争力排行: the year a report, list or award is named by",
          after=re.compile(r"度的?[^，,。；;：:]{0,14}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行|排名|评选|大奖|奖项)")),
     Rule("rank", "往前挪了两位, 前进3位, 下降1名: places moved in a ranking (新增两位院士 counts people)",
