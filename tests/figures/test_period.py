@@ -59,6 +59,9 @@ def test_valid_date(text: str, ok: bool) -> None:
         # a sentence that opens on the (past) year it reports
         ("For 2018, the value added of industry grew", "2018"),
         ("a plan for 2025", None),
+        # the year a figure is compared with is no period of it
+        ("reported 2,500 enterprises in 2023, 12 percent more than in 2022", "2023"),
+        ("exports rose 5 percent over 2022", None),
         # the months of a year so far end with their last month, this year's when no year is said
         ("in the January-August period of 2022,", "2022-08-31"),
         ("in the first eight months of 2022", "2022-08-31"),

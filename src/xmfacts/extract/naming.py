@@ -338,7 +338,7 @@ _EN_FROM = re.compile(rf"\s+from\s+[\d$].*$|[\s,]+(?:{EN_COMPARED_WITH}|from)\s*
 _EN_AMOUNT_WORDS = {"billion", "million", "trillion", "thousand", "bn", "mln", "yuan", "rmb", "us", "percent", "per", "cent"}
 _EN_WHEN_AFTER = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|same|whole|full|(?:19|20)\d\d\b)"
-    r"|year[- ]on[- ]year|from a year (?:earlier|ago|before))", re.IGNORECASE)
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year[- ]on[- ]year|from a year (?:earlier|ago|before))", re.IGNORECASE)
 _EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 
 

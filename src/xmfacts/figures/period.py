@@ -39,6 +39,7 @@ _ENGLISH_PART = re.compile(
     r"|(?P<q3>first three quarters|first nine months|january-september|jan-sep))\s+(?:of\s+)?(?:the\s+year\s+)?$",
     re.IGNORECASE,
 )
+_ENGLISH_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|over|from)\s+(?:(?:in|that of|the level of|the end of)\s+)?$", re.IGNORECASE)
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
 # "GDP for 2018", "growth for 2017 at 7.6 percent", "For 2018, …": for a year, after what was
 # measured in it or opening the sentence (a plan or target for 2025 is no measure, and a year not
@@ -188,6 +189,8 @@ def _english_year_period(text: str, written: str) -> tuple[int, str | None] | No
             rel = m.group("rel").lower()
             found = (m.end(), str(int(written[:4]) - 1) if rel == "last year" else None)
             continue
+        if _ENGLISH_COMPARED.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "12 percent more than in 2022": the year compared with is no period of the figure
         part = None if m.group("month") or m.group("end") else _ENGLISH_PART.search(text[max(0, m.start() - 32) : m.start()])
         year = int(m.group("year"))
         measured_for = _ENGLISH_FOR.search(text[max(0, m.start() - 20) : m.start()]) and year < int(written[:4])
