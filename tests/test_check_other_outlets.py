@@ -63,6 +63,7 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     # listed subset (上市的生物医药企业 are no count of all biomedicine companies)
     ("截至2022年6月末，厦门的供应链相关企业共16859家", "16859家", "supply-chain/supply-chain-companies", Verdict.OUTDATED),
     ("截至2019年底，在沪深A股上市的生物医药企业10家", "10家", None, Verdict.UNKNOWN),
+    ("廈門國際銀行成立於1985年，是我國第一家中外合資銀行", "1985年", "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),

@@ -124,11 +124,15 @@ def _check_clean(source: FactSource, stats: BaseStats, text: str, written: str |
         # Chinese names the subject first: earlier clauses of the sentence may say what a
         # figure is about (私募基金管理人 … 管理基金规模1931亿元); later ones are about other figures.
         near = _terms(clause, folded=True)
-        if not near or not words[c0 : r.start].strip() or (r.figure.kind is Kind.DATE and not words[r.end : c1].strip() and has_cjk(words[c0 : r.start])):
+        if not near or not words[c0 : r.start].strip():
             # "2011年，天马落户厦门", "31万家厦门中小企业…，累计获得授信": a figure that leads its
-            # clause is the subject of what the rest of the sentence says, and so is a date that
-            # ends its clause (得益于高层推动1985年，…厦门国际银行宣告诞生)
+            # clause is the subject of what the rest of the sentence says
             clause, clause_end = words[c0:s1], s1
+            near = _terms(clause, folded=True)
+        elif r.figure.kind is Kind.DATE and not words[r.end : c1].strip() and has_cjk(words[c0 : r.start]):
+            # and so is a date that ends its clause (得益于高层推动1985年，…厦门国际银行宣告诞生),
+            # though where the event took place is said in its own clause (成立于1985年，是我国第一家…)
+            clause = words[c0:s1]
             near = _terms(clause, folded=True)
         # a name may be said a sentence before, in its paragraph, or after (… 这是一个名为"厦门信易贷"
         # 的平台); a figure that counts a set named before (这三家世界500强企业…) is about what the

@@ -348,7 +348,7 @@ _LEVELS = ("市级", "省级", "区级")
 
 # A rank against a wider whole says how good, not whose figure: 处于全国、全球领先水平, 在全国率先
 #提出, and the lists a company is ranked into (世界500强, 中国企业500强, 全国百强).
-_WHOLES = "全国|全省|全球|世界|国内|国际|中国"
+_WHOLES = "全国|全省|全球|世界|国内|国际|中国|我国"
 _RANKS = (rf"(?:{_WHOLES})(?:[、和及与](?:{_WHOLES}))?(?:领先|前列|首位|第一|一流|前茅|先进|率先)"
           rf"|(?:{_WHOLES})(?:企业|民营企业|制造业)?[0-9一二三四五六七八九十百千]+强")
 _RANK = re.compile(_RANKS)
