@@ -143,4 +143,4 @@ def test_the_rules_are_one_table_each_with_its_example() -> None:
     # to match on would hold every number a non-figure
     for rule in RULES:
         assert rule.kind in ("ordinal", "rank", "name") and ":" in rule.example
-        assert rule.before or rule.after or rule.units or rule.base, rule.example
+        assert rule.before or rule.after or rule.units or rule.base or rule.written, rule.example

@@ -36,9 +36,12 @@ class Rule:
     units: frozenset[str] = frozenset()  # only a figure in one of these units; empty: any unit or none
     base: BaseUnit | None = None  # only a figure of this base unit
     unless_after: re.Pattern[str] | None = None  # …but not when these words follow (三代人 counts people)
+    written: re.Pattern[str] | None = None  # only a number written so (06: a leading zero)
 
     def applies(self, before: str, after: str, r: Reading) -> bool:
         if self.units and r.figure.unit not in self.units:
+            return False
+        if self.written is not None and not self.written.fullmatch(r.text):
             return False
         if self.base is not None and r.figure.base_unit is not self.base:
             return False
@@ -54,10 +57,10 @@ _SCOPE = r"(?:全国|全球|世界|国内|中国|全省|国内外|国有)[“\"�
 # one-character names of places (沪 Shanghai, 深 Shenzhen, 京津冀): 沪深两大交易所 are the two
 # exchanges those names say, not a count of big ones
 _PLACES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台深厦漳泉"
-# a word that names by number in English: No. 1, Class 1, Phase 2, Line 3, Fortune Global 500
+# a word that names by number in English: No. 1, Class 1, Phase 2, Line 3, Fortune Global 500, ISO 9001
 _EN_NAMING = (r"No\.?|NO\.?|Nos\.|Number|Article|Chapter|Item|Phase|Class|Type|Grade|Level|Line|Route|Highway|Room|Section|Series|Model"
               r"|Version|Stage|Gen|Gate|Terminal|Berth|Pier|Building|Block|Lot|Fortune|Global|Forbes|S&P|CSI|FTSE|SSE|Vision|Agenda"
-              r"|Horizon|top|Top|TOP")
+              r"|Horizon|top|Top|TOP|ISO|GB|IEC")
 
 # verbs of moving up or down a ranking, as 往前挪了 and 抬升 say it
 _MOVED = r"(?:前进|上升|提升|抬升|进位|前移|挪|跃升|攀升|跃居|下滑|下降|后退|后移|倒退|回落|滑落)了?"
@@ -89,6 +92,8 @@ RULES: tuple[Rule, ...] = (
          after=re.compile(r"\s*(?:行动)?(?:规划|计划|纲要)")),
     Rule("name", "No. 1, Class 1, Phase 2, Line 3, top 10, Fortune Global 500, Vision 2030: a number in a name or rank",
          before=re.compile(rf"\b(?:{_EN_NAMING})\s*$")),
+    Rule("name", "Seal 06, 007号: a number written with a leading zero is a model's or a room's, no count",
+         written=re.compile(r"0\d+")),
     Rule("name", "CSI 300 index, 沪深300指数: an index named by how many it holds", after=re.compile(r"\s*(?:[Ii]ndex|指数)")),
     Rule("name", "“2019年中国外贸百强城市”, 《2023胡润百富榜》: the year a list or award is named by, inside its title",
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),
