@@ -673,3 +673,9 @@ def test_a_name_in_corner_quotes_is_part_of_what_is_counted_and_截至_no_part_o
 def test_into_the_hundreds_of_an_amount_is_at_least_that_and_从业_is_a_word() -> None:
     c = _drafts("产业规模上百亿元，从业人员近60万人。\n")
     assert (c["100亿余元"].figure.qualifier, c["近60万人"].label) == (Qualifier.AT_LEAST, "厦门从业人员")
+
+
+def test_an_english_part_of_a_whole_is_drafted_and_named_by_the_whole() -> None:
+    text = "Nineteen of the firms are listed, and forty-two of its 300 hospitals joined.\n"
+    drafted = [(c.reading.text, str(c.figure.value), c.label) for c in extract(EMPTY, text, published="2024").candidates]
+    assert drafted == [("Nineteen", "19", "firms"), ("forty-two", "42", "hospitals"), ("300", "300", "hospitals joined")]

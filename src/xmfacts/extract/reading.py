@@ -15,7 +15,7 @@ from decimal import Decimal
 from xmfacts.check import FigurePlace, Finding
 from xmfacts.extract.not_figures import naming_rule
 from xmfacts.figures import period as periods
-from xmfacts.figures.english import AGO, fraction_follows
+from xmfacts.figures.english import AGO, WORD_NUMBERS, fraction_follows
 from xmfacts.figures.numerals import to_int
 from xmfacts.figures.reader import Reading
 from xmfacts.figures.shares import worded_shares
@@ -178,12 +178,11 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
 
 # English figures the shared reader leaves alone, preferring to miss a figure to inventing one
 # for check: a curator drafting from an English page wants them all, and reviews each.
+_EN_WORDS = {**WORD_NUMBERS, "hundred": 100}
 _EN_NUMBER = re.compile(
     r"(?<![\w.,$/-])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w%°]|[.,]\d|-\w)"
-    r"|(?P<w>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred))\b)"
+    rf"|(?P<w>(?i:{'|'.join(sorted(_EN_WORDS, key=len, reverse=True))}))\b)"
 )
-_EN_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_EN_WORDS.update({"fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100})
 # six years, four months: a span of time, in the unit table's own units
 _EN_SPANS = {"year": ("年", BaseUnit.YEAR), "years": ("年", BaseUnit.YEAR), "month": ("个月", BaseUnit.MONTH),
              "months": ("个月", BaseUnit.MONTH), "day": ("天", BaseUnit.DAY), "days": ("天", BaseUnit.DAY)}
@@ -198,7 +197,7 @@ _EN_PAIR = re.compile(r"\s+(?:and|or|to)\s+")
 # (an abbreviation counts too: 75,178 PE funds, 300 SMEs)
 _EN_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|from|percent|per|times|million|billion|trillion|thousand)\b)(?:[a-z][a-z-]+|[A-Z]{2,}s?\b)")
 # 14 of them state-level, 63 of the top 500 corporations: a count of a part of what was named
-_EN_PART_OF = re.compile(r"\s+of\s+(?:them|these|those|which|the)\b")
+_EN_PART_OF = re.compile(r"\s+of\s+(?:them|these|those|which|the|its|their)\b")
 # Private equity firms numbered 20,652 by the end of August: a count a verb of totalling gives
 # (the number of listed firms was 68 at the end of 2023, and hit 70 by June: was, were and hit say so too)
 _EN_TOTALLED = re.compile(r"\b(?:numbered|totall?ed|reached|topped|stood at|amounted to|was|were|hit|exceeded|surpassed)\s+$")

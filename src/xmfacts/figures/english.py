@@ -104,6 +104,8 @@ _WORD_NUMBERS.update(_TENS)
 _WORD_NUMBERS.update({f"{tens}{dash}{unit}": n + u for tens, n in _TENS.items() for unit, u in _WORD_NUMBERS.items() if u < 10
                       for dash in ("-", " ")})
 _WORD_NUMBERS.update({"a dozen": 12, "dozen": 12})
+# the number words of one word (Nineteen, forty-two), as extract reads them before "of the firms"
+WORD_NUMBERS = {w: n for w, n in _WORD_NUMBERS.items() if " " not in w and "dozen" not in w}
 # one billion yuan, five million people, twenty-five billion yuan: a number word with a
 # multiplier is an amount, never a phrase ("one" included), whatever noun follows
 _WORD_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
