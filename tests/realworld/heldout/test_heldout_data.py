@@ -2,7 +2,8 @@
 of check's five, every labelled figure text occurs in its text (in order, not overlapping),
 and each file holds what README.md in this folder says. The same checks cover the second to fifth
 sets of passages in ../heldout2 to ../heldout5 (rounds 2 to 5, rich in figures on record) and the
-sixth in ../heldout6 (round 6: new pages, most of their figures off the record).
+sixth in ../heldout6 (round 6: new pages, most of their figures off the record), the seventh and
+eighth in ../heldout7 and ../heldout8 (new pages chosen for figures on record).
 
 This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
 prints the score without asserting it: the checker has not been tuned on these sets).
@@ -23,15 +24,16 @@ HELDOUT4 = HERE.parent / "heldout4"
 HELDOUT5 = HERE.parent / "heldout5"
 HELDOUT6 = HERE.parent / "heldout6"
 HELDOUT7 = HERE.parent / "heldout7"
+HELDOUT8 = HERE.parent / "heldout8"
 FACTS = HERE.parents[2] / "facts"
 FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
 FILES2 = ["passages_frozen.toml", "passages_tuning.toml"]
 ROUNDS = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6,
-          "heldout7": HELDOUT7}  # later rounds: passages only
+          "heldout7": HELDOUT7, "heldout8": HELDOUT8}  # later rounds: passages only
 # Least passages and least figures on record per round: rounds 2 to 5 were chosen for figures on
-# record; round 6 is a dozen new pages, most of whose figures are not on record; round 7 is new
-# pages again, chosen for figures on record (see their READMEs).
-MINIMUMS = {"heldout6": (12, 5), "heldout7": (14, 30)}
+# record; round 6 is a dozen new pages, most of whose figures are not on record; rounds 7 and 8
+# are new pages again, chosen for figures on record (see their READMEs).
+MINIMUMS = {"heldout6": (12, 5), "heldout7": (14, 30), "heldout8": (14, 30)}
 VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
 LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
 
@@ -128,6 +130,13 @@ def test_round7_pages_are_new() -> None:
     earlier = {s["url"] for name in FILES for s in items(name)}
     earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6) for name in FILES2 for s in items(name, folder)}
     assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT7)} & earlier
+
+
+def test_round8_pages_are_new() -> None:
+    """Round 8 restates pages that no earlier round used."""
+    earlier = {s["url"] for name in FILES for s in items(name)}
+    earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7) for name in FILES2 for s in items(name, folder)}
+    assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT8)} & earlier
 
 
 def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
