@@ -64,6 +64,15 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("截至2022年6月末，厦门的供应链相关企业共16859家", "16859家", "supply-chain/supply-chain-companies", Verdict.OUTDATED),
     ("截至2019年底，在沪深A股上市的生物医药企业10家", "10家", None, Verdict.UNKNOWN),
     ("廈門國際銀行成立於1985年，是我國第一家中外合資銀行", "1985年", "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
+    # another city's figures are its own; a city left behind or named before "厦门同年则为" is no scope of Xiamen's
+    ("2022年，瀋陽方面公布當年GDP為7695.8億元。", "7695.8億元", None, Verdict.UNKNOWN),
+    ("2021年，沈阳GDP为7249.7亿元，厦门同年则为7033.89亿元。", "7033.89亿元", "economy/gdp-2021-b", Verdict.MATCH),
+    ("2019年厦门地区生产总值为5995.04亿元，把哈尔滨、长春甩在身后，增长7.9%。", "7.9%", "economy/gdp-growth-2019", Verdict.MATCH),
+    # the words of a name of the city's own organisation are no name alone ("a foreign-funded
+    # venture" is not Xiamen Venture Capital), but its name shortened is (Xiamen International)
+    ("Xiamen is home to a foreign-funded venture; Meitu, set up in the city in 2008, serves 100 countries.", "2008", None, Verdict.UNKNOWN),
+    ("Government companies own 75 per cent of Xiamen International, set up in 1985 as the first such bank.", "1985",
+     "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),
@@ -97,6 +106,17 @@ def test_a_claim_about_another_scope_is_unknown() -> None:
     for claim in ("福建全省上市公司170家", "全国上市公司超过5000家", "上海浦东新区上市公司170家",
                   "Guangzhou, Nanjing, Wuxi, Ningbo and Chengdu have more than 100 listed companies respectively"):
         assert [f.verdict for f in check_text(BASE, claim)] == [Verdict.UNKNOWN], claim
+
+
+def test_a_passage_that_named_its_year_dates_later_figures_equal_to_that_years_record() -> None:
+    text = ("China Daily's overview of the city gives Xiamen's 2018 GDP as 479.14 billion yuan, 7.7% more than in the previous year. "
+            "Total fiscal revenue was 128.33 billion yuan and local-level fiscal revenue 75.45 billion yuan. "
+            "Retail sales increased to 154.24 billion yuan.")
+    found = {f.reading.text: f for f in check_text(BASE, text, written="2019-04-30")}
+    assert [(found[k].fact.series_id if found[k].fact else None, found[k].verdict) for k in
+            ("479.14 billion yuan", "128.33 billion yuan", "75.45 billion yuan", "154.24 billion yuan")] == [
+        ("economy/gdp", Verdict.MATCH), ("public-finance/budget-revenue", Verdict.MATCH),
+        ("public-finance/local-fiscal-revenue", Verdict.MATCH), ("economy/retail-sales", Verdict.MATCH)]
 
 
 def test_months_of_a_year_are_no_earlier_level_of_a_figure_recorded_for_whole_years() -> None:

@@ -679,3 +679,9 @@ def test_an_english_part_of_a_whole_is_drafted_and_named_by_the_whole() -> None:
     text = "Nineteen of the firms are listed, and forty-two of its 300 hospitals joined.\n"
     drafted = [(c.reading.text, str(c.figure.value), c.label) for c in extract(EMPTY, text, published="2024").candidates]
     assert drafted == [("Nineteen", "19", "firms"), ("forty-two", "42", "hospitals"), ("300", "300", "hospitals joined")]
+
+
+def test_an_english_year_after_a_verb_of_what_happened_is_an_event_not_a_period() -> None:
+    text = "ABB's plant began in 1992 with about 100 staff, and 2,000 firms were registered in 2023.\n"
+    drafted = [c.reading.text for c in extract(EMPTY, text, published="2024").candidates]
+    assert drafted == ["1992", "100", "2,000"]

@@ -61,6 +61,7 @@ def test_every_shape_a_rule_names_is_no_draft_beside_a_count(shape: str) -> None
         ("Vision 2030 sets 50 goals.", ["50"]),
         ("The city's 2035 vision sets a target of 30 national labs.", ["30"]),
         ("厦门获评2022年度全国营商环境标杆城市，签约项目120个。", ["120个"]),
+        ("在2016年度省级高成长企业(工业和信息化领域)名单中，厦门有12家企业入围。", ["12家"]),
         ("厦门获批全国首批“千兆城市”，入选“十城千辆”工程，推广新能源汽车3万辆。", ["3万辆"]),
         ("It is the No 1 port and the NO.2 hub, with 300 berths.", ["300"]),
         ("厦门港吞吐量全国第一，首家中外合资银行落户，跻身全国前十，4K产业产值超100亿元，A股上市公司68家，B轮融资5亿元，C919项目带动企业30家。",

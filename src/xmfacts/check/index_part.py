@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from xmfacts.index.store import Store
 
 # Bump when what check reads of a fact (profile.check_profile, fact_terms) or these tables change.
-VERSION = "6"
+VERSION = "7"
 
 _SCHEMA = """
 CREATE TABLE measure_lists(id INTEGER PRIMARY KEY, terms TEXT UNIQUE);

@@ -101,12 +101,19 @@ def _raw_names(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Proper names in the English label (Tianma, Jinyuan, Jiageng): what English text calls it.
     # not the first word, which is capitalised because it starts the label
     rest = fact.label_en.split(" ", 1)[-1]
-    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", rest)}
+    runs = re.findall(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)+", rest)
+    # the words of a name the city's own (Xiamen Venture Capital) are common ones alone: "a
+    # foreign-funded venture" does not name it
+    city_runs = [run for run in runs if run.startswith("Xiamen ") and run.count(" ") >= 2]
+    of_city = {w for run in city_runs for w in run.split()[1:]}
+    english = {w.casefold().removesuffix("'s") for w in re.findall(r"\b[A-Z][A-Za-z'-]+", rest) if w not in of_city}
     # and names of several words as a whole (Science City), which stay names where their words
     # are common ones (science, city)
-    for run in re.findall(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)+", rest):
+    for run in runs:
         phrase = run.casefold().removesuffix("'s")
         english.update({phrase, phrase.removeprefix("xiamen ")} - {""})
+        if run in city_runs:
+            english.add(phrase.rsplit(" ", 1)[0])  # Xiamen International (Bank), as English text shortens it
     # a product or platform the source names in quotation marks (“屿链通”, “厦门信易贷”) is the subject too
     quoted = [fold(q) for q in re.findall(r"“([^”]{2,12})”", fact.quote + fact.label)]
     return tuple(dict.fromkeys([entity, short, *quoted])), tuple(sorted(english))

@@ -53,12 +53,19 @@ def from_topics(read_topic: Callable[[str], Sequence[Fact]]) -> Observations:
     return observations
 
 
+_ROUNDED_DIGITS = 4
+
+
 def _same_figure(reading: Reading, fact: Fact) -> bool:
-    """The claim states the observation's figure digit for digit, with the same hedge."""
+    """The claim states the observation's figure digit for digit, or rounded from four digits on, with the same hedge."""
     claimed, recorded = reading.figure, base_value(fact)
-    if claimed.kind is not Kind.QUANTITY or claimed.value is None or recorded is None:
+    if claimed.kind is not Kind.QUANTITY or claimed.value is None or recorded is None or claimed.qualifier is not fact.figure.qualifier:
         return False
-    return claimed.value * (claimed.scale or 1) == recorded and claimed.qualifier is fact.figure.qualifier
+    if claimed.value * (claimed.scale or 1) == recorded:
+        return True
+    # 154.24 billion yuan for the recorded 1542.42亿元: the record to the claim's last digit,
+    # where the claim has digits enough (four) that no other period's figure rounds to it by chance
+    return len(claimed.value.normalize().as_tuple().digits) >= _ROUNDED_DIGITS and judge(reading, fact)[0] is Verdict.MATCH
 
 
 def _cited(fact: Fact) -> str:

@@ -48,11 +48,15 @@ _HOPED = tuple(fold(w) for w in "目标 力争 争取".split()) + ("target", "go
 # Another place or a wider whole than the record's: a figure for all of Fujian or China, or for
 # another city, is about something else, unless the fact itself speaks of that scope.
 _SCOPES = tuple(fold(w) for w in """全国 全省 福建 福建省 福建全省 全球 全世界 世界 我国 中国 国内 北京 上海 深圳 广州 杭州 福州 泉州
-    漳州 莆田 宁德 南京 苏州 无锡 成都 武汉 重庆 天津 青岛 宁波 西安 合肥 长沙 台湾 香港 澳门 厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
+    漳州 莆田 宁德 南京 苏州 无锡 成都 武汉 重庆 天津 青岛 宁波 西安 合肥 长沙 台湾 香港 澳门 沈阳 大连 长春 哈尔滨 济南 郑州 南昌
+    昆明 贵阳 南宁 海口 东莞 佛山 珠海 汕头 温州 常州 南通 烟台 三明 南平 龙岩 石家庄 太原 兰州 台北 高雄 新加坡
+    厦门大学 思明区 湖里区 集美区 海沧区 同安区 翔安区
     浦东 火炬高新区 生物医药港 产业园 园区 软件园 片区""".split()) + ("nationwide", "national total", "across the country", "across china", "the whole province",
     "province-wide", "provincewide", "worldwide", "shanghai", "shenzhen", "beijing", "fuzhou", "quanzhou", "xiamen university",
     "guangzhou", "hangzhou", "nanjing", "suzhou", "wuxi", "ningbo", "chengdu", "wuhan", "chongqing", "tianjin", "qingdao",
-    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau",
+    "zhangzhou", "putian", "ningde", "xi'an", "hefei", "changsha", "hong kong", "macao", "macau", "shenyang", "dalian",
+    "changchun", "harbin", "jinan", "zhengzhou", "nanchang", "kunming", "guiyang", "nanning", "haikou", "dongguan", "foshan",
+    "zhuhai", "shantou", "wenzhou", "taipei", "kaohsiung", "singapore",
     "chinese companies", "chinese firms", "chinese enterprises", "chinese domestic", "china's domestic",
     # the country's own figure in English ("national" alone also names Xiamen's national high-tech enterprises)
     "the national average", "national average", "the national r&d", "the national gdp", "the national level", "the national figure",
@@ -291,7 +295,7 @@ _ENDS_IN_ZHONG = re.compile(r"(其中|集中|之中|当中|期中|居中|心中)
 
 # 全省…为1.48%，厦门则高达2.94%: a clause that turns back to the city (厦门则, 而厦门) is the city's,
 # whatever wider place the clauses before it spoke of.
-_BACK_TO_CITY = re.compile(r"^\s*(?:而\s*(?:厦门市?|全市)|(?:厦门市?|全市)\s*(?:则|却))")
+_BACK_TO_CITY = re.compile(r"^\s*(?:而\s*(?:厦门市?|全市)|(?:厦门市?|全市)\s*(?:同年|同期|当年)?\s*(?:则|却))")
 
 
 def back_to_city(lead: str) -> bool:
@@ -366,6 +370,11 @@ _APPOSITIONS = re.compile(
 _ONE_OF = re.compile(r"(?:身为|作为)[^，,。；;]{0,30}之一|\bas one of (?:china's|the country's|the nation's)[^,.;]{0,40}")
 
 
+# Places the city left behind (把哈尔滨、长春甩在身后, 已越过沈阳): what it is compared with, not
+# where its figures hold.
+_PASSED = re.compile(r"[把将][^，,。；;]{1,16}?(?:甩在身后|抛在身后|甩在了身后|甩开)|(?:越过|超越|赶超)[^，,。；;]{1,8}?(?=[，,。；;]|$)")
+
+
 # A name or title in quotation marks, with no clause of its own and no figure in it (“…+未来产业园+
 # 创新飞地”, “全国文明城市”): its words name something, not where a figure holds.
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"，,。；;！!？?\n]{1,60}[”\"]")
@@ -373,7 +382,7 @@ _QUOTED_NAME = re.compile(r"[“\"][^“”\"，,。；;！!？?\n]{1,60}[”\"]
 
 def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
     """``text`` (folded) with the words that name no scope blanked, offsets kept: ranks against a
-    wider whole, what a subject is one of and quoted names (above), found in the whole text before it is cut into clauses,
+    wider whole, what a subject is one of, places it left behind and quoted names (above), found in the whole text before it is cut into clauses,
     since a clause may end inside one (处于全国、全球领先水平 is cut at 、). ``figures``: the
     spans of the text's figures; a quotation holding one is what that figure is said of."""
     starts = sorted(s for s, _ in figures)
@@ -383,7 +392,7 @@ def scope_words(text: str, figures: Sequence[tuple[int, int]]) -> str:
             return m.group()  # a figure starts inside the quotation
         return " " * len(m.group())
 
-    return _QUOTED_NAME.sub(blank, _ONE_OF.sub(blank, _RANK.sub(blank, text)))
+    return _QUOTED_NAME.sub(blank, _PASSED.sub(blank, _ONE_OF.sub(blank, _RANK.sub(blank, text))))
 
 
 _CITY = {"厦门市", "厦门"}

@@ -145,6 +145,11 @@ def multiple(text: str, end: int) -> bool:
 _EN_WHEN = re.compile(r"^(?:in|during|throughout|by|as of|since|at the end of|by the end of)\s+", re.IGNORECASE)
 
 
+# English verbs of something that happened once, before "in 1992"
+_EN_HAPPENED_IN = re.compile(r"\b(?:began|begun|started|opened|founded|established|set up|launched|built|completed|moved|relocated"
+                             r"|listed|went public|arrived|visited|came|was born|trip to [^,.;]{1,40}?)\s+(?:[^,.;]{0,20}\s)?in\s+$", re.IGNORECASE)
+
+
 def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Finding]) -> bool:
     """A date or a span that only says when (or over what time) other figures hold."""
     figure = r.figure
@@ -165,6 +170,8 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
             after = re.split(r"[，,；;]", text[c1 + 1 : s1])[0]
             return not _EVENT.search(after) and any(
                 c1 < f.reading.start < s1 and f.reading.figure.kind is not Kind.DATE for f in findings)
+        if _EN_HAPPENED_IN.search(text, max(0, r.start - 60), r.start):
+            return False  # "ABB's plant began in 1992 with about 100 staff": when it began, not when 100 held
         return any(c0 <= f.reading.start < c1 and f.reading.figure.kind is not Kind.DATE for f in findings)
     if figure.base_unit not in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) or not _SPAN_BEFORE.search(text[max(0, r.start - 2) : r.start]):
         return False

@@ -39,6 +39,7 @@ _ENGLISH_PART = re.compile(
     r"|(?P<q3>first three quarters|first nine months|january-september|jan-sep))\s+(?:of\s+)?(?:the\s+year\s+)?$",
     re.IGNORECASE,
 )
+_ENGLISH_ATTRIBUTIVE = re.compile(r"(?:'s|\bits|\btheir)\s+$", re.IGNORECASE)
 _ENGLISH_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|over|from)\s+(?:(?:in|that of|the level of|the end of)\s+)?$", re.IGNORECASE)
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
 # "GDP for 2018", "growth for 2017 at 7.6 percent", "For 2018, …": for a year, after what was
@@ -193,7 +194,10 @@ def _english_year_period(text: str, written: str) -> tuple[int, str | None] | No
             continue  # "12 percent more than in 2022": the year compared with is no period of the figure
         part = None if m.group("month") or m.group("end") else _ENGLISH_PART.search(text[max(0, m.start() - 32) : m.start()])
         year = int(m.group("year"))
-        measured_for = _ENGLISH_FOR.search(text[max(0, m.start() - 20) : m.start()]) and year < int(written[:4])
+        measured_for = (_ENGLISH_FOR.search(text[max(0, m.start() - 20) : m.start()])
+                        # "Xiamen's 2018 GDP", "its 2019 revenue": a past year before what was measured in it
+                        or _ENGLISH_ATTRIBUTIVE.search(text[max(0, m.start() - 8) : m.start()]) and re.match(r"\s+[A-Za-z]", text[m.end() :])
+                        ) and year < int(written[:4])
         if not m.group("month") and not m.group("end") and not part and not measured_for and not _ENGLISH_CUE.search(text[max(0, m.start() - 16) : m.start()]):
             continue
         if m.group("month"):
