@@ -73,6 +73,11 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
     ("Xiamen is home to a foreign-funded venture; Meitu, set up in the city in 2008, serves 100 countries.", "2008", None, Verdict.UNKNOWN),
     ("Government companies own 75 per cent of Xiamen International, set up in 1985 as the first such bank.", "1985",
      "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
+    # English says whose the measure is after the figure: each figure by its own words
+    ("In 2018, per-capita disposable income came to 54,401 yuan for urban residents and 22,410 yuan for rural ones.",
+     "54,401 yuan", "economy/urban-income-per-capita-2018", Verdict.CONSISTENT),
+    ("In 2018, per-capita disposable income came to 54,401 yuan for urban residents and 22,410 yuan for rural ones.",
+     "22,410 yuan", "economy/rural-income-per-capita-2018", Verdict.CONSISTENT),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),

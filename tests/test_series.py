@@ -312,8 +312,10 @@ def test_an_undated_figure_of_an_earlier_observation_is_outdated_not_wrong() -> 
         # the period said a sentence before, and the record's own figure for it: that observation
         ("2022年，全市经济平稳增长。地区生产总值7802.66亿元。", "match", "gdp-2022"),
         ("Xiamen's economy grew steadily in 2022. Its gross domestic product came to 780.266 billion yuan.", "match", "gdp-2022"),
+        # …or that figure rounded, when it keeps four digits or more
+        ("2022年，全市经济平稳增长。地区生产总值7802.7亿元。", "match", "gdp-2022"),
         # a figure the record does not hold for that period stays an undated one
-        ("2022年，全市经济平稳增长。地区生产总值7802.7亿元。", "unknown", "gdp-2024"),
+        ("2022年，全市经济平稳增长。地区生产总值7812.7亿元。", "unknown", "gdp-2024"),
         # nor does a period the passage never named lend its figure
         ("全市经济平稳增长。地区生产总值7802.66亿元。", "unknown", "gdp-2024"),
     ],

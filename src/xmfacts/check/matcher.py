@@ -34,6 +34,7 @@ from xmfacts.check.words import (
     _WORD,
     english_between_figures,
     counted_noun,
+    _FIGURE_GAP,
     names_owner,
     own_subject,
     says_change,
@@ -222,6 +223,22 @@ class _Place:
 
 # a share said right before its figure: 占全市投资的, "accounting for", "made up", "equal to"
 _SHARE_SAID = re.compile(r"占[^，,。；;]*$|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bequal(?:ling)? to\b|\bequivalent to\b")
+# "Per-capita disposable income came to 54,401 yuan for urban residents": English may say whose
+# the measure is after the figure, with "for" or "of"
+_FOR_AFTER = re.compile(r"^\s*(?:for|of|among)\s+([a-z][a-z' -]*?)(?=\s{3,}|[,;.]|\band\b|$)")
+
+
+def _qualified_after(place: _Place) -> str:
+    """The words of an English clause before its figure and those after it that say whose it
+    is, as one phrase across the figure ("" when nothing follows so)."""
+    after = _FOR_AFTER.match(place.trail)
+    if not after or has_cjk(place.lead):
+        return ""
+    # the words before the clause's first figure say the measure; those between figures, the
+    # qualifier of the figure before ("… for urban residents and 22,410 yuan for rural ones")
+    return " | " + _english(f"{_FIGURE_GAP.split(place.lead)[0]} {after.group(1)}")
+
+
 # words that say "per person" (synonyms.txt's spellings of per capita, as ``_english`` reads them)
 _PER_HEAD = re.compile(r" per capita |人均")
 # what a share said with 占 is of: the words just before it, when and where aside
@@ -532,7 +549,7 @@ class Matcher:
         # 上市公司; 上市的厦门企业, 上市企业), and in English with the figure's own unit words (34
         # square kilometres names an area).
         in_clause = self._measures(_above_scale_carried(compact(place.clause), place.before),
-                                   english_between_figures(place.clause) + _english(reading.text))
+                                   english_between_figures(place.clause) + _english(reading.text) + _qualified_after(place))
         self.carried = ""
         in_before = {} if part else self._nearest_measures(place.before)
         later = {m: t for m, t in in_clause.items() if names_a_later_one(compact(fold(t)), compact(place.clause), place.lead)}
@@ -733,7 +750,12 @@ class Matcher:
             if is_english:
                 # checked per candidate: the fact may speak of the qualifier (rural income)
                 # English qualifies after the figure too: "358 firms recognised as innovative SMEs"
-                said = [w for w in dict.fromkeys(_NARROWING_ENGLISH.findall(f"{place.before} {place.lead} {place.trail}"))
+                # …up to the figures beside it: "54,401 yuan for urban residents and 22,410 yuan for
+                # rural ones" qualifies each by its own words
+                # (the words after the figure before, when this one's follow it, are that one's)
+                own_lead = "" if _FOR_AFTER.match(place.trail) and _FIGURE_GAP.search(place.lead) else _FIGURE_GAP.split(place.lead)[-1]
+                near = f"{place.before} {own_lead} {_FIGURE_GAP.split(place.trail)[0]}"
+                said = [w for w in dict.fromkeys(_NARROWING_ENGLISH.findall(near))
                         if not self._speaks_of_term(i, w)]
                 if said:
                     self.why = f"{', '.join(said)} qualifies {named}: another set than the fact's"
