@@ -685,3 +685,9 @@ def test_an_english_year_after_a_verb_of_what_happened_is_an_event_not_a_period(
     text = "ABB's plant began in 1992 with about 100 staff, and 2,000 firms were registered in 2023.\n"
     drafted = [c.reading.text for c in extract(EMPTY, text, published="2024").candidates]
     assert drafted == ["1992", "100", "2,000"]
+
+
+def test_an_english_multiple_said_with_fold_is_drafted_in_times() -> None:
+    drafted = [(c.reading.text, str(c.figure.value), c.figure.unit) for c in
+               extract(EMPTY, "Output rose 2.5-fold and exports saw a threefold rise.\n", published="2024").candidates]
+    assert drafted == [("2.5-fold", "2.5", "倍"), ("threefold", "3", "倍")]

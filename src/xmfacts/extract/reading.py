@@ -186,6 +186,7 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
 # English figures the shared reader leaves alone, preferring to miss a figure to inventing one
 # for check: a curator drafting from an English page wants them all, and reviews each.
 _EN_WORDS = {**WORD_NUMBERS, "hundred": 100}
+_EN_FOLD = re.compile(rf"(?<![\w.])(?:(?P<n>\d+(?:\.\d+)?)-|(?P<w>(?i:{'|'.join(sorted(WORD_NUMBERS, key=len, reverse=True))}))-?)fold\b")
 _EN_NUMBER = re.compile(
     r"(?<![\w.,$/-])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w%°]|[.,]\d|-\w)"
     rf"|(?P<w>(?i:{'|'.join(sorted(_EN_WORDS, key=len, reverse=True))}))\b)"
@@ -263,6 +264,12 @@ def english_figures(text: str, readings: Sequence[Reading]) -> list[Reading]:
         if 1 <= day <= 31:
             at = m.start("date")
             found.append(Reading(text[at : m.end()], at, m.end(), Figure(Kind.DATE, date=f"--{month:02d}-{day:02d}")))
+    for m in _EN_FOLD.finditer(text):
+        # output rose 2.5-fold, a threefold rise: a multiple, as 增长2.5倍 is
+        if not any(r.start < m.end() and m.start() < r.end for r in readings) and not has_cjk(text[max(0, m.start() - 20) : m.end() + 20]):
+            word = m.group("w")
+            value = Decimal(_EN_WORDS[word.lower()]) if word else Decimal(m.group("n"))
+            found.append(Reading(m.group(), m.start(), m.end(), Figure(Kind.QUANTITY, value=value, unit="倍", scale=1, base_unit=BaseUnit.NUMBER)))
     readings = [*readings, *found]
     taken = [(r.start, r.end) for r in readings]
     starts = {r.start: r for r in readings}
