@@ -108,3 +108,20 @@ def test_the_financial_press_pc_is_percent(text: str, said: str) -> None:
 
 def test_pcs_are_computers_not_percent() -> None:
     assert all(f.base_unit is not BaseUnit.PERCENT for _, _, f in read_english("The school bought 500 PCs and 3 PC monitors."))
+
+
+@pytest.mark.parametrize(("text", "said", "scale", "base"), [
+    ("It paid RMB 800m in tax.", "RMB 800m", 10**6, BaseUnit.CNY),
+    ("It raised $20m of funding.", "$20m", 10**6, BaseUnit.USD),
+])
+def test_m_after_a_currency_is_million(text: str, said: str, scale: int, base: BaseUnit) -> None:
+    assert [(text[s:e], f.scale, f.base_unit) for s, e, f in read_english(text)] == [(said, scale, base)]
+
+
+def test_m_without_a_currency_is_no_million() -> None:
+    assert list(read_english("It built a 800m runway, 8 m wide.")) == []
+
+
+def test_a_multiplier_before_a_unit_stays_in_the_unit() -> None:
+    [(s, e, f)] = list(read_english("The port ships 1.2 million tonnes a year."))
+    assert (f.unit, f.scale, f.value) == ("million tonnes", 10**6, Decimal("1.2"))

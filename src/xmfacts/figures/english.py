@@ -28,7 +28,8 @@ _HEDGES = {
     "at most": Q.AT_MOST, "less than": Q.UNDER, "fewer than": Q.UNDER, "under": Q.UNDER, "below": Q.UNDER,
     "at least": Q.AT_LEAST,
 }
-_MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9, "bln": 10**9,
+# "m" only after a currency: RMB 800m and $20m are millions, an 800m runway is metres
+_MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bln": 10**9,
                 "bn": 10**9, "trillion": 10**12, "tln": 10**12}
 _MONEY = r"yuan|rmb|cny|renminbi"
 # foreign investment and overseas firms' capital are told in dollars: never a number of yuan
@@ -237,6 +238,8 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
         dollars = bool(m.group("usd") or m.group("usd_after"))
         money = bool(m.group("pre") or m.group("post")) and not dollars
         unit_word = (m.group("unit") or "").lower()
+        if (m.group("mult") or "").lower() == "m" and not (dollars or money):
+            continue
         start = m.start("hedge") if hedge else m.start("pre") if m.group("pre") else s
         end = m.end()
         if dollars:
@@ -247,7 +250,8 @@ def read_english(text: str) -> Iterator[tuple[int, int, Figure]]:
             printed, unit_scale, base = _UNITS[unit_word]
             if base in (BaseUnit.YEAR, BaseUnit.MONTH, BaseUnit.DAY) and AGO.match(text, end):
                 continue  # "3 years ago": when, not how long
-            unit, scale = unit_word, scale * unit_scale
+            # 1.2 million tonnes: the multiplier stays in the unit as written, as in "billion yuan"
+            unit, scale = f"{m.group('mult')} {unit_word}" if m.group("mult") else unit_word, scale * unit_scale
         elif _NOUN_AFTER.match(text, end) and not (_YEAR_LIKE.fullmatch(m.group("num")) and not m.group("hedge") and not m.group("mult")):
             # 68 listed companies, nearly 400 firms: a count of what the noun names (the 2035
             # vision, a 2023 list: a year before a noun names it)
