@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 
 
 _LOOK_BACK = 200  # characters before a sentence where 这三家 finds what it counts
-_UNTIL = re.compile(r"(?:截至|截止|截止到|直至)\s*$|\b(?:as of|as at|by the end of|at the end of|by end-|at end-)\s*$", re.IGNORECASE)
 _LOOK_BACK_PERIODS = 1500  # characters before a sentence whose periods an undated figure may be of (its own
 # sentence dates it by the period readers alone: 上报备案的2022年… names a batch)
+# the words before a date up to which other figures hold (截至2023年末, "as of 2023")
+_UNTIL = re.compile(r"(?:截至|截止|截止到|直至)\s*$|\b(?:as of|as at|by the end of|at the end of|by end-|at end-)\s*$", re.IGNORECASE)
 
 
 SAID_IN_OWN_WORDS = "its figure is the record's digit for digit"  # why a level was confirmed in other words than the fact lists

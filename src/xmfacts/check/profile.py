@@ -184,4 +184,5 @@ def measures_named(text: str, measures: Iterable[str], readings: Sequence[Readin
 
 
 def _named_zh(measure: str, chinese: str, per_head: bool) -> bool:
+    """Whether the text names a Chinese measure, or, where it says 人均, the measure 人均 is put onto."""
     return measure in chinese or (per_head and measure.startswith("人均") and measure[2:] in chinese)

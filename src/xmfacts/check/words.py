@@ -83,8 +83,8 @@ _CHANGE = re.compile("|".join([*("增加(?!值)" if w == "增加" else w for w i
                                *(rf"\b{w}" if w == "increase" else rf"\b{w}\b" for w in _CHANGE_ENGLISH)]))
 
 # English says a change after its figure too ("4.4 percent more than a year before", "8.3 percent
-# above a year earlier"), and a
-# figure a change reaches is a level: "grew 10.2 percent to 297.11 billion yuan".
+# above a year earlier"), and a figure a change reaches is a level: "grew 10.2 percent to 297.11
+# billion yuan".
 _CHANGE_AFTER = re.compile(
     r"\s*(?:(?:more|higher|faster|greater|larger|up|less|lower|down)\s+than\s+(?:in\s+)?(?:(?:a|the|one)\s+(?:year|period)\s+(?:before|earlier|ago)"
     r"|the\s+(?:previous|preceding|prior)\s+year\b)"

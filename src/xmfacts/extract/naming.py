@@ -339,7 +339,7 @@ _EN_AMOUNT_WORDS = {"billion", "million", "trillion", "thousand", "bn", "mln", "
 _EN_WHEN_AFTER = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|same|whole|full|(?:19|20)\d\d\b)"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year[- ]on[- ]year|from a year (?:earlier|ago|before))", re.IGNORECASE)
-_EN_PART_OF = re.compile(r"\s+of\s+(?:its|the|their|these|those|them|all)?\s*(?:[\d,.]+\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?s)\b", re.IGNORECASE)
+_EN_WHOLE_AFTER = re.compile(r"\s+of\s+(?:its|the|their|these|those|them|all)?\s*(?:[\d,.]+\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?s)\b", re.IGNORECASE)
 _EN_COMPARING = re.compile(r"(?:up|down|versus|vs|compared|against)\b", re.IGNORECASE)
 
 
@@ -352,7 +352,7 @@ def _english_measure(text: str, r: Reading, where: FigurePlace) -> tuple[tuple[s
         phrase = " ".join(w for w in after.group(1).split() if w.lower() not in _EN_STOP)
         if phrase:
             return (phrase,), c0, after.end()
-    if part := _EN_PART_OF.match(text, r.end, c1):
+    if part := _EN_WHOLE_AFTER.match(text, r.end, c1):
         # "45 of its 300 hospitals", "Nineteen of the firms": a part of what follows "of"
         return (part.group(1),), c0, part.end()
     lead = text[c0 : r.start]
