@@ -60,6 +60,8 @@ def test_every_shape_a_rule_names_is_no_draft_beside_a_count(shape: str) -> None
         ("63 of the top 500 corporations worldwide have invested here.", ["63"]),
         ("Vision 2030 sets 50 goals.", ["50"]),
         ("The city's 2035 vision sets a target of 30 national labs.", ["30"]),
+        ("The airline flies Boeing 737 jets on 40 routes, and the report released March 29 lists 12 firms.", ["40", "29", "12"]),
+        ("推行7×24小时政务服务，建成便民服务站80个。", ["80个"]),
         ("厦门获评2022年度全国营商环境标杆城市，签约项目120个。", ["120个"]),
         ("在2016年度省级高成长企业(工业和信息化领域)名单中，厦门有12家企业入围。", ["12家"]),
         ("厦门获批全国首批“千兆城市”，入选“十城千辆”工程，推广新能源汽车3万辆。", ["3万辆"]),
