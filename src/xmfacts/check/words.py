@@ -244,7 +244,6 @@ _MEASURE_SUFFIXES = tuple(fold(w) for w in "余额 总额 总市值 市值 占�
 
 
 # A measure that is a bare size (规模突破) is the size of whatever the words right before it name.
-_SIZE = ("规模", "scale")
 _SIZED_BEFORE = re.compile(rf"(?:全市|厦门市?|全省|的)?([{CJK_CLASS}]{{2,6}})$")
 _SIZE_OF_ALL = {"全市", "厦门", "厦门市", "我市", "全省", "当地", "整体", "总体"}
 
@@ -266,7 +265,7 @@ def narrowing(text: str, term: str, figure_at: int) -> tuple[str, ...]:
         before = _ENDS_IN_ZHONG.sub(r"\1 ", text[max(0, start - 1) : at])[1 if start else 0 :]
         after = text[at + len(term) : at + len(term) + 3]
         here = [w for w in _NARROWING if w in before]
-        sized = _SIZED_BEFORE.search(text, max(0, at - 6), at) if term.startswith(_SIZE) and not term.startswith("规模以上") else None
+        sized = _SIZED_BEFORE.search(text, max(0, at - 6), at) if term.startswith("规模") and not term.startswith("规模以上") else None
         if sized and sized.group(1) not in _SIZE_OF_ALL:
             here.append(sized.group(1))  # 数字经济规模突破4000亿元 is the size of the digital economy
         if at + len(term) <= figure_at:
