@@ -78,6 +78,11 @@ BASE = load_factbase(Path(__file__).parents[1] / "facts")
      "54,401 yuan", "economy/urban-income-per-capita-2018", Verdict.CONSISTENT),
     ("In 2018, per-capita disposable income came to 54,401 yuan for urban residents and 22,410 yuan for rural ones.",
      "22,410 yuan", "economy/rural-income-per-capita-2018", Verdict.CONSISTENT),
+    # a wider place's own measure in English (China's, Fujian's), but not a description of a subject
+    ("China's fiscal spending grew 0.3 percent in 2021.", "0.3 percent", None, Verdict.UNKNOWN),
+    ("Fujian's total fiscal revenue was 550 billion yuan in 2018.", "550 billion yuan", None, Verdict.UNKNOWN),
+    ("Xiamen International Bank, China's first Sino-foreign bank, was founded in 1985.", "1985",
+     "financial-reform/xiamen-international-bank-founded", Verdict.MATCH),
     # English says a measure in other words (synonyms.txt's spellings)
     ("The city's economic output reached 479.141 billion yuan in 2018.", "479.141 billion yuan", "economy/gdp-2018", Verdict.MATCH),
     ("Fiscal spending in Xiamen grew 10.8 percent in 2021.", "10.8 percent", "public-finance/fiscal-expenditure-growth-2021", Verdict.MATCH),

@@ -239,6 +239,9 @@ def _qualified_after(place: _Place) -> str:
     return " | " + _english(f"{_FIGURE_GAP.split(place.lead)[0]} {after.group(1)}")
 
 
+# English owners of a measure wider than the city's: China's, Fujian's, the country's (as
+# ``_english`` stems them)
+_WIDER_OWNERS = "china'|fujian'|country'|nation'|province'|mainland'"
 # words that say "per person" (synonyms.txt's spellings of per capita, as ``_english`` reads them)
 _PER_HEAD = re.compile(r" per capita |人均")
 # what a share said with 占 is of: the words just before it, when and where aside
@@ -759,6 +762,12 @@ class Matcher:
                         if not self._speaks_of_term(i, w)]
                 if said:
                     self.why = f"{', '.join(said)} qualifies {named}: another set than the fact's"
+                    continue
+                # "China's fiscal spending grew 0.3 percent", "Fujian's total fiscal revenue": the
+                # measure of a wider place, said as its own ("China's first joint-venture bank" is no measure)
+                whose = re.search(rf" ({_WIDER_OWNERS}) (?:\S+ ){{0,2}}{re.escape(form.strip())} ", _english(f"{place.before} {place.lead} {place.trail}"))
+                if whose and not self._speaks_of_term(i, whose.group(1).removesuffix("'")):
+                    self.why = f"{whose.group(1)}s {named}: another place's measure than the fact's"
                     continue
             else:
                 key = (form, tier)
