@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("name", "获评2022年度全国营商环境标杆城市: the year of a title or award, after the verb of winning it",
          before=re.compile(r"(?:获评|荣获|评为|入选|获得|获)\s*$"), after=re.compile(r"度")),
     Rule("name", "2017年度的软件产业白皮书, 2023年度报告, 2020年度城市外贸竞争力排行: the year a report, list or award is named by",
-         after=re.compile(r"度的?[^，,。；;：:]{0,24}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行|排名|评选|大奖|奖项)")),
+         after=re.compile(r"度的?[^，,。；;：:]{0,24}?(?:白皮书|蓝皮书|报告|年报|榜单|名单|排行|排名|评选|评价|评估|测评|考评|大奖|奖项)")),
     Rule("rank", "往前挪了两位, 前进3位, 下降1名: places moved in a ranking (新增两位院士 counts people)",
          units=frozenset({"位", "名"}), before=re.compile(_MOVED + r"\s*$")),
     Rule("rank", "抬升4个位次, 上升5个名次: places moved in a ranking, said with 位次", units=frozenset({"个"}),
