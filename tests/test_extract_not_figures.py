@@ -146,5 +146,5 @@ def test_the_rules_are_one_table_each_with_its_example() -> None:
     # every rule says what it catches by example, and catches something: a rule with no part
     # to match on would hold every number a non-figure
     for rule in RULES:
-        assert rule.kind in ("ordinal", "rank", "name") and ":" in rule.example
+        assert rule.kind in ("ordinal", "rank", "name", "dateline") and ":" in rule.example
         assert rule.before or rule.after or rule.units or rule.base or rule.written, rule.example

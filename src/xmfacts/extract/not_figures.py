@@ -29,7 +29,7 @@ _NEAR = 20  # characters looked at on either side of a number
 class Rule:
     """One shape of a number that is no figure: it applies when each part given matches."""
 
-    kind: str  # ordinal, rank or name
+    kind: str  # ordinal, rank, name or dateline
     example: str  # the shape, as the text prints it
     before: re.Pattern[str] | None = None  # searched in the words just before the number (anchor it at $)
     after: re.Pattern[str] | None = None  # matched on the words just after the figure
@@ -115,6 +115,8 @@ RULES: tuple[Rule, ...] = (
          units=frozenset({"位", "名"}), before=re.compile(_MOVED + r"\s*$")),
     Rule("rank", "抬升4个位次, 上升5个名次: places moved in a ranking, said with 位次", units=frozenset({"个"}),
          after=re.compile(r"\s*(?:位次|名次|排位)")),
+    Rule("dateline", "Li Na | May 10 2024: a page's byline or metadata line (Editor:, Updated:, 来源：), when it was posted",
+         before=re.compile(r"(?:\||Editor:|Source:|Updated:|Published:|Posted:|来源[:：]|编辑[:：]|发布时间[:：])[^\n]{0,40}$")),
     Rule("rank", "ranked 3, ranks at 5, placed 11: a place in a ranking",
          before=re.compile(r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing))\s+(?:at\s+)?$", re.IGNORECASE)),
 )
