@@ -14,7 +14,7 @@ The kind is read from the label alone (its text and its `why`, written before ex
 the set), never from what extract does. Each passage is extracted into an empty fact base with
 its page's date as --published. Usage:
 
-    python benchmarks/extract_heldout.py [FILE.toml ...] [--set heldout|heldout2|…|heldout8] [--details]
+    python benchmarks/extract_heldout.py [FILE.toml ...] [--set heldout|heldout2|…|heldout9] [--details]
 
 FILE defaults to the passages of tests/realworld/heldout, or with --set to those of the set named
 (the later rounds, heldout2 to heldout5, hold passages only); sentences_*.toml (one sentence or

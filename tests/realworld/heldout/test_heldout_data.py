@@ -3,7 +3,8 @@ of check's five, every labelled figure text occurs in its text (in order, not ov
 and each file holds what README.md in this folder says. The same checks cover the second to fifth
 sets of passages in ../heldout2 to ../heldout5 (rounds 2 to 5, rich in figures on record) and the
 sixth in ../heldout6 (round 6: new pages, most of their figures off the record), the seventh and
-eighth in ../heldout7 and ../heldout8 (new pages chosen for figures on record).
+eighth in ../heldout7 and ../heldout8 (new pages chosen for figures on record), and the ninth in
+../heldout9 (new pages dense in numbers that are no figures).
 
 This reads the data only; it does not run `xmfacts check` (benchmarks/heldout.py does, and
 prints the score without asserting it: the checker has not been tuned on these sets).
@@ -25,15 +26,17 @@ HELDOUT5 = HERE.parent / "heldout5"
 HELDOUT6 = HERE.parent / "heldout6"
 HELDOUT7 = HERE.parent / "heldout7"
 HELDOUT8 = HERE.parent / "heldout8"
+HELDOUT9 = HERE.parent / "heldout9"
 FACTS = HERE.parents[2] / "facts"
 FILES = ["sentences_frozen.toml", "sentences_tuning.toml", "passages_frozen.toml", "passages_tuning.toml"]
 FILES2 = ["passages_frozen.toml", "passages_tuning.toml"]
 ROUNDS = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6,
-          "heldout7": HELDOUT7, "heldout8": HELDOUT8}  # later rounds: passages only
+          "heldout7": HELDOUT7, "heldout8": HELDOUT8, "heldout9": HELDOUT9}  # later rounds: passages only
 # Least passages and least figures on record per round: rounds 2 to 5 were chosen for figures on
 # record; round 6 is a dozen new pages, most of whose figures are not on record; rounds 7 and 8
-# are new pages again, chosen for figures on record (see their READMEs).
-MINIMUMS = {"heldout6": (12, 5), "heldout7": (14, 30), "heldout8": (14, 30)}
+# are new pages again, chosen for figures on record; round 9, for numbers that are no figures
+# (ranks, ordinals, names, datelines) beside figures (see their READMEs).
+MINIMUMS = {"heldout6": (12, 5), "heldout7": (14, 30), "heldout8": (14, 30), "heldout9": (12, 3)}
 VERDICTS = {"match", "consistent", "outdated", "mismatch", "unknown"}
 LANGUAGES = {"en", "zh-Hans", "zh-Hant"}
 
@@ -137,6 +140,14 @@ def test_round8_pages_are_new() -> None:
     earlier = {s["url"] for name in FILES for s in items(name)}
     earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7) for name in FILES2 for s in items(name, folder)}
     assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT8)} & earlier
+
+
+def test_round9_pages_are_new() -> None:
+    """Round 9 restates pages that no earlier round used."""
+    earlier = {s["url"] for name in FILES for s in items(name)}
+    earlier |= {s["url"] for folder in (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8)
+                for name in FILES2 for s in items(name, folder)}
+    assert not {s["url"] for name in FILES2 for s in items(name, HELDOUT9)} & earlier
 
 
 def _spans(text: str, figures: list[str]) -> list[tuple[int, int] | None]:
