@@ -691,3 +691,9 @@ def test_an_english_multiple_said_with_fold_is_drafted_in_times() -> None:
     drafted = [(c.reading.text, str(c.figure.value), c.figure.unit) for c in
                extract(EMPTY, "Output rose 2.5-fold and exports saw a threefold rise.\n", published="2024").candidates]
     assert drafted == [("2.5-fold", "2.5", "倍"), ("threefold", "3", "倍")]
+
+
+def test_a_class_formed_is_drafted_and_hundreds_upon_thousands_is_no_figure() -> None:
+    text = "成百上千家企业参与。储能基地被寄望形成百亿级规模，惠及企业上千家。\n"
+    drafted = [(c.reading.text, c.figure.qualifier) for c in extract(EMPTY, text, published="2024").candidates]
+    assert drafted == [("百亿级", Qualifier.AT_LEAST), ("上千家", Qualifier.AT_LEAST)]

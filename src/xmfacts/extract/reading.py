@@ -484,13 +484,14 @@ def _years_listed(text: str, r: Reading, where: FigurePlace, written: str) -> tu
 #   ``xmfacts.figures.shares``, which validate traces a quote with too.
 _MAGNITUDE = re.compile(
     r"(?:(?P<two>超过|突破|接近|将近)|(?<![经通不度越穿跨最附靠邻亲贴就赶高招])(?P<one>[过超逾破近]))?"
-    r"(?<![0-9零〇一二两三四五六七八九十百千万亿数几上成好每])(?P<mult>万亿|千亿|百亿|千万|百万|亿|万)")
+    # 成百上千 is a manner of speaking, but 形成百亿级 (and 达成, 完成, 构成) puts a class to a figure
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿数几上好每])(?<![^形达完组构]成)(?P<mult>万亿|千亿|百亿|千万|百万|亿|万)")
 # 千亿 is printed as the reader reads 千亿元 (1000亿元): a number of the next multiplier down
 _MAGNITUDE_VALUES = {"千亿": (1000, "亿"), "百亿": (100, "亿"), "千万": (1000, "万"), "百万": (100, "万")}
 _LONE_MULTIPLE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数第好])(?P<n>[一二两三四五六七八九十])倍")
 # 惠及企业上千家, 上百个项目, 上万人, 上百亿元: into the hundreds (thousands, tens of
 # thousands), at least that many; 成百上千 is a manner of speaking
-_UP_TO_THE = re.compile(r"(?<![成数])上(?P<n>百|千|万)(?P<unit>家|个|项|人|户|名|种|所|款|件|次|场|(?:亿|万)?元)")
+_UP_TO_THE = re.compile(r"(?<![成数])(?<!成百)(?<!成千)上(?P<n>百|千|万)(?P<unit>家|个|项|人|户|名|种|所|款|件|次|场|(?:亿|万)?元)")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]?\s*$")
 _ONE_HEDGES = {"超过": Qualifier.OVER, "突破": Qualifier.OVER, "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
                "过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "破": Qualifier.OVER, "近": Qualifier.NEARLY}
