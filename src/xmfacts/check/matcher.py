@@ -35,6 +35,7 @@ from xmfacts.check.words import (
     english_between_figures,
     counted_noun,
     _FIGURE_GAP,
+    MADE_UP,
     names_owner,
     own_subject,
     says_change,
@@ -222,7 +223,7 @@ class _Place:
 
 
 # a share said right before its figure: 占全市投资的, "accounting for", "made up", "equal to"
-_SHARE_SAID = re.compile(r"占[^，,。；;]*$|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bequal(?:ling)? to\b|\bequivalent to\b")
+_SHARE_SAID = re.compile(rf"占[^，,。；;]*$|\bshare of\b|\baccount(?:s|ed|ing)? for\b|{MADE_UP}|\bequal(?:ling)? to\b|\bequivalent to\b")
 # "Per-capita disposable income came to 54,401 yuan for urban residents": English may say whose
 # the measure is after the figure, with "for" or "of"
 _FOR_AFTER = re.compile(r"^\s*(?:for|of|among)\s+([a-z][a-z' -]*?)(?=\s{3,}|[,;.]|\band\b|$)")

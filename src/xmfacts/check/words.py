@@ -93,7 +93,9 @@ _CHANGE_AFTER = re.compile(
     r"|(?:above|below)\s+(?:(?:a|the|one)\s+year\s+(?:before|earlier|ago)|the\s+(?:previous|preceding|prior)\s+year\b|the\s+same\s+period\b))"
 )
 _REACHES = re.compile(r"\b(?:to|reaching|reached|at)\s*$")
-_MADE_UP = re.compile(r"\b(?:made|makes?|making)\s+up\b")
+# "made up 58.2 percent of GDP": a share, no move up
+MADE_UP = r"\b(?:made|makes?|making)\s+up\b"
+_MADE_UP = re.compile(MADE_UP)
 
 
 def says_change(lead: str, trail: str) -> bool:
@@ -104,7 +106,7 @@ def says_change(lead: str, trail: str) -> bool:
         return bool(_CHANGE.search(lead))
     if _CHANGE_AFTER.match(trail):
         return True
-    lead = _MADE_UP.sub(" ", lead)  # "made up 58.2 percent of GDP": a share, no move up
+    lead = _MADE_UP.sub(" ", lead)
     return bool(_CHANGE.search(lead)) and not _REACHES.search(lead)
 
 

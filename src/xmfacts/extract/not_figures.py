@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from xmfacts.figures.english import MONTH_RE
 from xmfacts.figures.reader import Reading
 from xmfacts.model import BaseUnit
 from xmfacts.text import to_simplified
@@ -97,8 +98,7 @@ RULES: tuple[Rule, ...] = (
     Rule("name", "7×24小时, 5x8: a product that names a schedule or a size, not a span or a count",
          before=re.compile(r"\d\s*[×xX*]\s*$")),
     Rule("name", "flies Boeing 737, runs Windows 11: a number right after a name inside a sentence is the name's",
-         before=re.compile(r"[a-z,]\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s)(?-i:[A-Z][a-z]+)\s+$")),
+         before=re.compile(rf"[a-z,]\s+(?!(?i:{MONTH_RE})\.?\s)(?-i:[A-Z][a-z]+)\s+$")),
     Rule("name", "CSI 300 index, 沪深300指数: an index named by how many it holds", after=re.compile(r"\s*(?:[Ii]ndex|指数)")),
     Rule("name", "“2019年中国外贸百强城市”, 《2023胡润百富榜》: the year a list or award is named by, inside its title",
          before=re.compile(r"[“\"「『《]$"), after=re.compile(r"[^”\"」』》]{0,10}?(?:强|榜|排行|名单|排名|指数|奖)")),

@@ -142,7 +142,6 @@ def multiple(text: str, end: int) -> bool:
     return text[end : end + 3].lstrip().startswith("倍")
 
 
-_EN_WHEN = re.compile(r"^(?:in|during|throughout|by|as of|since|at the end of|by the end of)\s+", re.IGNORECASE)
 
 
 # English verbs of something that happened once, before "in 1992"
@@ -165,7 +164,9 @@ def is_period(r: Reading, text: str, where: FigurePlace, findings: Sequence[Find
         if figure.date is None or len(figure.date) != 4:
             return False
         # "In 2022, the fund invested…": the year with the word that says when
-        if _EN_WHEN.sub("", text[c0:c1].strip(" \t，,")) == r.text and text[c1 : c1 + 1] in "，,":
+        lead = text[c0 : r.start].lstrip(" \t，,")
+        alone = not text[r.end : c1].strip(" \t，,") and (not lead or periods.ENGLISH_CUE.fullmatch(lead))
+        if alone and text[c1 : c1 + 1] in "，,":
             s1 = where.sentence[1]
             after = re.split(r"[，,；;]", text[c1 + 1 : s1])[0]
             return not _EVENT.search(after) and any(

@@ -87,6 +87,7 @@ _SUMS = r"\b(?:add|amount|sum|total)(?:s|ed|ted|med|ing|ting|ming)?\s+"
 _SUMS_UP = re.compile(_SUMS + "$", re.IGNORECASE)
 SUMS_UP_TO = re.compile(_SUMS + r"up to\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_RE = _MONTH_RE  # month names and their abbreviations (lower case), for the words around a number
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?:[\"“'‘]?[a-z][a-z&-]*[\"”'’]?\s+){0,3}?[\"“'‘]?[a-z][a-z-]*s\b", re.IGNORECASE)  # 68 (listed) companies, 82 "little giant" firms, 12 R&D institutes
 # "three years ago", "two months earlier": when something was, not how long anything took

@@ -42,6 +42,7 @@ _ENGLISH_PART = re.compile(
 _ENGLISH_ATTRIBUTIVE = re.compile(r"(?:'s|\bits|\btheir)\s+$", re.IGNORECASE)
 _ENGLISH_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|over|from)\s+(?:(?:in|that of|the level of|the end of)\s+)?$", re.IGNORECASE)
 _ENGLISH_CUE = re.compile(r"\b(?:as of|as at|at the end of|by the end of|by end-|end of|in|during|by|since|through)\s+$", re.IGNORECASE)
+ENGLISH_CUE = _ENGLISH_CUE  # the words that put a year as a period (in, during, as of…), before it
 # "GDP for 2018", "growth for 2017 at 7.6 percent", "For 2018, …": for a year, after what was
 # measured in it or opening the sentence (a plan or target for 2025 is no measure, and a year not
 # yet over when written is no period)
